@@ -1,4 +1,4 @@
-"""Payment and refund notifications: parse, verify, decrypt, and the exact reply XML (§3.4, §3.7, §5.2).
+"""Payment and refund notifications: parse, verify, decrypt, and the reply XML (§3.4, §3.7, §5.2).
 
 Checking the amount against the local deal is the caller's job (the checkout
 or the relay's store): this module only says whether WeChat Pay really sent it.

@@ -19,7 +19,7 @@ def make_nonce(length: int = 32) -> str:
 
 
 def string_to_sign(params: Mapping[str, object], api_key: str) -> str:
-    """§2.1: non-empty params but ``sign``, sorted by byte value, ``k=v`` joined by ``&``, ``&key=``."""
+    """§2.1: non-empty params but ``sign``, sorted by byte, ``k=v`` joined by ``&``, ``&key=``."""
     items = sorted(
         (k, str(v)) for k, v in params.items() if k != "sign" and v is not None and str(v) != ""
     )

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
+from xml.parsers.expat import ExpatError
 
 import xmltodict
-from xml.parsers.expat import ExpatError
 
 from pos.errors import NotUtf8Error, XmlError
 
@@ -24,12 +24,11 @@ _FORBIDDEN = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _CDATA_END = "]]>"
 
 
-def decode(body: bytes | str, *, root: str = "xml", max_bytes: int = MAX_XML_BYTES) -> dict[str, str]:
+def decode(
+    body: bytes | str, *, root: str = "xml", max_bytes: int = MAX_XML_BYTES
+) -> dict[str, str]:
     """Parse a flat protocol document into ``{field: text}``; empty elements become ``""``."""
-    if isinstance(body, str):
-        raw = body.encode("utf-8")
-    else:
-        raw = bytes(body)
+    raw = body.encode("utf-8") if isinstance(body, str) else bytes(body)
     if len(raw) > max_bytes:
         raise XmlError(f"document of {len(raw)} bytes is over the {max_bytes}-byte limit")
     if not raw.strip():
@@ -70,7 +69,7 @@ def _cdata(value: str) -> str:
 
 
 def encode(fields: Mapping[str, Any], *, root: str = "xml") -> bytes:
-    """A compact document: strings in CDATA, integers bare, ``None`` left out (like WeChat's own)."""
+    """A compact document: strings in CDATA, integers bare, ``None`` left out (as WeChat does)."""
     parts = [f"<{root}>"]
     for key, value in fields.items():
         if value is None:

@@ -1,0 +1,147 @@
+"""The hardened XML codec: every hostile or malformed input fails fast with XmlError (§5.1)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pos.errors import NotUtf8Error, XmlError
+from pos.wechatpay import xmlcodec
+
+from .vectors import ORDERQUERY_PAID_RESPONSE, UNIFIEDORDER_REQUEST
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE xml [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<xml><return_code>&lol9;</return_code></xml>"""
+
+XXE_FILE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<xml><return_code>&xxe;</return_code></xml>"""
+
+XXE_HTTP = b"""<!DOCTYPE foo [<!ENTITY % remote SYSTEM "http://127.0.0.1:9/evil.dtd"> %remote;]>
+<xml><a>1</a></xml>"""
+
+HOSTILE = {
+    "billion laughs": BILLION_LAUGHS,
+    "external file entity": XXE_FILE,
+    "external parameter entity": XXE_HTTP,
+    "bare doctype": b'<!DOCTYPE xml SYSTEM "http://127.0.0.1:9/x.dtd"><xml><a>1</a></xml>',
+    "lowercase doctype with spaces": b"<! doctype xml><xml><a>1</a></xml>",
+    "entity declaration without doctype": b'<!ENTITY x "y"><xml><a>1</a></xml>',
+    "undeclared entity reference": b"<xml><a>&undeclared;</a></xml>",
+    "nested element": b"<xml><a><b>1</b></a></xml>",
+    "repeated field": b"<xml><a>1</a><a>2</a></xml>",
+    "attribute on a field": b'<xml><a x="1">1</a></xml>',
+    "attribute on the root": b'<xml version="1"><a>1</a></xml>',
+    "wrong root": b"<root><a>1</a></root>",
+    "html": b"<html><body>502 Bad Gateway</body></html>",
+    "two roots": b"<xml><a>1</a></xml><xml><a>2</a></xml>",
+    "text under root": b"<xml>junk</xml>",
+    "mixed content": b"<xml>junk<a>1</a></xml>",
+    "half a document": b"<xml><return_code><![CDATA[SUCCESS]]></return_code><return_",
+    "unclosed cdata": b"<xml><a><![CDATA[x</a></xml>",
+    "not xml at all": b"return_code=SUCCESS",
+    "json": b'{"return_code": "SUCCESS"}',
+    "empty": b"",
+    "whitespace only": b"  \n\t ",
+    "processing instruction only": b'<?xml version="1.0"?>',
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_or_malformed_input_raises_xml_error(name: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(XmlError):
+        xmlcodec.decode(HOSTILE[name])
+    assert time.perf_counter() - started < 0.5, "must fail fast"
+
+
+def test_entity_bomb_is_refused_before_parsing_even_as_str() -> None:
+    with pytest.raises(XmlError, match="DOCTYPE"):
+        xmlcodec.decode(BILLION_LAUGHS.decode())
+
+
+def test_eight_mib_body_fails_fast_on_size() -> None:
+    body = b"<xml><a>" + b"A" * (8 * 1024 * 1024) + b"</a></xml>"
+    started = time.perf_counter()
+    with pytest.raises(XmlError, match="limit"):
+        xmlcodec.decode(body)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_size_limit_is_exact_and_adjustable() -> None:
+    body = b"<xml><a>1</a></xml>"
+    assert xmlcodec.decode(body, max_bytes=len(body)) == {"a": "1"}
+    with pytest.raises(XmlError):
+        xmlcodec.decode(body, max_bytes=len(body) - 1)
+
+
+@pytest.mark.parametrize("body", [
+    b"<xml><a>\xff\xfe</a></xml>",
+    "<xml><a>示例</a></xml>".encode("gbk"),
+    b"<xml><a>\xc3</a></xml>",
+    b"\xed\xa0\x80<xml></xml>",  # an encoded surrogate is not UTF-8
+])
+def test_non_utf8_raises_not_utf8(body: bytes) -> None:
+    with pytest.raises(NotUtf8Error):
+        xmlcodec.decode(body)
+
+
+def test_declared_foreign_encoding_is_still_read_as_utf8_or_refused() -> None:
+    body = '<?xml version="1.0" encoding="GBK"?><xml><a>示例</a></xml>'
+    with pytest.raises(XmlError):
+        xmlcodec.decode(body.encode("gbk"))
+    # §1.2: the protocol is UTF-8; a declaration does not change how the bytes are read.
+    assert xmlcodec.decode(body.encode("utf-8")) == {"a": "示例"}
+
+
+def test_decodes_cdata_plain_escaped_and_empty_values() -> None:
+    fields = xmlcodec.decode(UNIFIEDORDER_REQUEST)
+    assert fields["attach"] == "till=01&shift=A"
+    assert fields["body"] == "示例超市-收银台01-商品消费"
+    assert fields["total_fee"] == "2550"
+    assert xmlcodec.decode(b"<xml><a/><b></b><c><![CDATA[]]></c></xml>") == {
+        "a": "", "b": "", "c": ""}
+    assert xmlcodec.decode(b"<xml></xml>") == {}
+
+
+def test_surrounding_whitespace_is_trimmed_like_the_official_sdk() -> None:
+    # §2.1: the official Java SDK trims values; pretty-printed documents (§3) need it too.
+    assert xmlcodec.decode(b"<xml>\n  <a><![CDATA[ x ]]></a>\n</xml>") == {"a": "x"}
+
+
+def test_root_can_be_chosen_for_refund_plaintext() -> None:
+    assert xmlcodec.decode(b"<root><a>1</a></root>", root="root") == {"a": "1"}
+    with pytest.raises(XmlError):
+        xmlcodec.decode(b"<xml><a>1</a></xml>", root="root")
+
+
+def test_encode_round_trips_strings_ints_and_cdata_terminators() -> None:
+    fields = {"a": "x]]>y", "b": 2550, "c": "<&>\"'", "d": None, "e": "示例"}
+    encoded = xmlcodec.encode(fields)
+    assert b"<b>2550</b>" in encoded
+    assert b"<d>" not in encoded
+    assert xmlcodec.decode(encoded) == {"a": "x]]>y", "b": "2550", "c": "<&>\"'", "e": "示例"}
+
+
+def test_encode_refuses_bools() -> None:
+    with pytest.raises(TypeError):
+        xmlcodec.encode({"a": True})
+
+
+def test_recorded_response_decodes() -> None:
+    fields = xmlcodec.decode(ORDERQUERY_PAID_RESPONSE)
+    assert fields["trade_state"] == "SUCCESS"
+    assert fields["transaction_id"] == "4200001234202406011234567890"
+    assert len(fields) == 22
