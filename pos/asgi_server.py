@@ -22,6 +22,9 @@ class BackgroundServer:
                  log_level: str = "warning", **uvicorn_options: Any) -> None:
         self._socket = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # Accepted sockets inherit TCP_NODELAY (Linux): uvicorn's h11 protocol writes the
+        # headers and the body apart, and Nagle + delayed ACK would add 40 ms to every reply.
+        self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._socket.bind((host, port))
         self.host = host
         self.port: int = self._socket.getsockname()[1]

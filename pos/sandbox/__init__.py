@@ -1,0 +1,12 @@
+"""A local WeChat Pay v2 simulator (Starlette): the cashier's default backend, tests' and demos'."""
+
+from pos.sandbox.app import pay_page_url
+from pos.sandbox.faults import Fault
+from pos.sandbox.notifier import DeliveryAttempt
+from pos.sandbox.options import SandboxOptions
+from pos.sandbox.simulator import DEFAULT_MERCHANT, Sandbox, run_cli
+
+__all__ = [
+    "DEFAULT_MERCHANT", "DeliveryAttempt", "Fault", "Sandbox", "SandboxOptions", "pay_page_url",
+    "run_cli",
+]
