@@ -15,7 +15,7 @@ from typing import Any
 
 #: Faults of the API endpoints, applied to a request.
 ENDPOINT_KINDS = frozenset({
-    "latency",            # process, sleep `seconds`, then answer (a timed-out client faces an unknown outcome)
+    "latency",            # process, sleep `seconds`, then answer (the work is done)
     "drop_after",         # process, then cut the connection in the middle of the reply
     "http_500",           # HTTP 500, nothing processed
     "system_error",       # result_code=FAIL err_code=SYSTEMERROR, nothing processed
