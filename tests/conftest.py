@@ -18,5 +18,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    # Never the developer's real keyring: tests that need one install a fake themselves.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     for name in ("WECHATPAY_APPID", "WECHATPAY_MCH_ID", "WECHATPAY_API_KEY", "POS_CONFIG"):
         monkeypatch.delenv(name, raising=False)

@@ -508,7 +508,8 @@ def test_one_log_line_per_call_without_key_or_sign(caplog: pytest.LogCaptureFixt
         with pytest.raises(BusinessError):
             client2, _ = make_client(FakeWeChat(business_error("ORDERPAID")))
             client2.close_order("POS20240601124500002")
-    info = [r for r in caplog.records if r.levelno == logging.INFO]
+    info = [r for r in caplog.records
+            if r.levelno == logging.INFO and r.name == "pos.wechatpay.client"]
     assert len(info) == 2
     first, second = (r.getMessage() for r in info)
     assert "pay/unifiedorder" in first and "POS20240601123000001" in first
