@@ -1,0 +1,388 @@
+"""The relay's routes: WeChat Pay notifications in, Server-Sent Events out to tills, health.
+
+Order of work for a notification (§5.2): read the body with a cap, parse it safely (§5.1),
+check merchant and appid, verify the signature (§2.5) or decrypt ``req_info`` (§3.7), commit
+the row, and only then answer the exact SUCCESS XML (§3.4). Anything refused gets FAIL with a
+reason and changes nothing; WeChat Pay retries, and duplicates are answered SUCCESS again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import hmac
+import logging
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from pos.errors import NotificationError, StoreError
+from pos.relay.events import PAYMENT, REFUND, RelayEvent
+from pos.relay.fanout import Hub
+from pos.relay.storage import (
+    BatchWriter,
+    ItemResult,
+    NewNotification,
+    Store,
+    is_postgres_url,
+)
+from pos.wechatpay.notify import (
+    SUCCESS_REPLY,
+    parse_payment_notification,
+    parse_refund_notification,
+    reply,
+)
+from pos.wechatpay.types import Merchant
+
+log = logging.getLogger("pos.relay")
+
+T = TypeVar("T")
+
+#: §3.4: WeChat Pay waits 5 s for the reply; past 4 s we answer FAIL and let it retry (a row
+#: committed after that is then a duplicate, answered SUCCESS).
+STORE_DEADLINE_SECONDS = 4.0
+_REPLAY_BATCH = 500
+
+
+@dataclass
+class RelaySettings:
+    """What a relay needs: its database, the merchants it accepts, the tills it serves."""
+
+    database_url: str
+    merchants: dict[str, Merchant]  # by mch_id
+    till_tokens: dict[str, str] = field(repr=False)  # token -> till name
+    max_body_bytes: int = 64 * 1024
+    heartbeat_seconds: float = 15.0
+
+
+class _Relay:
+    """The running parts of one relay: writer thread, reader thread, hub."""
+
+    def __init__(self, settings: RelaySettings) -> None:
+        self.settings = settings
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.writer: BatchWriter | None = None
+        self.hub: Hub | None = None
+        # Reads (replay, fan-out, health) go through one thread with its own connection, so
+        # they never wait behind the writer's commits and never block the event loop.
+        self.reader_pool: concurrent.futures.ThreadPoolExecutor | None = None
+        self.reader: Store | None = None
+        self._pending: list[tuple[NewNotification, asyncio.Future[int | None]]] = []
+
+    async def start(self) -> None:
+        self.loop = asyncio.get_running_loop()
+        url = self.settings.database_url
+        self.writer = BatchWriter(url, self._on_committed)
+        await asyncio.to_thread(self.writer.start)
+        self.reader_pool = concurrent.futures.ThreadPoolExecutor(1, "relay-reader")
+        self.reader = Store(url)
+        listen_url = url if is_postgres_url(url) else None
+        self.hub = Hub(
+            self.read_after,
+            self.read_last_id,
+            listen_url=listen_url,
+            safety_poll_seconds=max(1.0, min(5.0, self.settings.heartbeat_seconds)),
+        )
+        await self.hub.start()
+        log.info(
+            "relay started database=%s merchants=%d tills=%d",
+            "postgresql" if listen_url else "sqlite",
+            len(self.settings.merchants),
+            len(self.settings.till_tokens),
+        )
+
+    async def stop(self) -> None:
+        if self.hub is not None:
+            await self.hub.stop()
+        if self.writer is not None:
+            await asyncio.to_thread(self.writer.stop)
+        if self.reader_pool is not None and self.reader is not None:
+            await self.read(self.reader.close)
+            self.reader_pool.shutdown(wait=True)
+        log.info("relay stopped")
+
+    def close_streams(self) -> None:
+        """Thread-safe: end the open event streams so a graceful shutdown need not wait on them."""
+        if self.loop is not None and self.hub is not None and not self.loop.is_closed():
+            with contextlib.suppress(RuntimeError):
+                self.loop.call_soon_threadsafe(self.hub.close_streams)
+
+    def _on_committed(self, last_id: int) -> None:
+        # Called on the writer thread after each commit that stored something new.
+        if self.loop is not None and self.hub is not None:
+            with contextlib.suppress(RuntimeError):  # the loop is closing
+                self.loop.call_soon_threadsafe(self.hub.wake)
+
+    async def read(self, function: Callable[..., T], *args: Any) -> T:
+        assert self.reader_pool is not None
+        return await asyncio.get_running_loop().run_in_executor(self.reader_pool, function, *args)
+
+    async def read_after(self, after_id: int, limit: int) -> list[RelayEvent]:
+        assert self.reader is not None
+        return await self.read(self.reader.events_after, after_id, limit)
+
+    async def read_last_id(self) -> int:
+        assert self.reader is not None
+        return await self.read(self.reader.last_id)
+
+    async def store(self, item: NewNotification) -> int | None:
+        """Commit ``item`` (new id, or None if already stored); StoreError if not committed."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[int | None] = loop.create_future()
+        self._pending.append((item, future))
+        if len(self._pending) == 1:
+            # Everything that arrives during this turn of the loop goes in one batch.
+            loop.call_soon(self._flush)
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), STORE_DEADLINE_SECONDS)
+        except TimeoutError as exc:
+            raise StoreError("the relay database is too slow") from exc
+
+    def _flush(self) -> None:
+        batch, self._pending = self._pending, []
+        if not batch or self.writer is None or self.loop is None:
+            return
+        loop = self.loop
+
+        def done(results: list[ItemResult]) -> None:  # on the writer thread
+            with contextlib.suppress(RuntimeError):  # the loop is already closed
+                loop.call_soon_threadsafe(_resolve, batch, results)
+
+        self.writer.submit_many([item for item, _ in batch], done)
+
+
+def _resolve(
+    batch: list[tuple[NewNotification, asyncio.Future[int | None]]], results: list[ItemResult]
+) -> None:
+    for (_, future), result in zip(batch, results, strict=True):
+        if future.done():
+            continue
+        if isinstance(result, StoreError):
+            future.set_exception(result)
+        else:
+            future.set_result(result)
+
+
+def _xml(body: bytes) -> Response:
+    return Response(body, media_type="text/xml")
+
+
+def _fail(reason: str, *, close: bool = False) -> Response:
+    response = _xml(reply(False, reason))
+    if close:
+        response.headers["Connection"] = "close"
+    return response
+
+
+async def _read_capped(request: Request, cap: int) -> bytes | None:
+    """The body, or None as soon as it is known to be over ``cap`` (never buffer more, §5.1)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > cap):
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > cap:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def create_app(settings: RelaySettings) -> Starlette:
+    """The relay as an ASGI app. Embedded: serve it with ``pos.asgi_server.BackgroundServer``.
+
+    ``app.state.close_streams()`` (thread-safe) ends the open event streams; call it before
+    stopping the server so that the graceful shutdown does not wait for them.
+    """
+    relay = _Relay(settings)
+    # Constant-time look-up of a till token (style rule 9).
+    tokens = [(token.encode("utf-8"), name) for token, name in settings.till_tokens.items()]
+
+    def till_for(request: Request) -> str | None:
+        header = request.headers.get("authorization", "")
+        scheme, _, credential = header.partition(" ")
+        offered = credential.strip() if scheme.lower() == "bearer" else ""
+        if not offered:
+            offered = request.query_params.get("token", "")
+        if not offered:
+            return None
+        found = None
+        offered_bytes = offered.encode("utf-8")
+        for token, name in tokens:
+            if hmac.compare_digest(token, offered_bytes):
+                found = name
+        return found
+
+    async def receive(request: Request, kind: str) -> Response:
+        body = await _read_capped(request, settings.max_body_bytes)
+        if body is None:
+            log.warning("relay notification refused kind=%s reason=too-large", kind)
+            return _fail("报文过大", close=True)
+        try:
+            item = _verify(kind, body, settings.merchants)
+        except NotificationError as exc:
+            log.warning("relay notification refused kind=%s reason=%s", kind, exc.reason)
+            return _fail(exc.reason)
+        try:
+            new_id = await relay.store(item)
+        except StoreError as exc:
+            # Not committed, so never SUCCESS: WeChat Pay will send it again (§3.4).
+            log.error(
+                "relay notification not stored kind=%s out_trade_no=%s error=%s",
+                kind,
+                item.out_trade_no,
+                exc,
+            )
+            return _fail("系统繁忙")
+        if new_id is None:
+            log.info(
+                "relay notification duplicate kind=%s mch_id=%s out_trade_no=%s",
+                kind,
+                item.mch_id,
+                item.out_trade_no,
+            )
+        else:
+            log.info(
+                "relay notification stored id=%d kind=%s mch_id=%s out_trade_no=%s",
+                new_id,
+                kind,
+                item.mch_id,
+                item.out_trade_no,
+            )
+        return _xml(SUCCESS_REPLY)
+
+    async def payment_notify(request: Request) -> Response:
+        return await receive(request, PAYMENT)
+
+    async def refund_notify(request: Request) -> Response:
+        return await receive(request, REFUND)
+
+    async def events(request: Request) -> Response:
+        till = till_for(request)
+        if till is None:
+            return JSONResponse(
+                {"error": "unauthorized"}, status_code=401, headers={"WWW-Authenticate": "Bearer"}
+            )
+        last_text = request.headers.get("last-event-id") or request.query_params.get(
+            "last_event_id", ""
+        )
+        last_id: int | None = None
+        if last_text:
+            if not last_text.isascii() or not last_text.isdigit():
+                return JSONResponse({"error": "bad Last-Event-ID"}, status_code=400)
+            last_id = int(last_text)
+        hub = relay.hub
+        assert hub is not None
+        # Every till sees the events of every merchant of this relay. Enough for one shop (or
+        # shops that trust each other); per-merchant tokens would filter on event.mch_id here.
+
+        async def stream() -> AsyncIterator[bytes]:
+            # Subscribe before replaying: whatever is committed meanwhile is in the queue, and
+            # the id check below drops what the replay already sent. (Inside the generator, so
+            # a client gone before the first byte leaves no subscription behind.)
+            subscription, cursor = hub.subscribe()
+            log.info("relay till connected till=%s last_event_id=%s", till, last_id)
+            sent = cursor if last_id is None else last_id
+            try:
+                yield b": connected\n\n"
+                if last_id is not None:
+                    while True:
+                        batch = await relay.read_after(sent, _REPLAY_BATCH)
+                        for event in batch:
+                            yield event.to_sse()
+                            sent = event.id
+                        if len(batch) < _REPLAY_BATCH:
+                            break
+                while True:
+                    item = await subscription.get(settings.heartbeat_seconds)
+                    if item is None:
+                        return
+                    if item is False:
+                        yield b": ping\n\n"
+                        continue
+                    assert isinstance(item, RelayEvent)
+                    if item.id <= sent:
+                        continue
+                    yield item.to_sse()
+                    sent = item.id
+            finally:
+                hub.unsubscribe(subscription)
+                log.info("relay till disconnected till=%s last_sent=%d", till, sent)
+
+        return StreamingResponse(
+            stream(),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
+
+    async def health(request: Request) -> Response:
+        is_ok = False
+        if relay.reader is not None:
+            with contextlib.suppress(StoreError, TimeoutError):
+                is_ok = await asyncio.wait_for(relay.read(relay.reader.ping), 5.0)
+        body = {"status": "ok" if is_ok else "error", "database": "ok" if is_ok else "error"}
+        return JSONResponse(body, status_code=200 if is_ok else 503)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await relay.start()
+        try:
+            yield
+        finally:
+            await relay.stop()
+
+    app = Starlette(
+        routes=[
+            Route("/wechatpay/notify", payment_notify, methods=["POST"]),
+            Route("/wechatpay/refund-notify", refund_notify, methods=["POST"]),
+            Route("/events", events, methods=["GET"]),
+            Route("/health", health, methods=["GET"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.close_streams = relay.close_streams
+    app.state.relay = relay
+    return app
+
+
+def _verify(kind: str, body: bytes, merchants: dict[str, Merchant]) -> NewNotification:
+    """Parse and check one notification; NotificationError says why to answer FAIL."""
+    raw_xml = body.decode("utf-8", "replace")  # decode() below has already refused non-UTF-8
+    if kind == PAYMENT:
+        # sign_type is implied by the notification itself (§2.5: field, else 64-char ⇒ HMAC).
+        payment = parse_payment_notification(body, merchants)
+        # The relay checks the amounts are sane; the till checks them against its deal (§5.2).
+        if payment.cash_fee is not None and payment.cash_fee > payment.total_fee:
+            raise NotificationError("cash_fee大于total_fee")
+        fields = {k: v for k, v in payment.fields.items() if k != "sign"}
+        return NewNotification(
+            kind=PAYMENT,
+            mch_id=payment.mch_id,
+            out_trade_no=payment.out_trade_no,
+            transaction_id=payment.transaction_id,
+            out_refund_no=None,
+            refund_status=None,
+            raw_xml=raw_xml,
+            fields=fields,
+        )
+    refund = parse_refund_notification(body, merchants)
+    if refund.refund_fee > refund.total_fee:
+        raise NotificationError("refund_fee大于total_fee")
+    fields = {"appid": refund.appid, "mch_id": refund.mch_id, **refund.fields}
+    return NewNotification(
+        kind=REFUND,
+        mch_id=refund.mch_id,
+        out_trade_no=refund.out_trade_no,
+        transaction_id=None,
+        out_refund_no=refund.out_refund_no,
+        refund_status=refund.fields["refund_status"],
+        raw_xml=raw_xml,
+        fields=fields,
+    )

@@ -1,0 +1,66 @@
+"""`pos relay`: the relay on uvicorn in the foreground, with a graceful stop on SIGTERM/SIGINT."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+from collections.abc import Iterator
+from types import FrameType
+from typing import Any
+
+import uvicorn
+
+from pos.relay.app import RelaySettings, create_app
+
+log = logging.getLogger("pos.relay")
+
+
+class _RelayServer(uvicorn.Server):
+    """uvicorn that first ends the open event streams, so that the requests in flight (the
+    notifications being committed) are what the graceful shutdown waits for."""
+
+    def __init__(self, config: uvicorn.Config, app: Any) -> None:
+        super().__init__(config)
+        self._app = app
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        self._app.state.close_streams()
+        super().handle_exit(sig, frame)
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        # uvicorn re-raises the signal after a graceful shutdown (SIGINT would then end in a
+        # KeyboardInterrupt traceback); `pos relay` returns 0 instead: the stop was asked for.
+        with super().capture_signals():
+            try:
+                yield
+            finally:
+                captured = getattr(self, "_captured_signals", None)
+                if isinstance(captured, list):
+                    if captured:
+                        log.info("relay stopping on signal %s", captured[-1])
+                    captured.clear()
+
+
+def run_cli(host: str, port: int, database_url: str, settings: RelaySettings) -> int:
+    """Serve the relay until SIGTERM/SIGINT; return the process exit code."""
+    settings = dataclasses.replace(settings, database_url=database_url)
+    app = create_app(settings)
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        lifespan="on",
+        log_level="warning",
+        timeout_graceful_shutdown=10,
+        access_log=False,
+    )
+    server = _RelayServer(config, app)
+    try:
+        server.run()
+    except OSError as exc:
+        log.error("relay cannot listen host=%s port=%d error=%s", host, port, exc.strerror)
+        return 1
+    # uvicorn leaves started False when the startup (the database) failed.
+    return 0 if server.started else 1

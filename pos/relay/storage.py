@@ -1,0 +1,391 @@
+"""The relay's own notifications table (Peewee: SQLite file or PostgreSQL URL) and its writer.
+
+Durability rule (§3.4, §5.2 step 8): a notification is answered SUCCESS only after the row is
+committed. SQLite runs in WAL mode with ``synchronous=FULL`` so a commit survives a crash or a
+power cut; PostgreSQL commits are durable by default. One writer thread commits whatever has
+queued up meanwhile in one transaction (group commit), so durability does not cost one disk
+flush per request.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import logging
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import peewee
+from playhouse.sqlite_ext import AutoIncrementField
+
+from pos.errors import ConfigError, StoreError
+from pos.relay.events import PAYMENT, RelayEvent
+
+log = logging.getLogger("pos.relay")
+
+TABLE = "relay_notification"
+#: The LISTEN/NOTIFY channel relays sharing one PostgreSQL database wake each other on.
+NOTIFY_CHANNEL = "pos_relay_events"
+# Advisory lock keys (arbitrary constants, unique to the relay): one serialises schema creation,
+# the other serialises inserts so that event ids become visible in increasing order (a till
+# that has seen id n can never later miss a smaller id committed by another relay).
+_INSERT_COLUMNS = (
+    "kind",
+    "mch_id",
+    "out_trade_no",
+    "transaction_id",
+    "out_refund_no",
+    "refund_status",
+    "raw_xml",
+    "fields_json",
+    "received_at",
+)
+_SCHEMA_LOCK = 0x706F7372_00000001
+_INSERT_LOCK = 0x706F7372_00000002
+
+
+def is_postgres_url(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def open_database(url: str) -> peewee.Database:
+    """A Peewee database for ``url``: ``postgresql://...``, ``sqlite:///path`` or a plain path."""
+    if is_postgres_url(url):
+        conninfo = "postgresql://" + url.split("://", 1)[1]
+        # A server that does not answer must not hang a request for minutes (§3.4: 5 s).
+        return peewee.PostgresqlDatabase(conninfo, prefer_psycopg3=True, connect_timeout=5)
+    path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
+    if not path or path == ":memory:" or path.startswith("file::memory:"):
+        # Each thread has its own connection: an in-memory database would not be shared.
+        raise ConfigError("the relay needs a database file or a PostgreSQL URL, not :memory:")
+    return peewee.SqliteDatabase(
+        path,
+        returning_clause=True,
+        timeout=10,
+        pragmas={"journal_mode": "wal", "synchronous": "full", "busy_timeout": 10000},
+    )
+
+
+def _model_for(db: peewee.Database, *, sqlite: bool) -> Any:
+    # One model class per database, so several relays (tests, a bench) can live in one process.
+    id_field = AutoIncrementField() if sqlite else peewee.BigAutoField()
+
+    class Notification(peewee.Model):
+        id = id_field  # only grows: SQLite AUTOINCREMENT, PostgreSQL BIGSERIAL
+        kind = peewee.TextField()
+        mch_id = peewee.TextField()
+        out_trade_no = peewee.TextField()
+        # Payments are unique by transaction_id (§5.2 step 7). NULL for refunds.
+        transaction_id = peewee.TextField(null=True, unique=True)
+        # Refunds are unique by merchant, out_refund_no and final status (§3.7).
+        out_refund_no = peewee.TextField(null=True)
+        refund_status = peewee.TextField(null=True)
+        raw_xml = peewee.TextField()
+        fields_json = peewee.TextField()
+        received_at = peewee.DateTimeField()  # naive UTC
+
+        class Meta:
+            database = db
+            table_name = TABLE
+            indexes = ((("mch_id", "out_refund_no", "refund_status"), True),)
+
+    return Notification
+
+
+@dataclass(frozen=True)
+class NewNotification:
+    """A verified notification about to be stored."""
+
+    kind: str
+    mch_id: str
+    out_trade_no: str
+    transaction_id: str | None
+    out_refund_no: str | None
+    refund_status: str | None
+    raw_xml: str
+    fields: dict[str, str]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        if self.kind == PAYMENT:
+            return ("payment", self.transaction_id or "")
+        return ("refund", self.mch_id, self.out_refund_no or "", self.refund_status or "")
+
+
+def _execute(db: Any, sql: str, params: tuple[object, ...] = ()) -> Any:
+    return db.execute_sql(sql, params)
+
+
+class Store:
+    """The notifications table through one connection; use one Store per thread."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_postgres = is_postgres_url(url)
+        self.db = open_database(url)
+        self.model = _model_for(self.db, sqlite=not self.is_postgres)
+
+    def create_schema(self) -> None:
+        try:
+            with self.db.atomic():
+                if self.is_postgres:
+                    # Several relays may start at once on one database.
+                    _execute(self.db, "SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+                self.db.create_tables([self.model], safe=True)
+        except peewee.PeeweeException as exc:
+            raise StoreError(f"cannot create the relay schema: {type(exc).__name__}") from exc
+
+    def insert(self, items: Sequence[NewNotification]) -> list[int | None]:
+        """Store ``items`` in one committed transaction; per item its new id, or None if known."""
+        if not items:
+            return []
+        # One multi-row INSERT written out by hand: this is the hot path, and Peewee's query
+        # builder cost more CPU per row than the insert itself.
+        now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+        params: list[object] = []
+        for item in items:
+            params += [
+                item.kind,
+                item.mch_id,
+                item.out_trade_no,
+                item.transaction_id if item.kind == PAYMENT else None,
+                item.out_refund_no,
+                item.refund_status,
+                item.raw_xml,
+                json.dumps(item.fields, ensure_ascii=False, sort_keys=True),
+                now,
+            ]
+        # Only constants and placeholders go into the text; every value is a bound parameter.
+        mark = self.db.param
+        row = "(" + ", ".join([mark] * len(_INSERT_COLUMNS)) + ")"
+        sql = (
+            f"INSERT INTO {TABLE} ({', '.join(_INSERT_COLUMNS)}) VALUES "  # noqa: S608
+            + ", ".join([row] * len(items))
+            + " ON CONFLICT DO NOTHING"
+            " RETURNING id, kind, mch_id, transaction_id, out_refund_no, refund_status"
+        )
+        try:
+            with self.db.atomic():
+                if self.is_postgres:
+                    _execute(self.db, "SELECT pg_advisory_xact_lock(%s)", (_INSERT_LOCK,))
+                returned = list(_execute(self.db, sql, tuple(params)).fetchall())
+                if self.is_postgres and returned:
+                    # Delivered to listeners at COMMIT, never for a rolled-back insert.
+                    _execute(
+                        self.db,
+                        "SELECT pg_notify(%s, %s)",
+                        (NOTIFY_CHANNEL, str(max(r[0] for r in returned))),
+                    )
+        except peewee.PeeweeException as exc:
+            self._reset()
+            raise StoreError(f"cannot store notifications: {type(exc).__name__}") from exc
+        new_ids: dict[tuple[str, ...], int] = {}
+        for row_id, kind, mch_id, transaction_id, out_refund_no, refund_status in returned:
+            if kind == PAYMENT:
+                new_ids[("payment", transaction_id)] = row_id
+            else:
+                new_ids[("refund", mch_id, out_refund_no, refund_status)] = row_id
+        # A duplicate inside the same batch: the first one is the new row, the rest are known.
+        result: list[int | None] = []
+        for item in items:
+            result.append(new_ids.pop(item.key, None))
+        return result
+
+    def events_after(self, after_id: int, limit: int = 500) -> list[RelayEvent]:
+        """Stored notifications with an id above ``after_id``, in id order."""
+        model = self.model
+        try:
+            rows = list(
+                model.select(
+                    model.id,
+                    model.kind,
+                    model.mch_id,
+                    model.out_trade_no,
+                    model.raw_xml,
+                    model.fields_json,
+                )
+                .where(model.id > after_id)
+                .order_by(model.id)
+                .limit(limit)
+                .tuples()
+            )
+        except peewee.PeeweeException as exc:
+            self._reset()
+            raise StoreError(f"cannot read notifications: {type(exc).__name__}") from exc
+        return [
+            RelayEvent(
+                id=row_id,
+                kind=kind,
+                mch_id=mch_id,
+                out_trade_no=out_trade_no,
+                raw_xml=raw_xml,
+                fields=json.loads(fields_json),
+            )
+            for row_id, kind, mch_id, out_trade_no, raw_xml, fields_json in rows
+        ]
+
+    def last_id(self) -> int:
+        """The highest stored id, 0 for an empty table."""
+        try:
+            value = self.model.select(peewee.fn.MAX(self.model.id)).scalar()
+        except peewee.PeeweeException as exc:
+            self._reset()
+            raise StoreError(f"cannot read notifications: {type(exc).__name__}") from exc
+        return int(value or 0)
+
+    def count(self) -> int:
+        try:
+            value = self.model.select().count()
+        except peewee.PeeweeException as exc:
+            self._reset()
+            raise StoreError(f"cannot read notifications: {type(exc).__name__}") from exc
+        return int(value)
+
+    def ping(self) -> bool:
+        try:
+            _execute(self.db, "SELECT 1").fetchone()
+        except peewee.PeeweeException:
+            self._reset()
+            return False
+        return True
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+    def _reset(self) -> None:
+        # After an error the connection may be unusable (a PostgreSQL restart): reconnect later.
+        try:
+            self.close()
+        except peewee.PeeweeException:
+            log.debug("closing a broken relay database connection failed", exc_info=True)
+
+
+_STOP = object()
+
+#: Per item of a submitted batch: its new id, None for a duplicate, or the StoreError.
+ItemResult = int | StoreError | None
+BatchCallback = Callable[[list[ItemResult]], None]
+
+
+class BatchWriter:
+    """The one thread that writes: commits queued notifications together (group commit).
+
+    Callers hand over whole batches (the event loop gathers what arrived in one turn), so a
+    burst of notifications costs one thread hand-off and one commit, not one per request.
+    """
+
+    def __init__(
+        self, url: str, on_committed: Callable[[int], None], *, max_batch: int = 256
+    ) -> None:
+        self._url = url
+        self._on_committed = on_committed
+        self._max_batch = max_batch
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="relay-writer", daemon=True)
+        self._ready = threading.Event()
+        self._start_error: BaseException | None = None
+
+    def start(self, timeout: float = 30.0) -> None:
+        """Start the thread and create the schema; StoreError if the database cannot be used."""
+        self._thread.start()
+        if not self._ready.wait(timeout):
+            raise StoreError("the relay database did not open in time")
+        if self._start_error is not None:
+            raise StoreError("the relay database cannot be opened") from self._start_error
+
+    def submit_many(self, items: Sequence[NewNotification], done: BatchCallback) -> None:
+        """Queue ``items``; ``done`` is called on the writer thread once they are committed."""
+        if not self._thread.is_alive():
+            done([StoreError("the relay writer is not running") for _ in items])
+            return
+        self._queue.put((list(items), done))
+
+    def submit(self, item: NewNotification) -> concurrent.futures.Future[int | None]:
+        """Queue one item; the future gives its new id (None for a duplicate) once committed."""
+        future: concurrent.futures.Future[int | None] = concurrent.futures.Future()
+
+        def done(results: list[ItemResult]) -> None:
+            (result,) = results
+            if isinstance(result, StoreError):
+                future.set_exception(result)
+            else:
+                future.set_result(result)
+
+        self.submit_many([item], done)
+        return future
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Write what is queued, then stop."""
+        if self._thread.is_alive():
+            self._queue.put(_STOP)
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        try:
+            store = Store(self._url)
+            store.create_schema()
+        except BaseException as exc:  # reported by start()
+            self._start_error = exc
+            self._ready.set()
+            return
+        self._ready.set()
+        try:
+            stopping = False
+            while not stopping:
+                first = self._queue.get()
+                if first is _STOP:
+                    break
+                entries = [first]
+                size = len(first[0])
+                while size < self._max_batch:
+                    try:
+                        more = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if more is _STOP:
+                        stopping = True
+                        break
+                    entries.append(more)
+                    size += len(more[0])
+                self._write(store, entries)
+        finally:
+            store.close()
+
+    def _write(
+        self, store: Store, entries: list[tuple[list[NewNotification], BatchCallback]]
+    ) -> None:
+        items = [item for batch, _ in entries for item in batch]
+        results: list[ItemResult]
+        try:
+            results = list(store.insert(items))
+        except Exception:  # whatever it is, the thread must live and answer every item
+            # One bad row must not fail its neighbours: write them one by one.
+            results = [self._write_one(store, item) for item in items]
+        position = 0
+        for batch, done in entries:
+            try:
+                done(results[position : position + len(batch)])
+            except Exception:
+                log.exception("relay writer callback failed")
+            position += len(batch)
+        fresh = [r for r in results if isinstance(r, int)]
+        if fresh:
+            self._on_committed(max(fresh))
+
+    def _write_one(self, store: Store, item: NewNotification) -> ItemResult:
+        try:
+            return store.insert([item])[0]
+        except Exception as exc:
+            log.error(
+                "relay store failed out_trade_no=%s error=%s", item.out_trade_no, type(exc).__name__
+            )
+            if isinstance(exc, StoreError):
+                return exc
+            error = StoreError(f"cannot store a notification: {type(exc).__name__}")
+            error.__cause__ = exc
+            return error

@@ -1,0 +1,150 @@
+"""The relay's table: deduplication keys, id order, durability settings, the group-commit writer."""
+
+from __future__ import annotations
+
+import concurrent.futures
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from pos.errors import ConfigError, StoreError
+from pos.relay.storage import BatchWriter, NewNotification, Store, open_database
+
+
+def test_payments_are_unique_by_transaction_id(
+    store: Store, payment: Callable[..., NewNotification]
+) -> None:
+    a, b = payment(), payment()
+    ids = store.insert([a, b, a])
+    assert ids[0] is not None and ids[1] is not None and ids[2] is None
+    assert store.insert([b]) == [None]
+    assert store.count() == 2
+
+
+def test_refunds_are_unique_by_merchant_refund_number_and_status(
+    store: Store, refund: Callable[..., NewNotification]
+) -> None:
+    first = store.insert([refund(), refund()])
+    assert first[0] is not None and first[1] is None
+    assert store.insert([refund(status="REFUNDCLOSE")])[0] is not None
+    assert store.insert([refund(mch_id="10000200")])[0] is not None  # another shop's number
+    assert store.insert([refund()]) == [None]
+    assert store.count() == 3
+
+
+def test_a_refund_and_a_payment_of_the_same_order_do_not_collide(
+    store: Store, payment: Callable[..., NewNotification], refund: Callable[..., NewNotification]
+) -> None:
+    ids = store.insert([payment(transaction_id="TX1"), refund()])
+    assert None not in ids
+
+
+def test_events_come_back_in_id_order_after_a_cursor(
+    store: Store, payment: Callable[..., NewNotification]
+) -> None:
+    ids = [i for i in store.insert([payment() for _ in range(5)]) if i is not None]
+    assert len(ids) == 5 and ids == sorted(ids)
+    events = store.events_after(0)
+    assert [e.id for e in events] == ids
+    assert [e.id for e in store.events_after(ids[1], limit=2)] == ids[2:4]
+    assert events[0].fields == {"out_trade_no": events[0].out_trade_no, "total_fee": "2550"}
+    assert store.last_id() == ids[-1]
+
+
+def test_ids_only_grow_even_after_the_last_row_is_deleted(
+    store: Store, payment: Callable[..., NewNotification]
+) -> None:
+    (first,) = store.insert([payment()])
+    store.model.delete().execute()
+    (second,) = store.insert([payment()])
+    assert first is not None and second is not None and second > first
+
+
+def test_sqlite_runs_in_wal_with_full_sync(store: Store) -> None:
+    store.ping()
+    db: Any = store.db
+    assert db.execute_sql("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert db.execute_sql("PRAGMA synchronous").fetchone() == (2,)  # FULL
+
+
+def test_a_second_connection_sees_a_committed_insert(
+    database_url: str, store: Store, payment: Callable[..., NewNotification]
+) -> None:
+    store.insert([payment()])
+    other = Store(database_url)
+    try:
+        assert other.count() == 1
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("url", ["", ":memory:", "file::memory:?cache=shared"])
+def test_memory_databases_are_refused(url: str) -> None:
+    with pytest.raises(ConfigError):
+        open_database(url)
+
+
+def test_sqlite_url_forms(tmp_path: object) -> None:
+    assert open_database("sqlite:////tmp/x.db").database == "/tmp/x.db"
+    assert open_database("/tmp/y.db").database == "/tmp/y.db"
+
+
+def test_health_ping_fails_for_an_unreadable_database(tmp_path: object) -> None:
+    store = Store("/nonexistent-dir/relay.db")
+    assert store.ping() is False
+    with pytest.raises(StoreError):
+        store.count()
+
+
+def test_writer_commits_queued_items_together_and_answers_each(
+    database_url: str, payment: Callable[..., NewNotification]
+) -> None:
+    committed: list[int] = []
+    writer = BatchWriter(database_url, committed.append)
+    writer.start()
+    try:
+        items = [payment() for _ in range(100)]
+        futures = [writer.submit(item) for item in [*items, items[0]]]
+        results = [f.result(10) for f in futures]
+    finally:
+        writer.stop()
+    assert results[-1] is None
+    assert sorted(r for r in results if r is not None) == results[:-1]
+    assert committed and max(committed) == max(r for r in results if r is not None)
+    # Fewer commits than items: the queue was written in batches.
+    assert len(committed) < 100
+    store = Store(database_url)
+    assert store.count() == 100
+    store.close()
+
+
+def test_writer_reports_a_database_it_cannot_open() -> None:
+    writer = BatchWriter("/nonexistent-dir/relay.db", lambda _: None)
+    with pytest.raises(StoreError):
+        writer.start()
+    future = writer.submit(NewNotification("payment", "1", "o", "t", None, None, "", {}))
+    with pytest.raises(StoreError):
+        future.result(1)
+
+
+def test_writer_isolates_a_failing_row(
+    database_url: str, payment: Callable[..., NewNotification]
+) -> None:
+    writer = BatchWriter(database_url, lambda _: None)
+    writer.start()
+    try:
+        good = payment()
+        bad = NewNotification(
+            "payment", "10000100", "POSX", "TXBAD", None, None, "<xml/>", {"x": "\ud800"}
+        )  # not encodable: the insert fails
+        futures: list[concurrent.futures.Future[int | None]] = [
+            writer.submit(item) for item in (good, bad)
+        ]
+        assert futures[0].result(10) is not None
+        with pytest.raises(StoreError):
+            futures[1].result(10)
+        # The writer lives on.
+        assert writer.submit(payment()).result(10) is not None
+    finally:
+        writer.stop()
