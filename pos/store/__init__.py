@@ -1,0 +1,39 @@
+"""The local database: deals, their history, products and refunds (SQLite or PostgreSQL).
+
+One public surface: :class:`Store` and the frozen records it returns. Peewee stays inside.
+"""
+
+from __future__ import annotations
+
+from pos.errors import DiskFullError, RefundLimitError, StoreError
+from pos.store.records import (
+    DEAL_TRANSITIONS,
+    MAX_REFUNDS_PER_DEAL,
+    UNFINISHED_STATES,
+    Deal,
+    DealEvent,
+    DealState,
+    Product,
+    Refund,
+    RefundState,
+    is_allowed,
+)
+from pos.store.store import SCHEMA_VERSION, Store
+
+__all__ = [
+    "DEAL_TRANSITIONS",
+    "MAX_REFUNDS_PER_DEAL",
+    "SCHEMA_VERSION",
+    "UNFINISHED_STATES",
+    "Deal",
+    "DealEvent",
+    "DealState",
+    "DiskFullError",
+    "Product",
+    "Refund",
+    "RefundLimitError",
+    "RefundState",
+    "Store",
+    "StoreError",
+    "is_allowed",
+]

@@ -1,0 +1,202 @@
+"""Connect to SQLite (a file) or PostgreSQL (a URL), set pragmas, migrate, wrap errors.
+
+SQLite runs in WAL mode with ``synchronous=FULL``: a commit is on disk when it returns, so a
+power cut or a killed process after commit loses nothing. PostgreSQL is reached with
+psycopg 3 through Peewee's ``PostgresqlDatabase`` (Peewee 4) or ``Psycopg3Database``
+(Peewee 3.17+).
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import peewee
+
+from pos.errors import DiskFullError, StoreError
+from pos.store.models import Models
+
+#: Seconds a writer waits for another connection's lock before giving up.
+BUSY_TIMEOUT = 10.0
+
+_PG_PREFIXES = ("postgresql://", "postgres://")
+_SQLITE_URL_PREFIX = "sqlite:///"
+#: A lock id for schema migration, shared by every process on one PostgreSQL database.
+_PG_MIGRATION_LOCK = 0x504F5301
+
+#: Peewee ships no type hints; its databases are handled as Any at this edge.
+PeeweeDatabase = Any
+
+_FULL_MARKERS = (
+    "database or disk is full",
+    "no space left on device",
+    "disk full",
+    "could not extend file",
+)
+#: PostgreSQL's SQLSTATE class 53: insufficient resources (53100 is disk_full).
+_PG_DISK_FULL = "53100"
+
+
+def is_postgres_url(url_or_path: str | Path) -> bool:
+    return isinstance(url_or_path, str) and url_or_path.startswith(_PG_PREFIXES)
+
+
+def connect(url_or_path: str | Path) -> PeeweeDatabase:
+    """A Peewee database for a file path / ``sqlite:///path`` or a ``postgresql://`` URL."""
+    if is_postgres_url(url_or_path):
+        assert isinstance(url_or_path, str)
+        return _postgres(url_or_path)
+    text = str(url_or_path)
+    if text.startswith(_SQLITE_URL_PREFIX):
+        text = text[len(_SQLITE_URL_PREFIX) - 1 :]
+    if text != ":memory:":
+        Path(text).parent.mkdir(parents=True, exist_ok=True)
+    return peewee.SqliteDatabase(
+        text,
+        timeout=BUSY_TIMEOUT,
+        pragmas=[
+            ("journal_mode", "wal"),
+            # FULL: in WAL mode the log is synced at every commit, so a commit that returned
+            # survives a power cut (NORMAL would only survive a process crash).
+            ("synchronous", 2),
+            ("foreign_keys", 1),
+            ("busy_timeout", int(BUSY_TIMEOUT * 1000)),
+        ],
+    )
+
+
+def _postgres(url: str) -> PeeweeDatabase:
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if not hasattr(peewee, "Psycopg3Adapter"):  # Peewee 3.x: psycopg 3 lives in the playhouse
+        from playhouse.psycopg3_ext import Psycopg3Database
+        from psycopg.conninfo import conninfo_to_dict
+
+        # Psycopg3Database passes its first argument as dbname only: split the URL.
+        params = conninfo_to_dict(url)
+        return Psycopg3Database(params.pop("dbname", None), **params)
+    return peewee.PostgresqlDatabase(url, prefer_psycopg3=True)
+
+
+def is_sqlite(database: PeeweeDatabase) -> bool:
+    return isinstance(database, peewee.SqliteDatabase)
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno == errno.ENOSPC:
+            return True
+        if getattr(current, "sqlite_errorcode", None) == 13:  # SQLITE_FULL
+            return True
+        if getattr(current, "sqlstate", None) == _PG_DISK_FULL:
+            return True
+        for arg in (current, *getattr(current, "args", ())):
+            if isinstance(arg, BaseException | str) and any(
+                marker in str(arg).lower() for marker in _FULL_MARKERS
+            ):
+                return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    errors: list[type[BaseException]] = [peewee.PeeweeException, sqlite3.Error, OSError]
+    try:
+        import psycopg
+    except ImportError:  # the PostgreSQL extra is optional
+        pass
+    else:
+        errors.append(psycopg.Error)
+    return tuple(errors)
+
+
+_DATABASE_ERRORS = _database_errors()
+
+
+@contextmanager
+def wrapped_errors(what: str) -> Iterator[None]:
+    """Turn driver and Peewee errors into ``StoreError`` / ``DiskFullError`` (STYLE rule 8).
+
+    The message names what was being done and the database's own short reason; it never
+    carries SQL parameters.
+    """
+    try:
+        yield
+    except _DATABASE_ERRORS as exc:
+        if _is_disk_full(exc):
+            raise DiskFullError(f"{what}: the disk or the database is full") from exc
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StoreError(f"{what}: {reason}") from exc
+
+
+# ---------------------------------------------------------------- migrations
+
+SCHEMA_VERSION = 1
+
+
+def _migrate_to_1(database: PeeweeDatabase, models: Models) -> None:
+    database.create_tables(models.all(), safe=True)
+
+
+#: MIGRATIONS[n] brings a schema at version n to n + 1.
+MIGRATIONS: list[Callable[[PeeweeDatabase, Models], None]] = [_migrate_to_1]
+
+
+def _read_version(database: PeeweeDatabase) -> int:
+    if is_sqlite(database):
+        return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+    database.execute_sql(
+        "CREATE TABLE IF NOT EXISTS pos_meta (key VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL)"
+    )
+    row = database.execute_sql("SELECT value FROM pos_meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _write_version(database: PeeweeDatabase, version: int) -> None:
+    if is_sqlite(database):
+        # PRAGMA takes no bound parameters; version is our own int.
+        database.execute_sql(f"PRAGMA user_version = {int(version)}")
+        return
+    database.execute_sql(
+        "INSERT INTO pos_meta (key, value) VALUES ('schema_version', %s) "
+        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+        (str(version),),
+    )
+
+
+def migrate(database: PeeweeDatabase, models: Models) -> int:
+    """Create or upgrade the schema to :data:`SCHEMA_VERSION`, in one transaction.
+
+    Returns the version found before migrating. A database newer than this program is
+    refused rather than touched.
+    """
+    with wrapped_errors("migrating the database"), write_transaction(database):
+        if not is_sqlite(database):
+            # Several relays and tills may open one PostgreSQL database at the same time.
+            database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_PG_MIGRATION_LOCK,))
+        found = _read_version(database)
+        if found > SCHEMA_VERSION:
+            raise StoreError(
+                f"the database has schema version {found}, newer than this "
+                f"program's {SCHEMA_VERSION}; upgrade the program"
+            )
+        for version in range(found, SCHEMA_VERSION):
+            MIGRATIONS[version](database, models)
+        if found != SCHEMA_VERSION:
+            _write_version(database, SCHEMA_VERSION)
+        return found
+
+
+def write_transaction(database: PeeweeDatabase) -> Any:
+    # BEGIN IMMEDIATE takes SQLite's write lock up front, so a read-check-write sequence
+    # cannot be overtaken by another connection (no lost update, no upgrade deadlock).
+    if is_sqlite(database) and database.transaction_depth() == 0:
+        return database.atomic(lock_type="IMMEDIATE")
+    return database.atomic()

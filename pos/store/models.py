@@ -1,0 +1,137 @@
+"""The Peewee tables: Deal, DealEvent, Product, Refund, Setting; built per database.
+
+The model classes are made by :func:`build_models` for one database, so two stores in one
+process (the till and an embedded relay) never share a binding (STYLE rule 2: no
+module-level singletons). Nothing here leaves the store package (STYLE rule 4).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import peewee
+
+#: Fixed width, so that text order is time order in SQLite and PostgreSQL alike.
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def time_to_db(moment: datetime) -> str:
+    """An aware datetime as fixed-width UTC text."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: the store keeps timezone-aware times only")
+    return moment.astimezone(UTC).strftime(_TIME_FORMAT)
+
+
+def time_from_db(text: str) -> datetime:
+    return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
+
+
+class UtcTimeField(peewee.CharField):  # type: ignore[misc, unused-ignore]
+    """An aware datetime stored as fixed-width UTC text (``2026-11-24T04:52:15.000000Z``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_length=27, **kwargs)
+
+    def db_value(self, value: Any) -> Any:
+        if value is None or isinstance(value, str):
+            return value
+        return time_to_db(value)
+
+    def python_value(self, value: Any) -> Any:
+        if value is None:
+            return None
+        return time_from_db(value)
+
+
+@dataclass(frozen=True)
+class Models:
+    """The model classes bound to one database."""
+
+    deal: Any
+    deal_event: Any
+    product: Any
+    refund: Any
+    setting: Any
+
+    def all(self) -> list[Any]:
+        return [self.deal, self.deal_event, self.product, self.refund, self.setting]
+
+
+def build_models(database: Any) -> Models:
+    """Define the tables, bound to ``database``. Money columns are integer fen."""
+
+    class Base(peewee.Model):  # type: ignore[misc, unused-ignore]
+        class Meta:
+            pass
+
+    Base._meta.set_database(database)
+
+    class Deal(Base):
+        out_trade_no = peewee.CharField(max_length=32, unique=True)
+        amount_fen = peewee.BigIntegerField()
+        product = peewee.CharField(max_length=128)
+        state = peewee.CharField(max_length=24, index=True)
+        till_id = peewee.CharField(max_length=32)
+        sign_type = peewee.CharField(max_length=16)
+        created_at = UtcTimeField(index=True)
+        updated_at = UtcTimeField()
+        time_start = UtcTimeField()
+        time_expire = UtcTimeField()
+        deadline = UtcTimeField(null=True)
+        code_url = peewee.CharField(max_length=256, null=True)
+        prepay_id = peewee.CharField(max_length=64, null=True)
+        # NULLs never collide in a unique index (SQLite and PostgreSQL), so "unique when set".
+        transaction_id = peewee.CharField(max_length=32, null=True, unique=True)
+        paid_at = UtcTimeField(null=True)
+        bank_type = peewee.CharField(max_length=32, null=True)
+        is_late = peewee.BooleanField(default=False)
+        last_error = peewee.TextField(null=True)
+
+        class Meta:
+            table_name = "deal"
+
+    class DealEvent(Base):
+        deal = peewee.ForeignKeyField(Deal, backref="events", on_delete="RESTRICT")
+        at = UtcTimeField()
+        from_state = peewee.CharField(max_length=24, null=True)
+        to_state = peewee.CharField(max_length=24)
+        reason = peewee.CharField(max_length=64)
+        detail = peewee.TextField(default="")
+
+        class Meta:
+            table_name = "deal_event"
+
+    class Product(Base):
+        name = peewee.CharField(max_length=64)
+        price_fen = peewee.BigIntegerField(null=True)
+        position = peewee.IntegerField(default=0)
+        is_active = peewee.BooleanField(default=True)
+
+        class Meta:
+            table_name = "product"
+
+    class Refund(Base):
+        deal = peewee.ForeignKeyField(Deal, backref="refunds", on_delete="RESTRICT")
+        out_refund_no = peewee.CharField(max_length=64, unique=True)
+        refund_fee = peewee.BigIntegerField()
+        reason = peewee.CharField(max_length=80, default="")
+        state = peewee.CharField(max_length=16)
+        refund_id = peewee.CharField(max_length=32, null=True)
+        created_at = UtcTimeField()
+        updated_at = UtcTimeField()
+        success_time = UtcTimeField(null=True)
+        last_error = peewee.TextField(null=True)
+
+        class Meta:
+            table_name = "refund"
+
+    class Setting(Base):
+        key = peewee.CharField(max_length=64, primary_key=True)
+        value = peewee.TextField()
+
+        class Meta:
+            table_name = "setting"
+
+    return Models(deal=Deal, deal_event=DealEvent, product=Product, refund=Refund, setting=Setting)

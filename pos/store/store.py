@@ -1,0 +1,654 @@
+"""The Store: every read and write of deals, their history, products and refunds.
+
+Each write is one transaction (nothing half-written); every deal state change writes a
+DealEvent in the same transaction. Peewee and driver errors are wrapped into StoreError /
+DiskFullError here, at the edge (STYLE rule 8).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import peewee
+
+from pos.errors import RefundLimitError, StoreError
+from pos.store import db as dbmod
+from pos.store.db import SCHEMA_VERSION, wrapped_errors, write_transaction
+from pos.store.models import Models, build_models, time_to_db
+from pos.store.records import (
+    MAX_REFUNDS_PER_DEAL,
+    UNFINISHED_STATES,
+    Deal,
+    DealEvent,
+    DealState,
+    Product,
+    Refund,
+    RefundState,
+    is_allowed,
+)
+from pos.wechatpay.types import BEIJING, WIRE_TIME
+
+__all__ = ["SCHEMA_VERSION", "Store"]
+
+#: §1.5: letters, digits and _ - | * ; 6 to 32 characters (no '@').
+OUT_TRADE_NO_RE = re.compile(r"[A-Za-z0-9_\-|*]{6,32}")
+#: §1.5: up to 64 characters of letters, digits and _ - | * @.
+OUT_REFUND_NO_RE = re.compile(r"[A-Za-z0-9_\-|*@]{1,64}")
+_TILL_ID_MAX = 10
+_COUNTER_KEY = "out_trade_no_counter"
+
+#: The columns transition() may change, and those that may not change once set.
+_CHANGEABLE = frozenset(
+    {
+        "deadline",
+        "code_url",
+        "prepay_id",
+        "transaction_id",
+        "paid_at",
+        "bank_type",
+        "is_late",
+        "last_error",
+    }
+)
+_SET_ONCE = frozenset({"transaction_id", "paid_at"})
+_TIME_COLUMNS = frozenset({"deadline", "paid_at"})
+
+_REFUND_MOVES: dict[RefundState, frozenset[RefundState]] = {
+    RefundState.PENDING: frozenset(
+        {
+            RefundState.PROCESSING,
+            RefundState.SUCCESS,
+            RefundState.CLOSED,
+            RefundState.CHANGE,
+            RefundState.FAILED,
+        }
+    ),
+    RefundState.PROCESSING: frozenset(
+        {RefundState.SUCCESS, RefundState.CLOSED, RefundState.CHANGE}
+    ),
+    # FAILED: the request definitely failed (e.g. NOTENOUGH); resent later with the same
+    # out_refund_no it may still be accepted (§3.5).
+    RefundState.FAILED: frozenset(
+        {RefundState.PROCESSING, RefundState.SUCCESS, RefundState.CLOSED, RefundState.CHANGE}
+    ),
+    RefundState.SUCCESS: frozenset(),
+    RefundState.CLOSED: frozenset(),
+    RefundState.CHANGE: frozenset({RefundState.SUCCESS}),
+}
+
+
+def _aware(moment: datetime, name: str) -> datetime:
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        raise ValueError(f"{name} must be a timezone-aware datetime")
+    return moment
+
+
+def _fen(value: object, name: str) -> int:
+    # bool is an int subclass; True fen is a bug, not one fen.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int number of fen, not {type(value).__name__}")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1 fen")
+    return value
+
+
+def _detail(changes: dict[str, Any]) -> str:
+    def plain(value: Any) -> Any:
+        return time_to_db(value) if isinstance(value, datetime) else value
+
+    return json.dumps({k: plain(v) for k, v in sorted(changes.items())}, ensure_ascii=False)
+
+
+def _deal(row: Any) -> Deal:
+    return Deal(
+        id=row.id,
+        out_trade_no=row.out_trade_no,
+        amount_fen=int(row.amount_fen),
+        product=row.product,
+        state=DealState(row.state),
+        till_id=row.till_id,
+        sign_type=row.sign_type,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        time_start=row.time_start,
+        time_expire=row.time_expire,
+        deadline=row.deadline,
+        code_url=row.code_url,
+        prepay_id=row.prepay_id,
+        transaction_id=row.transaction_id,
+        paid_at=row.paid_at,
+        bank_type=row.bank_type,
+        is_late=bool(row.is_late),
+        last_error=row.last_error,
+    )
+
+
+def _refund(row: Any, out_trade_no: str) -> Refund:
+    return Refund(
+        id=row.id,
+        out_trade_no=out_trade_no,
+        out_refund_no=row.out_refund_no,
+        refund_fee=int(row.refund_fee),
+        reason=row.reason,
+        state=RefundState(row.state),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        refund_id=row.refund_id,
+        success_time=row.success_time,
+        last_error=row.last_error,
+    )
+
+
+def _product(row: Any) -> Product:
+    return Product(
+        id=row.id,
+        name=row.name,
+        price_fen=None if row.price_fen is None else int(row.price_fen),
+        position=int(row.position),
+        is_active=bool(row.is_active),
+    )
+
+
+class Store:
+    """The cashier's database. Build it with :meth:`open`; pass it in (no global instance).
+
+    Thread-safe: Peewee keeps one connection per thread; writers are serialised by the
+    database (SQLite's write lock with a busy timeout, PostgreSQL row locks).
+    """
+
+    def __init__(self, database: dbmod.PeeweeDatabase, models: Models, *, description: str) -> None:
+        self._db = database
+        self._m = models
+        self._is_sqlite = dbmod.is_sqlite(database)
+        self.description = description
+
+    @classmethod
+    def open(cls, url_or_path: str | Path) -> Store:
+        """Open (creating or migrating the schema) a SQLite file or a ``postgresql://`` URL."""
+        with wrapped_errors("opening the database"):
+            database = dbmod.connect(url_or_path)
+            database.connect(reuse_if_open=True)
+        models = build_models(database)
+        description = (
+            "PostgreSQL" if dbmod.is_postgres_url(url_or_path) else f"SQLite {url_or_path}"
+        )
+        try:
+            dbmod.migrate(database, models)
+        except BaseException:
+            database.close()
+            raise
+        return cls(database, models, description=description)
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their threads end)."""
+        with wrapped_errors("closing the database"):
+            if not self._db.is_closed():
+                self._db.close()
+
+    def __repr__(self) -> str:
+        # The description never holds a PostgreSQL URL: it may carry a password.
+        return f"<Store {self.description}>"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self._is_sqlite
+
+    def schema_version(self) -> int:
+        with wrapped_errors("reading the schema version"):
+            return dbmod._read_version(self._db)
+
+    # ------------------------------------------------------------ plumbing
+
+    @contextmanager
+    def _write(self, what: str) -> Iterator[None]:
+        with wrapped_errors(what), write_transaction(self._db):
+            yield
+
+    def _locked_deal(self, out_trade_no: str) -> Any:
+        query = self._m.deal.select().where(self._m.deal.out_trade_no == out_trade_no)
+        if not self._is_sqlite:
+            query = query.for_update()
+        return query.first()
+
+    def _record(
+        self,
+        row: Any,
+        from_state: DealState | None,
+        to_state: DealState,
+        *,
+        reason: str,
+        now: datetime,
+        detail: str = "",
+    ) -> None:
+        self._m.deal_event.create(
+            deal=row.id,
+            at=now,
+            from_state=None if from_state is None else from_state.value,
+            to_state=to_state.value,
+            reason=reason[:64],
+            detail=detail,
+        )
+
+    # ------------------------------------------------------------ numbers
+
+    def new_out_trade_no(self, till_id: str, now: datetime) -> str:
+        """A number never used before in this database: till + Beijing time + counter.
+
+        For example ``POS0120261124125215000042``. The counter is stored and only grows, so
+        numbers stay unique even if the clock goes back (§1.5: unique per merchant forever;
+        give every till of one merchant its own till_id).
+        """
+        _aware(now, "now")
+        till = re.sub(r"[^A-Za-z0-9_\-]", "", till_id)[:_TILL_ID_MAX] or "POS"
+        with self._write("minting an order number"):
+            setting = self._m.setting
+            # Make sure the row exists, then lock it: two tills sharing a PostgreSQL database
+            # (or two threads) can never read the same value (SQLite: BEGIN IMMEDIATE).
+            setting.insert(key=_COUNTER_KEY, value="0").on_conflict_ignore().execute()
+            query = setting.select().where(setting.key == _COUNTER_KEY)
+            if not self._is_sqlite:
+                query = query.for_update()
+            counter = int(query.get().value) + 1
+            setting.update(value=str(counter)).where(setting.key == _COUNTER_KEY).execute()
+        number = f"{till}{now.astimezone(BEIJING).strftime(WIRE_TIME)}{counter:06d}"
+        if not OUT_TRADE_NO_RE.fullmatch(number):
+            raise StoreError(f"cannot make an order number of 6–32 characters from {till!r}")
+        return number
+
+    # ------------------------------------------------------------ deals
+
+    def create_deal(
+        self,
+        *,
+        out_trade_no: str,
+        amount_fen: int,
+        product: str,
+        till_id: str,
+        time_start: datetime,
+        time_expire: datetime,
+        sign_type: str,
+        now: datetime,
+    ) -> Deal:
+        """Store a new deal CREATED (before any network call) with its first history event."""
+        if not OUT_TRADE_NO_RE.fullmatch(out_trade_no):
+            raise ValueError(f"out_trade_no {out_trade_no!r} is not 6–32 of [A-Za-z0-9_-|*]")
+        _fen(amount_fen, "amount_fen")
+        for name, moment in (
+            ("time_start", time_start),
+            ("time_expire", time_expire),
+            ("now", now),
+        ):
+            _aware(moment, name)
+        if time_expire <= time_start:
+            raise ValueError("time_expire must be after time_start")
+        try:
+            with self._write(f"storing deal {out_trade_no}"):
+                row = self._m.deal.create(
+                    out_trade_no=out_trade_no,
+                    amount_fen=amount_fen,
+                    product=product,
+                    state=DealState.CREATED.value,
+                    till_id=till_id,
+                    sign_type=sign_type,
+                    created_at=now,
+                    updated_at=now,
+                    time_start=time_start,
+                    time_expire=time_expire,
+                )
+                self._record(
+                    row,
+                    None,
+                    DealState.CREATED,
+                    reason="created",
+                    now=now,
+                    detail=_detail({"amount_fen": amount_fen, "product": product}),
+                )
+        except StoreError as exc:
+            if isinstance(exc.__cause__, peewee.IntegrityError):
+                raise StoreError(f"out_trade_no {out_trade_no} is already used") from exc
+            raise
+        return _deal(row)
+
+    def transition(
+        self,
+        out_trade_no: str,
+        to_state: DealState,
+        *,
+        reason: str,
+        now: datetime,
+        **changes: object,
+    ) -> Deal:
+        """Move a deal to ``to_state`` and record the move, atomically.
+
+        ``changes`` may set: deadline, code_url, prepay_id, transaction_id, paid_at,
+        bank_type, is_late, last_error. Idempotent: asking for the state the deal is
+        already in with the same data changes nothing and records nothing; the same state
+        with new data updates it and records the update. Refused with StoreError: a move
+        not in DEAL_TRANSITIONS (backward), a different transaction_id/paid_at once set,
+        PAID without a transaction_id, an unknown deal.
+        """
+        unknown = set(changes) - _CHANGEABLE
+        if unknown:
+            raise TypeError(f"transition() cannot change {sorted(unknown)}")
+        _aware(now, "now")
+        for name in _TIME_COLUMNS & set(changes):
+            if changes[name] is not None:
+                _aware(changes[name], name)  # type: ignore[arg-type]
+        to_state = DealState(to_state)
+        try:
+            with self._write(f"updating deal {out_trade_no}"):
+                row = self._locked_deal(out_trade_no)
+                if row is None:
+                    raise StoreError(f"no deal {out_trade_no}")
+                from_state = DealState(row.state)
+                current = _deal(row)
+                diff = {k: v for k, v in changes.items() if getattr(current, k) != v}
+                if from_state is to_state and not diff:
+                    return current
+                if from_state is not to_state and not is_allowed(from_state, to_state):
+                    raise StoreError(
+                        f"deal {out_trade_no}: {from_state} -> {to_state} is not allowed"
+                    )
+                for name in _SET_ONCE & set(diff):
+                    if getattr(current, name) is not None:
+                        raise StoreError(
+                            f"deal {out_trade_no}: {name} is already set to another value"
+                        )
+                if to_state is DealState.PAID and not (
+                    current.transaction_id or diff.get("transaction_id")
+                ):
+                    raise StoreError(f"deal {out_trade_no}: PAID needs a transaction_id")
+                self._m.deal.update(state=to_state.value, updated_at=now, **diff).where(
+                    self._m.deal.id == row.id
+                ).execute()
+                self._record(
+                    row, from_state, to_state, reason=reason, now=now, detail=_detail(diff)
+                )
+                updated = self._m.deal.get_by_id(row.id)
+        except StoreError as exc:
+            if isinstance(exc.__cause__, peewee.IntegrityError):
+                raise StoreError(
+                    f"deal {out_trade_no}: transaction_id belongs to another deal"
+                ) from exc
+            raise
+        return _deal(updated)
+
+    def get_deal(self, out_trade_no: str) -> Deal | None:
+        with wrapped_errors(f"reading deal {out_trade_no}"):
+            row = self._m.deal.get_or_none(self._m.deal.out_trade_no == out_trade_no)
+        return None if row is None else _deal(row)
+
+    def get_deal_by_transaction_id(self, transaction_id: str) -> Deal | None:
+        with wrapped_errors("reading a deal by transaction_id"):
+            row = self._m.deal.get_or_none(self._m.deal.transaction_id == transaction_id)
+        return None if row is None else _deal(row)
+
+    def unfinished_deals(self) -> list[Deal]:
+        """Deals CREATED, ORDERED or CLOSING, oldest first (start-up recovery)."""
+        with wrapped_errors("listing unfinished deals"):
+            rows = list(
+                self._m.deal.select()
+                .where(self._m.deal.state.in_([s.value for s in UNFINISHED_STATES]))
+                .order_by(self._m.deal.created_at, self._m.deal.id)
+            )
+        return [_deal(r) for r in rows]
+
+    def deals_between(self, start: datetime, end: datetime) -> list[Deal]:
+        """Deals created in ``[start, end)``, oldest first."""
+        _aware(start, "start")
+        _aware(end, "end")
+        with wrapped_errors("listing deals"):
+            rows = list(
+                self._m.deal.select()
+                .where(
+                    (self._m.deal.created_at >= time_to_db(start))
+                    & (self._m.deal.created_at < time_to_db(end))
+                )
+                .order_by(self._m.deal.created_at, self._m.deal.id)
+            )
+        return [_deal(r) for r in rows]
+
+    def events(self, out_trade_no: str) -> list[DealEvent]:
+        """The deal's history, in the order it happened."""
+        ev, deal = self._m.deal_event, self._m.deal
+        with wrapped_errors(f"reading the history of {out_trade_no}"):
+            rows = list(
+                ev.select(ev, deal.out_trade_no)
+                .join(deal)
+                .where(deal.out_trade_no == out_trade_no)
+                .order_by(ev.id)
+            )
+        return [
+            DealEvent(
+                id=r.id,
+                out_trade_no=out_trade_no,
+                at=r.at,
+                from_state=None if r.from_state is None else DealState(r.from_state),
+                to_state=DealState(r.to_state),
+                reason=r.reason,
+                detail=r.detail,
+            )
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------ products
+
+    def products(self, *, include_inactive: bool = False) -> list[Product]:
+        """Products by quick-key position (inactive ones only when asked)."""
+        p = self._m.product
+        with wrapped_errors("listing products"):
+            query = p.select()
+            if not include_inactive:
+                query = query.where(p.is_active == True)  # noqa: E712 (Peewee expression)
+            rows = list(query.order_by(p.position, p.id))
+        return [_product(r) for r in rows]
+
+    def save_product(
+        self,
+        *,
+        name: str,
+        price_fen: int | None = None,
+        position: int = 0,
+        is_active: bool = True,
+        product_id: int | None = None,
+    ) -> Product:
+        """Add a product, or replace product ``product_id``."""
+        if not name.strip():
+            raise ValueError("a product needs a name")
+        if price_fen is not None:
+            _fen(price_fen, "price_fen")
+        p = self._m.product
+        with self._write("saving a product"):
+            fields = {
+                "name": name.strip(),
+                "price_fen": price_fen,
+                "position": position,
+                "is_active": is_active,
+            }
+            if product_id is None:
+                row = p.create(**fields)
+            else:
+                if p.update(**fields).where(p.id == product_id).execute() != 1:
+                    raise StoreError(f"no product {product_id}")
+                row = p.get_by_id(product_id)
+        return _product(row)
+
+    def delete_product(self, product_id: int) -> None:
+        """Remove a product (deals keep their own copy of the product's name)."""
+        with self._write("deleting a product"):
+            self._m.product.delete().where(self._m.product.id == product_id).execute()
+
+    # ------------------------------------------------------------ refunds
+
+    def create_refund(
+        self, out_trade_no: str, out_refund_no: str, refund_fee: int, reason: str, now: datetime
+    ) -> Refund:
+        """Store a refund PENDING before any network call (§5.3), enforcing the limits.
+
+        RefundLimitError: the deal is not paid, more than what is left would be refunded,
+        or the deal already has 50 refunds (§3.5). The same out_refund_no with the same
+        deal and amount returns the stored refund (resending is the same refund, §1.5).
+        """
+        _fen(refund_fee, "refund_fee")
+        _aware(now, "now")
+        if not OUT_REFUND_NO_RE.fullmatch(out_refund_no):
+            raise ValueError(f"out_refund_no {out_refund_no!r} is not 1–64 of [A-Za-z0-9_-|*@]")
+        r = self._m.refund
+        with self._write(f"storing refund {out_refund_no}"):
+            deal = self._locked_deal(out_trade_no)
+            if deal is None:
+                raise RefundLimitError(f"no deal {out_trade_no}")
+            existing = r.get_or_none(r.out_refund_no == out_refund_no)
+            if existing is not None:
+                if existing.deal_id == deal.id and existing.refund_fee == refund_fee:
+                    return _refund(existing, out_trade_no)
+                raise RefundLimitError(
+                    f"out_refund_no {out_refund_no} is already used for another refund"
+                )
+            if DealState(deal.state) not in (DealState.PAID, DealState.PARTIALLY_REFUNDED):
+                raise RefundLimitError(f"deal {out_trade_no} is {deal.state}, not paid")
+            siblings = list(r.select().where(r.deal == deal.id))
+            if len(siblings) >= MAX_REFUNDS_PER_DEAL:
+                raise RefundLimitError(
+                    f"deal {out_trade_no} already has {MAX_REFUNDS_PER_DEAL} refunds"
+                )
+            left = int(deal.amount_fen) - sum(
+                int(s.refund_fee) for s in siblings if RefundState(s.state).counts_against_limit
+            )
+            if refund_fee > left:
+                raise RefundLimitError(
+                    f"deal {out_trade_no}: {refund_fee} fen asked, {left} fen left to refund"
+                )
+            row = r.create(
+                deal=deal.id,
+                out_refund_no=out_refund_no,
+                refund_fee=refund_fee,
+                reason=reason[:80],
+                state=RefundState.PENDING.value,
+                created_at=now,
+                updated_at=now,
+            )
+        return _refund(row, out_trade_no)
+
+    def update_refund(
+        self,
+        out_refund_no: str,
+        *,
+        state: RefundState,
+        now: datetime,
+        refund_id: str | None = None,
+        success_time: datetime | None = None,
+        last_error: str | None = None,
+    ) -> Refund:
+        """Move a refund forward; on SUCCESS the deal becomes PARTIALLY_REFUNDED or REFUNDED
+        in the same transaction. Same state again is a no-op (notifications repeat)."""
+        _aware(now, "now")
+        if success_time is not None:
+            _aware(success_time, "success_time")
+        state = RefundState(state)
+        r, d = self._m.refund, self._m.deal
+        with self._write(f"updating refund {out_refund_no}"):
+            row = r.get_or_none(r.out_refund_no == out_refund_no)
+            if row is None:
+                raise StoreError(f"no refund {out_refund_no}")
+            deal = self._locked_deal(d.get_by_id(row.deal_id).out_trade_no)
+            old = RefundState(row.state)
+            if old is not state and state not in _REFUND_MOVES[old]:
+                raise StoreError(f"refund {out_refund_no}: {old} -> {state} is not allowed")
+            if old is RefundState.FAILED and state.counts_against_limit:
+                others = sum(
+                    int(s.refund_fee)
+                    for s in r.select().where((r.deal == deal.id) & (r.id != row.id))
+                    if RefundState(s.state).counts_against_limit
+                )
+                if others + int(row.refund_fee) > int(deal.amount_fen):
+                    raise RefundLimitError(f"refund {out_refund_no} would exceed the amount paid")
+            fields: dict[str, Any] = {"state": state.value, "updated_at": now}
+            if refund_id is not None:
+                fields["refund_id"] = refund_id
+            if success_time is not None:
+                fields["success_time"] = success_time
+            if last_error is not None:
+                fields["last_error"] = last_error
+            if old is state and all(
+                getattr(row, k) == v for k, v in fields.items() if k != "updated_at"
+            ):
+                return _refund(row, deal.out_trade_no)
+            r.update(**fields).where(r.id == row.id).execute()
+            if state is RefundState.SUCCESS and old is not state:
+                self._after_refund(deal, now=now, out_refund_no=out_refund_no)
+            row = r.get_by_id(row.id)
+        return _refund(row, deal.out_trade_no)
+
+    def _after_refund(self, deal: Any, *, now: datetime, out_refund_no: str) -> None:
+        r = self._m.refund
+        refunded = sum(
+            int(s.refund_fee)
+            for s in r.select().where((r.deal == deal.id) & (r.state == RefundState.SUCCESS.value))
+        )
+        to_state = (
+            DealState.REFUNDED if refunded >= int(deal.amount_fen) else DealState.PARTIALLY_REFUNDED
+        )
+        from_state = DealState(deal.state)
+        if from_state is not to_state and not is_allowed(from_state, to_state):
+            raise StoreError(f"deal {deal.out_trade_no}: {from_state} -> {to_state} is not allowed")
+        self._m.deal.update(state=to_state.value, updated_at=now).where(
+            self._m.deal.id == deal.id
+        ).execute()
+        self._record(
+            deal,
+            from_state,
+            to_state,
+            reason="refund succeeded",
+            now=now,
+            detail=_detail({"out_refund_no": out_refund_no, "refunded_fen": refunded}),
+        )
+
+    def get_refund(self, out_refund_no: str) -> Refund | None:
+        r, d = self._m.refund, self._m.deal
+        with wrapped_errors(f"reading refund {out_refund_no}"):
+            row = r.get_or_none(r.out_refund_no == out_refund_no)
+            if row is None:
+                return None
+            number = d.get_by_id(row.deal_id).out_trade_no
+        return _refund(row, number)
+
+    def refunds_for(self, out_trade_no: str) -> list[Refund]:
+        """The deal's refunds, oldest first."""
+        r, d = self._m.refund, self._m.deal
+        with wrapped_errors(f"listing refunds of {out_trade_no}"):
+            rows = list(r.select().join(d).where(d.out_trade_no == out_trade_no).order_by(r.id))
+        return [_refund(row, out_trade_no) for row in rows]
+
+    def unfinished_refunds(self) -> list[Refund]:
+        """Refunds PENDING or PROCESSING (to query at start-up), oldest first."""
+        r, d = self._m.refund, self._m.deal
+        with wrapped_errors("listing unfinished refunds"):
+            rows = list(
+                r.select(r, d.out_trade_no)
+                .join(d)
+                .where(r.state.in_([RefundState.PENDING.value, RefundState.PROCESSING.value]))
+                .order_by(r.id)
+            )
+        return [_refund(row, row.deal.out_trade_no) for row in rows]
+
+    # ------------------------------------------------------------ settings
+
+    def get_setting(self, key: str) -> str | None:
+        s = self._m.setting
+        with wrapped_errors(f"reading setting {key}"):
+            row = s.get_or_none(s.key == key)
+        return None if row is None else str(row.value)
+
+    def set_setting(self, key: str, value: str) -> None:
+        s = self._m.setting
+        with self._write(f"saving setting {key}"):
+            s.insert(key=key, value=value).on_conflict(
+                conflict_target=[s.key], update={s.value: value}
+            ).execute()
