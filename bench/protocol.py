@@ -113,11 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     # Both sides must agree before being timed.
     assert xmlcodec.decode(ours_request())["sign"] == "CBCE5DC611603B19844DEF535001FBBB"
     assert xmltodict.parse(wechatpy_request())["xml"]["sign"] == (
-        "CBCE5DC611603B19844DEF535001FBBB")
+        "CBCE5DC611603B19844DEF535001FBBB"
+    )
     assert dict(ours_reply()) == dict(wechatpy_reply())
 
-    print(f"python {platform.python_version()} on {platform.machine()}; "
-          f"best of {args.repeat} x {args.number} calls; microseconds per call")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}; "
+        f"best of {args.repeat} x {args.number} calls; microseconds per call"
+    )
     print(f"{'stage':<28}{'ours':>10}{'wechatpy':>10}{'ours/wechatpy':>15}")
     rows = [
         ("sign + encode (request)", ours_request, wechatpy_request),

@@ -12,20 +12,20 @@ been carried out, so the only safe moves are to ask WeChat Pay again
     PosError
     ├── ConfigError                 settings missing or invalid (never carries the key)
     ├── AmountError                 what the clerk typed is not a valid amount
-    ├── XmlError                    a document is not safe, well-formed, flat <xml> (XML_FORMAT_ERROR)
+    ├── XmlError                    not a safe, well-formed, flat <xml> (XML_FORMAT_ERROR)
     │   └── NotUtf8Error            the body is not valid UTF-8 (NOT_UTF8)
     ├── NotificationError           a notification to refuse with FAIL (bad sign, wrong merchant...)
     ├── StoreError                  the local database could not do what was asked
     │   └── DiskFullError           ... because the disk or the database is full
     ├── RefundLimitError            a refund the store refuses before any network call
     └── WeChatPayError              a call to WeChat Pay did not succeed
-        ├── DefinitelyFailed        nothing happened at WeChat Pay (or the business answer is final)
+        ├── DefinitelyFailed        nothing happened at WeChat Pay, or its answer is final
         │   ├── RequestRejected     return_code=FAIL: signature, format, parameters (unsigned reply)
         │   └── BusinessError       result_code=FAIL with a final err_code (ORDERPAID, NOTENOUGH...)
-        └── OutcomeUnknown          it may or may not have happened: query, or resend the same request
+        └── OutcomeUnknown          may have happened: query, or resend the same request
             ├── TransportError      timeout, connection refused or dropped, HTTP 5xx
             ├── GarbledResponse     the reply is not a readable protocol document
-            ├── BadResponseSignature  the reply's signature does not verify (possible tampering)
+            ├── BadResponseSignature  the reply's signature is wrong (possible tampering)
             └── RetryableBusinessError  SYSTEMERROR, BANKERROR, BIZERR_NEED_RETRY, FREQUENCY_LIMITED...
 
 Errors carry fields (code, order number, HTTP status), never keys, certificates
@@ -82,7 +82,9 @@ class RefundLimitError(PosError):
 class WeChatPayError(PosError):
     """A call to WeChat Pay did not succeed. ``endpoint`` is the API path."""
 
-    def __init__(self, message: str, *, endpoint: str = "", out_trade_no: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, endpoint: str = "", out_trade_no: str | None = None
+    ) -> None:
         super().__init__(message)
         self.endpoint = endpoint
         self.out_trade_no = out_trade_no
@@ -95,10 +97,19 @@ class DefinitelyFailed(WeChatPayError):
 class RequestRejected(DefinitelyFailed):
     """``return_code=FAIL``: the request was refused before processing."""
 
-    def __init__(self, return_msg: str, *, endpoint: str = "", out_trade_no: str | None = None,
-                 error_code: str | None = None) -> None:
-        super().__init__(f"{endpoint or 'request'} rejected: {return_msg}", endpoint=endpoint,
-                         out_trade_no=out_trade_no)
+    def __init__(
+        self,
+        return_msg: str,
+        *,
+        endpoint: str = "",
+        out_trade_no: str | None = None,
+        error_code: str | None = None,
+    ) -> None:
+        super().__init__(
+            f"{endpoint or 'request'} rejected: {return_msg}",
+            endpoint=endpoint,
+            out_trade_no=out_trade_no,
+        )
         self.return_msg = return_msg
         self.error_code = error_code
 
@@ -106,10 +117,19 @@ class RequestRejected(DefinitelyFailed):
 class BusinessError(DefinitelyFailed):
     """``result_code=FAIL`` with a final ``err_code`` (for example ORDERPAID, ORDERCLOSED)."""
 
-    def __init__(self, err_code: str, err_code_des: str = "", *, endpoint: str = "",
-                 out_trade_no: str | None = None) -> None:
-        super().__init__(f"{endpoint or 'request'} failed: {err_code} {err_code_des}".strip(),
-                         endpoint=endpoint, out_trade_no=out_trade_no)
+    def __init__(
+        self,
+        err_code: str,
+        err_code_des: str = "",
+        *,
+        endpoint: str = "",
+        out_trade_no: str | None = None,
+    ) -> None:
+        super().__init__(
+            f"{endpoint or 'request'} failed: {err_code} {err_code_des}".strip(),
+            endpoint=endpoint,
+            out_trade_no=out_trade_no,
+        )
         self.err_code = err_code
         self.err_code_des = err_code_des
 
@@ -121,8 +141,14 @@ class OutcomeUnknown(WeChatPayError):
 class TransportError(OutcomeUnknown):
     """Timeout, refused or dropped connection, or an HTTP error status."""
 
-    def __init__(self, message: str, *, endpoint: str = "", out_trade_no: str | None = None,
-                 status_code: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        endpoint: str = "",
+        out_trade_no: str | None = None,
+        status_code: int | None = None,
+    ) -> None:
         super().__init__(message, endpoint=endpoint, out_trade_no=out_trade_no)
         self.status_code = status_code
 
@@ -138,9 +164,18 @@ class BadResponseSignature(OutcomeUnknown):
 class RetryableBusinessError(OutcomeUnknown):
     """``result_code=FAIL`` with an err_code that means "try the same request again"."""
 
-    def __init__(self, err_code: str, err_code_des: str = "", *, endpoint: str = "",
-                 out_trade_no: str | None = None) -> None:
-        super().__init__(f"{endpoint or 'request'}: {err_code} {err_code_des}".strip(),
-                         endpoint=endpoint, out_trade_no=out_trade_no)
+    def __init__(
+        self,
+        err_code: str,
+        err_code_des: str = "",
+        *,
+        endpoint: str = "",
+        out_trade_no: str | None = None,
+    ) -> None:
+        super().__init__(
+            f"{endpoint or 'request'}: {err_code} {err_code_des}".strip(),
+            endpoint=endpoint,
+            out_trade_no=out_trade_no,
+        )
         self.err_code = err_code
         self.err_code_des = err_code_des

@@ -46,14 +46,16 @@ def parse_amount(text: str, *, max_fen: int = DEFAULT_MAX_FEN) -> int:
     digits = match["int"].lstrip("0")
     if len(digits) > _MAX_DIGITS:
         # Checked before int(): a few thousand digits would raise ValueError there.
-        raise AmountError(f"Over the limit of {format_fen(max_fen)} per payment.",
-                          code="over_limit")
+        raise AmountError(
+            f"Over the limit of {format_fen(max_fen)} per payment.", code="over_limit"
+        )
     fen = int(digits or "0") * 100 + int(frac.ljust(2, "0"))
     if fen == 0:
         raise AmountError("The amount must be more than zero.", code="zero")
     if fen > max_fen:
-        raise AmountError(f"Over the limit of {format_fen(max_fen)} per payment.",
-                          code="over_limit")
+        raise AmountError(
+            f"Over the limit of {format_fen(max_fen)} per payment.", code="over_limit"
+        )
     return fen
 
 

@@ -7,6 +7,11 @@ from pos.sandbox.options import SandboxOptions
 from pos.sandbox.simulator import DEFAULT_MERCHANT, Sandbox, run_cli
 
 __all__ = [
-    "DEFAULT_MERCHANT", "DeliveryAttempt", "Fault", "Sandbox", "SandboxOptions", "pay_page_url",
+    "DEFAULT_MERCHANT",
+    "DeliveryAttempt",
+    "Fault",
+    "Sandbox",
+    "SandboxOptions",
+    "pay_page_url",
     "run_cli",
 ]

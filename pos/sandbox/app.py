@@ -87,9 +87,12 @@ def fail_reply(message: str, **extra: str) -> Reply:
 
 def signed_reply(call: Call, fields: Mapping[str, str | int]) -> Reply:
     """Envelope of §1.4, signed with the request's algorithm, fresh nonce, no sign_type."""
-    body: Fields = {"return_code": "SUCCESS", "return_msg": "OK",
-                    "appid": call.fields.get("appid", call.merchant.appid),
-                    "mch_id": call.merchant.mch_id}
+    body: Fields = {
+        "return_code": "SUCCESS",
+        "return_msg": "OK",
+        "appid": call.fields.get("appid", call.merchant.appid),
+        "mch_id": call.merchant.mch_id,
+    }
     if call.fields.get("device_info"):
         body["device_info"] = call.fields["device_info"]
     body["nonce_str"] = make_nonce()
@@ -99,22 +102,29 @@ def signed_reply(call: Call, fields: Mapping[str, str | int]) -> Reply:
 
 
 def business_fail(call: Call, code: str, description: str) -> Reply:
-    return signed_reply(call, {"result_code": "FAIL", "err_code": code,
-                               "err_code_des": description})
+    return signed_reply(
+        call, {"result_code": "FAIL", "err_code": code, "err_code_des": description}
+    )
 
 
 # --- endpoint handlers ------------------------------------------------------------------------
 
+
 def unified_order(call: Call) -> Fields:
-    order = call.sandbox.ledger.unified_order(call.merchant.mch_id, call.fields["appid"],
-                                              call.fields, call.sign_type, call.now)
-    out: Fields = {"result_code": "SUCCESS", "prepay_id": order.prepay_id,
-                   "trade_type": order.trade_type}
+    order = call.sandbox.ledger.unified_order(
+        call.merchant.mch_id, call.fields["appid"], call.fields, call.sign_type, call.now
+    )
+    out: Fields = {
+        "result_code": "SUCCESS",
+        "prepay_id": order.prepay_id,
+        "trade_type": order.trade_type,
+    }
     if order.code_url:
         out["code_url"] = order.code_url
     if order.trade_type == "MWEB":
-        out["mweb_url"] = ("https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id="
-                           + order.prepay_id)
+        out["mweb_url"] = (
+            "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=" + order.prepay_id
+        )
     return out
 
 
@@ -122,22 +132,47 @@ def order_fields(order: Order) -> Fields:
     """orderquery's fields per state (§3.2): few for unpaid orders, the full set once paid."""
     out: Fields = {"result_code": "SUCCESS"}
     if order.state.is_paid or (order.state is TradeState.REVOKED and order.time_end):
-        out.update({
-            "openid": order.openid, "is_subscribe": order.is_subscribe,
-            "trade_type": order.trade_type, "trade_state": order.state.value,
-            "bank_type": order.bank_type, "total_fee": order.total_fee, "fee_type": "CNY",
-            "cash_fee": order.cash_fee, "cash_fee_type": "CNY",
-        })
+        out.update(
+            {
+                "openid": order.openid,
+                "is_subscribe": order.is_subscribe,
+                "trade_type": order.trade_type,
+                "trade_state": order.state.value,
+                "bank_type": order.bank_type,
+                "total_fee": order.total_fee,
+                "fee_type": "CNY",
+                "cash_fee": order.cash_fee,
+                "cash_fee_type": "CNY",
+            }
+        )
         if order.coupon_fee:
-            out.update({"coupon_fee": order.coupon_fee, "coupon_count": 1,
-                        "coupon_type_0": "CASH", "coupon_id_0": order.coupon_id,
-                        "coupon_fee_0": order.coupon_fee})
+            out.update(
+                {
+                    "coupon_fee": order.coupon_fee,
+                    "coupon_count": 1,
+                    "coupon_type_0": "CASH",
+                    "coupon_id_0": order.coupon_id,
+                    "coupon_fee_0": order.coupon_fee,
+                }
+            )
         assert order.time_end is not None
-        out.update({"transaction_id": order.transaction_id, "out_trade_no": order.out_trade_no,
-                    "attach": order.attach, "time_end": to_wire_time(order.time_end)})
+        out.update(
+            {
+                "transaction_id": order.transaction_id,
+                "out_trade_no": order.out_trade_no,
+                "attach": order.attach,
+                "time_end": to_wire_time(order.time_end),
+            }
+        )
     else:
-        out.update({"out_trade_no": order.out_trade_no, "attach": order.attach,
-                    "trade_state": order.state.value, "total_fee": order.total_fee})
+        out.update(
+            {
+                "out_trade_no": order.out_trade_no,
+                "attach": order.attach,
+                "trade_state": order.state.value,
+                "total_fee": order.total_fee,
+            }
+        )
         if order.is_micropay:
             out["trade_type"] = order.trade_type
             if order.transaction_id:
@@ -150,8 +185,9 @@ def order_query(call: Call) -> Fields:
     fields = call.fields
     if not (fields.get("transaction_id") or fields.get("out_trade_no")):
         raise ParamFail("缺少参数out_trade_no")
-    order = call.sandbox.ledger.find_order(call.merchant.mch_id, fields.get("out_trade_no", ""),
-                                           fields.get("transaction_id", ""))
+    order = call.sandbox.ledger.find_order(
+        call.merchant.mch_id, fields.get("out_trade_no", ""), fields.get("transaction_id", "")
+    )
     if order is None:
         raise BusinessFail("ORDERNOTEXIST", "订单不存在")
     return order_fields(order)
@@ -169,12 +205,17 @@ def refund(call: Call) -> Fields:
     accepted = ledger.apply_refund(call.merchant.mch_id, call.fields, call.now)
     order = ledger.order(call.merchant.mch_id, accepted.out_trade_no)
     out: Fields = {
-        "result_code": "SUCCESS", "transaction_id": order.transaction_id,
-        "out_trade_no": order.out_trade_no, "out_refund_no": accepted.out_refund_no,
-        "refund_id": accepted.refund_id, "refund_fee": accepted.refund_fee,
+        "result_code": "SUCCESS",
+        "transaction_id": order.transaction_id,
+        "out_trade_no": order.out_trade_no,
+        "out_refund_no": accepted.out_refund_no,
+        "refund_id": accepted.refund_id,
+        "refund_fee": accepted.refund_fee,
         "settlement_refund_fee": accepted.refund_fee,
-        "coupon_refund_fee": accepted.coupon_refund_fee, "total_fee": order.total_fee,
-        "cash_fee": order.cash_fee, "coupon_refund_count": 1 if accepted.coupon_refund_fee else 0,
+        "coupon_refund_fee": accepted.coupon_refund_fee,
+        "total_fee": order.total_fee,
+        "cash_fee": order.cash_fee,
+        "coupon_refund_count": 1 if accepted.coupon_refund_fee else 0,
         "cash_refund_fee": accepted.cash_refund_fee,
     }
     return out
@@ -182,16 +223,22 @@ def refund(call: Call) -> Fields:
 
 def _refund_fields(n: int, item: Refund) -> Fields:
     out: Fields = {
-        f"out_refund_no_{n}": item.out_refund_no, f"refund_id_{n}": item.refund_id,
-        f"refund_channel_{n}": item.channel, f"refund_fee_{n}": item.refund_fee,
+        f"out_refund_no_{n}": item.out_refund_no,
+        f"refund_id_{n}": item.refund_id,
+        f"refund_channel_{n}": item.channel,
+        f"refund_fee_{n}": item.refund_fee,
         f"settlement_refund_fee_{n}": item.refund_fee,
     }
     if item.coupon_refund_fee:
         out[f"coupon_refund_fee_{n}"] = item.coupon_refund_fee
         out[f"coupon_refund_count_{n}"] = 1
-    out.update({f"refund_status_{n}": item.status.value,
-                f"refund_account_{n}": item.refund_account,
-                f"refund_recv_accout_{n}": item.recv_account})
+    out.update(
+        {
+            f"refund_status_{n}": item.status.value,
+            f"refund_account_{n}": item.refund_account,
+            f"refund_recv_accout_{n}": item.recv_account,
+        }
+    )
     if item.success_time is not None:
         out[f"refund_success_time_{n}"] = text_time(item.success_time)
     return out
@@ -202,27 +249,42 @@ def refund_query(call: Call) -> Fields:
     out: Fields = {"result_code": "SUCCESS"}
     if total is not None:
         out["total_refund_count"] = total
-    out.update({"transaction_id": order.transaction_id, "out_trade_no": order.out_trade_no,
-                "total_fee": order.total_fee, "cash_fee": order.cash_fee,
-                "refund_count": len(page)})
+    out.update(
+        {
+            "transaction_id": order.transaction_id,
+            "out_trade_no": order.out_trade_no,
+            "total_fee": order.total_fee,
+            "cash_fee": order.cash_fee,
+            "refund_count": len(page),
+        }
+    )
     for n, item in enumerate(page):
         out.update(_refund_fields(n, item))
     return out
 
 
 def micropay(call: Call) -> Fields:
-    answer = call.sandbox.ledger.micropay(call.merchant.mch_id, call.fields["appid"],
-                                          call.fields, call.sign_type, call.now)
+    answer = call.sandbox.ledger.micropay(
+        call.merchant.mch_id, call.fields["appid"], call.fields, call.sign_type, call.now
+    )
     if answer.fail is not None:
         raise answer.fail
     order = answer.order
     assert order is not None and order.time_end is not None
     out: Fields = {
-        "result_code": "SUCCESS", "openid": order.openid, "is_subscribe": order.is_subscribe,
-        "trade_type": "MICROPAY", "bank_type": order.bank_type, "total_fee": order.total_fee,
-        "fee_type": "CNY", "cash_fee": order.cash_fee, "cash_fee_type": "CNY",
-        "transaction_id": order.transaction_id, "out_trade_no": order.out_trade_no,
-        "attach": order.attach, "time_end": to_wire_time(order.time_end),
+        "result_code": "SUCCESS",
+        "openid": order.openid,
+        "is_subscribe": order.is_subscribe,
+        "trade_type": "MICROPAY",
+        "bank_type": order.bank_type,
+        "total_fee": order.total_fee,
+        "fee_type": "CNY",
+        "cash_fee": order.cash_fee,
+        "cash_fee_type": "CNY",
+        "transaction_id": order.transaction_id,
+        "out_trade_no": order.out_trade_no,
+        "attach": order.attach,
+        "time_end": to_wire_time(order.time_end),
     }
     return out
 
@@ -298,6 +360,7 @@ HANDLERS: dict[str, Handler] = {
 
 # --- the protocol endpoint (raw ASGI: capped body, connection drops) --------------------------
 
+
 async def read_capped(receive: Receive) -> tuple[bytes, bool]:
     """The body, or (first bytes, True) when over :data:`MAX_BODY`; the rest is thrown away."""
     chunks: list[bytes] = []
@@ -326,8 +389,9 @@ async def read_capped(receive: Receive) -> tuple[bytes, bool]:
 class ProtocolEndpoint:
     """One v2 path: parsing, merchant and signature checks, faults, then the handler."""
 
-    def __init__(self, sandbox: Sandbox, name: str, *, is_sandbox_path: bool,
-                 is_signkey: bool = False) -> None:
+    def __init__(
+        self, sandbox: Sandbox, name: str, *, is_sandbox_path: bool, is_signkey: bool = False
+    ) -> None:
         self.sandbox = sandbox
         self.name = name
         self.is_sandbox_path = is_sandbox_path
@@ -337,8 +401,11 @@ class ProtocolEndpoint:
         faults = self.sandbox.faults.take(self.name)
         kinds = {fault.kind: fault for fault in faults}
         if "http_500" in kinds:
-            await Response(b"<html><body>500 Internal Server Error</body></html>",
-                           status_code=500, media_type="text/html")(scope, receive, send)
+            await Response(
+                b"<html><body>500 Internal Server Error</body></html>",
+                status_code=500,
+                media_type="text/html",
+            )(scope, receive, send)
             return
         if scope["method"] != "POST":
             reply = fail_reply("请使用post方法")
@@ -357,17 +424,30 @@ class ProtocolEndpoint:
             reply = Reply(b"\x00\xffsystem busy <xml><return_code>SU", content_type="text/plain")
         elif "bad_sign" in kinds and reply.signed:
             reply = Reply(_break_signature(reply.body), signed=True)
-        await Response(reply.body, status_code=reply.status,
-                       media_type=reply.content_type)(scope, receive, send)
+        await Response(reply.body, status_code=reply.status, media_type=reply.content_type)(
+            scope, receive, send
+        )
 
     async def _drop(self, send: Send, reply: Reply) -> None:
         # Start a reply that promises more bytes than it sends, then end the connection:
         # the client sees an incomplete read after the request was processed (§6 chaos).
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [(b"content-type", reply.content_type.encode()),
-                                (b"content-length", str(len(reply.body) + 64).encode())]})
-        await send({"type": "http.response.body", "body": reply.body[: len(reply.body) // 2],
-                    "more_body": True})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", reply.content_type.encode()),
+                    (b"content-length", str(len(reply.body) + 64).encode()),
+                ],
+            }
+        )
+        await send(
+            {
+                "type": "http.response.body",
+                "body": reply.body[: len(reply.body) // 2],
+                "more_body": True,
+            }
+        )
         # Returning with the response incomplete makes uvicorn close the connection (it logs
         # one line, "ASGI callable returned without completing response").
 
@@ -434,10 +514,16 @@ class ProtocolEndpoint:
             return fail_reply("缺少参数sign")
         if not verify_sign(fields, merchant.api_key, SignType.MD5):
             return fail_reply("签名错误")
-        return Reply(xmlcodec.encode({"return_code": "SUCCESS", "return_msg": "OK",
-                                      "mch_id": merchant.mch_id,
-                                      "sandbox_signkey": self.sandbox.sandbox_key(
-                                          merchant.mch_id)}))
+        return Reply(
+            xmlcodec.encode(
+                {
+                    "return_code": "SUCCESS",
+                    "return_msg": "OK",
+                    "mch_id": merchant.mch_id,
+                    "sandbox_signkey": self.sandbox.sandbox_key(merchant.mch_id),
+                }
+            )
+        )
 
 
 def _break_signature(body: bytes) -> bytes:
@@ -452,6 +538,7 @@ def _is_int_field(name: str, value: str) -> bool:
 
 
 # --- control routes ---------------------------------------------------------------------------
+
 
 async def _capped_body(request: Request) -> bytes | None:
     """A control request's body, or None past :data:`MAX_BODY` (never buffered further)."""
@@ -482,8 +569,9 @@ def build_app(sandbox: Sandbox) -> Starlette:
         action = form.get("action", "pay")
         coupon_text = form.get("coupon_fee", "0") or "0"
         if action not in ("pay", "cancel") or not coupon_text.isdigit():
-            return JSONResponse({"result": "error", "message": "bad action or coupon_fee"},
-                                status_code=400)
+            return JSONResponse(
+                {"result": "error", "message": "bad action or coupon_fee"}, status_code=400
+            )
         result = sandbox.customer_scan(code_url, action, coupon_fee=int(coupon_text))
         status = 409 if result["result"] == "refused" else 200
         return JSONResponse(result, status_code=status)
@@ -516,21 +604,34 @@ def build_app(sandbox: Sandbox) -> Starlette:
         return JSONResponse(fault.as_dict(), status_code=201)
 
     async def health(request: Request) -> Response:
-        return JSONResponse({"status": "ok", "time": sandbox.now().isoformat(),
-                             "pending_notifications": sandbox.notifier.pending})
+        return JSONResponse(
+            {
+                "status": "ok",
+                "time": sandbox.now().isoformat(),
+                "pending_notifications": sandbox.notifier.pending,
+            }
+        )
 
     routes: list[Route] = []
     for name in HANDLERS:
         routes.append(Route("/" + name, ProtocolEndpoint(sandbox, name, is_sandbox_path=False)))
         for prefix in ("/sandboxnew/", "/xdc/apiv2sandbox/"):
-            routes.append(Route(prefix + name,
-                                ProtocolEndpoint(sandbox, name, is_sandbox_path=True)))
+            routes.append(
+                Route(prefix + name, ProtocolEndpoint(sandbox, name, is_sandbox_path=True))
+            )
     # §1.1: sources disagree on the legacy sandbox refund path; serve both.
-    routes.append(Route("/sandboxnew/pay/refund",
-                        ProtocolEndpoint(sandbox, "secapi/pay/refund", is_sandbox_path=True)))
+    routes.append(
+        Route(
+            "/sandboxnew/pay/refund",
+            ProtocolEndpoint(sandbox, "secapi/pay/refund", is_sandbox_path=True),
+        )
+    )
     for path in ("/sandboxnew/pay/getsignkey", "/xdc/apiv2getsignkey/sign/getsignkey"):
-        routes.append(Route(path, ProtocolEndpoint(sandbox, "getsignkey", is_sandbox_path=True,
-                                                   is_signkey=True)))
+        routes.append(
+            Route(
+                path, ProtocolEndpoint(sandbox, "getsignkey", is_sandbox_path=True, is_signkey=True)
+            )
+        )
     routes += [
         Route("/sandbox/scan", scan, methods=["POST"]),
         Route("/sandbox/pay", pay_page, methods=["GET", "POST"]),
@@ -559,10 +660,11 @@ def _pay_page(code_url: str, order: Order | None) -> str:
             f"<p>{html.escape(order.body)}</p>"
             f"<p>金额 / Amount: <strong>¥{amount}</strong></p>"
             f"<p>订单 / Order: {html.escape(order.out_trade_no)}</p>"
-            f"<form method=\"post\" action=\"/sandbox/pay\">"
-            f"<input type=\"hidden\" name=\"code_url\" value=\"{code}\">"
-            "<button name=\"action\" value=\"pay\">支付 / Pay</button>"
-            "<button name=\"action\" value=\"cancel\">取消 / Cancel</button></form>")
+            f'<form method="post" action="/sandbox/pay">'
+            f'<input type="hidden" name="code_url" value="{code}">'
+            '<button name="action" value="pay">支付 / Pay</button>'
+            '<button name="action" value="cancel">取消 / Cancel</button></form>'
+        )
     return _PAGE.format(content=content)
 
 
@@ -582,4 +684,3 @@ def _result_page(result: Mapping[str, str]) -> str:
 def pay_page_url(base_url: str, code_url: str) -> str:
     """The URL of the phone page for a QR: what a demo can encode instead of ``code_url``."""
     return f"{base_url.rstrip('/')}/sandbox/pay?code_url={quote(code_url, safe='')}"
-

@@ -14,24 +14,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 #: Faults of the API endpoints, applied to a request.
-ENDPOINT_KINDS = frozenset({
-    "latency",            # process, sleep `seconds`, then answer (the work is done)
-    "drop_after",         # process, then cut the connection in the middle of the reply
-    "http_500",           # HTTP 500, nothing processed
-    "system_error",       # result_code=FAIL err_code=SYSTEMERROR, nothing processed
-    "garbled",            # process, then answer bytes that are not XML
-    "bad_sign",           # process, then answer a valid reply with a wrong signature
-    "frequency_limited",  # result_code=FAIL err_code=FREQUENCY_LIMITED, nothing processed
-})
+ENDPOINT_KINDS = frozenset(
+    {
+        "latency",  # process, sleep `seconds`, then answer (the work is done)
+        "drop_after",  # process, then cut the connection in the middle of the reply
+        "http_500",  # HTTP 500, nothing processed
+        "system_error",  # result_code=FAIL err_code=SYSTEMERROR, nothing processed
+        "garbled",  # process, then answer bytes that are not XML
+        "bad_sign",  # process, then answer a valid reply with a wrong signature
+        "frequency_limited",  # result_code=FAIL err_code=FREQUENCY_LIMITED, nothing processed
+    }
+)
 #: Faults of notifications, applied to one notification (all its attempts).
-NOTIFY_KINDS = frozenset({
-    "notify_lose",          # never delivered
-    "notify_delay",         # first attempt `seconds` (simulated) later
-    "notify_duplicate",     # delivered once more after a SUCCESS reply
-    "notify_out_of_order",  # held until the next one was attempted (or `seconds`, if > 0)
-    "notify_bad_sign",      # a wrong signature (refunds: req_info encrypted with a wrong key)
-    "notify_wrong_fee",     # total_fee (refunds: refund_fee) one fen more, correctly signed
-})
+NOTIFY_KINDS = frozenset(
+    {
+        "notify_lose",  # never delivered
+        "notify_delay",  # first attempt `seconds` (simulated) later
+        "notify_duplicate",  # delivered once more after a SUCCESS reply
+        "notify_out_of_order",  # held until the next one was attempted (or `seconds`, if > 0)
+        "notify_bad_sign",  # a wrong signature (refunds: req_info encrypted with a wrong key)
+        "notify_wrong_fee",  # total_fee (refunds: refund_fee) one fen more, correctly signed
+    }
+)
 KINDS = ENDPOINT_KINDS | NOTIFY_KINDS
 _NOTIFY_ENDPOINTS = frozenset({"notify", "pay_notify", "refund_notify"})
 
@@ -88,8 +92,13 @@ class Fault:
         return wanted in (endpoint, short)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"endpoint": self.endpoint, "kind": self.kind, "seconds": self.seconds,
-                "times": self.times, "used": self.used}
+        return {
+            "endpoint": self.endpoint,
+            "kind": self.kind,
+            "seconds": self.seconds,
+            "times": self.times,
+            "used": self.used,
+        }
 
 
 class FaultSet:

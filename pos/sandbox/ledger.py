@@ -189,6 +189,7 @@ class MicropayAnswer:
 
 # --- validation helpers (return_code=FAIL texts of §6) ---------------------------------------
 
+
 def require(fields: Mapping[str, str], *names: str) -> None:
     for name in names:
         if not fields.get(name):
@@ -264,8 +265,9 @@ class Ledger:
         with self._lock:
             return self._orders[(mch_id, out_trade_no)]
 
-    def find_order(self, mch_id: str, out_trade_no: str = "",
-                   transaction_id: str = "") -> Order | None:
+    def find_order(
+        self, mch_id: str, out_trade_no: str = "", transaction_id: str = ""
+    ) -> Order | None:
         """By ``transaction_id`` (which wins, §3.2) or by ``out_trade_no``."""
         with self._lock:
             if transaction_id:
@@ -303,13 +305,17 @@ class Ledger:
     def _code_url(self) -> str:
         while True:
             code = "weixin://wxpay/bizpayurl?pr=" + "".join(
-                self._random.choice(_BASE62) for _ in range(7))
+                self._random.choice(_BASE62) for _ in range(7)
+            )
             if code not in self._by_code_url:
                 return code
 
     def _prepay_id(self, now: datetime) -> str:
-        return ("wx" + now.astimezone(BEIJING).strftime("%d%H%M%S")
-                + "".join(self._random.choice("0123456789abcdef") for _ in range(26)))
+        return (
+            "wx"
+            + now.astimezone(BEIJING).strftime("%d%H%M%S")
+            + "".join(self._random.choice("0123456789abcdef") for _ in range(26))
+        )
 
     def _openid(self) -> str:
         return "oUpF8u" + "".join(self._random.choice(_BASE62 + "_-") for _ in range(22))
@@ -318,8 +324,15 @@ class Ledger:
 
     def validate_unified_order(self, fields: Mapping[str, str]) -> None:
         """The ``return_code=FAIL`` checks of §6 that do not depend on the ledger."""
-        require(fields, "body", "out_trade_no", "total_fee", "spbill_create_ip", "notify_url",
-                "trade_type")
+        require(
+            fields,
+            "body",
+            "out_trade_no",
+            "total_fee",
+            "spbill_create_ip",
+            "notify_url",
+            "trade_type",
+        )
         check_out_trade_no(fields["out_trade_no"], self.options.out_trade_no_min_length)
         positive_int(fields, "total_fee")
         max_len(fields, "body", 127)
@@ -340,8 +353,9 @@ class Ledger:
         wire_time(fields, "time_start")
         wire_time(fields, "time_expire")
 
-    def unified_order(self, mch_id: str, appid: str, fields: Mapping[str, str],
-                      sign_type: SignType, now: datetime) -> Order:
+    def unified_order(
+        self, mch_id: str, appid: str, fields: Mapping[str, str], sign_type: SignType, now: datetime
+    ) -> Order:
         """Create (or re-enter, §4.6) an order; raise ParamFail or BusinessFail."""
         self.validate_unified_order(fields)
         business = {k: v for k, v in fields.items() if k not in _NOT_BUSINESS}
@@ -354,10 +368,17 @@ class Ledger:
             if time_expire is not None and time_expire < now + minimum:
                 raise ParamFail("time_expire时间过短，刷卡至少1分钟，其他5分钟")
             order = Order(
-                mch_id=mch_id, appid=appid, out_trade_no=fields["out_trade_no"],
-                total_fee=int(fields["total_fee"]), trade_type=fields["trade_type"],
-                sign_type=sign_type, fields=business, created_at=now,
-                prepay_id=self._prepay_id(now), time_expire=time_expire)
+                mch_id=mch_id,
+                appid=appid,
+                out_trade_no=fields["out_trade_no"],
+                total_fee=int(fields["total_fee"]),
+                trade_type=fields["trade_type"],
+                sign_type=sign_type,
+                fields=business,
+                created_at=now,
+                prepay_id=self._prepay_id(now),
+                time_expire=time_expire,
+            )
             if order.trade_type == "NATIVE":
                 order.code_url = self._code_url()
                 self._by_code_url[order.code_url] = order
@@ -465,16 +486,20 @@ class Ledger:
             check_notify_url(notify_url)
         max_len(fields, "refund_desc", 80)
         with self._lock:
-            order = self.find_order(mch_id, fields.get("out_trade_no", ""),
-                                    fields.get("transaction_id", ""))
+            order = self.find_order(
+                mch_id, fields.get("out_trade_no", ""), fields.get("transaction_id", "")
+            )
             if order is None or not order.state.is_paid:
                 if order is None and fields.get("transaction_id"):
                     raise BusinessFail("INVALID_TRANSACTIONID", "无效transaction_id")
                 raise BusinessFail("ORDERNOTEXIST", "订单不存在")
             existing = self._refunds.get((mch_id, out_refund_no))
             if existing is not None:
-                if (existing.out_trade_no != order.out_trade_no
-                        or existing.refund_fee != refund_fee or total_fee != order.total_fee):
+                if (
+                    existing.out_trade_no != order.out_trade_no
+                    or existing.refund_fee != refund_fee
+                    or total_fee != order.total_fee
+                ):
                     raise BusinessFail("INVALID_REQUEST", REFUND_TEXT_MISMATCH)
                 return existing
             if total_fee != order.total_fee:
@@ -486,28 +511,38 @@ class Ledger:
                 raise BusinessFail("INVALID_REQUEST", "订单已经退款50次，不能再申请退款")
             if order.refunded_fee + refund_fee > order.total_fee:
                 raise BusinessFail("INVALID_REQUEST", REFUND_TEXT_OVER)
-            if (self.options.refund_min_interval and order.refunds and now
-                    < order.refunds[-1].accepted_at
-                    + timedelta(seconds=self.options.refund_min_interval)):
+            if (
+                self.options.refund_min_interval
+                and order.refunds
+                and now
+                < order.refunds[-1].accepted_at
+                + timedelta(seconds=self.options.refund_min_interval)
+            ):
                 raise BusinessFail("FREQUENCY_LIMITED", "同一订单两次退款需间隔1分钟")
             # Coupons are refunded in proportion (§3.5 coupon_refund_fee); floor keeps cash ≥.
             coupon_refund = refund_fee * order.coupon_fee // order.total_fee
             refund = Refund(
-                mch_id=mch_id, out_refund_no=out_refund_no, refund_id=self._refund_id(now),
-                out_trade_no=order.out_trade_no, refund_fee=refund_fee,
-                coupon_refund_fee=coupon_refund, accepted_at=now,
+                mch_id=mch_id,
+                out_refund_no=out_refund_no,
+                refund_id=self._refund_id(now),
+                out_trade_no=order.out_trade_no,
+                refund_fee=refund_fee,
+                coupon_refund_fee=coupon_refund,
+                accepted_at=now,
                 settles_at=now + timedelta(seconds=self.options.refund_delay),
                 notify_url=notify_url or self.options.refund_notify_url,
                 refund_desc=fields.get("refund_desc", ""),
-                refund_account=fields.get("refund_account") or "REFUND_SOURCE_UNSETTLED_FUNDS")
+                refund_account=fields.get("refund_account") or "REFUND_SOURCE_UNSETTLED_FUNDS",
+            )
             order.refunds.append(refund)
             order.state = TradeState.REFUND
             self._refunds[(mch_id, out_refund_no)] = refund
             self._refunds_by_id[(mch_id, refund.refund_id)] = refund
             return refund
 
-    def query_refunds(self, mch_id: str, fields: Mapping[str, str]) -> tuple[Order, list[Refund],
-                                                                             int | None]:
+    def query_refunds(
+        self, mch_id: str, fields: Mapping[str, str]
+    ) -> tuple[Order, list[Refund], int | None]:
         """§3.6: (order, refunds of this page, total_refund_count if ``offset`` was sent)."""
         offset_text = fields.get("offset", "")
         if offset_text and not (offset_text.isascii() and offset_text.isdigit()):
@@ -523,21 +558,23 @@ class Ledger:
                 return self._orders[(mch_id, refund.out_trade_no)], [refund], None
             if not (fields.get("transaction_id") or fields.get("out_trade_no")):
                 raise ParamFail("缺少参数out_trade_no")
-            order = self.find_order(mch_id, fields.get("out_trade_no", ""),
-                                    fields.get("transaction_id", ""))
+            order = self.find_order(
+                mch_id, fields.get("out_trade_no", ""), fields.get("transaction_id", "")
+            )
             if order is None or not order.refunds:
                 raise BusinessFail("REFUNDNOTEXIST", "not exist")
             total = len(order.refunds)
             offset = int(offset_text) if offset_text else 0
             if offset >= total:
                 raise BusinessFail("PARAM_ERROR", "offset is invalid")
-            page = order.refunds[offset:offset + 10]
+            page = order.refunds[offset : offset + 10]
             return order, page, (total if offset_text else None)
 
     # --- micropay (§3.9) and reverse (§3.10) ------------------------------------------------
 
-    def micropay(self, mch_id: str, appid: str, fields: Mapping[str, str], sign_type: SignType,
-                 now: datetime) -> MicropayAnswer:
+    def micropay(
+        self, mch_id: str, appid: str, fields: Mapping[str, str], sign_type: SignType, now: datetime
+    ) -> MicropayAnswer:
         require(fields, "body", "out_trade_no", "total_fee", "spbill_create_ip", "auth_code")
         check_out_trade_no(fields["out_trade_no"], self.options.out_trade_no_min_length)
         positive_int(fields, "total_fee")
@@ -546,8 +583,9 @@ class Ledger:
         max_len(fields, "device_info", 32)
         auth_code = fields["auth_code"]
         if not _AUTH_CODE.fullmatch(auth_code):
-            raise BusinessFail("AUTH_CODE_INVALID",
-                               "请扫描微信支付授权码(以10/11/12/13/14/15为前缀的18位数字)")
+            raise BusinessFail(
+                "AUTH_CODE_INVALID", "请扫描微信支付授权码(以10/11/12/13/14/15为前缀的18位数字)"
+            )
         business = {k: v for k, v in fields.items() if k not in _NOT_BUSINESS}
         key = (mch_id, fields["out_trade_no"])
         with self._lock:
@@ -568,11 +606,19 @@ class Ledger:
                     "08": BusinessFail("SYSTEMERROR", "系统超时"),
                     "09": BusinessFail("NOTSUPORTCARD", "不支持卡类型"),
                 }[scenario]
-            order = Order(mch_id=mch_id, appid=appid, out_trade_no=fields["out_trade_no"],
-                          total_fee=int(fields["total_fee"]), trade_type="MICROPAY",
-                          sign_type=sign_type, fields=business, created_at=now,
-                          auth_code=auth_code, scenario=scenario,
-                          time_expire=wire_time(fields, "time_expire"))
+            order = Order(
+                mch_id=mch_id,
+                appid=appid,
+                out_trade_no=fields["out_trade_no"],
+                total_fee=int(fields["total_fee"]),
+                trade_type="MICROPAY",
+                sign_type=sign_type,
+                fields=business,
+                created_at=now,
+                auth_code=auth_code,
+                scenario=scenario,
+                time_expire=wire_time(fields, "time_expire"),
+            )
             self._orders[key] = order
             if scenario in ("01", "02", "03"):
                 order.state = TradeState.USERPAYING
@@ -580,7 +626,8 @@ class Ledger:
                 self._by_transaction[(mch_id, order.transaction_id)] = order
                 if scenario != "03":
                     order.resolves_at = now + timedelta(
-                        seconds=self.options.micropay_password_seconds)
+                        seconds=self.options.micropay_password_seconds
+                    )
                 return MicropayAnswer(order, BusinessFail("USERPAYING", "需要用户输入支付密码"))
             self._mark_paid(order, now)
             if scenario == "06":
@@ -607,15 +654,17 @@ class Ledger:
         if not (fields.get("transaction_id") or fields.get("out_trade_no")):
             raise ParamFail("缺少参数out_trade_no")
         with self._lock:
-            order = self.find_order(mch_id, fields.get("out_trade_no", ""),
-                                    fields.get("transaction_id", ""))
+            order = self.find_order(
+                mch_id, fields.get("out_trade_no", ""), fields.get("transaction_id", "")
+            )
             if order is None:
                 if fields.get("transaction_id"):
                     raise BusinessFail("INVALID_TRANSACTIONID", "无效transaction_id")
                 raise BusinessFail("ORDERNOTEXIST", "订单不存在")
             if not order.is_micropay:
-                raise BusinessFail("INVALID_REQUEST",
-                                   "Incorrect payment scenarios for order, request denied")
+                raise BusinessFail(
+                    "INVALID_REQUEST", "Incorrect payment scenarios for order, request denied"
+                )
             self._tick_order_locked(order, now)
             if now > order.created_at + REVERSE_WINDOW:
                 raise BusinessFail("REVERSE_EXPIRE", "订单已超过撤销期限，请使用退款接口")
@@ -645,26 +694,35 @@ class Ledger:
         events: list[Event] = []
         if order is None:
             return events
-        if (order.is_micropay and order.state is TradeState.USERPAYING
-                and order.resolves_at is not None and now >= order.resolves_at):
-                order.resolves_at = None
-                if order.scenario == "02":
-                    order.state = TradeState.PAYERROR
-                else:
-                    tid = order.transaction_id
-                    self._mark_paid(order, now)
-                    order.transaction_id = tid
-        if (order.is_micropay
-                and order.state in (TradeState.USERPAYING, TradeState.PAYERROR,
-                                    TradeState.NOTPAY)
-                and now >= order.created_at + timedelta(seconds=self.options.micropay_auto_revoke)):
+        if (
+            order.is_micropay
+            and order.state is TradeState.USERPAYING
+            and order.resolves_at is not None
+            and now >= order.resolves_at
+        ):
+            order.resolves_at = None
+            if order.scenario == "02":
+                order.state = TradeState.PAYERROR
+            else:
+                tid = order.transaction_id
+                self._mark_paid(order, now)
+                order.transaction_id = tid
+        if (
+            order.is_micropay
+            and order.state in (TradeState.USERPAYING, TradeState.PAYERROR, TradeState.NOTPAY)
+            and now >= order.created_at + timedelta(seconds=self.options.micropay_auto_revoke)
+        ):
             order.state = TradeState.REVOKED
             order.revoked_at = order.created_at + timedelta(
-                seconds=self.options.micropay_auto_revoke)
-        if (self.options.auto_close_after is not None and not order.is_micropay
-                and order.state is TradeState.NOTPAY
-                and now >= self.payment_deadline(order)
-                + timedelta(seconds=self.options.auto_close_after)):
+                seconds=self.options.micropay_auto_revoke
+            )
+        if (
+            self.options.auto_close_after is not None
+            and not order.is_micropay
+            and order.state is TradeState.NOTPAY
+            and now
+            >= self.payment_deadline(order) + timedelta(seconds=self.options.auto_close_after)
+        ):
             order.state = TradeState.CLOSED
             order.closed_at = now
         for refund in order.refunds:
@@ -678,19 +736,33 @@ class Ledger:
 
     # --- bill (§3.8) --------------------------------------------------------------------------
 
-    def bill_rows(self, mch_id: str, day: date) -> tuple[list[tuple[Order, datetime]],
-                                                       list[tuple[Order, Refund]]]:
+    def bill_rows(
+        self, mch_id: str, day: date
+    ) -> tuple[list[tuple[Order, datetime]], list[tuple[Order, Refund]]]:
         """Payments by success time and refunds by acceptance time, on a Beijing day."""
+
         def on_day(moment: datetime | None) -> bool:
             return moment is not None and moment.astimezone(BEIJING).date() == day
 
         with self._lock:
-            payments = sorted(((o, o.time_end) for o in self._orders.values()
-                               if o.mch_id == mch_id and o.time_end is not None
-                               and on_day(o.time_end)), key=lambda p: p[1])
-            refunds = sorted(((o, r) for o in self._orders.values() if o.mch_id == mch_id
-                              for r in o.refunds if on_day(r.accepted_at)),
-                             key=lambda p: p[1].accepted_at)
+            payments = sorted(
+                (
+                    (o, o.time_end)
+                    for o in self._orders.values()
+                    if o.mch_id == mch_id and o.time_end is not None and on_day(o.time_end)
+                ),
+                key=lambda p: p[1],
+            )
+            refunds = sorted(
+                (
+                    (o, r)
+                    for o in self._orders.values()
+                    if o.mch_id == mch_id
+                    for r in o.refunds
+                    if on_day(r.accepted_at)
+                ),
+                key=lambda p: p[1].accepted_at,
+            )
         return [(o, t) for o, t in payments if t is not None], refunds
 
     def fee(self, fen: int) -> int:

@@ -90,9 +90,18 @@ class Notifier:
 
     # --- called from any thread --------------------------------------------------------------
 
-    def submit(self, kind: str, key: str, url: str, body: bytes, *, delay: float = 0.0,
-               duplicate: bool = False, out_of_order: bool = False,
-               hold_at_most: float = 0.0) -> None:
+    def submit(
+        self,
+        kind: str,
+        key: str,
+        url: str,
+        body: bytes,
+        *,
+        delay: float = 0.0,
+        duplicate: bool = False,
+        out_of_order: bool = False,
+        hold_at_most: float = 0.0,
+    ) -> None:
         """Queue a notification; its first attempt is due now (or after ``delay`` sim-seconds).
 
         ``out_of_order`` holds it back until the next notification has been attempted, or
@@ -100,11 +109,21 @@ class Notifier:
         """
         with self._lock:
             due = self._clock() + timedelta(seconds=delay)
-            hold_until = (due + timedelta(seconds=hold_at_most)
-                          if out_of_order and hold_at_most > 0 else None)
-            job = _Job(kind=kind, key=key, url=url, body=body, due=due,
-                       serial=next(self._serial), generation=self._generation,
-                       duplicate=duplicate, held=out_of_order, hold_until=hold_until)
+            hold_until = (
+                due + timedelta(seconds=hold_at_most) if out_of_order and hold_at_most > 0 else None
+            )
+            job = _Job(
+                kind=kind,
+                key=key,
+                url=url,
+                body=body,
+                due=due,
+                serial=next(self._serial),
+                generation=self._generation,
+                duplicate=duplicate,
+                held=out_of_order,
+                hold_until=hold_until,
+            )
             self._jobs.append(job)
 
     def reset(self, options: SandboxOptions | None = None) -> None:
@@ -119,8 +138,9 @@ class Notifier:
     def record_lost(self, kind: str, key: str, url: str, body: bytes) -> None:
         """A ``notify_lose`` fault: recorded so tests can see it, never sent."""
         with self._lock:
-            self._attempts.append(DeliveryAttempt(kind, key, url, body, 0, self._clock(), "lost",
-                                                  final=True))
+            self._attempts.append(
+                DeliveryAttempt(kind, key, url, body, 0, self._clock(), "lost", final=True)
+            )
 
     @property
     def attempts(self) -> list[DeliveryAttempt]:
@@ -137,8 +157,9 @@ class Notifier:
 
     async def start(self) -> None:
         self._wakeup = asyncio.Event()
-        self._client = httpx.AsyncClient(timeout=self._options.notify_timeout,
-                                         follow_redirects=False, trust_env=False)
+        self._client = httpx.AsyncClient(
+            timeout=self._options.notify_timeout, follow_redirects=False, trust_env=False
+        )
 
     async def stop(self) -> None:
         for task in list(self._tasks):
@@ -163,12 +184,16 @@ class Notifier:
             for job in self._jobs:
                 if job.held and job.hold_until is not None and job.hold_until <= now:
                     job.held = False
-            due = [job for job in self._jobs
-                   if not job.in_flight and not job.held and job.due <= now]
+            due = [
+                job for job in self._jobs if not job.in_flight and not job.held and job.due <= now
+            ]
             for job in due:
                 job.in_flight = True
-            waiting = [job.due for job in self._jobs
-                       if not job.in_flight and not job.held and job.due > now]
+            waiting = [
+                job.due
+                for job in self._jobs
+                if not job.in_flight and not job.held and job.due > now
+            ]
         for job in due:
             task = asyncio.get_running_loop().create_task(self._attempt(job))
             self._tasks.add(task)
@@ -179,7 +204,8 @@ class Notifier:
         assert self._client is not None
         try:
             response = await self._client.post(
-                job.url, content=job.body, headers={"Content-Type": "text/xml; charset=utf-8"})
+                job.url, content=job.body, headers={"Content-Type": "text/xml; charset=utf-8"}
+            )
         except httpx.TimeoutException:
             return "timeout", None, b""
         except httpx.HTTPError:
@@ -225,9 +251,20 @@ class Notifier:
             else:
                 job.due = started + timedelta(seconds=schedule[job.attempts - 1])
             job.in_flight = False
-            self._attempts.append(DeliveryAttempt(job.kind, job.key, job.url, job.body,
-                                                  job.attempts, started, outcome, status, reply,
-                                                  final))
+            self._attempts.append(
+                DeliveryAttempt(
+                    job.kind,
+                    job.key,
+                    job.url,
+                    job.body,
+                    job.attempts,
+                    started,
+                    outcome,
+                    status,
+                    reply,
+                    final,
+                )
+            )
             if job.attempts == 1:
                 # notify_out_of_order: a held notification goes after the next one's first try.
                 for other in self._jobs:

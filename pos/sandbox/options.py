@@ -7,8 +7,21 @@ from decimal import Decimal
 
 #: §3.4: gaps between notification attempts after the first, immediate one (24 h 4 min in all).
 NOTIFY_SCHEDULE: tuple[float, ...] = (
-    15, 15, 30, 3 * 60, 10 * 60, 20 * 60, 30 * 60, 30 * 60, 30 * 60, 60 * 60,
-    3 * 3600, 3 * 3600, 3 * 3600, 6 * 3600, 6 * 3600,
+    15,
+    15,
+    30,
+    3 * 60,
+    10 * 60,
+    20 * 60,
+    30 * 60,
+    30 * 60,
+    30 * 60,
+    60 * 60,
+    3 * 3600,
+    3 * 3600,
+    3 * 3600,
+    6 * 3600,
+    6 * 3600,
 )
 
 

@@ -23,8 +23,9 @@ from pos.wechatpay.signing import make_nonce, make_sign
 from pos.wechatpay.types import BEIJING, Merchant, SignType, to_wire_time
 
 #: The documented test merchant and key of §2.3.
-DEFAULT_MERCHANT = Merchant(appid="wxd930ea5d5a258f4f", mch_id="10000100",
-                            api_key="192006250b4c09247ec02edce69f6a2d")
+DEFAULT_MERCHANT = Merchant(
+    appid="wxd930ea5d5a258f4f", mch_id="10000100", api_key="192006250b4c09247ec02edce69f6a2d"
+)
 
 
 def sandbox_key_for(api_key: str) -> str:
@@ -41,9 +42,14 @@ class Sandbox:
     schedule runs in seconds.
     """
 
-    def __init__(self, merchants: Iterable[Merchant] = (DEFAULT_MERCHANT,), *,
-                 clock: Callable[[], datetime] | None = None, time_scale: float = 1.0,
-                 options: SandboxOptions | None = None) -> None:
+    def __init__(
+        self,
+        merchants: Iterable[Merchant] = (DEFAULT_MERCHANT,),
+        *,
+        clock: Callable[[], datetime] | None = None,
+        time_scale: float = 1.0,
+        options: SandboxOptions | None = None,
+    ) -> None:
         if time_scale <= 0:
             raise ValueError("time_scale must be positive")
         self.options = options or SandboxOptions()
@@ -63,6 +69,7 @@ class Sandbox:
         self.notifier = Notifier(self.now, self.options)
         self._lock = threading.Lock()
         from pos.sandbox.app import build_app  # the routes need this class: import late
+
         self.app = build_app(self)
 
     def reset(self, options: SandboxOptions | None = None) -> None:
@@ -130,43 +137,70 @@ class Sandbox:
             return
         faults = self.faults.take(endpoint, notify=True)
         kinds = {fault.kind: fault for fault in faults}
-        body = (self.payment_notification(order, bad_sign="notify_bad_sign" in kinds,
-                                          wrong_fee="notify_wrong_fee" in kinds)
-                if event.kind == "payment" else
-                self.refund_notification(event, bad_sign="notify_bad_sign" in kinds,
-                                         wrong_fee="notify_wrong_fee" in kinds))
+        body = (
+            self.payment_notification(
+                order, bad_sign="notify_bad_sign" in kinds, wrong_fee="notify_wrong_fee" in kinds
+            )
+            if event.kind == "payment"
+            else self.refund_notification(
+                event, bad_sign="notify_bad_sign" in kinds, wrong_fee="notify_wrong_fee" in kinds
+            )
+        )
         if "notify_lose" in kinds:
             self.notifier.record_lost(event.kind, key, url, body)
             return
         delay = kinds["notify_delay"].seconds if "notify_delay" in kinds else 0.0
         held = kinds.get("notify_out_of_order")
-        self.notifier.submit(event.kind, key, url, body, delay=delay,
-                             duplicate="notify_duplicate" in kinds,
-                             out_of_order=held is not None,
-                             hold_at_most=held.seconds if held is not None else 0.0)
+        self.notifier.submit(
+            event.kind,
+            key,
+            url,
+            body,
+            delay=delay,
+            duplicate="notify_duplicate" in kinds,
+            out_of_order=held is not None,
+            hold_at_most=held.seconds if held is not None else 0.0,
+        )
 
-    def payment_notification(self, order: Order, *, bad_sign: bool = False,
-                             wrong_fee: bool = False) -> bytes:
+    def payment_notification(
+        self, order: Order, *, bad_sign: bool = False, wrong_fee: bool = False
+    ) -> bytes:
         """The §3.4 payload, signed with the order's algorithm (HMAC: no ``sign_type``)."""
         merchant = self._merchants[order.mch_id]
         fields: dict[str, str | int] = {
-            "appid": order.appid, "attach": order.attach, "bank_type": order.bank_type,
-            "cash_fee": order.cash_fee, "device_info": order.device_info, "fee_type": "CNY",
-            "is_subscribe": order.is_subscribe, "mch_id": order.mch_id,
-            "nonce_str": make_nonce(), "openid": order.openid,
-            "out_trade_no": order.out_trade_no, "result_code": "SUCCESS",
+            "appid": order.appid,
+            "attach": order.attach,
+            "bank_type": order.bank_type,
+            "cash_fee": order.cash_fee,
+            "device_info": order.device_info,
+            "fee_type": "CNY",
+            "is_subscribe": order.is_subscribe,
+            "mch_id": order.mch_id,
+            "nonce_str": make_nonce(),
+            "openid": order.openid,
+            "out_trade_no": order.out_trade_no,
+            "result_code": "SUCCESS",
             "return_code": "SUCCESS",
         }
         if order.coupon_fee:
-            fields.update({"coupon_count": 1, "coupon_fee": order.coupon_fee,
-                           "coupon_fee_0": order.coupon_fee, "coupon_id_0": order.coupon_id,
-                           "coupon_type_0": "CASH"})
+            fields.update(
+                {
+                    "coupon_count": 1,
+                    "coupon_fee": order.coupon_fee,
+                    "coupon_fee_0": order.coupon_fee,
+                    "coupon_id_0": order.coupon_id,
+                    "coupon_type_0": "CASH",
+                }
+            )
         assert order.time_end is not None
-        fields.update({
-            "time_end": to_wire_time(order.time_end),
-            "total_fee": order.total_fee + (1 if wrong_fee else 0),
-            "trade_type": order.trade_type, "transaction_id": order.transaction_id,
-        })
+        fields.update(
+            {
+                "time_end": to_wire_time(order.time_end),
+                "total_fee": order.total_fee + (1 if wrong_fee else 0),
+                "trade_type": order.trade_type,
+                "transaction_id": order.transaction_id,
+            }
+        )
         if order.sign_type is SignType.MD5 and self.options.notify_md5_sign_type:
             fields["sign_type"] = "MD5"
         fields = {k: v for k, v in fields.items() if v != ""}
@@ -176,27 +210,37 @@ class Sandbox:
         fields["sign"] = sign
         return xmlcodec.encode(fields)
 
-    def refund_notification(self, event: Event, *, bad_sign: bool = False,
-                            wrong_fee: bool = False) -> bytes:
+    def refund_notification(
+        self, event: Event, *, bad_sign: bool = False, wrong_fee: bool = False
+    ) -> bytes:
         """The §3.7 envelope with ``req_info`` encrypted by the merchant key (AES-256-ECB)."""
         order, refund = event.order, event.refund
         assert refund is not None
         merchant = self._merchants[order.mch_id]
         inner: dict[str, str] = {
-            "out_refund_no": refund.out_refund_no, "out_trade_no": order.out_trade_no,
+            "out_refund_no": refund.out_refund_no,
+            "out_trade_no": order.out_trade_no,
             "refund_account": refund.refund_account,
             "refund_fee": str(refund.refund_fee + (1 if wrong_fee else 0)),
-            "refund_id": refund.refund_id, "refund_recv_accout": refund.recv_account,
-            "refund_request_source": "API", "refund_status": refund.status.value,
+            "refund_id": refund.refund_id,
+            "refund_recv_accout": refund.recv_account,
+            "refund_request_source": "API",
+            "refund_status": refund.status.value,
             "settlement_refund_fee": str(refund.refund_fee),
             "settlement_total_fee": str(order.total_fee),
             "success_time": text_time(refund.success_time) if refund.success_time else "",
-            "total_fee": str(order.total_fee), "transaction_id": order.transaction_id,
+            "total_fee": str(order.total_fee),
+            "transaction_id": order.transaction_id,
         }
         plaintext = xmlcodec.encode({k: v for k, v in inner.items() if v}, root="root")
         key = merchant.api_key if not bad_sign else _corrupt(merchant.api_key)
-        envelope = {"return_code": "SUCCESS", "appid": order.appid, "mch_id": order.mch_id,
-                    "nonce_str": make_nonce(), "req_info": encrypt_req_info(plaintext, key)}
+        envelope = {
+            "return_code": "SUCCESS",
+            "appid": order.appid,
+            "mch_id": order.mch_id,
+            "nonce_str": make_nonce(),
+            "req_info": encrypt_req_info(plaintext, key),
+        }
         return xmlcodec.encode(envelope)
 
     @property
@@ -230,8 +274,9 @@ class Sandbox:
 
     # --- the customer's phone -------------------------------------------------------------
 
-    def customer_scan(self, code_url: str, action: str = "pay", *,
-                      coupon_fee: int = 0) -> dict[str, str]:
+    def customer_scan(
+        self, code_url: str, action: str = "pay", *, coupon_fee: int = 0
+    ) -> dict[str, str]:
         """A phone that scanned ``code_url`` and pays (``pay``) or gives up (``cancel``).
 
         Returns ``{"result": "paid", "transaction_id", "out_trade_no", "total_fee",
@@ -253,9 +298,13 @@ class Sandbox:
         except BusinessFail as fail:
             return {"result": "refused", "reason": fail.code, "message": fail.description}
         self.dispatch(event)
-        return {"result": "paid", "transaction_id": order.transaction_id,
-                "out_trade_no": order.out_trade_no, "total_fee": str(order.total_fee),
-                "cash_fee": str(order.cash_fee)}
+        return {
+            "result": "paid",
+            "transaction_id": order.transaction_id,
+            "out_trade_no": order.out_trade_no,
+            "total_fee": str(order.total_fee),
+            "cash_fee": str(order.cash_fee),
+        }
 
     # --- serving --------------------------------------------------------------------------
 
@@ -273,28 +322,34 @@ def _corrupt(text: str) -> str:
     return first + text[1:]
 
 
-def run_cli(host: str, port: int, appid: str | None, mch_id: str | None,
-            key: str | None) -> int:
+def run_cli(host: str, port: int, appid: str | None, mch_id: str | None, key: str | None) -> int:
     """``pos sandbox``: serve until interrupted; one line with the URL; never prints the key."""
     if any(value is not None for value in (appid, mch_id, key)) and not all(
-            value is not None for value in (appid, mch_id, key)):
+        value is not None for value in (appid, mch_id, key)
+    ):
         print("pos sandbox: --appid, --mch-id and --key go together", file=sys.stderr)
         return 2
     if key is not None and len(key) != 32:
         print("pos sandbox: the API key must be 32 characters", file=sys.stderr)
         return 2
-    merchant = (Merchant(appid=appid, mch_id=mch_id, api_key=key)
-                if appid is not None and mch_id is not None and key is not None
-                else DEFAULT_MERCHANT)
+    merchant = (
+        Merchant(appid=appid, mch_id=mch_id, api_key=key)
+        if appid is not None and mch_id is not None and key is not None
+        else DEFAULT_MERCHANT
+    )
     sandbox = Sandbox([merchant])
     try:
         server = sandbox.serve(host=host, port=port)
     except (OSError, RuntimeError) as exc:
-        print(f"pos sandbox: cannot listen on {host}:{port}: {exc.__class__.__name__}",
-              file=sys.stderr)
+        print(
+            f"pos sandbox: cannot listen on {host}:{port}: {exc.__class__.__name__}",
+            file=sys.stderr,
+        )
         return 1
-    print(f"WeChat Pay v2 sandbox on {server.url} (mch_id {merchant.mch_id}, "
-          f"appid {merchant.appid})", flush=True)
+    print(
+        f"WeChat Pay v2 sandbox on {server.url} (mch_id {merchant.mch_id}, appid {merchant.appid})",
+        flush=True,
+    )
     stop = threading.Event()
     try:
         while not stop.wait(0.5):

@@ -136,6 +136,7 @@ def _row(record: dict[str, str], number: int) -> BillRow:
         trade_time = from_text_time(when)
     except ValueError as exc:
         raise _garbled(f"line {number}: bad time {when!r}") from exc
+
     def text(field: str) -> str:
         return _pick(record, _TEXT_COLUMNS[field]) or ""
 
@@ -186,8 +187,10 @@ def parse_bill(data: bytes | str, *, bill_date: str, bill_type: str = "ALL") -> 
     summary_header = lines[-2].split(",")
     if _SUMMARY_COUNT not in summary_header:
         raise _garbled(f"the summary header lacks {_SUMMARY_COUNT}")
-    rows = tuple(_row(_record(header, line, number), number)
-                 for number, line in enumerate(lines[1:-2], start=2))
+    rows = tuple(
+        _row(_record(header, line, number), number)
+        for number, line in enumerate(lines[1:-2], start=2)
+    )
     summary = _record(summary_header, lines[-1], len(lines))
     count_text = summary[_SUMMARY_COUNT]
     if not (count_text.isascii() and count_text.isdigit()):
@@ -212,4 +215,3 @@ def parse_bill(data: bytes | str, *, bill_date: str, bill_type: str = "ALL") -> 
             applied_refund_fee=total("applied_refund_fee"),
         ),
     )
-

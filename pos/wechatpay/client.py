@@ -76,10 +76,18 @@ MAX_BILL_BYTES = 64 * 1024 * 1024
 class WeChatPayClient:
     """A synchronous client for one merchant. Thread-safe as far as httpx.Client is."""
 
-    def __init__(self, merchant: Merchant, *, base_url: str = DEFAULT_BASE_URL,
-                 timeout: float = 10.0, max_attempts: int = 3, retry_backoff: float = 0.5,
-                 sleep: Callable[[float], None] = time.sleep,
-                 transport: httpx.BaseTransport | None = None, path_prefix: str = "") -> None:
+    def __init__(
+        self,
+        merchant: Merchant,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: float = 10.0,
+        max_attempts: int = 3,
+        retry_backoff: float = 0.5,
+        sleep: Callable[[float], None] = time.sleep,
+        transport: httpx.BaseTransport | None = None,
+        path_prefix: str = "",
+    ) -> None:
         if max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
         self.merchant = merchant
@@ -92,8 +100,11 @@ class WeChatPayClient:
         self._transport = transport
         # §2.2: the sandbox paths only speak MD5, whatever the merchant's production setting.
         self.sign_type = SignType.MD5 if self.path_prefix else merchant.sign_type
-        self._http = httpx.Client(timeout=self._timeout, transport=transport,
-                                  headers={"Content-Type": "text/xml; charset=utf-8"})
+        self._http = httpx.Client(
+            timeout=self._timeout,
+            transport=transport,
+            headers={"Content-Type": "text/xml; charset=utf-8"},
+        )
         self._secure_http: httpx.Client | None = None
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -106,8 +117,12 @@ class WeChatPayClient:
     def __enter__(self) -> WeChatPayClient:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     def __repr__(self) -> str:
@@ -115,10 +130,20 @@ class WeChatPayClient:
 
     # -- endpoints ----------------------------------------------------------------------------
 
-    def unified_order(self, *, out_trade_no: str, total_fee: int, body: str, notify_url: str,
-                      spbill_create_ip: str, time_start: datetime, time_expire: datetime,
-                      product_id: str | None = None, device_info: str | None = None,
-                      attach: str | None = None) -> PrepayResult:
+    def unified_order(
+        self,
+        *,
+        out_trade_no: str,
+        total_fee: int,
+        body: str,
+        notify_url: str,
+        spbill_create_ip: str,
+        time_start: datetime,
+        time_expire: datetime,
+        product_id: str | None = None,
+        device_info: str | None = None,
+        attach: str | None = None,
+    ) -> PrepayResult:
         """§3.1 with ``trade_type=NATIVE``; a retry re-enters the same order (§4.6).
 
         ``product_id`` (required for NATIVE) defaults to ``out_trade_no``.
@@ -145,43 +170,57 @@ class WeChatPayClient:
             code_url=_required(fields, "code_url", "pay/unifiedorder"),
         )
 
-    def order_query(self, *, out_trade_no: str | None = None,
-                    transaction_id: str | None = None) -> OrderStatus:
+    def order_query(
+        self, *, out_trade_no: str | None = None, transaction_id: str | None = None
+    ) -> OrderStatus:
         """§3.2: the authoritative state of one order."""
         _one_of(out_trade_no=out_trade_no, transaction_id=transaction_id)
-        fields = self._call("pay/orderquery",
-                            {"transaction_id": transaction_id, "out_trade_no": out_trade_no},
-                            out_trade_no=out_trade_no)
-        return parse_order_status(fields, endpoint="pay/orderquery",
-                                  out_trade_no=out_trade_no)
+        fields = self._call(
+            "pay/orderquery",
+            {"transaction_id": transaction_id, "out_trade_no": out_trade_no},
+            out_trade_no=out_trade_no,
+        )
+        return parse_order_status(fields, endpoint="pay/orderquery", out_trade_no=out_trade_no)
 
     def close_order(self, out_trade_no: str) -> None:
         """§3.3. ORDERCLOSED means done already; ORDERPAID raises BusinessError("ORDERPAID")."""
         try:
-            self._call("pay/closeorder", {"out_trade_no": out_trade_no},
-                       out_trade_no=out_trade_no)
+            self._call("pay/closeorder", {"out_trade_no": out_trade_no}, out_trade_no=out_trade_no)
         except BusinessError as exc:
             # A retry after a dropped reply lands here too: the first attempt closed it.
             if exc.err_code != "ORDERCLOSED":
                 raise
 
-    def refund(self, *, out_refund_no: str, total_fee: int, refund_fee: int,
-               out_trade_no: str | None = None, transaction_id: str | None = None,
-               refund_desc: str | None = None, notify_url: str | None = None) -> RefundResult:
+    def refund(
+        self,
+        *,
+        out_refund_no: str,
+        total_fee: int,
+        refund_fee: int,
+        out_trade_no: str | None = None,
+        transaction_id: str | None = None,
+        refund_desc: str | None = None,
+        notify_url: str | None = None,
+    ) -> RefundResult:
         """§3.5: apply for a refund; the same ``out_refund_no`` is the same refund."""
         _one_of(out_trade_no=out_trade_no, transaction_id=transaction_id)
         _check_fen(total_fee, "total_fee")
         _check_fen(refund_fee, "refund_fee")
         endpoint = "secapi/pay/refund"
-        fields = self._call(endpoint, {
-            "transaction_id": transaction_id,
-            "out_trade_no": out_trade_no,
-            "out_refund_no": out_refund_no,
-            "total_fee": total_fee,
-            "refund_fee": refund_fee,
-            "refund_desc": refund_desc,
-            "notify_url": notify_url,
-        }, out_trade_no=out_trade_no, secure=True)
+        fields = self._call(
+            endpoint,
+            {
+                "transaction_id": transaction_id,
+                "out_trade_no": out_trade_no,
+                "out_refund_no": out_refund_no,
+                "total_fee": total_fee,
+                "refund_fee": refund_fee,
+                "refund_desc": refund_desc,
+                "notify_url": notify_url,
+            },
+            out_trade_no=out_trade_no,
+            secure=True,
+        )
         return RefundResult(
             out_trade_no=_required(fields, "out_trade_no", endpoint),
             transaction_id=_required(fields, "transaction_id", endpoint),
@@ -192,55 +231,84 @@ class WeChatPayClient:
             cash_refund_fee=_optional_int(fields, "cash_refund_fee", endpoint),
         )
 
-    def refund_query(self, *, out_refund_no: str | None = None, refund_id: str | None = None,
-                     out_trade_no: str | None = None, transaction_id: str | None = None,
-                     offset: int | None = None) -> RefundQueryResult:
+    def refund_query(
+        self,
+        *,
+        out_refund_no: str | None = None,
+        refund_id: str | None = None,
+        out_trade_no: str | None = None,
+        transaction_id: str | None = None,
+        offset: int | None = None,
+    ) -> RefundQueryResult:
         """§3.6: the refunds of an order (10 per page) or one refund."""
-        _one_of(out_refund_no=out_refund_no, refund_id=refund_id, out_trade_no=out_trade_no,
-                transaction_id=transaction_id)
+        _one_of(
+            out_refund_no=out_refund_no,
+            refund_id=refund_id,
+            out_trade_no=out_trade_no,
+            transaction_id=transaction_id,
+        )
         endpoint = "pay/refundquery"
-        fields = self._call(endpoint, {
-            "transaction_id": transaction_id,
-            "out_trade_no": out_trade_no,
-            "out_refund_no": out_refund_no,
-            "refund_id": refund_id,
-            "offset": offset,
-        }, out_trade_no=out_trade_no)
+        fields = self._call(
+            endpoint,
+            {
+                "transaction_id": transaction_id,
+                "out_trade_no": out_trade_no,
+                "out_refund_no": out_refund_no,
+                "refund_id": refund_id,
+                "offset": offset,
+            },
+            out_trade_no=out_trade_no,
+        )
         return parse_refund_query(fields, endpoint=endpoint)
 
-    def download_bill(self, bill_date: date, bill_type: str = "ALL", *,
-                      gzip: bool = False) -> Bill:
+    def download_bill(self, bill_date: date, bill_type: str = "ALL", *, gzip: bool = False) -> Bill:
         """§3.8: the day's bill, parsed; "No Bill Exist" is RequestRejected(error_code="20002")."""
         date_text = bill_date.strftime("%Y%m%d")
-        params: dict[str, object] = {"bill_date": date_text, "bill_type": bill_type,
-                                     "tar_type": "GZIP" if gzip else None}
+        params: dict[str, object] = {
+            "bill_date": date_text,
+            "bill_type": bill_type,
+            "tar_type": "GZIP" if gzip else None,
+        }
         raw = self._call("pay/downloadbill", params, out_trade_no=None, bill=True)
         if not isinstance(raw, Bill):
             # A signed SUCCESS document where a bill was due: not a reply we can read (§3.8).
-            raise GarbledResponse("pay/downloadbill: XML where the bill was expected",
-                                  endpoint="pay/downloadbill")
+            raise GarbledResponse(
+                "pay/downloadbill: XML where the bill was expected", endpoint="pay/downloadbill"
+            )
         return raw
 
-    def micropay(self, *, out_trade_no: str, total_fee: int, body: str, auth_code: str,
-                 spbill_create_ip: str, device_info: str | None = None,
-                 attach: str | None = None) -> MicropayResult:
+    def micropay(
+        self,
+        *,
+        out_trade_no: str,
+        total_fee: int,
+        body: str,
+        auth_code: str,
+        spbill_create_ip: str,
+        device_info: str | None = None,
+        attach: str | None = None,
+    ) -> MicropayResult:
         """§3.9. USERPAYING is an outcome, not an error; never resent (resolve with orderquery)."""
         _check_fen(total_fee, "total_fee")
         endpoint = "pay/micropay"
         try:
-            fields = self._call(endpoint, {
-                "device_info": device_info,
-                "body": body,
-                "attach": attach,
-                "out_trade_no": out_trade_no,
-                "total_fee": total_fee,
-                "spbill_create_ip": spbill_create_ip,
-                "auth_code": auth_code,
-            }, out_trade_no=out_trade_no, retry=False)
+            fields = self._call(
+                endpoint,
+                {
+                    "device_info": device_info,
+                    "body": body,
+                    "attach": attach,
+                    "out_trade_no": out_trade_no,
+                    "total_fee": total_fee,
+                    "spbill_create_ip": spbill_create_ip,
+                    "auth_code": auth_code,
+                },
+                out_trade_no=out_trade_no,
+                retry=False,
+            )
         except BusinessError as exc:
             if exc.err_code == "USERPAYING":
-                return MicropayResult(out_trade_no=out_trade_no,
-                                      outcome=MicropayOutcome.USERPAYING)
+                return MicropayResult(out_trade_no=out_trade_no, outcome=MicropayOutcome.USERPAYING)
             raise
         time_end = fields.get("time_end")
         return MicropayResult(
@@ -251,15 +319,21 @@ class WeChatPayClient:
             time_end=_wire_time(time_end, endpoint) if time_end else None,
         )
 
-    def reverse(self, *, out_trade_no: str | None = None,
-                transaction_id: str | None = None) -> ReverseResult:
+    def reverse(
+        self, *, out_trade_no: str | None = None, transaction_id: str | None = None
+    ) -> ReverseResult:
         """§3.10: reverse a payment-code order; ``recall=True`` means call again."""
         _one_of(out_trade_no=out_trade_no, transaction_id=transaction_id)
-        fields = self._call("secapi/pay/reverse",
-                            {"transaction_id": transaction_id, "out_trade_no": out_trade_no},
-                            out_trade_no=out_trade_no, secure=True)
-        return ReverseResult(out_trade_no=out_trade_no or fields.get("out_trade_no", ""),
-                             recall=fields.get("recall", "N") == "Y")
+        fields = self._call(
+            "secapi/pay/reverse",
+            {"transaction_id": transaction_id, "out_trade_no": out_trade_no},
+            out_trade_no=out_trade_no,
+            secure=True,
+        )
+        return ReverseResult(
+            out_trade_no=out_trade_no or fields.get("out_trade_no", ""),
+            recall=fields.get("recall", "N") == "Y",
+        )
 
     def sandbox_sign_key(self) -> str:
         """§3.11: the sandbox key, asked with the production key and MD5; the reply is unsigned."""
@@ -267,15 +341,25 @@ class WeChatPayClient:
             path = "/xdc/apiv2getsignkey/sign/getsignkey"
         else:
             path = "/sandboxnew/pay/getsignkey"
-        fields = self._call("sandboxnew/pay/getsignkey", {}, out_trade_no=None, path=path,
-                            envelope=False)
+        fields = self._call(
+            "sandboxnew/pay/getsignkey", {}, out_trade_no=None, path=path, envelope=False
+        )
         return _required(fields, "sandbox_signkey", "sandboxnew/pay/getsignkey")
 
     # -- the one request loop -----------------------------------------------------------------
 
-    def _call(self, endpoint: str, params: Mapping[str, object], *, out_trade_no: str | None,
-              retry: bool = True, secure: bool = False, bill: bool = False,
-              path: str | None = None, envelope: bool = True) -> Any:
+    def _call(
+        self,
+        endpoint: str,
+        params: Mapping[str, object],
+        *,
+        out_trade_no: str | None,
+        retry: bool = True,
+        secure: bool = False,
+        bill: bool = False,
+        path: str | None = None,
+        envelope: bool = True,
+    ) -> Any:
         started = time.monotonic()
         attempts = self.max_attempts if retry else 1
         outcome = "ok"
@@ -284,24 +368,50 @@ class WeChatPayClient:
             while True:
                 attempt += 1
                 try:
-                    return self._attempt(endpoint, params, out_trade_no=out_trade_no,
-                                         secure=secure, bill=bill, path=path, envelope=envelope)
+                    return self._attempt(
+                        endpoint,
+                        params,
+                        out_trade_no=out_trade_no,
+                        secure=secure,
+                        bill=bill,
+                        path=path,
+                        envelope=envelope,
+                    )
                 except OutcomeUnknown as exc:
                     if attempt >= attempts:
                         raise
-                    logger.debug("wechatpay %s out_trade_no=%s attempt %d unknown (%s); retrying",
-                                 endpoint, out_trade_no, attempt, _describe(exc))
+                    logger.debug(
+                        "wechatpay %s out_trade_no=%s attempt %d unknown (%s); retrying",
+                        endpoint,
+                        out_trade_no,
+                        attempt,
+                        _describe(exc),
+                    )
                     self._sleep(self.retry_backoff * 2 ** (attempt - 1))
         except WeChatPayError as exc:
             outcome = _describe(exc)
             raise
         finally:
-            logger.info("wechatpay %s out_trade_no=%s outcome=%s attempts=%d duration=%.3fs",
-                        endpoint, out_trade_no, outcome, attempt, time.monotonic() - started)
+            logger.info(
+                "wechatpay %s out_trade_no=%s outcome=%s attempts=%d duration=%.3fs",
+                endpoint,
+                out_trade_no,
+                outcome,
+                attempt,
+                time.monotonic() - started,
+            )
 
-    def _attempt(self, endpoint: str, params: Mapping[str, object], *,
-                 out_trade_no: str | None, secure: bool, bill: bool, path: str | None,
-                 envelope: bool) -> Any:
+    def _attempt(
+        self,
+        endpoint: str,
+        params: Mapping[str, object],
+        *,
+        out_trade_no: str | None,
+        secure: bool,
+        bill: bool,
+        path: str | None,
+        envelope: bool,
+    ) -> Any:
         sign_type = self.sign_type if envelope else SignType.MD5
         fields: dict[str, object] = {"mch_id": self.merchant.mch_id}
         if envelope:
@@ -318,59 +428,88 @@ class WeChatPayClient:
         try:
             status, body = _post(http, url, xmlcodec.encode(fields), limit)
         except httpx.TimeoutException as exc:
-            raise TransportError(f"{endpoint}: timed out", endpoint=endpoint,
-                                 out_trade_no=out_trade_no) from exc
+            raise TransportError(
+                f"{endpoint}: timed out", endpoint=endpoint, out_trade_no=out_trade_no
+            ) from exc
         except httpx.TransportError as exc:
             # Connect errors (nothing sent) are retried like the rest: resending is safe.
-            raise TransportError(f"{endpoint}: {type(exc).__name__}", endpoint=endpoint,
-                                 out_trade_no=out_trade_no) from exc
+            raise TransportError(
+                f"{endpoint}: {type(exc).__name__}", endpoint=endpoint, out_trade_no=out_trade_no
+            ) from exc
         except httpx.HTTPError as exc:
-            raise GarbledResponse(f"{endpoint}: unreadable reply ({type(exc).__name__})",
-                                  endpoint=endpoint, out_trade_no=out_trade_no) from exc
+            raise GarbledResponse(
+                f"{endpoint}: unreadable reply ({type(exc).__name__})",
+                endpoint=endpoint,
+                out_trade_no=out_trade_no,
+            ) from exc
         if status >= 500 or status == 429:
-            raise TransportError(f"{endpoint}: HTTP {status}", endpoint=endpoint,
-                                 out_trade_no=out_trade_no, status_code=status)
+            raise TransportError(
+                f"{endpoint}: HTTP {status}",
+                endpoint=endpoint,
+                out_trade_no=out_trade_no,
+                status_code=status,
+            )
         if status != 200:
             # WeChat answers every protocol error with 200; another status is a wrong URL or proxy.
             raise RequestRejected(f"HTTP {status}", endpoint=endpoint, out_trade_no=out_trade_no)
         if body is None:
-            raise GarbledResponse(f"{endpoint}: reply over {limit} bytes", endpoint=endpoint,
-                                  out_trade_no=out_trade_no)
+            raise GarbledResponse(
+                f"{endpoint}: reply over {limit} bytes",
+                endpoint=endpoint,
+                out_trade_no=out_trade_no,
+            )
         if bill and looks_like_bill(body):
             # §3.8: a successful downloadbill is plain text or gzip, neither XML nor signed.
-            return parse_bill(body, bill_date=str(params["bill_date"]),
-                              bill_type=str(params["bill_type"]))
+            return parse_bill(
+                body, bill_date=str(params["bill_date"]), bill_type=str(params["bill_type"])
+            )
         try:
             reply = xmlcodec.decode(body)
         except XmlError as exc:
-            raise GarbledResponse(f"{endpoint}: reply is not a protocol document ({exc})",
-                                  endpoint=endpoint, out_trade_no=out_trade_no) from exc
+            raise GarbledResponse(
+                f"{endpoint}: reply is not a protocol document ({exc})",
+                endpoint=endpoint,
+                out_trade_no=out_trade_no,
+            ) from exc
         return_code = reply.get("return_code")
         if return_code == "FAIL":
             # §1.3: rejected before processing; these replies are not signed.
-            raise RequestRejected(reply.get("return_msg", ""), endpoint=endpoint,
-                                  out_trade_no=out_trade_no,
-                                  error_code=reply.get("error_code") or None)
+            raise RequestRejected(
+                reply.get("return_msg", ""),
+                endpoint=endpoint,
+                out_trade_no=out_trade_no,
+                error_code=reply.get("error_code") or None,
+            )
         if return_code != "SUCCESS":
-            raise GarbledResponse(f"{endpoint}: return_code {return_code!r}", endpoint=endpoint,
-                                  out_trade_no=out_trade_no)
+            raise GarbledResponse(
+                f"{endpoint}: return_code {return_code!r}",
+                endpoint=endpoint,
+                out_trade_no=out_trade_no,
+            )
         if not envelope:
             return reply  # §3.11: getsignkey's reply carries no sign.
         # §2.5: a SUCCESS reply is signed with the request's algorithm (no sign_type echoed).
         if not verify_sign(reply, self.merchant.api_key, sign_type):
-            raise BadResponseSignature(f"{endpoint}: reply signature does not verify",
-                                       endpoint=endpoint, out_trade_no=out_trade_no)
+            raise BadResponseSignature(
+                f"{endpoint}: reply signature does not verify",
+                endpoint=endpoint,
+                out_trade_no=out_trade_no,
+            )
         result_code = reply.get("result_code")
         if result_code == "SUCCESS":
             return reply
         if result_code != "FAIL":
-            raise GarbledResponse(f"{endpoint}: result_code {result_code!r}", endpoint=endpoint,
-                                  out_trade_no=out_trade_no)
+            raise GarbledResponse(
+                f"{endpoint}: result_code {result_code!r}",
+                endpoint=endpoint,
+                out_trade_no=out_trade_no,
+            )
         err_code = reply.get("err_code", "")
         err_code_des = reply.get("err_code_des", "")
         if err_code in RETRYABLE_ERR_CODES:
-            raise RetryableBusinessError(err_code, err_code_des, endpoint=endpoint,
-                                         out_trade_no=out_trade_no)
+            raise RetryableBusinessError(
+                err_code, err_code_des, endpoint=endpoint, out_trade_no=out_trade_no
+            )
         raise BusinessError(err_code, err_code_des, endpoint=endpoint, out_trade_no=out_trade_no)
 
     def _secure_client(self) -> httpx.Client:
@@ -382,8 +521,10 @@ class WeChatPayClient:
                 self._secure_http = self._http
             else:
                 self._secure_http = httpx.Client(
-                    timeout=self._timeout, verify=client_ssl_context(certificate),
-                    headers={"Content-Type": "text/xml; charset=utf-8"})
+                    timeout=self._timeout,
+                    verify=client_ssl_context(certificate),
+                    headers={"Content-Type": "text/xml; charset=utf-8"},
+                )
         return self._secure_http
 
 
@@ -403,14 +544,16 @@ def _post(http: httpx.Client, url: str, content: bytes, limit: int) -> tuple[int
 # -- reading replies ------------------------------------------------------------------------------
 
 
-def parse_order_status(fields: Mapping[str, str], *, endpoint: str = "pay/orderquery",
-                       out_trade_no: str | None = None) -> OrderStatus:
+def parse_order_status(
+    fields: Mapping[str, str], *, endpoint: str = "pay/orderquery", out_trade_no: str | None = None
+) -> OrderStatus:
     """An ``orderquery`` reply (result SUCCESS) as :class:`OrderStatus`."""
     try:
         state = TradeState(fields.get("trade_state", ""))
     except ValueError as exc:
-        raise GarbledResponse(f"{endpoint}: unknown trade_state", endpoint=endpoint,
-                              out_trade_no=out_trade_no) from exc
+        raise GarbledResponse(
+            f"{endpoint}: unknown trade_state", endpoint=endpoint, out_trade_no=out_trade_no
+        ) from exc
     time_end = fields.get("time_end")
     return OrderStatus(
         out_trade_no=fields.get("out_trade_no") or out_trade_no or "",
@@ -427,8 +570,9 @@ def parse_order_status(fields: Mapping[str, str], *, endpoint: str = "pay/orderq
     )
 
 
-def parse_refund_query(fields: Mapping[str, str], *,
-                       endpoint: str = "pay/refundquery") -> RefundQueryResult:
+def parse_refund_query(
+    fields: Mapping[str, str], *, endpoint: str = "pay/refundquery"
+) -> RefundQueryResult:
     """A ``refundquery`` reply: the ``_$n`` fields of this page as :class:`RefundInfo` (§3.6)."""
     count = _int(fields, "refund_count", endpoint)
     refunds = []
@@ -437,17 +581,20 @@ def parse_refund_query(fields: Mapping[str, str], *,
         try:
             when = from_text_time(success_time) if success_time else None
         except ValueError as exc:
-            raise GarbledResponse(f"{endpoint}: bad refund_success_time_{n}",
-                                  endpoint=endpoint) from exc
-        refunds.append(RefundInfo(
-            out_refund_no=_required(fields, f"out_refund_no_{n}", endpoint),
-            refund_id=_required(fields, f"refund_id_{n}", endpoint),
-            refund_fee=_int(fields, f"refund_fee_{n}", endpoint),
-            status=RefundStatus.parse(fields.get(f"refund_status_{n}", "")),
-            success_time=when,
-            recv_account=fields.get(f"refund_recv_accout_{n}") or None,
-            channel=fields.get(f"refund_channel_{n}") or None,
-        ))
+            raise GarbledResponse(
+                f"{endpoint}: bad refund_success_time_{n}", endpoint=endpoint
+            ) from exc
+        refunds.append(
+            RefundInfo(
+                out_refund_no=_required(fields, f"out_refund_no_{n}", endpoint),
+                refund_id=_required(fields, f"refund_id_{n}", endpoint),
+                refund_fee=_int(fields, f"refund_fee_{n}", endpoint),
+                status=RefundStatus.parse(fields.get(f"refund_status_{n}", "")),
+                success_time=when,
+                recv_account=fields.get(f"refund_recv_accout_{n}") or None,
+                channel=fields.get(f"refund_channel_{n}") or None,
+            )
+        )
     return RefundQueryResult(
         out_trade_no=fields.get("out_trade_no", ""),
         transaction_id=fields.get("transaction_id", ""),
@@ -545,15 +692,19 @@ def client_ssl_context(certificate: ClientCertificate) -> ssl.SSLContext:
             with open(certificate.p12_path, "rb") as handle:
                 key, cert, extra = pkcs12.load_key_and_certificates(handle.read(), password)
         except (OSError, ValueError, TypeError) as exc:
-            raise ConfigError("the merchant certificate (PKCS#12) could not be read; "
-                              "check the file and its password") from exc
+            raise ConfigError(
+                "the merchant certificate (PKCS#12) could not be read; "
+                "check the file and its password"
+            ) from exc
         if key is None or cert is None:
             raise ConfigError("the PKCS#12 file holds no certificate and key")
         one_time = secrets.token_urlsafe(32)
-        key_pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8,
-                                    BestAvailableEncryption(one_time.encode("ascii")))
+        key_pem = key.private_bytes(
+            Encoding.PEM, PrivateFormat.PKCS8, BestAvailableEncryption(one_time.encode("ascii"))
+        )
         chain = cert.public_bytes(Encoding.PEM) + b"".join(
-            c.public_bytes(Encoding.PEM) for c in extra)
+            c.public_bytes(Encoding.PEM) for c in extra
+        )
         with _private_dir() as folder:
             cert_path = os.path.join(folder, "cert.pem")
             key_path = os.path.join(folder, "key.pem")
@@ -566,10 +717,13 @@ def client_ssl_context(certificate: ClientCertificate) -> ssl.SSLContext:
         return context
     if certificate.cert_pem_path and certificate.key_pem_path:
         try:
-            context.load_cert_chain(certificate.cert_pem_path, certificate.key_pem_path,
-                                    password=certificate.password)
+            context.load_cert_chain(
+                certificate.cert_pem_path, certificate.key_pem_path, password=certificate.password
+            )
         except (OSError, ssl.SSLError) as exc:
-            raise ConfigError("the merchant certificate (PEM) could not be loaded; "
-                              "check the files and the password") from exc
+            raise ConfigError(
+                "the merchant certificate (PEM) could not be loaded; "
+                "check the files and the password"
+            ) from exc
         return context
     raise ConfigError("the merchant certificate needs a PKCS#12 file or a PEM pair")

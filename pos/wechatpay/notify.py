@@ -34,8 +34,15 @@ SUCCESS_REPLY = (
 )
 
 _PAYMENT_REQUIRED = ("appid", "mch_id", "out_trade_no", "transaction_id", "total_fee", "time_end")
-_REFUND_REQUIRED = ("out_trade_no", "transaction_id", "out_refund_no", "refund_id", "total_fee",
-                    "refund_fee", "refund_status")
+_REFUND_REQUIRED = (
+    "out_trade_no",
+    "transaction_id",
+    "out_refund_no",
+    "refund_id",
+    "total_fee",
+    "refund_fee",
+    "refund_status",
+)
 
 MerchantLookup = Merchant | Mapping[str, Merchant]
 
@@ -83,8 +90,9 @@ def _decode(body: bytes, root: str = "xml") -> dict[str, str]:
         raise NotificationError("XML格式错误") from exc
 
 
-def parse_payment_notification(body: bytes, merchants: MerchantLookup, *,
-                               ordered_with: SignType | None = None) -> PaymentNotification:
+def parse_payment_notification(
+    body: bytes, merchants: MerchantLookup, *, ordered_with: SignType | None = None
+) -> PaymentNotification:
     """Parse and verify a payment notification; raise :class:`NotificationError` to answer FAIL.
 
     ``ordered_with`` is the algorithm the order was created with, when the caller knows it: an
@@ -96,7 +104,8 @@ def parse_payment_notification(body: bytes, merchants: MerchantLookup, *,
     merchant = _merchant_for(fields, merchants)
     try:
         sign_type = sign_type_for_notification(
-            fields, ordered_with if ordered_with is not None else None)
+            fields, ordered_with if ordered_with is not None else None
+        )
     except ValueError as exc:
         raise NotificationError("sign_type不支持") from exc
     if not verify_sign(fields, merchant.api_key, sign_type):

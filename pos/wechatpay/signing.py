@@ -26,8 +26,9 @@ def string_to_sign(params: Mapping[str, object], api_key: str) -> str:
     return "&".join(f"{k}={v}" for k, v in items) + "&key=" + api_key
 
 
-def make_sign(params: Mapping[str, object], api_key: str,
-              sign_type: SignType = SignType.MD5) -> str:
+def make_sign(
+    params: Mapping[str, object], api_key: str, sign_type: SignType = SignType.MD5
+) -> str:
     """The uppercase hex signature of ``params`` (every field but ``sign``)."""
     message = string_to_sign(params, api_key).encode("utf-8")
     if sign_type is SignType.HMAC_SHA256:
@@ -35,8 +36,9 @@ def make_sign(params: Mapping[str, object], api_key: str,
     return hashlib.md5(message).hexdigest().upper()  # noqa: S324 - the protocol's own algorithm
 
 
-def verify_sign(params: Mapping[str, object], api_key: str,
-                sign_type: SignType = SignType.MD5) -> bool:
+def verify_sign(
+    params: Mapping[str, object], api_key: str, sign_type: SignType = SignType.MD5
+) -> bool:
     """Whether ``params["sign"]`` is right, compared in constant time (§2.5)."""
     received = params.get("sign")
     if not isinstance(received, str) or not received:
@@ -45,8 +47,9 @@ def verify_sign(params: Mapping[str, object], api_key: str,
     return hmac.compare_digest(expected.encode("ascii"), received.encode("utf-8", "replace"))
 
 
-def sign_type_for_notification(params: Mapping[str, object],
-                               ordered_with: SignType | None = None) -> SignType:
+def sign_type_for_notification(
+    params: Mapping[str, object], ordered_with: SignType | None = None
+) -> SignType:
     """§2.5's robust rule: ``sign_type`` if present, else the order's algorithm, else by length.
 
     A 64-character ``sign`` can only be HMAC-SHA256; without other clues MD5 is the default.

@@ -13,7 +13,7 @@ from pos.errors import AmountError
 from pos.money import DEFAULT_MAX_FEN, fen_to_decimal_yuan, format_fen, parse_amount, yuan_to_fen
 
 valid_fen = st.integers(min_value=1, max_value=DEFAULT_MAX_FEN)
-any_fen = st.integers(min_value=-10**15, max_value=10**15)
+any_fen = st.integers(min_value=-(10**15), max_value=10**15)
 
 
 @given(valid_fen)
@@ -31,11 +31,16 @@ def test_format_is_two_decimals_and_yuan_to_fen_inverts_it(fen: int) -> None:
     assert fen_to_decimal_yuan(fen) == Decimal(text)
 
 
-@given(st.integers(min_value=0, max_value=DEFAULT_MAX_FEN // 100),
-       st.integers(min_value=0, max_value=99), st.sampled_from(["two", "one", "none"]),
-       st.sampled_from(["", " ", "¥", "￥", "¥ "]), st.sampled_from(["", " ", "元"]))
+@given(
+    st.integers(min_value=0, max_value=DEFAULT_MAX_FEN // 100),
+    st.integers(min_value=0, max_value=99),
+    st.sampled_from(["two", "one", "none"]),
+    st.sampled_from(["", " ", "¥", "￥", "¥ "]),
+    st.sampled_from(["", " ", "元"]),
+)
 def test_every_two_decimal_string_parses_to_the_exact_fen(
-        yuan: int, cents: int, shape: str, prefix: str, suffix: str) -> None:
+    yuan: int, cents: int, shape: str, prefix: str, suffix: str
+) -> None:
     fen = yuan * 100 + cents
     if shape == "two":
         text = f"{yuan}.{cents:02d}"
@@ -104,10 +109,31 @@ def test_empty_is_refused(text: str) -> None:
     assert caught.value.code == "empty"
 
 
-@pytest.mark.parametrize("text", [
-    "abc", "1e3", "1,000", "1 000", "12.3.4", ".", "+", "-", "25.5元x", "NaN", "inf",
-    "0x10", "1_000", "২৫", "٢٥", "৪", "1" * 5000, "1." + "0" * 5000, "--1", "+-1",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abc",
+        "1e3",
+        "1,000",
+        "1 000",
+        "12.3.4",
+        ".",
+        "+",
+        "-",
+        "25.5元x",
+        "NaN",
+        "inf",
+        "0x10",
+        "1_000",
+        "২৫",
+        "٢٥",
+        "৪",
+        "1" * 5000,
+        "1." + "0" * 5000,
+        "--1",
+        "+-1",
+    ],
+)
 def test_junk_is_refused(text: str) -> None:
     with pytest.raises(AmountError):
         parse_amount(text)
@@ -121,8 +147,14 @@ def test_any_text_either_parses_in_range_or_raises_amount_error(text: str) -> No
     try:
         fen = parse_amount(text)
     except AmountError as exc:
-        assert exc.code in ("empty", "not_a_number", "negative", "zero",
-                            "too_many_decimals", "over_limit")
+        assert exc.code in (
+            "empty",
+            "not_a_number",
+            "negative",
+            "zero",
+            "too_many_decimals",
+            "over_limit",
+        )
     else:
         assert isinstance(fen, int) and 1 <= fen <= DEFAULT_MAX_FEN
 
@@ -140,10 +172,18 @@ def test_yuan_to_fen_never_raises_anything_but_amount_error(text: str) -> None:
     assert yuan_to_fen(format_fen(fen)) == fen
 
 
-@pytest.mark.parametrize(("text", "fen"), [
-    ("25.50", 2550), ("-0.03", -3), ("0.15000", 15), ("0.0", 0), ("5", 500), (" 1.2 ", 120),
-    ("+0.01", 1),
-])
+@pytest.mark.parametrize(
+    ("text", "fen"),
+    [
+        ("25.50", 2550),
+        ("-0.03", -3),
+        ("0.15000", 15),
+        ("0.0", 0),
+        ("5", 500),
+        (" 1.2 ", 120),
+        ("+0.01", 1),
+    ],
+)
 def test_yuan_to_fen_examples(text: str, fen: int) -> None:
     assert yuan_to_fen(text) == fen
 

@@ -59,16 +59,21 @@ class Deal:
 
     def order(self, client: WeChatPayClient) -> PrepayResult:
         return client.unified_order(
-            out_trade_no=self.out_trade_no, total_fee=self.total_fee,
-            body="示例超市-收银台01-商品消费", notify_url="http://127.0.0.1:9/wxpay/notify",
-            spbill_create_ip="127.0.0.1", time_start=self.time_start,
-            time_expire=self.time_expire, device_info="POS-01", attach=self.tag)
+            out_trade_no=self.out_trade_no,
+            total_fee=self.total_fee,
+            body="示例超市-收银台01-商品消费",
+            notify_url="http://127.0.0.1:9/wxpay/notify",
+            spbill_create_ip="127.0.0.1",
+            time_start=self.time_start,
+            time_expire=self.time_expire,
+            device_info="POS-01",
+            attach=self.tag,
+        )
 
 
 @pytest.fixture(scope="module")
 def sandbox() -> Sandbox:
-    options = SandboxOptions(bill_allow_today=True, refund_delay=0.2,
-                             micropay_password_seconds=0.3)
+    options = SandboxOptions(bill_allow_today=True, refund_delay=0.2, micropay_password_seconds=0.3)
     return Sandbox([DEFAULT_MERCHANT], options=options)
 
 
@@ -91,8 +96,12 @@ def make_client(server: BackgroundServer) -> Iterator[Callable[..., WeChatPayCli
     made: list[WeChatPayClient] = []
 
     def factory(merchant: Merchant = DEFAULT_MERCHANT, **options: object) -> WeChatPayClient:
-        settings: dict[str, object] = {"timeout": 5.0, "max_attempts": ATTEMPTS,
-                                       "retry_backoff": 0.01, "base_url": server.url}
+        settings: dict[str, object] = {
+            "timeout": 5.0,
+            "max_attempts": ATTEMPTS,
+            "retry_backoff": 0.01,
+            "base_url": server.url,
+        }
         settings.update(options)
         made.append(WeChatPayClient(merchant, **settings))  # type: ignore[arg-type]
         return made[-1]
@@ -115,8 +124,13 @@ def fast_client(make_client: Callable[..., WeChatPayClient]) -> WeChatPayClient:
 def _deal(sandbox: Sandbox, total_fee: int = 2550) -> Deal:
     tag = secrets.token_hex(6)
     now = sandbox.now()
-    return Deal(out_trade_no=f"E2E{tag}{secrets.token_hex(4)}", tag=tag, total_fee=total_fee,
-                time_start=now, time_expire=now + timedelta(minutes=10))
+    return Deal(
+        out_trade_no=f"E2E{tag}{secrets.token_hex(4)}",
+        tag=tag,
+        total_fee=total_fee,
+        time_start=now,
+        time_expire=now + timedelta(minutes=10),
+    )
 
 
 @pytest.fixture
@@ -152,8 +166,9 @@ def auth_code(last_two: str) -> str:
 # -- every endpoint, the happy paths ---------------------------------------------------------------
 
 
-def test_native_payment_from_order_to_refund(sandbox: Sandbox, client: WeChatPayClient,
-                                             deal: Deal) -> None:
+def test_native_payment_from_order_to_refund(
+    sandbox: Sandbox, client: WeChatPayClient, deal: Deal
+) -> None:
     prepay = deal.order(client)
     assert prepay.code_url.startswith("weixin://wxpay/bizpayurl?pr=")
     (order,) = orders_of(sandbox, deal)
@@ -169,12 +184,21 @@ def test_native_payment_from_order_to_refund(sandbox: Sandbox, client: WeChatPay
     by_id = client.order_query(transaction_id=paid["transaction_id"])
     assert by_id.out_trade_no == deal.out_trade_no
 
-    refund = client.refund(out_refund_no="RF" + deal.out_trade_no, total_fee=2550,
-                           refund_fee=550, out_trade_no=deal.out_trade_no, refund_desc="部分退货")
+    refund = client.refund(
+        out_refund_no="RF" + deal.out_trade_no,
+        total_fee=2550,
+        refund_fee=550,
+        out_trade_no=deal.out_trade_no,
+        refund_desc="部分退货",
+    )
     assert refund.refund_fee == 550 and refund.total_fee == 2550 and refund.refund_id
     assert refund.transaction_id == paid["transaction_id"]
-    wait_until(lambda: client.refund_query(out_refund_no="RF" + deal.out_trade_no)
-               .refunds[0].status is RefundStatus.SUCCESS)
+    wait_until(
+        lambda: (
+            client.refund_query(out_refund_no="RF" + deal.out_trade_no).refunds[0].status
+            is RefundStatus.SUCCESS
+        )
+    )
     listed = client.refund_query(out_trade_no=deal.out_trade_no)
     assert [r.refund_id for r in listed.refunds] == [refund.refund_id]
     assert listed.refunds[0].success_time is not None
@@ -182,16 +206,18 @@ def test_native_payment_from_order_to_refund(sandbox: Sandbox, client: WeChatPay
     assert len(orders_of(sandbox, deal)) == 1
 
 
-def test_same_deal_reentered_gets_the_same_code_url(sandbox: Sandbox, client: WeChatPayClient,
-                                                    deal: Deal) -> None:
+def test_same_deal_reentered_gets_the_same_code_url(
+    sandbox: Sandbox, client: WeChatPayClient, deal: Deal
+) -> None:
     first = deal.order(client)
     second = deal.order(client)
     assert second.code_url == first.code_url and second.prepay_id == first.prepay_id
     assert len(orders_of(sandbox, deal)) == 1
 
 
-def test_close_order_then_again_then_a_paid_one(sandbox: Sandbox, client: WeChatPayClient,
-                                                deal: Deal) -> None:
+def test_close_order_then_again_then_a_paid_one(
+    sandbox: Sandbox, client: WeChatPayClient, deal: Deal
+) -> None:
     deal.order(client)
     client.close_order(deal.out_trade_no)
     assert client.order_query(out_trade_no=deal.out_trade_no).trade_state is TradeState.CLOSED
@@ -208,24 +234,29 @@ def test_order_query_of_an_unknown_order(client: WeChatPayClient) -> None:
     assert caught.value.err_code == "ORDERNOTEXIST"
 
 
-def test_refund_twice_with_one_number_is_one_refund(sandbox: Sandbox,
-                                                    client: WeChatPayClient) -> None:
+def test_refund_twice_with_one_number_is_one_refund(
+    sandbox: Sandbox, client: WeChatPayClient
+) -> None:
     deal, _ = paid_deal(sandbox, client)
     number = "RF" + deal.out_trade_no
-    first = client.refund(out_refund_no=number, total_fee=2550, refund_fee=100,
-                          out_trade_no=deal.out_trade_no)
-    again = client.refund(out_refund_no=number, total_fee=2550, refund_fee=100,
-                          out_trade_no=deal.out_trade_no)
+    first = client.refund(
+        out_refund_no=number, total_fee=2550, refund_fee=100, out_trade_no=deal.out_trade_no
+    )
+    again = client.refund(
+        out_refund_no=number, total_fee=2550, refund_fee=100, out_trade_no=deal.out_trade_no
+    )
     assert again.refund_id == first.refund_id
     assert len(sandbox.ledger.order(MCH_ID, deal.out_trade_no).refunds) == 1
     with pytest.raises(BusinessError) as caught:
-        client.refund(out_refund_no=number, total_fee=2550, refund_fee=200,
-                      out_trade_no=deal.out_trade_no)
+        client.refund(
+            out_refund_no=number, total_fee=2550, refund_fee=200, out_trade_no=deal.out_trade_no
+        )
     assert caught.value.err_code == "INVALID_REQUEST"
 
 
 def test_download_bill_today_text_and_gzip_and_a_day_without_bill(
-        sandbox: Sandbox, client: WeChatPayClient) -> None:
+    sandbox: Sandbox, client: WeChatPayClient
+) -> None:
     deal, transaction_id = paid_deal(sandbox, client)
     today = sandbox.now().date()
     bill = client.download_bill(today)
@@ -246,21 +277,37 @@ def test_download_bill_today_text_and_gzip_and_a_day_without_bill(
 
 def test_micropay_paid_userpaying_and_reverse(sandbox: Sandbox, client: WeChatPayClient) -> None:
     paid_no = "E2EMP" + secrets.token_hex(8)
-    paid = client.micropay(out_trade_no=paid_no, total_fee=1880, body="b",
-                           auth_code=auth_code("00"), spbill_create_ip="127.0.0.1")
+    paid = client.micropay(
+        out_trade_no=paid_no,
+        total_fee=1880,
+        body="b",
+        auth_code=auth_code("00"),
+        spbill_create_ip="127.0.0.1",
+    )
     assert paid.outcome is MicropayOutcome.PAID and paid.total_fee == 1880
     assert paid.transaction_id
 
     pending_no = "E2EMP" + secrets.token_hex(8)
-    pending = client.micropay(out_trade_no=pending_no, total_fee=1880, body="b",
-                              auth_code=auth_code("01"), spbill_create_ip="127.0.0.1")
+    pending = client.micropay(
+        out_trade_no=pending_no,
+        total_fee=1880,
+        body="b",
+        auth_code=auth_code("01"),
+        spbill_create_ip="127.0.0.1",
+    )
     assert pending.outcome is MicropayOutcome.USERPAYING
-    wait_until(lambda: client.order_query(out_trade_no=pending_no).trade_state
-               is TradeState.SUCCESS)
+    wait_until(
+        lambda: client.order_query(out_trade_no=pending_no).trade_state is TradeState.SUCCESS
+    )
 
     stuck_no = "E2EMP" + secrets.token_hex(8)
-    stuck = client.micropay(out_trade_no=stuck_no, total_fee=1880, body="b",
-                            auth_code=auth_code("03"), spbill_create_ip="127.0.0.1")
+    stuck = client.micropay(
+        out_trade_no=stuck_no,
+        total_fee=1880,
+        body="b",
+        auth_code=auth_code("03"),
+        spbill_create_ip="127.0.0.1",
+    )
     assert stuck.outcome is MicropayOutcome.USERPAYING
     assert client.reverse(out_trade_no=stuck_no).recall is False
     assert client.order_query(out_trade_no=stuck_no).trade_state is TradeState.REVOKED
@@ -268,20 +315,29 @@ def test_micropay_paid_userpaying_and_reverse(sandbox: Sandbox, client: WeChatPa
     assert client.order_query(out_trade_no=paid_no).trade_state is TradeState.REVOKED
 
     with pytest.raises(BusinessError) as caught:
-        client.micropay(out_trade_no="E2EMP" + secrets.token_hex(8), total_fee=1880, body="b",
-                        auth_code=auth_code("04"), spbill_create_ip="127.0.0.1")
+        client.micropay(
+            out_trade_no="E2EMP" + secrets.token_hex(8),
+            total_fee=1880,
+            body="b",
+            auth_code=auth_code("04"),
+            spbill_create_ip="127.0.0.1",
+        )
     assert caught.value.err_code == "NOTENOUGH"
 
 
-@pytest.mark.parametrize(("last_two", "expected_state"), [("07", TradeState.SUCCESS),
-                                                          ("08", None)])
+@pytest.mark.parametrize(("last_two", "expected_state"), [("07", TradeState.SUCCESS), ("08", None)])
 def test_micropay_systemerror_is_resolved_by_query_not_by_resending(
-        sandbox: Sandbox, client: WeChatPayClient, last_two: str,
-        expected_state: TradeState | None) -> None:
+    sandbox: Sandbox, client: WeChatPayClient, last_two: str, expected_state: TradeState | None
+) -> None:
     number = "E2EMP" + secrets.token_hex(8)
     with pytest.raises(RetryableBusinessError) as caught:
-        client.micropay(out_trade_no=number, total_fee=1880, body="b",
-                        auth_code=auth_code(last_two), spbill_create_ip="127.0.0.1")
+        client.micropay(
+            out_trade_no=number,
+            total_fee=1880,
+            body="b",
+            auth_code=auth_code(last_two),
+            spbill_create_ip="127.0.0.1",
+        )
     assert caught.value.err_code == "SYSTEMERROR"
     if expected_state is None:
         with pytest.raises(BusinessError, match="ORDERNOTEXIST"):
@@ -290,30 +346,36 @@ def test_micropay_systemerror_is_resolved_by_query_not_by_resending(
         assert client.order_query(out_trade_no=number).trade_state is expected_state
 
 
-def test_sandbox_sign_key_and_the_sandbox_paths(sandbox: Sandbox,
-                                                make_client: Callable[..., WeChatPayClient],
-                                                client: WeChatPayClient) -> None:
+def test_sandbox_sign_key_and_the_sandbox_paths(
+    sandbox: Sandbox, make_client: Callable[..., WeChatPayClient], client: WeChatPayClient
+) -> None:
     key = client.sandbox_sign_key()
     assert key == sandbox.sandbox_key(MCH_ID) and len(key) == 32
     assert make_client(path_prefix="/xdc/apiv2sandbox").sandbox_sign_key() == key
-    sandbox_merchant = Merchant(appid=DEFAULT_MERCHANT.appid, mch_id=MCH_ID, api_key=key,
-                                sign_type=SignType.HMAC_SHA256)
+    sandbox_merchant = Merchant(
+        appid=DEFAULT_MERCHANT.appid, mch_id=MCH_ID, api_key=key, sign_type=SignType.HMAC_SHA256
+    )
     for prefix in ("/sandboxnew", "/xdc/apiv2sandbox"):
         # The merchant asks HMAC, but the sandbox paths are MD5-only: the client sends MD5.
         on_sandbox = make_client(sandbox_merchant, path_prefix=prefix)
         deal = _deal(sandbox)
         assert deal.order(on_sandbox).code_url
         assert on_sandbox.order_query(out_trade_no=deal.out_trade_no).trade_state is (
-            TradeState.NOTPAY)
+            TradeState.NOTPAY
+        )
     with pytest.raises(RequestRejected, match="签名错误"):
         make_client(path_prefix="/sandboxnew").order_query(out_trade_no="E2Exxxxxx")
 
 
-def test_hmac_sha256_merchant_on_production_paths(sandbox: Sandbox,
-                                                  make_client: Callable[..., WeChatPayClient],
-                                                  deal: Deal) -> None:
-    hmac_merchant = Merchant(appid=DEFAULT_MERCHANT.appid, mch_id=MCH_ID,
-                             api_key=DEFAULT_MERCHANT.api_key, sign_type=SignType.HMAC_SHA256)
+def test_hmac_sha256_merchant_on_production_paths(
+    sandbox: Sandbox, make_client: Callable[..., WeChatPayClient], deal: Deal
+) -> None:
+    hmac_merchant = Merchant(
+        appid=DEFAULT_MERCHANT.appid,
+        mch_id=MCH_ID,
+        api_key=DEFAULT_MERCHANT.api_key,
+        sign_type=SignType.HMAC_SHA256,
+    )
     client = make_client(hmac_merchant)
     prepay = deal.order(client)
     assert orders_of(sandbox, deal)[0].sign_type is SignType.HMAC_SHA256
@@ -321,9 +383,9 @@ def test_hmac_sha256_merchant_on_production_paths(sandbox: Sandbox,
     assert client.order_query(out_trade_no=deal.out_trade_no).trade_state is TradeState.SUCCESS
 
 
-def test_wrong_key_is_rejected_and_never_retried(sandbox: Sandbox,
-                                                 make_client: Callable[..., WeChatPayClient],
-                                                 deal: Deal) -> None:
+def test_wrong_key_is_rejected_and_never_retried(
+    sandbox: Sandbox, make_client: Callable[..., WeChatPayClient], deal: Deal
+) -> None:
     stranger = Merchant(appid=DEFAULT_MERCHANT.appid, mch_id=MCH_ID, api_key="0" * 32)
     spy = sandbox.faults.add(Fault(endpoint="pay/unifiedorder", kind="latency", seconds=0.0))
     with pytest.raises(RequestRejected, match="签名错误"):
@@ -332,8 +394,9 @@ def test_wrong_key_is_rejected_and_never_retried(sandbox: Sandbox,
     assert orders_of(sandbox, deal) == []
 
 
-def test_connection_refused_is_transport_error(make_client: Callable[..., WeChatPayClient],
-                                               deal: Deal) -> None:
+def test_connection_refused_is_transport_error(
+    make_client: Callable[..., WeChatPayClient], deal: Deal
+) -> None:
     client = make_client(base_url="http://127.0.0.1:9", max_attempts=2)
     with pytest.raises(TransportError):
         deal.order(client)
@@ -341,8 +404,15 @@ def test_connection_refused_is_transport_error(make_client: Callable[..., WeChat
 
 # -- every fault on every endpoint -----------------------------------------------------------------
 
-KINDS = ["latency", "drop_after", "http_500", "system_error", "garbled", "bad_sign",
-         "frequency_limited"]
+KINDS = [
+    "latency",
+    "drop_after",
+    "http_500",
+    "system_error",
+    "garbled",
+    "bad_sign",
+    "frequency_limited",
+]
 #: How a call ends when the fault never goes away (all OutcomeUnknown: retried, then raised).
 PERSISTENT_ENDS: dict[str, type[OutcomeUnknown]] = {
     "latency": TransportError,
@@ -360,13 +430,17 @@ PROCESSED = {"latency", "drop_after", "garbled", "bad_sign"}
 
 
 def _fault(sandbox: Sandbox, endpoint: str, kind: str, times: int | None) -> Fault:
-    return sandbox.faults.add(Fault(endpoint=endpoint, kind=kind,
-                                    seconds=LATENCY if kind == "latency" else 0.0, times=times))
+    return sandbox.faults.add(
+        Fault(
+            endpoint=endpoint, kind=kind, seconds=LATENCY if kind == "latency" else 0.0, times=times
+        )
+    )
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_unifiedorder_transient_fault_retries_into_the_same_order(
-        sandbox: Sandbox, fast_client: WeChatPayClient, deal: Deal, kind: str) -> None:
+    sandbox: Sandbox, fast_client: WeChatPayClient, deal: Deal, kind: str
+) -> None:
     fault = _fault(sandbox, "pay/unifiedorder", kind, times=1)
     prepay = deal.order(fast_client)  # succeeded
     assert fault.used == 1
@@ -377,8 +451,8 @@ def test_unifiedorder_transient_fault_retries_into_the_same_order(
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_unifiedorder_persistent_fault_is_outcome_unknown_then_resolves(
-        sandbox: Sandbox, fast_client: WeChatPayClient, client: WeChatPayClient, deal: Deal,
-        kind: str) -> None:
+    sandbox: Sandbox, fast_client: WeChatPayClient, client: WeChatPayClient, deal: Deal, kind: str
+) -> None:
     fault = _fault(sandbox, "pay/unifiedorder", kind, times=None)
     with pytest.raises(PERSISTENT_ENDS[kind]) as caught:
         deal.order(fast_client)
@@ -396,8 +470,9 @@ def test_unifiedorder_persistent_fault_is_outcome_unknown_then_resolves(
         assert orders[0] is order
 
 
-def _prepare(sandbox: Sandbox, client: WeChatPayClient, endpoint: str
-             ) -> Callable[[WeChatPayClient], object]:
+def _prepare(
+    sandbox: Sandbox, client: WeChatPayClient, endpoint: str
+) -> Callable[[WeChatPayClient], object]:
     """An action on ``endpoint`` that is valid to call, prepared without faults."""
     if endpoint == "pay/orderquery":
         deal = _deal(sandbox)
@@ -409,12 +484,20 @@ def _prepare(sandbox: Sandbox, client: WeChatPayClient, endpoint: str
         return lambda c: c.close_order(deal.out_trade_no)
     if endpoint == "secapi/pay/refund":
         deal, _ = paid_deal(sandbox, client)
-        return lambda c: c.refund(out_refund_no="RF" + deal.out_trade_no, total_fee=2550,
-                                  refund_fee=300, out_trade_no=deal.out_trade_no)
+        return lambda c: c.refund(
+            out_refund_no="RF" + deal.out_trade_no,
+            total_fee=2550,
+            refund_fee=300,
+            out_trade_no=deal.out_trade_no,
+        )
     if endpoint == "pay/refundquery":
         deal, _ = paid_deal(sandbox, client)
-        client.refund(out_refund_no="RF" + deal.out_trade_no, total_fee=2550, refund_fee=300,
-                      out_trade_no=deal.out_trade_no)
+        client.refund(
+            out_refund_no="RF" + deal.out_trade_no,
+            total_fee=2550,
+            refund_fee=300,
+            out_trade_no=deal.out_trade_no,
+        )
         return lambda c: c.refund_query(out_refund_no="RF" + deal.out_trade_no)
     if endpoint == "pay/downloadbill":
         paid_deal(sandbox, client)
@@ -422,14 +505,25 @@ def _prepare(sandbox: Sandbox, client: WeChatPayClient, endpoint: str
         return lambda c: c.download_bill(today)
     if endpoint == "secapi/pay/reverse":
         number = "E2EMP" + secrets.token_hex(8)
-        client.micropay(out_trade_no=number, total_fee=1880, body="b",
-                        auth_code=auth_code("00"), spbill_create_ip="127.0.0.1")
+        client.micropay(
+            out_trade_no=number,
+            total_fee=1880,
+            body="b",
+            auth_code=auth_code("00"),
+            spbill_create_ip="127.0.0.1",
+        )
         return lambda c: c.reverse(out_trade_no=number)
     raise AssertionError(endpoint)
 
 
-IDEMPOTENT = ["pay/orderquery", "pay/closeorder", "secapi/pay/refund", "pay/refundquery",
-              "pay/downloadbill", "secapi/pay/reverse"]
+IDEMPOTENT = [
+    "pay/orderquery",
+    "pay/closeorder",
+    "secapi/pay/refund",
+    "pay/refundquery",
+    "pay/downloadbill",
+    "secapi/pay/reverse",
+]
 
 
 def _ledger_effect(sandbox: Sandbox, endpoint: str, before: dict[str, int]) -> None:
@@ -450,8 +544,12 @@ def _counts(sandbox: Sandbox) -> dict[str, int]:
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("endpoint", IDEMPOTENT)
 def test_transient_fault_on_idempotent_call_is_retried_to_success(
-        sandbox: Sandbox, client: WeChatPayClient, fast_client: WeChatPayClient,
-        endpoint: str, kind: str) -> None:
+    sandbox: Sandbox,
+    client: WeChatPayClient,
+    fast_client: WeChatPayClient,
+    endpoint: str,
+    kind: str,
+) -> None:
     action = _prepare(sandbox, client, endpoint)
     before = _counts(sandbox)
     fault = _fault(sandbox, endpoint, kind, times=1)
@@ -463,8 +561,12 @@ def test_transient_fault_on_idempotent_call_is_retried_to_success(
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("endpoint", IDEMPOTENT)
 def test_persistent_fault_on_idempotent_call_ends_outcome_unknown(
-        sandbox: Sandbox, client: WeChatPayClient, fast_client: WeChatPayClient,
-        endpoint: str, kind: str) -> None:
+    sandbox: Sandbox,
+    client: WeChatPayClient,
+    fast_client: WeChatPayClient,
+    endpoint: str,
+    kind: str,
+) -> None:
     action = _prepare(sandbox, client, endpoint)
     before = _counts(sandbox)
     fault = _fault(sandbox, endpoint, kind, times=None)
@@ -473,8 +575,11 @@ def test_persistent_fault_on_idempotent_call_ends_outcome_unknown(
         action(fast_client)  # succeeded
         assert fault.used == 1
     else:
-        with pytest.raises(PERSISTENT_ENDS[kind] if endpoint != "pay/downloadbill"
-                           or kind != "garbled" else GarbledResponse) as caught:
+        with pytest.raises(
+            PERSISTENT_ENDS[kind]
+            if endpoint != "pay/downloadbill" or kind != "garbled"
+            else GarbledResponse
+        ) as caught:
             action(fast_client)
         assert isinstance(caught.value, OutcomeUnknown)
         assert caught.value.endpoint == endpoint
@@ -486,13 +591,18 @@ def test_persistent_fault_on_idempotent_call_ends_outcome_unknown(
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_micropay_fault_is_never_resent_and_query_tells_the_truth(
-        sandbox: Sandbox, fast_client: WeChatPayClient, client: WeChatPayClient,
-        kind: str) -> None:
+    sandbox: Sandbox, fast_client: WeChatPayClient, client: WeChatPayClient, kind: str
+) -> None:
     number = "E2EMP" + secrets.token_hex(8)
     fault = _fault(sandbox, "pay/micropay", kind, times=None)
     with pytest.raises(PERSISTENT_ENDS[kind]) as caught:
-        fast_client.micropay(out_trade_no=number, total_fee=1880, body="b",
-                             auth_code=auth_code("00"), spbill_create_ip="127.0.0.1")
+        fast_client.micropay(
+            out_trade_no=number,
+            total_fee=1880,
+            body="b",
+            auth_code=auth_code("00"),
+            spbill_create_ip="127.0.0.1",
+        )
     assert isinstance(caught.value, OutcomeUnknown)
     assert fault.used == 1  # never resent: a second debit must be impossible
     if kind == "latency":
@@ -510,7 +620,8 @@ def test_micropay_fault_is_never_resent_and_query_tells_the_truth(
 
 
 def test_drop_after_on_unifiedorder_gives_the_same_code_url(
-        sandbox: Sandbox, client: WeChatPayClient, deal: Deal) -> None:
+    sandbox: Sandbox, client: WeChatPayClient, deal: Deal
+) -> None:
     """The brief's example, spelt out: the retry re-enters and gets the first code_url."""
     _fault(sandbox, "pay/unifiedorder", "drop_after", times=1)
     prepay = deal.order(client)
@@ -524,7 +635,11 @@ def test_drop_after_on_unifiedorder_gives_the_same_code_url(
 def test_drop_after_on_refund_gives_one_refund(sandbox: Sandbox, client: WeChatPayClient) -> None:
     deal, _ = paid_deal(sandbox, client)
     _fault(sandbox, "secapi/pay/refund", "drop_after", times=1)
-    refund = client.refund(out_refund_no="RF" + deal.out_trade_no, total_fee=2550,
-                           refund_fee=2550, out_trade_no=deal.out_trade_no)
+    refund = client.refund(
+        out_refund_no="RF" + deal.out_trade_no,
+        total_fee=2550,
+        refund_fee=2550,
+        out_trade_no=deal.out_trade_no,
+    )
     (kept,) = sandbox.ledger.order(MCH_ID, deal.out_trade_no).refunds
     assert kept.refund_id == refund.refund_id and kept.refund_fee == 2550

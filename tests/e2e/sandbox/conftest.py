@@ -29,8 +29,12 @@ def _module_sink() -> Iterator[NotifySink]:
             await asyncio.sleep(recorder.delay)
         return Response(reply, media_type="text/xml")
 
-    app = Starlette(routes=[Route("/notify", receive, methods=["POST"]),
-                            Route("/refund-notify", receive, methods=["POST"])])
+    app = Starlette(
+        routes=[
+            Route("/notify", receive, methods=["POST"]),
+            Route("/refund-notify", receive, methods=["POST"]),
+        ]
+    )
     with BackgroundServer(app) as server:
         recorder.url = server.url + "/notify"
         yield recorder
@@ -71,8 +75,9 @@ def make_sandbox() -> Iterator[Callable[..., Running]]:
 
     def make(**kwargs: object) -> Running:
         options = kwargs.pop("options", None)
-        sandbox = Sandbox(options=options if isinstance(options, SandboxOptions) else None,
-                          **kwargs)  # type: ignore[arg-type]
+        sandbox = Sandbox(
+            options=options if isinstance(options, SandboxOptions) else None, **kwargs
+        )  # type: ignore[arg-type]
         server = sandbox.serve()
         running = Running(sandbox, server, RawClient(server.url))
         started.append(running)

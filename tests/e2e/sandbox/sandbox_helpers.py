@@ -47,31 +47,56 @@ class RawClient:
         self.merchant = merchant
         self.http = httpx.Client(base_url=base_url, timeout=10, trust_env=False)
 
-    def signed(self, fields: dict[str, str], *, key: str | None = None,
-               sign_type: SignType = SignType.MD5) -> dict[str, str]:
-        body = {"appid": self.merchant.appid, "mch_id": self.merchant.mch_id,
-                "nonce_str": make_nonce(), **fields}
+    def signed(
+        self, fields: dict[str, str], *, key: str | None = None, sign_type: SignType = SignType.MD5
+    ) -> dict[str, str]:
+        body = {
+            "appid": self.merchant.appid,
+            "mch_id": self.merchant.mch_id,
+            "nonce_str": make_nonce(),
+            **fields,
+        }
         if sign_type is SignType.HMAC_SHA256:
             body["sign_type"] = "HMAC-SHA256"
         body["sign"] = make_sign(body, key or self.merchant.api_key, sign_type)
         return body
 
     def post_raw(self, path: str, content: bytes) -> Answer:
-        response = self.http.post(path, content=content,
-                                  headers={"Content-Type": "text/xml; charset=utf-8"})
+        response = self.http.post(
+            path, content=content, headers={"Content-Type": "text/xml; charset=utf-8"}
+        )
         return Answer(response.status_code, response.content, xmlcodec.decode(response.content))
 
-    def call(self, path: str, *, key: str | None = None, sign_type: SignType = SignType.MD5,
-             **fields: str) -> Answer:
-        return self.post_raw(path, xmlcodec.encode(self.signed(fields, key=key,
-                                                               sign_type=sign_type)))
+    def call(
+        self,
+        path: str,
+        *,
+        key: str | None = None,
+        sign_type: SignType = SignType.MD5,
+        **fields: str,
+    ) -> Answer:
+        return self.post_raw(
+            path, xmlcodec.encode(self.signed(fields, key=key, sign_type=sign_type))
+        )
 
-    def order(self, out_trade_no: str, total_fee: int = 2550, notify_url: str = "",
-              sign_type: SignType = SignType.MD5, **extra: str) -> Answer:
-        fields = {"body": "示例超市-收银台01-商品消费", "out_trade_no": out_trade_no,
-                  "total_fee": str(total_fee), "spbill_create_ip": "127.0.0.1",
-                  "notify_url": notify_url or "http://127.0.0.1:9/notify",
-                  "trade_type": "NATIVE", "product_id": out_trade_no, **extra}
+    def order(
+        self,
+        out_trade_no: str,
+        total_fee: int = 2550,
+        notify_url: str = "",
+        sign_type: SignType = SignType.MD5,
+        **extra: str,
+    ) -> Answer:
+        fields = {
+            "body": "示例超市-收银台01-商品消费",
+            "out_trade_no": out_trade_no,
+            "total_fee": str(total_fee),
+            "spbill_create_ip": "127.0.0.1",
+            "notify_url": notify_url or "http://127.0.0.1:9/notify",
+            "trade_type": "NATIVE",
+            "product_id": out_trade_no,
+            **extra,
+        }
         return self.call("/pay/unifiedorder", sign_type=sign_type, **fields)
 
     def close(self) -> None:
@@ -93,8 +118,9 @@ def assert_protocol_fail(answer: Answer, message: str) -> None:
     assert "sign" not in answer.fields
 
 
-def assert_business_fail(answer: Answer, code: str, key: str = KEY,
-                         sign_type: SignType = SignType.MD5) -> None:
+def assert_business_fail(
+    answer: Answer, code: str, key: str = KEY, sign_type: SignType = SignType.MD5
+) -> None:
     assert_signed(answer, key, sign_type)
     assert answer["result_code"] == "FAIL"
     assert answer["err_code"] == code, answer.raw
@@ -137,7 +163,6 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
     raise AssertionError("condition not met in time")
 
 
-
 class FakeClock:
     """A clock tests move by hand."""
 
@@ -163,7 +188,6 @@ class Running:
     @property
     def url(self) -> str:
         return self.server.url
-
 
 
 def wire(moment: datetime) -> str:

@@ -36,9 +36,13 @@ def plant_sample_day(make_sandbox: Callable[..., Running]) -> tuple[Running, Fak
     clock = FakeClock(datetime(2024, 6, 1, 12, 30, 0, tzinfo=BEIJING))
     running = make_sandbox(clock=clock, options=SandboxOptions(refund_delay=12))
     created = running.client.order(
-        "POS20240601123000001", device_info="POS-01", attach="till=01&shift=A",
-        time_start="20240601123000", time_expire="20240601124000",
-        notify_url="https://pos.example.com/wxpay/notify")
+        "POS20240601123000001",
+        device_info="POS-01",
+        attach="till=01&shift=A",
+        time_start="20240601123000",
+        time_expire="20240601124000",
+        notify_url="https://pos.example.com/wxpay/notify",
+    )
     clock.advance(seconds=65)
     running.sandbox.customer_scan(created["code_url"])
     order = running.sandbox.ledger.order("10000100", "POS20240601123000001")
@@ -46,11 +50,16 @@ def plant_sample_day(make_sandbox: Callable[..., Running]) -> tuple[Running, Fak
     order.transaction_id = "4200001234202406011234567890"
     order.openid = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"
     clock.advance(minutes=28, seconds=55)
-    running.client.call("/secapi/pay/refund", out_trade_no="POS20240601123000001",
-                        out_refund_no="RF20240601130000001", total_fee="2550",
-                        refund_fee="550")
-    running.sandbox.ledger.refund("10000100", "RF20240601130000001").refund_id = \
-        "50300001232024060112345678901"
+    running.client.call(
+        "/secapi/pay/refund",
+        out_trade_no="POS20240601123000001",
+        out_refund_no="RF20240601130000001",
+        total_fee="2550",
+        refund_fee="550",
+    )
+    running.sandbox.ledger.refund(
+        "10000100", "RF20240601130000001"
+    ).refund_id = "50300001232024060112345678901"
     clock.advance(days=1, hours=1)
     return running, clock
 
@@ -58,6 +67,7 @@ def plant_sample_day(make_sandbox: Callable[..., Running]) -> tuple[Running, Fak
 def bill(running: Running, day: str, bill_type: str = "ALL", **extra: str) -> bytes:
     fields = running.client.signed({"bill_date": day, "bill_type": bill_type, **extra})
     from pos.wechatpay import xmlcodec
+
     return running.client.http.post("/pay/downloadbill", content=xmlcodec.encode(fields)).content
 
 
@@ -80,8 +90,9 @@ def test_success_and_refund_bills(make_sandbox: Callable[..., Running]) -> None:
     refunds = bill(running, "20240601", "REFUND").decode().splitlines()
     header = refunds[0].split(",")
     assert len(header) == 29 and len(refunds) == 4
-    row = dict(zip(header, (value.removeprefix("`") for value in refunds[1].split(",")),
-                   strict=True))
+    row = dict(
+        zip(header, (value.removeprefix("`") for value in refunds[1].split(",")), strict=True)
+    )
     assert row["退款申请时间"] == "2024-06-01 13:00:00"
     assert row["退款成功时间"] == "2024-06-01 13:00:12"
     assert row["手续费"] == "-0.03000" and yuan_to_fen(row["申请退款金额"]) == 550
@@ -95,8 +106,11 @@ def test_bill_errors(make_sandbox: Callable[..., Running]) -> None:
         return xmlcodec.decode(bill(running, day, bill_type))
 
     no_bill = fields("20240531")
-    assert (no_bill["return_code"], no_bill["return_msg"], no_bill["error_code"]) == \
-        ("FAIL", "No Bill Exist", "20002")
+    assert (no_bill["return_code"], no_bill["return_msg"], no_bill["error_code"]) == (
+        "FAIL",
+        "No Bill Exist",
+        "20002",
+    )
     assert fields("20240602")["return_msg"] == "Bill Creating"  # today
     assert fields("20240603")["return_msg"] == "Bill Creating"
     assert fields("20240601", "RECHARGE")["return_msg"] == "invalid bill_type"
@@ -109,6 +123,7 @@ def test_bill_creating_before_ten_is_a_switch(make_sandbox: Callable[..., Runnin
     clock = FakeClock(datetime(2024, 6, 2, 9, 0, 0, tzinfo=BEIJING))
     running = make_sandbox(clock=clock, options=SandboxOptions(bill_ready_at_10=True))
     from pos.wechatpay import xmlcodec
+
     assert xmlcodec.decode(bill(running, "20240601"))["return_msg"] == "Bill Creating"
     clock.advance(hours=1)
     assert xmlcodec.decode(bill(running, "20240601"))["return_msg"] == "No Bill Exist"
@@ -124,6 +139,7 @@ def test_today_is_served_when_allowed(box: Running, clock: FakeClock) -> None:
 
 def test_bill_signature_is_checked(box: Running, clock: FakeClock) -> None:
     from pos.wechatpay import xmlcodec
+
     fields = box.client.signed({"bill_date": clock().strftime("%Y%m%d"), "bill_type": "ALL"})
     fields["bill_type"] = "SUCCESS"
     answer = box.client.post_raw("/pay/downloadbill", xmlcodec.encode(fields))

@@ -32,8 +32,9 @@ def add_fault(running: Running, **fault: object) -> None:
 def test_latency(box: Running) -> None:
     add_fault(box, endpoint="orderquery", kind="latency", seconds=0.3, times=1)
     started = time.monotonic()
-    assert_business_fail(box.client.call("/pay/orderquery", out_trade_no="NOSUCHORDER"),
-                         "ORDERNOTEXIST")
+    assert_business_fail(
+        box.client.call("/pay/orderquery", out_trade_no="NOSUCHORDER"), "ORDERNOTEXIST"
+    )
     assert time.monotonic() - started >= 0.3
     started = time.monotonic()
     box.client.call("/pay/orderquery", out_trade_no="NOSUCHORDER")
@@ -51,9 +52,17 @@ def test_drop_after_processing_is_an_unknown_outcome(box: Running) -> None:
 
 def test_http_500_processes_nothing(box: Running) -> None:
     box.sandbox.faults.add(Fault(endpoint="unifiedorder", kind="http_500", times=1))
-    fields = box.client.signed({"body": "x", "out_trade_no": "FAULT5001", "total_fee": "1",
-                                "spbill_create_ip": "1.1.1.1", "notify_url": "http://a.b/n",
-                                "trade_type": "NATIVE", "product_id": "p"})
+    fields = box.client.signed(
+        {
+            "body": "x",
+            "out_trade_no": "FAULT5001",
+            "total_fee": "1",
+            "spbill_create_ip": "1.1.1.1",
+            "notify_url": "http://a.b/n",
+            "trade_type": "NATIVE",
+            "product_id": "p",
+        }
+    )
     response = box.client.http.post("/pay/unifiedorder", content=xmlcodec.encode(fields))
     assert response.status_code == 500
     assert box.sandbox.ledger.find_order("10000100", "FAULT5001") is None
@@ -65,9 +74,16 @@ def test_system_error_and_frequency_limited_process_nothing(box: Running) -> Non
     assert box.sandbox.ledger.find_order("10000100", "FAULTSYS01") is None
     assert box.client.order("FAULTSYS01")["result_code"] == "SUCCESS"
     box.sandbox.faults.add(Fault(endpoint="secapi/pay/refund", kind="frequency_limited"))
-    assert_business_fail(box.client.call("/secapi/pay/refund", out_trade_no="FAULTSYS01",
-                                         out_refund_no="R1", total_fee="2550",
-                                         refund_fee="1"), "FREQUENCY_LIMITED")
+    assert_business_fail(
+        box.client.call(
+            "/secapi/pay/refund",
+            out_trade_no="FAULTSYS01",
+            out_refund_no="R1",
+            total_fee="2550",
+            refund_fee="1",
+        ),
+        "FREQUENCY_LIMITED",
+    )
     assert box.client.order("FAULTSYS02")["result_code"] == "SUCCESS"  # other endpoints
     assert httpx.delete(box.url + "/sandbox/faults").status_code == 200
     assert box.sandbox.faults.active() == []
@@ -92,9 +108,12 @@ def test_bad_sign_reply_after_processing(box: Running) -> None:
 
 
 def test_fault_api_refuses_nonsense(box: Running) -> None:
-    for body in ({"kind": "meteor"}, {"kind": "latency", "seconds": "a"},
-                 {"kind": "latency", "colour": "red"}, {"endpoint": "pay/orderquery",
-                                                         "kind": "notify_lose"}):
+    for body in (
+        {"kind": "meteor"},
+        {"kind": "latency", "seconds": "a"},
+        {"kind": "latency", "colour": "red"},
+        {"endpoint": "pay/orderquery", "kind": "notify_lose"},
+    ):
         assert httpx.post(box.url + "/sandbox/faults", json=body).status_code == 400
     assert httpx.post(box.url + "/sandbox/faults", content=b"{").status_code == 400
     with pytest.raises(ValueError, match="unknown fault kind"):
@@ -144,10 +163,12 @@ def test_notify_out_of_order(box: Running, sink: NotifySink) -> None:
     assert b"FAULTNTF06" in first and b"FAULTNTF05" in second
 
 
-def test_notify_out_of_order_alone_is_released_after_its_seconds(box: Running, sink: NotifySink,
-                                                                clock: FakeClock) -> None:
-    box.sandbox.faults.add(Fault(endpoint="notify", kind="notify_out_of_order", seconds=60,
-                                 times=1))
+def test_notify_out_of_order_alone_is_released_after_its_seconds(
+    box: Running, sink: NotifySink, clock: FakeClock
+) -> None:
+    box.sandbox.faults.add(
+        Fault(endpoint="notify", kind="notify_out_of_order", seconds=60, times=1)
+    )
     pay(box, "FAULTNTF10", sink)
     time.sleep(0.1)
     assert sink.bodies == []
@@ -157,6 +178,7 @@ def test_notify_out_of_order_alone_is_released_after_its_seconds(box: Running, s
 
 def test_notify_bad_sign_and_wrong_fee(box: Running, sink: NotifySink) -> None:
     from pos.errors import NotificationError
+
     box.sandbox.faults.add(Fault(endpoint="notify", kind="notify_bad_sign", times=1))
     pay(box, "FAULTNTF07", sink)
     with pytest.raises(NotificationError, match="签名错误"):
@@ -169,14 +191,27 @@ def test_notify_bad_sign_and_wrong_fee(box: Running, sink: NotifySink) -> None:
 
 def test_refund_notification_faults(box: Running, sink: NotifySink) -> None:
     from pos.errors import NotificationError
+
     pay(box, "FAULTNTF09", sink)
     sink.wait_for(1)
     box.sandbox.faults.add(Fault(endpoint="refund_notify", kind="notify_bad_sign", times=1))
-    box.client.call("/secapi/pay/refund", out_trade_no="FAULTNTF09", out_refund_no="RFN09A",
-                    total_fee="2550", refund_fee="100", notify_url=sink.url)
+    box.client.call(
+        "/secapi/pay/refund",
+        out_trade_no="FAULTNTF09",
+        out_refund_no="RFN09A",
+        total_fee="2550",
+        refund_fee="100",
+        notify_url=sink.url,
+    )
     with pytest.raises(NotificationError):
         parse_refund_notification(sink.wait_for(2)[1], DEFAULT_MERCHANT)
     box.sandbox.faults.add(Fault(endpoint="refund_notify", kind="notify_wrong_fee", times=1))
-    box.client.call("/secapi/pay/refund", out_trade_no="FAULTNTF09", out_refund_no="RFN09B",
-                    total_fee="2550", refund_fee="100", notify_url=sink.url)
+    box.client.call(
+        "/secapi/pay/refund",
+        out_trade_no="FAULTNTF09",
+        out_refund_no="RFN09B",
+        total_fee="2550",
+        refund_fee="100",
+        notify_url=sink.url,
+    )
     assert parse_refund_notification(sink.wait_for(3)[2], DEFAULT_MERCHANT).refund_fee == 101

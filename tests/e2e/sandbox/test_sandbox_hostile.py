@@ -75,15 +75,18 @@ def test_eight_mebibytes_are_refused_quickly(box: Running) -> None:
 
 def test_a_body_just_over_64_kib_is_refused(box: Running) -> None:
     fields = box.client.signed({"out_trade_no": "BIGBODY001", "attach": "x" * (64 * 1024)})
-    assert_protocol_fail(box.client.post_raw("/pay/orderquery", xmlcodec.encode(fields)),
-                         "XML格式错误")
+    assert_protocol_fail(
+        box.client.post_raw("/pay/orderquery", xmlcodec.encode(fields)), "XML格式错误"
+    )
 
 
 def test_get_is_refused(box: Running) -> None:
     response = httpx.get(box.url + "/pay/orderquery")
     assert response.status_code == 200
-    assert xmlcodec.decode(response.content) == {"return_code": "FAIL",
-                                                 "return_msg": "请使用post方法"}
+    assert xmlcodec.decode(response.content) == {
+        "return_code": "FAIL",
+        "return_msg": "请使用post方法",
+    }
 
 
 def test_missing_fields_after_a_good_signature(box: Running) -> None:
@@ -92,9 +95,11 @@ def test_missing_fields_after_a_good_signature(box: Running) -> None:
     no_appid = box.client.signed({"out_trade_no": "NOAPPID001"})
     del no_appid["appid"]
     from pos.wechatpay.signing import make_sign
+
     no_appid["sign"] = make_sign(no_appid, box.client.merchant.api_key)
-    assert_protocol_fail(box.client.post_raw("/pay/orderquery", xmlcodec.encode(no_appid)),
-                         "缺少参数appid")
+    assert_protocol_fail(
+        box.client.post_raw("/pay/orderquery", xmlcodec.encode(no_appid)), "缺少参数appid"
+    )
 
 
 def test_long_nonce_is_refused(box: Running) -> None:

@@ -24,10 +24,15 @@ def code(ending: str, serial: int = 0) -> str:
 
 
 def micropay(running: Running, number: str, auth_code: str, total_fee: int = 1880) -> Answer:
-    return running.client.call("/pay/micropay", body="示例超市-收银台01-商品消费",
-                               out_trade_no=number, total_fee=str(total_fee),
-                               spbill_create_ip="192.168.1.20", auth_code=auth_code,
-                               device_info="POS-01")
+    return running.client.call(
+        "/pay/micropay",
+        body="示例超市-收银台01-商品消费",
+        out_trade_no=number,
+        total_fee=str(total_fee),
+        spbill_create_ip="192.168.1.20",
+        auth_code=auth_code,
+        device_info="POS-01",
+    )
 
 
 def query(running: Running, number: str) -> Answer:
@@ -68,10 +73,17 @@ def test_unpaid_micropay_is_revoked_after_45_seconds(box: Running, clock: FakeCl
     assert query(box, "MICRO00003")["trade_state"] == "REVOKED"
 
 
-@pytest.mark.parametrize(("ending", "err_code", "created"), [
-    ("04", "NOTENOUGH", False), ("05", "AUTHCODEEXPIRE", False), ("09", "NOTSUPORTCARD", False),
-    ("06", "BANKERROR", True), ("07", "SYSTEMERROR", True), ("08", "SYSTEMERROR", False),
-])
+@pytest.mark.parametrize(
+    ("ending", "err_code", "created"),
+    [
+        ("04", "NOTENOUGH", False),
+        ("05", "AUTHCODEEXPIRE", False),
+        ("09", "NOTSUPORTCARD", False),
+        ("06", "BANKERROR", True),
+        ("07", "SYSTEMERROR", True),
+        ("08", "SYSTEMERROR", False),
+    ],
+)
 def test_scripted_failures(box: Running, ending: str, err_code: str, created: bool) -> None:
     assert_business_fail(micropay(box, "MICRO00004", code(ending)), err_code)
     state = query(box, "MICRO00004")
@@ -86,12 +98,18 @@ def test_codes_are_single_use_and_checked(box: Running) -> None:
     assert_business_fail(micropay(box, "MICRO00006", code("00", 5)), "AUTH_CODE_ERROR")
     assert_business_fail(micropay(box, "MICRO00007", "164567890123456789"), "AUTH_CODE_INVALID")
     assert_business_fail(micropay(box, "MICRO00007", "13456789012345678"), "AUTH_CODE_INVALID")
-    assert_protocol_fail(box.client.call("/pay/micropay", body="x", out_trade_no="MICRO00008",
-                                         total_fee="1", spbill_create_ip="1.1.1.1"),
-                         "缺少参数auth_code")
+    assert_protocol_fail(
+        box.client.call(
+            "/pay/micropay",
+            body="x",
+            out_trade_no="MICRO00008",
+            total_fee="1",
+            spbill_create_ip="1.1.1.1",
+        ),
+        "缺少参数auth_code",
+    )
     # The same out_trade_no with other terms is a duplicate.
-    assert_business_fail(micropay(box, "MICRO00005", code("00", 5), total_fee=1),
-                         "INVALID_REQUEST")
+    assert_business_fail(micropay(box, "MICRO00005", code("00", 5), total_fee=1), "INVALID_REQUEST")
 
 
 def test_reverse(box: Running, clock: FakeClock) -> None:
@@ -106,15 +124,18 @@ def test_reverse(box: Running, clock: FakeClock) -> None:
     by_id = box.client.call("/secapi/pay/reverse", transaction_id=paid["transaction_id"])
     assert by_id["result_code"] == "SUCCESS"
     assert box.sandbox.ledger.order("10000100", "MICRO00011").state is TradeState.REVOKED
-    assert_business_fail(box.client.call("/secapi/pay/reverse", out_trade_no="NOSUCH0001"),
-                         "ORDERNOTEXIST")
+    assert_business_fail(
+        box.client.call("/secapi/pay/reverse", out_trade_no="NOSUCH0001"), "ORDERNOTEXIST"
+    )
     box.client.order("NATIVE0001")
-    assert_business_fail(box.client.call("/secapi/pay/reverse", out_trade_no="NATIVE0001"),
-                         "INVALID_REQUEST")
+    assert_business_fail(
+        box.client.call("/secapi/pay/reverse", out_trade_no="NATIVE0001"), "INVALID_REQUEST"
+    )
     micropay(box, "MICRO00012", code("00", 12))
     clock.advance(days=7, seconds=1)
-    assert_business_fail(box.client.call("/secapi/pay/reverse", out_trade_no="MICRO00012"),
-                         "REVERSE_EXPIRE")
+    assert_business_fail(
+        box.client.call("/secapi/pay/reverse", out_trade_no="MICRO00012"), "REVERSE_EXPIRE"
+    )
 
 
 def test_recall_once_is_a_switch(make_sandbox: Callable[..., Running]) -> None:

@@ -19,10 +19,20 @@ from pos.wechatpay.types import SignType
 FAIL_REPLY = b"<xml><return_code><![CDATA[FAIL]]></return_code></xml>"
 
 
-def pay(running: Running, number: str, sink: NotifySink, total_fee: int = 2550,
-        sign_type: SignType = SignType.MD5) -> dict[str, str]:
-    created = running.client.order(number, total_fee=total_fee, notify_url=sink.url,
-                                   sign_type=sign_type, attach="till=01&shift=A")
+def pay(
+    running: Running,
+    number: str,
+    sink: NotifySink,
+    total_fee: int = 2550,
+    sign_type: SignType = SignType.MD5,
+) -> dict[str, str]:
+    created = running.client.order(
+        number,
+        total_fee=total_fee,
+        notify_url=sink.url,
+        sign_type=sign_type,
+        attach="till=01&shift=A",
+    )
     return running.sandbox.customer_scan(created["code_url"])
 
 
@@ -30,15 +40,22 @@ def test_md5_notification_payload(box: Running, sink: NotifySink) -> None:
     paid = pay(box, "NOTIFY0001", sink)
     body = sink.wait_for(1)[0]
     notification = parse_payment_notification(body, DEFAULT_MERCHANT)
-    assert (notification.out_trade_no, notification.transaction_id, notification.total_fee) == \
-        ("NOTIFY0001", paid["transaction_id"], 2550)
+    assert (notification.out_trade_no, notification.transaction_id, notification.total_fee) == (
+        "NOTIFY0001",
+        paid["transaction_id"],
+        2550,
+    )
     assert notification.fields["attach"] == "till=01&shift=A"
     assert notification.fields["trade_type"] == "NATIVE"
     assert b"<total_fee>2550</total_fee>" in body
     wait_until(lambda: len(box.sandbox.deliveries) == 1)
     delivery = box.sandbox.deliveries[0]
-    assert (delivery.outcome, delivery.attempt, delivery.final, delivery.url) == \
-        ("success", 1, True, sink.url)
+    assert (delivery.outcome, delivery.attempt, delivery.final, delivery.url) == (
+        "success",
+        1,
+        True,
+        sink.url,
+    )
     assert delivery.body == body and delivery.reply == SUCCESS_REPLY
 
 
@@ -49,8 +66,9 @@ def test_hmac_order_notification_has_no_sign_type(box: Running, sink: NotifySink
     assert verify_sign(fields, DEFAULT_MERCHANT.api_key, SignType.HMAC_SHA256)
 
 
-def test_md5_sign_type_field_is_a_switch(make_sandbox: Callable[..., Running],
-                                         sink: NotifySink) -> None:
+def test_md5_sign_type_field_is_a_switch(
+    make_sandbox: Callable[..., Running], sink: NotifySink
+) -> None:
     running = make_sandbox(options=SandboxOptions(notify_md5_sign_type=True))
     pay(running, "NOTIFY0003", sink)
     fields = xmlcodec.decode(sink.wait_for(1)[0])
@@ -65,8 +83,9 @@ def test_coupon_notification(box: Running, sink: NotifySink) -> None:
     assert (fields["total_fee"], fields["cash_fee"], fields["coupon_fee"]) == ("1000", "700", "300")
 
 
-def test_retries_follow_the_schedule_until_success(box: Running, clock: FakeClock,
-                                                   sink: NotifySink) -> None:
+def test_retries_follow_the_schedule_until_success(
+    box: Running, clock: FakeClock, sink: NotifySink
+) -> None:
     sink.replies = [FAIL_REPLY, b"not xml at all", FAIL_REPLY, FAIL_REPLY]
     pay(box, "NOTIFY0005", sink)
     sink.wait_for(1)
@@ -80,14 +99,16 @@ def test_retries_follow_the_schedule_until_success(box: Running, clock: FakeCloc
     outcomes = [d.outcome for d in box.sandbox.deliveries]
     assert outcomes == ["fail", "bad_reply", "fail", "fail", "success"]
     times = [d.time for d in box.sandbox.deliveries]
-    assert [b - a for a, b in itertools.pairwise(times)] == \
-        [timedelta(seconds=g) for g in NOTIFY_SCHEDULE[:4]]
+    assert [b - a for a, b in itertools.pairwise(times)] == [
+        timedelta(seconds=g) for g in NOTIFY_SCHEDULE[:4]
+    ]
     clock.advance(hours=30)
     assert len(sink.wait_for(5)) == 5  # nothing after SUCCESS
 
 
-def test_whole_schedule_on_a_scaled_clock_then_give_up(make_sandbox: Callable[..., Running],
-                                                      sink: NotifySink) -> None:
+def test_whole_schedule_on_a_scaled_clock_then_give_up(
+    make_sandbox: Callable[..., Running], sink: NotifySink
+) -> None:
     running = make_sandbox(time_scale=100_000)
     sink.default = FAIL_REPLY
     created = running.client.order("NOTIFY0006", notify_url=sink.url)
@@ -104,9 +125,9 @@ def test_whole_schedule_on_a_scaled_clock_then_give_up(make_sandbox: Callable[..
     assert 24 * 3600 + 4 * 60 <= total < 36 * 3600
 
 
-def test_a_slow_or_absent_merchant_is_a_failed_attempt(make_sandbox: Callable[..., Running],
-                                                       clock: FakeClock,
-                                                       sink: NotifySink) -> None:
+def test_a_slow_or_absent_merchant_is_a_failed_attempt(
+    make_sandbox: Callable[..., Running], clock: FakeClock, sink: NotifySink
+) -> None:
     running = make_sandbox(clock=clock, options=SandboxOptions(notify_timeout=0.2))
     sink.delay = 0.5
     pay(running, "NOTIFY0007", sink)
@@ -118,8 +139,9 @@ def test_a_slow_or_absent_merchant_is_a_failed_attempt(make_sandbox: Callable[..
     assert running.sandbox.deliveries[1].outcome == "error"
 
 
-def test_notifications_never_block_requests(make_sandbox: Callable[..., Running],
-                                            sink: NotifySink) -> None:
+def test_notifications_never_block_requests(
+    make_sandbox: Callable[..., Running], sink: NotifySink
+) -> None:
     running = make_sandbox(options=SandboxOptions(notify_timeout=3))
     sink.delay = 1.0
     pay(running, "NOTIFY0009", sink)

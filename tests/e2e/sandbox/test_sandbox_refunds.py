@@ -26,11 +26,22 @@ def paid_order(running: Running, number: str, total_fee: int = 2550) -> str:
     return running.sandbox.customer_scan(created["code_url"])["transaction_id"]
 
 
-def refund(running: Running, number: str, out_refund_no: str, refund_fee: int,
-           total_fee: int = 2550, **extra: str) -> Answer:
-    return running.client.call("/secapi/pay/refund", out_trade_no=number,
-                               out_refund_no=out_refund_no, total_fee=str(total_fee),
-                               refund_fee=str(refund_fee), **extra)
+def refund(
+    running: Running,
+    number: str,
+    out_refund_no: str,
+    refund_fee: int,
+    total_fee: int = 2550,
+    **extra: str,
+) -> Answer:
+    return running.client.call(
+        "/secapi/pay/refund",
+        out_trade_no=number,
+        out_refund_no=out_refund_no,
+        total_fee=str(total_fee),
+        refund_fee=str(refund_fee),
+        **extra,
+    )
 
 
 def test_refund_is_accepted_and_idempotent(box: Running) -> None:
@@ -40,8 +51,11 @@ def test_refund_is_accepted_and_idempotent(box: Running) -> None:
     assert first["result_code"] == "SUCCESS"
     assert first["transaction_id"] == transaction_id
     assert re.fullmatch(r"\d{29}", first["refund_id"])
-    assert (first["refund_fee"], first["total_fee"], first["cash_refund_fee"]) == \
-        ("550", "2550", "550")
+    assert (first["refund_fee"], first["total_fee"], first["cash_refund_fee"]) == (
+        "550",
+        "2550",
+        "550",
+    )
     again = refund(box, "ORDERRF001", "RF001A", 550)
     assert again["refund_id"] == first["refund_id"]
     assert len(box.sandbox.ledger.order("10000100", "ORDERRF001").refunds) == 1
@@ -75,16 +89,19 @@ def test_refund_preconditions(box: Running, clock: FakeClock) -> None:
 def test_at_most_fifty_refunds(box: Running) -> None:
     paid_order(box, "ORDERRF005", total_fee=100)
     for n in range(50):
-        assert refund(box, "ORDERRF005", f"RF005-{n:02d}", 1, total_fee=100)["result_code"] \
+        assert (
+            refund(box, "ORDERRF005", f"RF005-{n:02d}", 1, total_fee=100)["result_code"]
             == "SUCCESS"
-    assert_business_fail(refund(box, "ORDERRF005", "RF005-50", 1, total_fee=100),
-                         "INVALID_REQUEST")
+        )
+    assert_business_fail(refund(box, "ORDERRF005", "RF005-50", 1, total_fee=100), "INVALID_REQUEST")
 
 
 def test_refund_query_precedence_and_paging(box: Running) -> None:
     transaction_id = paid_order(box, "ORDERRF006", total_fee=100)
-    ids = [refund(box, "ORDERRF006", f"RF006-{n:02d}", 1, total_fee=100)["refund_id"]
-           for n in range(23)]
+    ids = [
+        refund(box, "ORDERRF006", f"RF006-{n:02d}", 1, total_fee=100)["refund_id"]
+        for n in range(23)
+    ]
     page = box.client.call("/pay/refundquery", out_trade_no="ORDERRF006")
     assert_signed(page)
     assert page["refund_count"] == "10" and "total_refund_count" not in page.fields
@@ -95,25 +112,29 @@ def test_refund_query_precedence_and_paging(box: Running) -> None:
     last = box.client.call("/pay/refundquery", transaction_id=transaction_id, offset="20")
     assert (last["total_refund_count"], last["refund_count"]) == ("23", "3")
     assert last["out_refund_no_0"] == "RF006-20"
-    assert_business_fail(box.client.call("/pay/refundquery", out_trade_no="ORDERRF006",
-                                         offset="23"), "PARAM_ERROR")
+    assert_business_fail(
+        box.client.call("/pay/refundquery", out_trade_no="ORDERRF006", offset="23"), "PARAM_ERROR"
+    )
     # refund_id > out_refund_no > transaction_id > out_trade_no (§3.6).
-    one = box.client.call("/pay/refundquery", refund_id=ids[5], out_refund_no="RF006-01",
-                          out_trade_no="ORDERRF006")
+    one = box.client.call(
+        "/pay/refundquery", refund_id=ids[5], out_refund_no="RF006-01", out_trade_no="ORDERRF006"
+    )
     assert (one["refund_count"], one["out_refund_no_0"]) == ("1", "RF006-05")
-    two = box.client.call("/pay/refundquery", out_refund_no="RF006-07",
-                          out_trade_no="ORDERRF006")
+    two = box.client.call("/pay/refundquery", out_refund_no="RF006-07", out_trade_no="ORDERRF006")
     assert two["refund_id_0"] == ids[7]
-    assert_business_fail(box.client.call("/pay/refundquery", out_refund_no="NOPE"),
-                         "REFUNDNOTEXIST")
+    assert_business_fail(
+        box.client.call("/pay/refundquery", out_refund_no="NOPE"), "REFUNDNOTEXIST"
+    )
     paid_order(box, "ORDERRF007")
-    assert_business_fail(box.client.call("/pay/refundquery", out_trade_no="ORDERRF007"),
-                         "REFUNDNOTEXIST")
+    assert_business_fail(
+        box.client.call("/pay/refundquery", out_trade_no="ORDERRF007"), "REFUNDNOTEXIST"
+    )
     assert_protocol_fail(box.client.call("/pay/refundquery"), "缺少参数")
 
 
-def test_refund_lifecycle_and_notification(make_sandbox: Callable[..., Running],
-                                           clock: FakeClock, sink: NotifySink) -> None:
+def test_refund_lifecycle_and_notification(
+    make_sandbox: Callable[..., Running], clock: FakeClock, sink: NotifySink
+) -> None:
     running = make_sandbox(clock=clock, options=SandboxOptions(refund_delay=60))
     paid_order(running, "ORDERRF008")
     accepted = refund(running, "ORDERRF008", "RF008A", 550, notify_url=sink.url)
@@ -124,19 +145,28 @@ def test_refund_lifecycle_and_notification(make_sandbox: Callable[..., Running],
     body = sink.wait_for(1)[0]
     notification = parse_refund_notification(body, DEFAULT_MERCHANT)
     assert notification.status is RefundStatus.SUCCESS
-    assert (notification.out_refund_no, notification.refund_id, notification.refund_fee) == \
-        ("RF008A", accepted["refund_id"], 550)
+    assert (notification.out_refund_no, notification.refund_id, notification.refund_fee) == (
+        "RF008A",
+        accepted["refund_id"],
+        550,
+    )
     assert notification.total_fee == 2550 and notification.success_time is not None
-    assert running.client.call("/pay/refundquery", out_refund_no="RF008A")[
-        "refund_status_0"] == "SUCCESS"
+    assert (
+        running.client.call("/pay/refundquery", out_refund_no="RF008A")["refund_status_0"]
+        == "SUCCESS"
+    )
     assert running.sandbox.ledger.refund("10000100", "RF008A").status is RefundStatus.SUCCESS
 
 
-def test_refund_outcomes_are_switches(make_sandbox: Callable[..., Running],
-                                      sink: NotifySink) -> None:
+def test_refund_outcomes_are_switches(
+    make_sandbox: Callable[..., Running], sink: NotifySink
+) -> None:
     for outcome in ("CHANGE", "REFUNDCLOSE"):
-        running = make_sandbox(options=SandboxOptions(refund_delay=0, refund_outcome=outcome,
-                                                      refund_notify_url=sink.url))
+        running = make_sandbox(
+            options=SandboxOptions(
+                refund_delay=0, refund_outcome=outcome, refund_notify_url=sink.url
+            )
+        )
         paid_order(running, "ORDERRF009")
         refund(running, "ORDERRF009", "RF009A", 2550)
         body = sink.wait_for(1 if outcome == "CHANGE" else 2)[-1]
@@ -149,9 +179,14 @@ def test_refund_outcomes_are_switches(make_sandbox: Callable[..., Running],
 
 def test_hmac_refund_reply(box: Running) -> None:
     paid_order(box, "ORDERRF010")
-    answer = box.client.call("/secapi/pay/refund", sign_type=SignType.HMAC_SHA256,
-                             out_trade_no="ORDERRF010", out_refund_no="RF010A",
-                             total_fee="2550", refund_fee="1")
+    answer = box.client.call(
+        "/secapi/pay/refund",
+        sign_type=SignType.HMAC_SHA256,
+        out_trade_no="ORDERRF010",
+        out_refund_no="RF010A",
+        total_fee="2550",
+        refund_fee="1",
+    )
     assert_signed(answer, sign_type=SignType.HMAC_SHA256)
     assert box.sandbox.ledger.order("10000100", "ORDERRF010").state is TradeState.REFUND
 
@@ -160,5 +195,8 @@ def test_coupon_orders_refund_cash_and_coupon(box: Running) -> None:
     created = box.client.order("ORDERRF011", total_fee=1000)
     box.sandbox.customer_scan(created["code_url"], coupon_fee=200)
     answer = refund(box, "ORDERRF011", "RF011A", 500, total_fee=1000)
-    assert (answer["coupon_refund_fee"], answer["cash_refund_fee"], answer["cash_fee"]) == \
-        ("100", "400", "800")
+    assert (answer["coupon_refund_fee"], answer["cash_refund_fee"], answer["cash_fee"]) == (
+        "100",
+        "400",
+        "800",
+    )

@@ -29,14 +29,21 @@ def test_notify_faults_only_touch_notifications() -> None:
     faults.add(Fault(kind="system_error"))
     assert faults.take("pay/unifiedorder") == [Fault(kind="system_error")]
     assert [f.kind for f in faults.take("pay_notify", notify=True)] == ["notify_lose"]
-    assert [f.kind for f in faults.take("refund_notify", notify=True)] == ["notify_lose",
-                                                                          "notify_delay"]
+    assert [f.kind for f in faults.take("refund_notify", notify=True)] == [
+        "notify_lose",
+        "notify_delay",
+    ]
     assert [f.kind for f in faults.take("refund_notify", notify=True)] == ["notify_delay"]
 
 
-@pytest.mark.parametrize("bad", [{"kind": "latency", "seconds": -1},
-                                 {"kind": "latency", "times": -1},
-                                 {"kind": "notify_lose", "endpoint": "pay/orderquery"}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"kind": "latency", "seconds": -1},
+        {"kind": "latency", "times": -1},
+        {"kind": "notify_lose", "endpoint": "pay/orderquery"},
+    ],
+)
 def test_bad_faults_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         Fault(**bad)  # type: ignore[arg-type]

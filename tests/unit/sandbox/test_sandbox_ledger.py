@@ -17,9 +17,16 @@ APPID = "wxd930ea5d5a258f4f"
 
 
 def native(number: str, total_fee: int = 2550, **extra: str) -> dict[str, str]:
-    return {"body": "test", "out_trade_no": number, "total_fee": str(total_fee),
-            "spbill_create_ip": "127.0.0.1", "notify_url": "https://a.example/n",
-            "trade_type": "NATIVE", "product_id": number, **extra}
+    return {
+        "body": "test",
+        "out_trade_no": number,
+        "total_fee": str(total_fee),
+        "spbill_create_ip": "127.0.0.1",
+        "notify_url": "https://a.example/n",
+        "trade_type": "NATIVE",
+        "product_id": number,
+        **extra,
+    }
 
 
 def new_paid(ledger: Ledger, number: str, total_fee: int = 2550, coupon_fee: int = 0) -> None:
@@ -57,8 +64,16 @@ def test_ids_have_the_documented_shapes() -> None:
 def test_refund_settles_when_its_time_comes() -> None:
     ledger = Ledger(SandboxOptions(refund_delay=60))
     new_paid(ledger, "ORDER00002")
-    accepted = ledger.apply_refund(MCH, {"out_trade_no": "ORDER00002", "out_refund_no": "R1",
-                                         "total_fee": "2550", "refund_fee": "100"}, NOW)
+    accepted = ledger.apply_refund(
+        MCH,
+        {
+            "out_trade_no": "ORDER00002",
+            "out_refund_no": "R1",
+            "total_fee": "2550",
+            "refund_fee": "100",
+        },
+        NOW,
+    )
     assert ledger.tick(NOW + timedelta(seconds=59)) == []
     events = ledger.tick(NOW + timedelta(seconds=60))
     assert [(e.kind, e.refund) for e in events] == [("refund", accepted)]
@@ -71,20 +86,44 @@ def test_refund_needs_a_paid_order_and_valid_fields() -> None:
     ledger = Ledger()
     ledger.unified_order(MCH, APPID, native("ORDER00003"), SignType.MD5, NOW)
     with pytest.raises(BusinessFail, match="ORDERNOTEXIST"):
-        ledger.apply_refund(MCH, {"out_trade_no": "ORDER00003", "out_refund_no": "R1",
-                                  "total_fee": "2550", "refund_fee": "1"}, NOW)
+        ledger.apply_refund(
+            MCH,
+            {
+                "out_trade_no": "ORDER00003",
+                "out_refund_no": "R1",
+                "total_fee": "2550",
+                "refund_fee": "1",
+            },
+            NOW,
+        )
     with pytest.raises(ParamFail, match="缺少参数out_refund_no"):
         ledger.apply_refund(MCH, {"out_trade_no": "ORDER00003"}, NOW)
     with pytest.raises(ParamFail, match="refund_fee参数格式错误"):
-        ledger.apply_refund(MCH, {"out_trade_no": "ORDER00003", "out_refund_no": "R1",
-                                  "total_fee": "2550", "refund_fee": "1.5"}, NOW)
+        ledger.apply_refund(
+            MCH,
+            {
+                "out_trade_no": "ORDER00003",
+                "out_refund_no": "R1",
+                "total_fee": "2550",
+                "refund_fee": "1.5",
+            },
+            NOW,
+        )
 
 
 def test_coupon_is_refunded_in_proportion() -> None:
     ledger = Ledger()
     new_paid(ledger, "ORDER00004", total_fee=1000, coupon_fee=300)
-    refund = ledger.apply_refund(MCH, {"out_trade_no": "ORDER00004", "out_refund_no": "R1",
-                                       "total_fee": "1000", "refund_fee": "333"}, NOW)
+    refund = ledger.apply_refund(
+        MCH,
+        {
+            "out_trade_no": "ORDER00004",
+            "out_refund_no": "R1",
+            "total_fee": "1000",
+            "refund_fee": "333",
+        },
+        NOW,
+    )
     assert (refund.coupon_refund_fee, refund.cash_refund_fee) == (99, 234)
 
 
@@ -98,9 +137,9 @@ def test_coupon_must_be_less_than_the_total() -> None:
 
 def test_auto_close_is_a_switch() -> None:
     ledger = Ledger(SandboxOptions(auto_close_after=600))
-    order = ledger.unified_order(MCH, APPID, native("ORDER00006",
-                                                    time_expire="20260601120500"),
-                                 SignType.MD5, NOW)
+    order = ledger.unified_order(
+        MCH, APPID, native("ORDER00006", time_expire="20260601120500"), SignType.MD5, NOW
+    )
     ledger.tick(NOW + timedelta(minutes=14))
     assert order.state is TradeState.NOTPAY
     ledger.tick(NOW + timedelta(minutes=15))
@@ -111,8 +150,9 @@ def test_auto_close_is_a_switch() -> None:
     assert kept.state is TradeState.NOTPAY  # expired orders stay NOTPAY by default (§6)
 
 
-@pytest.mark.parametrize(("fen", "fee"), [(2550, 15), (550, 3), (6000, 36), (250, 2), (83, 0),
-                                          (84, 1), (1, 0)])
+@pytest.mark.parametrize(
+    ("fen", "fee"), [(2550, 15), (550, 3), (6000, 36), (250, 2), (83, 0), (84, 1), (1, 0)]
+)
 def test_fee_is_rounded_half_up_to_the_fen(fen: int, fee: int) -> None:
     assert Ledger().fee(fen) == fee
 
@@ -136,8 +176,13 @@ def test_bill_days_are_beijing_days() -> None:
 
 def test_micropay_password_resolves_on_tick() -> None:
     ledger = Ledger(SandboxOptions(micropay_password_seconds=5))
-    fields = {"body": "b", "out_trade_no": "MICRO00001", "total_fee": "100",
-              "spbill_create_ip": "1.1.1.1", "auth_code": "134567890123456701"}
+    fields = {
+        "body": "b",
+        "out_trade_no": "MICRO00001",
+        "total_fee": "100",
+        "spbill_create_ip": "1.1.1.1",
+        "auth_code": "134567890123456701",
+    }
     answer = ledger.micropay(MCH, APPID, fields, SignType.MD5, NOW)
     assert answer.fail is not None and answer.fail.code == "USERPAYING"
     assert answer.order is not None

@@ -65,7 +65,10 @@ def test_sample_all_bill() -> None:
     assert summary.count == 2
     assert (summary.settlement_total_fee, summary.total_fee) == (2550, 2550)
     assert (summary.refund_fee, summary.applied_refund_fee, summary.coupon_refund_fee) == (
-        550, 550, 0)
+        550,
+        550,
+        0,
+    )
     assert summary.service_fee_text == "0.12000"
 
 
@@ -101,18 +104,21 @@ def test_success_bill_columns_by_name_and_comma_inside_body() -> None:
     assert bill.summary.count == 1
 
 
-@pytest.mark.parametrize("text", [
-    "",
-    "交易时间,商户订单号\n",
-    BILL_ALL.replace("交易时间", "时间"),
-    BILL_ALL.replace("`25.50,`0.00,`0,`0", "`25.505,`0.00,`0,`0", 1),
-    BILL_ALL.replace("`25.50,`0.00,`0,`0", "`abc,`0.00,`0,`0", 1),
-    BILL_ALL.replace("2024-06-01 12:31:05", "yesterday"),
-    BILL_ALL.replace("`2,`25.50", "`3,`25.50"),
-    BILL_ALL.replace("总交易单数", "单数"),
-    BILL_ALL.replace(",`POS-01,", ",POS-01,", 1),
-    BILL_ALL.replace("\n`2024-06-01 12:31:05", "\n2024-06-01 12:31:05"),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "交易时间,商户订单号\n",
+        BILL_ALL.replace("交易时间", "时间"),
+        BILL_ALL.replace("`25.50,`0.00,`0,`0", "`25.505,`0.00,`0,`0", 1),
+        BILL_ALL.replace("`25.50,`0.00,`0,`0", "`abc,`0.00,`0,`0", 1),
+        BILL_ALL.replace("2024-06-01 12:31:05", "yesterday"),
+        BILL_ALL.replace("`2,`25.50", "`3,`25.50"),
+        BILL_ALL.replace("总交易单数", "单数"),
+        BILL_ALL.replace(",`POS-01,", ",POS-01,", 1),
+        BILL_ALL.replace("\n`2024-06-01 12:31:05", "\n2024-06-01 12:31:05"),
+    ],
+)
 def test_broken_bills_are_garbled(text: str) -> None:
     with pytest.raises(GarbledResponse):
         parse_bill(text.encode(), bill_date="20240601")

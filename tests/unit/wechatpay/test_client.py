@@ -60,8 +60,9 @@ from .vectors import (
 )
 
 MERCHANT = Merchant(appid=APPID, mch_id=MCH_ID, api_key=TEST_KEY)
-HMAC_MERCHANT = Merchant(appid=APPID, mch_id=MCH_ID, api_key=TEST_KEY,
-                         sign_type=SignType.HMAC_SHA256)
+HMAC_MERCHANT = Merchant(
+    appid=APPID, mch_id=MCH_ID, api_key=TEST_KEY, sign_type=SignType.HMAC_SHA256
+)
 START = datetime(2024, 6, 1, 12, 30, tzinfo=BEIJING)
 
 Reply = bytes | httpx.Response | Exception
@@ -86,10 +87,17 @@ class FakeWeChat:
         return httpx.Response(200, content=reply)
 
 
-def signed(fields: dict[str, object], sign_type: SignType = SignType.MD5,
-           key: str = TEST_KEY) -> bytes:
-    base: dict[str, object] = {"return_code": "SUCCESS", "return_msg": "OK", "appid": APPID,
-                               "mch_id": MCH_ID, "nonce_str": "n0nce", "result_code": "SUCCESS"}
+def signed(
+    fields: dict[str, object], sign_type: SignType = SignType.MD5, key: str = TEST_KEY
+) -> bytes:
+    base: dict[str, object] = {
+        "return_code": "SUCCESS",
+        "return_msg": "OK",
+        "appid": APPID,
+        "mch_id": MCH_ID,
+        "nonce_str": "n0nce",
+        "result_code": "SUCCESS",
+    }
     base.update(fields)
     base["sign"] = make_sign(base, key, sign_type)
     return xmlcodec.encode(base)
@@ -99,21 +107,28 @@ def business_error(code: str) -> bytes:
     return signed({"result_code": "FAIL", "err_code": code, "err_code_des": "x"})
 
 
-def make_client(fake: FakeWeChat, merchant: Merchant = MERCHANT, **options: object
-                ) -> tuple[WeChatPayClient, list[float]]:
+def make_client(
+    fake: FakeWeChat, merchant: Merchant = MERCHANT, **options: object
+) -> tuple[WeChatPayClient, list[float]]:
     sleeps: list[float] = []
-    client = WeChatPayClient(merchant, transport=httpx.MockTransport(fake), sleep=sleeps.append,
-                             **options)  # type: ignore[arg-type]
+    client = WeChatPayClient(
+        merchant, transport=httpx.MockTransport(fake), sleep=sleeps.append, **options
+    )  # type: ignore[arg-type]
     return client, sleeps
 
 
 def order(client: WeChatPayClient, **changes: object) -> object:
     params: dict[str, object] = {
-        "out_trade_no": "POS20240601123000001", "total_fee": 2550,
-        "body": "示例超市-收银台01-商品消费", "notify_url": "https://pos.example.com/wxpay/notify",
-        "spbill_create_ip": "192.168.1.20", "time_start": START,
-        "time_expire": START + timedelta(minutes=10), "device_info": "POS-01",
-        "attach": "till=01&shift=A"}
+        "out_trade_no": "POS20240601123000001",
+        "total_fee": 2550,
+        "body": "示例超市-收银台01-商品消费",
+        "notify_url": "https://pos.example.com/wxpay/notify",
+        "spbill_create_ip": "192.168.1.20",
+        "time_start": START,
+        "time_expire": START + timedelta(minutes=10),
+        "device_info": "POS-01",
+        "attach": "till=01&shift=A",
+    }
     params.update(changes)
     return client.unified_order(**params)  # type: ignore[arg-type]
 
@@ -151,8 +166,9 @@ def test_times_in_another_zone_are_sent_in_beijing_time() -> None:
 
 
 def test_hmac_merchant_sends_sign_type_and_verifies_reply_with_hmac() -> None:
-    reply = signed({"prepay_id": "wx1", "code_url": "weixin://x", "trade_type": "NATIVE"},
-                   SignType.HMAC_SHA256)
+    reply = signed(
+        {"prepay_id": "wx1", "code_url": "weixin://x", "trade_type": "NATIVE"}, SignType.HMAC_SHA256
+    )
     fake = FakeWeChat(reply)
     client, _ = make_client(fake, HMAC_MERCHANT)
     assert order(client).code_url == "weixin://x"  # type: ignore[attr-defined]
@@ -171,8 +187,9 @@ def test_hmac_request_refuses_an_md5_signed_reply() -> None:
 
 def test_sandbox_prefix_changes_the_path_and_forces_md5() -> None:
     fake = FakeWeChat(ORDERQUERY_NOTPAY_RESPONSE)
-    client, _ = make_client(fake, HMAC_MERCHANT, base_url="http://127.0.0.1:9/",
-                            path_prefix="sandboxnew")
+    client, _ = make_client(
+        fake, HMAC_MERCHANT, base_url="http://127.0.0.1:9/", path_prefix="sandboxnew"
+    )
     client.order_query(out_trade_no="POS20240601123000001")
     assert str(fake.requests[0].url) == "http://127.0.0.1:9/sandboxnew/pay/orderquery"
     assert "sign_type" not in fake.fields[0]
@@ -240,9 +257,14 @@ def test_unified_order_orderpaid_is_a_business_error() -> None:
 def test_refund_goes_to_secapi_and_reads_the_reply() -> None:
     fake = FakeWeChat(REFUND_RESPONSE)
     client, _ = make_client(fake)
-    result = client.refund(out_refund_no="RF20240601130000001", total_fee=2550, refund_fee=550,
-                           out_trade_no="POS20240601123000001", refund_desc="部分退货",
-                           notify_url="https://pos.example.com/wxpay/refund-notify")
+    result = client.refund(
+        out_refund_no="RF20240601130000001",
+        total_fee=2550,
+        refund_fee=550,
+        out_trade_no="POS20240601123000001",
+        refund_desc="部分退货",
+        notify_url="https://pos.example.com/wxpay/refund-notify",
+    )
     assert fake.requests[0].url.path == "/secapi/pay/refund"
     assert fake.fields[0]["refund_fee"] == "550" and fake.fields[0]["total_fee"] == "2550"
     assert result.refund_id == "50300001232024060112345678901"
@@ -272,15 +294,25 @@ def test_refund_query_sends_offset() -> None:
 def test_micropay_paid_and_userpaying() -> None:
     fake = FakeWeChat(MICROPAY_PAID_RESPONSE)
     client, _ = make_client(fake)
-    paid = client.micropay(out_trade_no="POS20240601140000003", total_fee=1880,
-                           body="示例超市-收银台01-商品消费", auth_code="134567890123456789",
-                           spbill_create_ip="192.168.1.20", device_info="POS-01")
+    paid = client.micropay(
+        out_trade_no="POS20240601140000003",
+        total_fee=1880,
+        body="示例超市-收银台01-商品消费",
+        auth_code="134567890123456789",
+        spbill_create_ip="192.168.1.20",
+        device_info="POS-01",
+    )
     assert paid.outcome is MicropayOutcome.PAID
     assert paid.transaction_id == "4200001234202406011400000003" and paid.total_fee == 1880
     assert fake.fields[0]["auth_code"] == "134567890123456789"
     client, _ = make_client(FakeWeChat(MICROPAY_USERPAYING_RESPONSE))
-    pending = client.micropay(out_trade_no="POS20240601140000003", total_fee=1880, body="b",
-                              auth_code="134567890123456789", spbill_create_ip="192.168.1.20")
+    pending = client.micropay(
+        out_trade_no="POS20240601140000003",
+        total_fee=1880,
+        body="b",
+        auth_code="134567890123456789",
+        spbill_create_ip="192.168.1.20",
+    )
     assert pending.outcome is MicropayOutcome.USERPAYING and pending.transaction_id is None
 
 
@@ -293,16 +325,22 @@ def test_reverse_reads_recall() -> None:
     assert client.reverse(out_trade_no="POS20240601140000003").recall is True
 
 
-@pytest.mark.parametrize(("prefix", "path"), [
-    ("", "/sandboxnew/pay/getsignkey"),
-    ("/sandboxnew", "/sandboxnew/pay/getsignkey"),
-    ("/xdc/apiv2sandbox", "/xdc/apiv2getsignkey/sign/getsignkey"),
-])
+@pytest.mark.parametrize(
+    ("prefix", "path"),
+    [
+        ("", "/sandboxnew/pay/getsignkey"),
+        ("/sandboxnew", "/sandboxnew/pay/getsignkey"),
+        ("/xdc/apiv2sandbox", "/xdc/apiv2getsignkey/sign/getsignkey"),
+    ],
+)
 def test_sandbox_sign_key_is_asked_with_md5_and_the_unsigned_reply_is_read(
-        prefix: str, path: str) -> None:
-    reply = (b"<xml><return_code><![CDATA[SUCCESS]]></return_code><return_msg><![CDATA[OK]]>"
-             b"</return_msg><mch_id>10000100</mch_id>"
-             b"<sandbox_signkey><![CDATA[6a2d5c7e0b914f38a1c2e3d4f5061728]]></sandbox_signkey></xml>")
+    prefix: str, path: str
+) -> None:
+    reply = (
+        b"<xml><return_code><![CDATA[SUCCESS]]></return_code><return_msg><![CDATA[OK]]>"
+        b"</return_msg><mch_id>10000100</mch_id>"
+        b"<sandbox_signkey><![CDATA[6a2d5c7e0b914f38a1c2e3d4f5061728]]></sandbox_signkey></xml>"
+    )
     fake = FakeWeChat(reply)
     client, _ = make_client(fake, HMAC_MERCHANT, path_prefix=prefix)
     assert client.sandbox_sign_key() == "6a2d5c7e0b914f38a1c2e3d4f5061728"
@@ -328,9 +366,11 @@ def test_download_bill_text_and_gzip() -> None:
 
 
 def test_download_bill_no_bill_is_rejected_with_error_code() -> None:
-    reply = (b"<xml><return_code><![CDATA[FAIL]]></return_code>"
-             b"<return_msg><![CDATA[No Bill Exist]]></return_msg>"
-             b"<error_code><![CDATA[20002]]></error_code></xml>")
+    reply = (
+        b"<xml><return_code><![CDATA[FAIL]]></return_code>"
+        b"<return_msg><![CDATA[No Bill Exist]]></return_msg>"
+        b"<error_code><![CDATA[20002]]></error_code></xml>"
+    )
     fake = FakeWeChat(reply)
     client, _ = make_client(fake)
     with pytest.raises(RequestRejected) as caught:
@@ -354,8 +394,10 @@ UNKNOWN_CASES: dict[str, tuple[Reply, type[OutcomeUnknown]]] = {
     "read timeout": (httpx.ReadTimeout("slow", request=REQUEST), TransportError),
     "connect timeout": (httpx.ConnectTimeout("slow", request=REQUEST), TransportError),
     "connect error": (httpx.ConnectError("refused", request=REQUEST), TransportError),
-    "dropped mid-response": (httpx.RemoteProtocolError("peer closed", request=REQUEST),
-                             TransportError),
+    "dropped mid-response": (
+        httpx.RemoteProtocolError("peer closed", request=REQUEST),
+        TransportError,
+    ),
     "read error": (httpx.ReadError("reset", request=REQUEST), TransportError),
     "http 500": (httpx.Response(500, content=b"oops"), TransportError),
     "http 502 html": (httpx.Response(502, content=b"<html>bad gateway</html>"), TransportError),
@@ -364,11 +406,15 @@ UNKNOWN_CASES: dict[str, tuple[Reply, type[OutcomeUnknown]]] = {
     "html with 200": (b"<html><body>captive portal</body></html>", GarbledResponse),
     "no return_code": (b"<xml><a>1</a></xml>", GarbledResponse),
     "bad signature": (ORDERQUERY_PAID_RESPONSE.replace(b"2550", b"2551"), BadResponseSignature),
-    "unsigned success": (b"<xml><return_code>SUCCESS</return_code><result_code>SUCCESS"
-                         b"</result_code><trade_state>SUCCESS</trade_state></xml>",
-                         BadResponseSignature),
-    "signed with another key": (signed({"trade_state": "SUCCESS"}, key="0" * 32),
-                                BadResponseSignature),
+    "unsigned success": (
+        b"<xml><return_code>SUCCESS</return_code><result_code>SUCCESS"
+        b"</result_code><trade_state>SUCCESS</trade_state></xml>",
+        BadResponseSignature,
+    ),
+    "signed with another key": (
+        signed({"trade_state": "SUCCESS"}, key="0" * 32),
+        BadResponseSignature,
+    ),
     "SYSTEMERROR": (business_error("SYSTEMERROR"), RetryableBusinessError),
     "BANKERROR": (business_error("BANKERROR"), RetryableBusinessError),
     "BIZERR_NEED_RETRY": (business_error("BIZERR_NEED_RETRY"), RetryableBusinessError),
@@ -399,8 +445,12 @@ def test_http_status_is_kept_on_transport_errors() -> None:
 
 DEFINITE_CASES: dict[str, tuple[bytes | httpx.Response, type[DefinitelyFailed], str]] = {
     "sign error": (SIGN_ERROR_RESPONSE, RequestRejected, "签名错误"),
-    "param error": ("<xml><return_code>FAIL</return_code><return_msg>mch_id参数格式错误"
-                    "</return_msg></xml>".encode(), RequestRejected, "mch_id参数格式错误"),
+    "param error": (
+        "<xml><return_code>FAIL</return_code><return_msg>mch_id参数格式错误"
+        "</return_msg></xml>".encode(),
+        RequestRejected,
+        "mch_id参数格式错误",
+    ),
     "http 404": (httpx.Response(404, content=b"not found"), RequestRejected, "HTTP 404"),
     "ORDERNOTEXIST": (business_error("ORDERNOTEXIST"), BusinessError, "ORDERNOTEXIST"),
     "NOTENOUGH": (business_error("NOTENOUGH"), BusinessError, "NOTENOUGH"),
@@ -419,8 +469,11 @@ def test_definite_failures_are_never_retried(case: str) -> None:
 
 
 def test_retry_resends_identical_business_parameters_with_fresh_nonce() -> None:
-    fake = FakeWeChat(httpx.ReadTimeout("slow", request=REQUEST),
-                      business_error("SYSTEMERROR"), UNIFIEDORDER_RESPONSE)
+    fake = FakeWeChat(
+        httpx.ReadTimeout("slow", request=REQUEST),
+        business_error("SYSTEMERROR"),
+        UNIFIEDORDER_RESPONSE,
+    )
     client, sleeps = make_client(fake, retry_backoff=0.25)
     result = order(client)
     assert result.code_url == "weixin://wxpay/bizpayurl?pr=Ab3dE7q"  # type: ignore[attr-defined]
@@ -437,38 +490,55 @@ def test_retry_resends_identical_business_parameters_with_fresh_nonce() -> None:
 
 @pytest.mark.parametrize("call", ["close", "refund", "refundquery", "bill", "reverse"])
 def test_every_idempotent_call_retries(call: str) -> None:
-    final = {"close": CLOSEORDER_RESPONSE, "refund": REFUND_RESPONSE,
-             "refundquery": REFUNDQUERY_RESPONSE, "bill": BILL_ALL.encode(),
-             "reverse": REVERSE_RESPONSE}[call]
+    final = {
+        "close": CLOSEORDER_RESPONSE,
+        "refund": REFUND_RESPONSE,
+        "refundquery": REFUNDQUERY_RESPONSE,
+        "bill": BILL_ALL.encode(),
+        "reverse": REVERSE_RESPONSE,
+    }[call]
     fake = FakeWeChat(httpx.RemoteProtocolError("dropped", request=REQUEST), final)
     client, _ = make_client(fake)
     actions: dict[str, Callable[[], object]] = {
         "close": lambda: client.close_order("POS20240601124500002"),
-        "refund": lambda: client.refund(out_refund_no="RF20240601130000001", total_fee=2550,
-                                        refund_fee=550, out_trade_no="POS20240601123000001"),
+        "refund": lambda: client.refund(
+            out_refund_no="RF20240601130000001",
+            total_fee=2550,
+            refund_fee=550,
+            out_trade_no="POS20240601123000001",
+        ),
         "refundquery": lambda: client.refund_query(out_refund_no="RF20240601130000001"),
         "bill": lambda: client.download_bill(date(2024, 6, 1)),
         "reverse": lambda: client.reverse(out_trade_no="POS20240601140000003"),
     }
     actions[call]()
     assert len(fake.requests) == 2
-    first, second = ({k: v for k, v in f.items() if k not in ("nonce_str", "sign")}
-                     for f in fake.fields)
+    first, second = (
+        {k: v for k, v in f.items() if k not in ("nonce_str", "sign")} for f in fake.fields
+    )
     assert first == second
 
 
-@pytest.mark.parametrize("reply", [
-    httpx.ReadTimeout("slow", request=REQUEST),
-    httpx.RemoteProtocolError("dropped", request=REQUEST),
-    business_error("SYSTEMERROR"),
-    business_error("BANKERROR"),
-])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        httpx.ReadTimeout("slow", request=REQUEST),
+        httpx.RemoteProtocolError("dropped", request=REQUEST),
+        business_error("SYSTEMERROR"),
+        business_error("BANKERROR"),
+    ],
+)
 def test_micropay_is_never_resent(reply: Reply) -> None:
     fake = FakeWeChat(reply, MICROPAY_PAID_RESPONSE)
     client, sleeps = make_client(fake)
     with pytest.raises(OutcomeUnknown):
-        client.micropay(out_trade_no="POS20240601140000003", total_fee=1880, body="b",
-                        auth_code="134567890123456789", spbill_create_ip="192.168.1.20")
+        client.micropay(
+            out_trade_no="POS20240601140000003",
+            total_fee=1880,
+            body="b",
+            auth_code="134567890123456789",
+            spbill_create_ip="192.168.1.20",
+        )
     assert len(fake.requests) == 1 and sleeps == []
 
 
@@ -476,8 +546,9 @@ def test_real_timeout_over_a_mock_transport_is_transport_error() -> None:
     def slow(request: httpx.Request) -> httpx.Response:
         raise httpx.WriteTimeout("write", request=request)
 
-    client = WeChatPayClient(MERCHANT, transport=httpx.MockTransport(slow), max_attempts=2,
-                             sleep=lambda _: None)
+    client = WeChatPayClient(
+        MERCHANT, transport=httpx.MockTransport(slow), max_attempts=2, sleep=lambda _: None
+    )
     with pytest.raises(TransportError, match="timed out"):
         client.close_order("X12345")
 
@@ -508,8 +579,9 @@ def test_one_log_line_per_call_without_key_or_sign(caplog: pytest.LogCaptureFixt
         with pytest.raises(BusinessError):
             client2, _ = make_client(FakeWeChat(business_error("ORDERPAID")))
             client2.close_order("POS20240601124500002")
-    info = [r for r in caplog.records
-            if r.levelno == logging.INFO and r.name == "pos.wechatpay.client"]
+    info = [
+        r for r in caplog.records if r.levelno == logging.INFO and r.name == "pos.wechatpay.client"
+    ]
     assert len(info) == 2
     first, second = (r.getMessage() for r in info)
     assert "pay/unifiedorder" in first and "POS20240601123000001" in first
@@ -545,10 +617,16 @@ def _self_signed() -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "10000100")])
     now = datetime.now(tz=BEIJING)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=30))
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
     return key, cert
 
 
@@ -563,8 +641,11 @@ def test_pkcs12_certificate_loads_and_leaves_no_file(private_tmp: str) -> None:
     key, cert = _self_signed()
     p12 = os.path.join(private_tmp, "apiclient_cert.p12")
     with open(p12, "wb") as handle:
-        handle.write(pkcs12.serialize_key_and_certificates(
-            b"m", key, cert, None, serialization.BestAvailableEncryption(b"10000100")))
+        handle.write(
+            pkcs12.serialize_key_and_certificates(
+                b"m", key, cert, None, serialization.BestAvailableEncryption(b"10000100")
+            )
+        )
     before = set(os.listdir(private_tmp))
     context = client_ssl_context(ClientCertificate(p12_path=p12, password="10000100"))
     assert context.verify_mode.name == "CERT_REQUIRED"
@@ -575,8 +656,11 @@ def test_pkcs12_wrong_password_is_config_error_without_the_password(private_tmp:
     key, cert = _self_signed()
     p12 = os.path.join(private_tmp, "apiclient_cert.p12")
     with open(p12, "wb") as handle:
-        handle.write(pkcs12.serialize_key_and_certificates(
-            b"m", key, cert, None, serialization.BestAvailableEncryption(b"right-pass")))
+        handle.write(
+            pkcs12.serialize_key_and_certificates(
+                b"m", key, cert, None, serialization.BestAvailableEncryption(b"right-pass")
+            )
+        )
     certificate = ClientCertificate(p12_path=p12, password="wrong-secret-pass")
     assert "wrong-secret-pass" not in repr(certificate)
     with pytest.raises(ConfigError) as caught:
@@ -591,13 +675,18 @@ def test_pem_pair_loads_and_a_missing_file_is_config_error(private_tmp: str) -> 
     with open(cert_path, "wb") as handle:
         handle.write(cert.public_bytes(serialization.Encoding.PEM))
     with open(key_path, "wb") as handle:
-        handle.write(key.private_bytes(serialization.Encoding.PEM,
-                                       serialization.PrivateFormat.PKCS8,
-                                       serialization.NoEncryption()))
+        handle.write(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
     client_ssl_context(ClientCertificate(cert_pem_path=cert_path, key_pem_path=key_path))
     with pytest.raises(ConfigError):
-        client_ssl_context(ClientCertificate(cert_pem_path=cert_path,
-                                             key_pem_path=key_path + ".missing"))
+        client_ssl_context(
+            ClientCertificate(cert_pem_path=cert_path, key_pem_path=key_path + ".missing")
+        )
     with pytest.raises(ConfigError):
         client_ssl_context(ClientCertificate())
 
@@ -606,13 +695,16 @@ def test_secapi_calls_use_the_certificate_client(private_tmp: str) -> None:
     key, cert = _self_signed()
     p12 = os.path.join(private_tmp, "c.p12")
     with open(p12, "wb") as handle:
-        handle.write(pkcs12.serialize_key_and_certificates(
-            b"m", key, cert, None, serialization.NoEncryption()))
-    merchant = Merchant(appid=APPID, mch_id=MCH_ID, api_key=TEST_KEY,
-                        certificate=ClientCertificate(p12_path=p12))
+        handle.write(
+            pkcs12.serialize_key_and_certificates(
+                b"m", key, cert, None, serialization.NoEncryption()
+            )
+        )
+    merchant = Merchant(
+        appid=APPID, mch_id=MCH_ID, api_key=TEST_KEY, certificate=ClientCertificate(p12_path=p12)
+    )
     # Nothing listens on port 9: the call fails at connect, after the context was built.
-    client = WeChatPayClient(merchant, base_url="https://127.0.0.1:9", max_attempts=1,
-                             timeout=2.0)
+    client = WeChatPayClient(merchant, base_url="https://127.0.0.1:9", max_attempts=1, timeout=2.0)
     with pytest.raises(TransportError):
         client.reverse(out_trade_no="X12345")
     assert client._secure_http is not None and client._secure_http is not client._http

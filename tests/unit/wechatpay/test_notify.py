@@ -30,19 +30,24 @@ from .vectors import (
 )
 
 MERCHANT = Merchant(appid=APPID, mch_id=MCH_ID, api_key=TEST_KEY)
-HMAC_MERCHANT = Merchant(appid=APPID, mch_id=MCH_ID, api_key=TEST_KEY,
-                         sign_type=SignType.HMAC_SHA256)
+HMAC_MERCHANT = Merchant(
+    appid=APPID, mch_id=MCH_ID, api_key=TEST_KEY, sign_type=SignType.HMAC_SHA256
+)
 HMAC_SIGN = "DA3FA44AB104A3552197C85A04865D35D30943FB8254D1A955020B34CA09F5C3"
 OTHER_KEY = "0" * 32
 
 
 def _with_sign(body: bytes, sign: str) -> bytes:
-    return re.sub(rb"<sign><!\[CDATA\[[0-9A-F]+\]\]></sign>",
-                  b"<sign><![CDATA[" + sign.encode() + b"]]></sign>", body)
+    return re.sub(
+        rb"<sign><!\[CDATA\[[0-9A-F]+\]\]></sign>",
+        b"<sign><![CDATA[" + sign.encode() + b"]]></sign>",
+        body,
+    )
 
 
-def _resigned(changes: dict[str, str | None], *, key: str = TEST_KEY,
-              sign_type: SignType = SignType.MD5) -> bytes:
+def _resigned(
+    changes: dict[str, str | None], *, key: str = TEST_KEY, sign_type: SignType = SignType.MD5
+) -> bytes:
     fields: dict[str, str | None] = {**xmlcodec.decode(PAYMENT_NOTIFICATION), **changes}
     kept = {k: v for k, v in fields.items() if v is not None and k != "sign"}
     kept["sign"] = make_sign(kept, key, sign_type)
@@ -65,8 +70,9 @@ def test_md5_example_parses_and_verifies() -> None:
 
 def test_md5_example_is_accepted_from_a_merchant_map() -> None:
     other = Merchant(appid="wx0000000000000000", mch_id="1999", api_key=OTHER_KEY)
-    notification = parse_payment_notification(PAYMENT_NOTIFICATION,
-                                              {MCH_ID: MERCHANT, "1999": other})
+    notification = parse_payment_notification(
+        PAYMENT_NOTIFICATION, {MCH_ID: MERCHANT, "1999": other}
+    )
     assert notification.mch_id == MCH_ID
 
 
@@ -91,28 +97,41 @@ def test_sign_type_field_present_is_signed_and_used() -> None:
         parse_payment_notification(_resigned({"sign_type": "SHA1"}), MERCHANT)
 
 
-@pytest.mark.parametrize(("body", "reason"), [
-    (_with_sign(PAYMENT_NOTIFICATION, "0" * 32), "签名错误"),
-    (PAYMENT_NOTIFICATION.replace(b"<total_fee>2550</total_fee>", b"<total_fee>1</total_fee>"),
-     "签名错误"),
-    (PAYMENT_NOTIFICATION.replace(b"<sign><![CDATA[2AECDD99E4D0C334AED15E588EB11B6D]]></sign>",
-                                  b""), "签名错误"),
-    (_resigned({}, key=OTHER_KEY), "签名错误"),
-    (_resigned({"mch_id": "1999"}), "商户号不匹配"),
-    (_resigned({"mch_id": None}), "商户号不匹配"),
-    (_resigned({"appid": "wx0000000000000000"}), "appid不匹配"),
-    (_resigned({"return_code": "FAIL"}), "return_code"),
-    (_resigned({"result_code": "FAIL"}), "result_code"),
-    (_resigned({"transaction_id": None}), "缺少参数transaction_id"),
-    (_resigned({"total_fee": None}), "缺少参数total_fee"),
-    (_resigned({"total_fee": "25.50"}), "total_fee参数格式错误"),
-    (_resigned({"total_fee": "0"}), "total_fee参数格式错误"),
-    (_resigned({"total_fee": "２５５０"}), "total_fee参数格式错误"),
-    (_resigned({"time_end": "2024-06-01"}), "time_end参数格式错误"),
-    (b"<xml><a>1</a>", "XML格式错误"),
-    (b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml><a>&e;</a></xml>',
-     "XML格式错误"),
-])
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (_with_sign(PAYMENT_NOTIFICATION, "0" * 32), "签名错误"),
+        (
+            PAYMENT_NOTIFICATION.replace(
+                b"<total_fee>2550</total_fee>", b"<total_fee>1</total_fee>"
+            ),
+            "签名错误",
+        ),
+        (
+            PAYMENT_NOTIFICATION.replace(
+                b"<sign><![CDATA[2AECDD99E4D0C334AED15E588EB11B6D]]></sign>", b""
+            ),
+            "签名错误",
+        ),
+        (_resigned({}, key=OTHER_KEY), "签名错误"),
+        (_resigned({"mch_id": "1999"}), "商户号不匹配"),
+        (_resigned({"mch_id": None}), "商户号不匹配"),
+        (_resigned({"appid": "wx0000000000000000"}), "appid不匹配"),
+        (_resigned({"return_code": "FAIL"}), "return_code"),
+        (_resigned({"result_code": "FAIL"}), "result_code"),
+        (_resigned({"transaction_id": None}), "缺少参数transaction_id"),
+        (_resigned({"total_fee": None}), "缺少参数total_fee"),
+        (_resigned({"total_fee": "25.50"}), "total_fee参数格式错误"),
+        (_resigned({"total_fee": "0"}), "total_fee参数格式错误"),
+        (_resigned({"total_fee": "２５５０"}), "total_fee参数格式错误"),
+        (_resigned({"time_end": "2024-06-01"}), "time_end参数格式错误"),
+        (b"<xml><a>1</a>", "XML格式错误"),
+        (
+            b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml><a>&e;</a></xml>',
+            "XML格式错误",
+        ),
+    ],
+)
 def test_forged_or_broken_payment_notifications_are_refused(body: bytes, reason: str) -> None:
     with pytest.raises(NotificationError, match=reason):
         parse_payment_notification(body, MERCHANT)
@@ -125,11 +144,18 @@ def test_a_wrong_merchant_key_refuses_the_genuine_notification() -> None:
 
 
 def test_reply_xml_is_byte_exact() -> None:
-    assert reply(True) == SUCCESS_REPLY == (
-        b"<xml><return_code><![CDATA[SUCCESS]]></return_code>"
-        b"<return_msg><![CDATA[OK]]></return_msg></xml>")
-    assert xmlcodec.decode(reply(False, "签名错误")) == {"return_code": "FAIL",
-                                                        "return_msg": "签名错误"}
+    assert (
+        reply(True)
+        == SUCCESS_REPLY
+        == (
+            b"<xml><return_code><![CDATA[SUCCESS]]></return_code>"
+            b"<return_msg><![CDATA[OK]]></return_msg></xml>"
+        )
+    )
+    assert xmlcodec.decode(reply(False, "签名错误")) == {
+        "return_code": "FAIL",
+        "return_msg": "签名错误",
+    }
 
 
 def test_refund_vector_decrypts_to_the_documented_plaintext() -> None:
@@ -162,23 +188,40 @@ def _refund_envelope(req_info: str, **changes: str) -> bytes:
     return xmlcodec.encode(fields)
 
 
-@pytest.mark.parametrize(("body", "reason"), [
-    # Encrypted with another merchant's key: padding (or the XML) fails.
-    (_refund_envelope(encrypt_req_info(REFUND_PLAINTEXT, OTHER_KEY)), "req_info|XML"),
-    (_refund_envelope("not base64!!"), "base64"),
-    (_refund_envelope("QUJD"), "长度"),
-    (_refund_envelope(""), "缺少参数req_info"),
-    (_refund_envelope(encrypt_req_info(b"<xml><a>1</a></xml>", TEST_KEY)), "XML格式错误"),
-    (_refund_envelope(encrypt_req_info(
-        REFUND_PLAINTEXT.replace(b"<refund_id><![CDATA[50300001232024060112345678901]]>"
-                                 b"</refund_id>\n", b""), TEST_KEY)), "缺少参数refund_id"),
-    (_refund_envelope(encrypt_req_info(REFUND_PLAINTEXT, TEST_KEY), mch_id="1999"),
-     "商户号不匹配"),
-    (_refund_envelope(encrypt_req_info(REFUND_PLAINTEXT, TEST_KEY), appid="wx00"),
-     "appid不匹配"),
-    (_refund_envelope(encrypt_req_info(REFUND_PLAINTEXT, TEST_KEY), return_code="FAIL"),
-     "return_code"),
-])
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        # Encrypted with another merchant's key: padding (or the XML) fails.
+        (_refund_envelope(encrypt_req_info(REFUND_PLAINTEXT, OTHER_KEY)), "req_info|XML"),
+        (_refund_envelope("not base64!!"), "base64"),
+        (_refund_envelope("QUJD"), "长度"),
+        (_refund_envelope(""), "缺少参数req_info"),
+        (_refund_envelope(encrypt_req_info(b"<xml><a>1</a></xml>", TEST_KEY)), "XML格式错误"),
+        (
+            _refund_envelope(
+                encrypt_req_info(
+                    REFUND_PLAINTEXT.replace(
+                        b"<refund_id><![CDATA[50300001232024060112345678901]]></refund_id>\n", b""
+                    ),
+                    TEST_KEY,
+                )
+            ),
+            "缺少参数refund_id",
+        ),
+        (
+            _refund_envelope(encrypt_req_info(REFUND_PLAINTEXT, TEST_KEY), mch_id="1999"),
+            "商户号不匹配",
+        ),
+        (
+            _refund_envelope(encrypt_req_info(REFUND_PLAINTEXT, TEST_KEY), appid="wx00"),
+            "appid不匹配",
+        ),
+        (
+            _refund_envelope(encrypt_req_info(REFUND_PLAINTEXT, TEST_KEY), return_code="FAIL"),
+            "return_code",
+        ),
+    ],
+)
 def test_forged_or_broken_refund_notifications_are_refused(body: bytes, reason: str) -> None:
     with pytest.raises(NotificationError, match=reason):
         parse_refund_notification(body, MERCHANT)

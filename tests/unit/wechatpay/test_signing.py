@@ -81,7 +81,8 @@ def test_unified_order_with_chinese_and_ampersand_md5() -> None:
 def test_unified_order_hmac_includes_sign_type() -> None:
     params = {**UNIFIED_ORDER, "sign_type": "HMAC-SHA256"}
     assert "&product_id=POS20240601123000001&sign_type=HMAC-SHA256&spbill_create_ip=" in (
-        string_to_sign(params, TEST_KEY))
+        string_to_sign(params, TEST_KEY)
+    )
     assert make_sign(params, TEST_KEY, SignType.HMAC_SHA256) == (
         "1D41CBBAFE1E919463824573E8CAF9708B3ADB6104D9952507F76F31265A4BD9"
     )
@@ -139,8 +140,7 @@ def test_sign_type_for_notification_rules() -> None:
     hmac64 = "DA3FA44AB104A3552197C85A04865D35D30943FB8254D1A955020B34CA09F5C3"
     assert sign_type_for_notification({"sign": md5}) is SignType.MD5
     assert sign_type_for_notification({"sign": hmac64}) is SignType.HMAC_SHA256
-    assert sign_type_for_notification({"sign": md5}, SignType.HMAC_SHA256) is (
-        SignType.HMAC_SHA256)
+    assert sign_type_for_notification({"sign": md5}, SignType.HMAC_SHA256) is (SignType.HMAC_SHA256)
     assert sign_type_for_notification({"sign": hmac64, "sign_type": "MD5"}) is SignType.MD5
     with pytest.raises(ValueError):
         sign_type_for_notification({"sign": md5, "sign_type": "SHA1"})

@@ -87,12 +87,15 @@ def test_size_limit_is_exact_and_adjustable() -> None:
         xmlcodec.decode(body, max_bytes=len(body) - 1)
 
 
-@pytest.mark.parametrize("body", [
-    b"<xml><a>\xff\xfe</a></xml>",
-    "<xml><a>示例</a></xml>".encode("gbk"),
-    b"<xml><a>\xc3</a></xml>",
-    b"\xed\xa0\x80<xml></xml>",  # an encoded surrogate is not UTF-8
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<xml><a>\xff\xfe</a></xml>",
+        "<xml><a>示例</a></xml>".encode("gbk"),
+        b"<xml><a>\xc3</a></xml>",
+        b"\xed\xa0\x80<xml></xml>",  # an encoded surrogate is not UTF-8
+    ],
+)
 def test_non_utf8_raises_not_utf8(body: bytes) -> None:
     with pytest.raises(NotUtf8Error):
         xmlcodec.decode(body)
@@ -112,7 +115,10 @@ def test_decodes_cdata_plain_escaped_and_empty_values() -> None:
     assert fields["body"] == "示例超市-收银台01-商品消费"
     assert fields["total_fee"] == "2550"
     assert xmlcodec.decode(b"<xml><a/><b></b><c><![CDATA[]]></c></xml>") == {
-        "a": "", "b": "", "c": ""}
+        "a": "",
+        "b": "",
+        "c": "",
+    }
     assert xmlcodec.decode(b"<xml></xml>") == {}
 
 
