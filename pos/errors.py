@@ -26,7 +26,7 @@ been carried out, so the only safe moves are to ask WeChat Pay again
             ├── TransportError      timeout, connection refused or dropped, HTTP 5xx
             ├── GarbledResponse     the reply is not a readable protocol document
             ├── BadResponseSignature  the reply's signature is wrong (possible tampering)
-            └── RetryableBusinessError  SYSTEMERROR, BANKERROR, BIZERR_NEED_RETRY, FREQUENCY_LIMITED...
+            └── RetryableBusinessError  SYSTEMERROR, BANKERROR, BIZERR_NEED_RETRY...
 
 Errors carry fields (code, order number, HTTP status), never keys, certificates
 or whole requests, so they are safe to log and to show.
