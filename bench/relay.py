@@ -7,6 +7,11 @@ notifications the relay stored against how many it answered SUCCESS. Goal: ratio
 nothing lost. SQLite always; PostgreSQL with --pg URL or POS_TEST_PG_URL.
 
     python bench/relay.py [--requests 3000] [--concurrency 16] [--seconds 60] [--pg URL]
+                          [--wrk-seconds 5] [--rounds 1] [--httpx 0|1]
+
+Per server it prints req/s, p99, and the server process's CPU per request (user+system from
+/proc, all threads): on a shared machine the CPU per request is the steadier figure. The relay
+logs one line per notification through pos.logs, set up as `pos relay` does.
 
 The Python client tops out near 1000 requests/s on a small machine, so where ``wrk`` is
 installed the same servers are also loaded with it (distinct notifications from a Lua list):
@@ -18,7 +23,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import logging
 import os
 import secrets
 import shutil
@@ -29,7 +33,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +42,7 @@ import httpx
 import psycopg
 import uvicorn
 
+from pos.logs import setup_logging
 from pos.relay import RelaySettings, create_app
 from pos.relay.storage import Store
 from pos.wechatpay import xmlcodec
@@ -95,12 +100,9 @@ def serve(kind: str, port: int, database_url: str, log_path: str) -> None:
     if kind == "bare":
         uvicorn.Server(uvicorn_config(bare_app, port)).run()
         return
-    # The relay logs one line per notification, as in production.
-    logging.basicConfig(
-        filename=log_path,
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
+    # The relay logs one line per notification through pos.logs (rotating file, stderr for
+    # warnings, the API key redacted), exactly as `pos relay` sets it up.
+    setup_logging(Path(log_path), level="INFO", secrets=[API_KEY])
     settings = RelaySettings(
         database_url=database_url,
         merchants={MCH_ID: Merchant(APPID, MCH_ID, API_KEY)},
@@ -138,6 +140,12 @@ class Result:
     ok: int
     seconds: float
     latencies: list[float]
+    cpu_seconds: float = 0.0  # the server process's user+system CPU during the load
+
+    @property
+    def cpu_us(self) -> float:
+        """Server CPU per answered request, in µs: steadier than req/s on a busy machine."""
+        return self.cpu_seconds / self.ok * 1e6 if self.ok else float("nan")
 
     @property
     def rate(self) -> float:
@@ -186,6 +194,15 @@ class Child:
                 if time.monotonic() > deadline:
                     raise SystemExit(f"{kind} server did not start") from None
                 time.sleep(0.05)
+
+    def cpu_seconds(self) -> float:
+        """User+system CPU the server process has used so far (Linux /proc)."""
+        try:
+            stat = Path(f"/proc/{self.process.pid}/stat").read_text()
+        except OSError:
+            return 0.0
+        fields = stat.rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)
@@ -301,50 +318,70 @@ def count_stored(database_url: str) -> int:
         store.close()
 
 
+def measured(child: Child, run: Callable[[Child], Result]) -> Result:
+    """``run(child)``'s result with the server's CPU time over it."""
+    before = child.cpu_seconds()
+    result = run(child)
+    result.cpu_seconds = child.cpu_seconds() - before
+    return result
+
+
 def report(label: str, bare: Result, relay: Result, stored: int, distinct: int) -> None:
     ratio = relay.rate / bare.rate if bare.rate else 0.0
     print(f"[{label}]")
     for result in (bare, relay):
         print(
             f"  {result.name:5}  sent {result.sent:6}  SUCCESS {result.ok:6}  "
-            f"{result.rate:8.0f} req/s  p99 {result.p99_ms:7.1f} ms"
+            f"{result.rate:8.0f} req/s  p99 {result.p99_ms:7.1f} ms  "
+            f"CPU {result.cpu_us:5.0f} µs/request"
         )
     # Answered SUCCESS for distinct notifications must all be stored (extra rows are requests
     # cut off by the time limit after the commit, before the client read the answer).
     answered = min(relay.ok, distinct)
     lost = max(0, answered - stored)
     verdict = "nothing lost" if lost == 0 else f"LOST {lost}"
+    met = "met" if ratio >= 0.6 and lost == 0 else "NOT met"
     print(
-        f"  ratio relay/bare {ratio:.2f} (goal >= 0.60); stored {stored} for {answered} "
+        f"  ratio relay/bare {ratio:.2f} (goal >= 0.60: {met}); stored {stored} for {answered} "
         f"distinct answered SUCCESS; {verdict}"
     )
+    if bare.cpu_seconds and relay.cpu_seconds:
+        print(f"  CPU per request bare/relay {bare.cpu_us / relay.cpu_us:.2f}")
 
 
 def run_backend(
     label: str, pg_url: str, bodies: list[bytes], args: argparse.Namespace, workdir: Path
 ) -> None:
-    with fresh_database(pg_url, workdir, label) as database_url:
-        bare = Child("bare", database_url, str(workdir / "bare.log"))
-        try:
-            bare_result = asyncio.run(
-                load("bare", bare.url, bodies, args.concurrency, args.seconds)
+    if args.httpx:
+        with fresh_database(pg_url, workdir, label) as database_url:
+            bare = Child("bare", database_url, str(workdir / "logs-bare"))
+            try:
+                bare_result = measured(
+                    bare,
+                    lambda server: asyncio.run(
+                        load("bare", server.url, bodies, args.concurrency, args.seconds)
+                    ),
+                )
+            finally:
+                bare.stop()
+            relay = Child("relay", database_url, str(workdir / f"logs-relay-{label}"))
+            try:
+                relay_result = measured(
+                    relay,
+                    lambda server: asyncio.run(
+                        load("relay", server.url, bodies, args.concurrency, args.seconds)
+                    ),
+                )
+            finally:
+                relay.stop()
+            report(
+                f"{label}, httpx client, {len(bodies)} notifications, "
+                f"concurrency {args.concurrency}",
+                bare_result,
+                relay_result,
+                count_stored(database_url),
+                len(bodies),
             )
-        finally:
-            bare.stop()
-        relay = Child("relay", database_url, str(workdir / f"relay-{label}.log"))
-        try:
-            relay_result = asyncio.run(
-                load("relay", relay.url, bodies, args.concurrency, args.seconds)
-            )
-        finally:
-            relay.stop()
-        report(
-            f"{label}, httpx client, {len(bodies)} notifications, concurrency {args.concurrency}",
-            bare_result,
-            relay_result,
-            count_stored(database_url),
-            len(bodies),
-        )
     if not args.wrk_seconds or shutil.which("wrk") is None:
         return
     wrk_bodies = workdir / "bodies.txt"
@@ -352,28 +389,38 @@ def run_backend(
     if not wrk_bodies.exists():
         wrk_bodies.write_bytes(b"\n".join(notification(n) for n in range(args.wrk_bodies)))
         script.write_text(_WRK_SCRIPT)
-    with fresh_database(pg_url, workdir, label + "-wrk") as database_url:
-        bare = Child("bare", database_url, str(workdir / "bare.log"))
-        try:
-            bare_result = wrk_load(
-                "bare", bare.url, wrk_bodies, script, args.concurrency, args.wrk_seconds
+    for round_number in range(1, args.rounds + 1):
+        # Bare and relay back to back, a fresh database each round: on a shared machine the
+        # load of others drifts, so several short rounds say more than one long one.
+        with fresh_database(pg_url, workdir, f"{label}-wrk{round_number}") as database_url:
+            bare = Child("bare", database_url, str(workdir / "logs-bare"))
+            try:
+                bare_result = measured(
+                    bare,
+                    lambda server: wrk_load(
+                        "bare", server.url, wrk_bodies, script, args.concurrency, args.wrk_seconds
+                    ),
+                )
+            finally:
+                bare.stop()
+            relay = Child("relay", database_url, str(workdir / f"logs-relay-{label}-wrk"))
+            try:
+                relay_result = measured(
+                    relay,
+                    lambda server: wrk_load(
+                        "relay", server.url, wrk_bodies, script, args.concurrency, args.wrk_seconds
+                    ),
+                )
+            finally:
+                relay.stop()
+            report(
+                f"{label}, wrk, {args.wrk_seconds:.0f} s, concurrency {args.concurrency}, "
+                f"round {round_number}/{args.rounds}",
+                bare_result,
+                relay_result,
+                count_stored(database_url),
+                args.wrk_bodies,
             )
-        finally:
-            bare.stop()
-        relay = Child("relay", database_url, str(workdir / f"relay-{label}-wrk.log"))
-        try:
-            relay_result = wrk_load(
-                "relay", relay.url, wrk_bodies, script, args.concurrency, args.wrk_seconds
-            )
-        finally:
-            relay.stop()
-        report(
-            f"{label}, wrk, {args.wrk_seconds:.0f} s, concurrency {args.concurrency}",
-            bare_result,
-            relay_result,
-            count_stored(database_url),
-            args.wrk_bodies,
-        )
 
 
 def main() -> int:
@@ -386,6 +433,15 @@ def main() -> int:
         type=float,
         default=5.0,
         help="also load with wrk for this long, when wrk is installed (0: no)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="wrk rounds (bare then relay) per database"
+    )
+    parser.add_argument(
+        "--httpx",
+        type=int,
+        default=1,
+        help="also load with the Python client first (1, default) or not (0)",
     )
     parser.add_argument(
         "--wrk-bodies", type=int, default=40000, help="distinct notifications prepared for wrk"

@@ -21,6 +21,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pos.errors import NotificationError, StoreError
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
@@ -48,6 +49,8 @@ T = TypeVar("T")
 #: committed after that is then a duplicate, answered SUCCESS).
 STORE_DEADLINE_SECONDS = 4.0
 _REPLAY_BATCH = 500
+#: Hand requests to the writer in groups of at most this many while it is busy (see store).
+_FLUSH_EVERY = 4
 
 
 @dataclass
@@ -73,12 +76,17 @@ class _Relay:
         # they never wait behind the writer's commits and never block the event loop.
         self.reader_pool: concurrent.futures.ThreadPoolExecutor | None = None
         self.reader: Store | None = None
-        self._pending: list[tuple[NewNotification, asyncio.Future[int | None]]] = []
+        # Requests not yet handed to the writer (and when the oldest arrived), and the batches
+        # handed over but not answered yet (see store).
+        self._pending: _Batch = []
+        self._pending_since = 0.0
+        self._in_flight: set[object] = set()
 
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
         url = self.settings.database_url
-        self.writer = BatchWriter(url, self._on_committed)
+        # The hub hears of commits from _resolve, on the loop, along with the requests.
+        self.writer = BatchWriter(url, lambda _: None)
         await asyncio.to_thread(self.writer.start)
         self.reader_pool = concurrent.futures.ThreadPoolExecutor(1, "relay-reader")
         self.reader = Store(url)
@@ -113,12 +121,6 @@ class _Relay:
             with contextlib.suppress(RuntimeError):
                 self.loop.call_soon_threadsafe(self.hub.close_streams)
 
-    def _on_committed(self, last_id: int) -> None:
-        # Called on the writer thread after each commit that stored something new.
-        if self.loop is not None and self.hub is not None:
-            with contextlib.suppress(RuntimeError):  # the loop is closing
-                self.loop.call_soon_threadsafe(self.hub.wake)
-
     async def read(self, function: Callable[..., T], *args: Any) -> T:
         assert self.reader_pool is not None
         return await asyncio.get_running_loop().run_in_executor(self.reader_pool, function, *args)
@@ -133,66 +135,136 @@ class _Relay:
 
     async def store(self, item: NewNotification) -> int | None:
         """Commit ``item`` (new id, or None if already stored); StoreError if not committed."""
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[int | None] = loop.create_future()
+        assert self.loop is not None
+        future: asyncio.Future[int | None] = self.loop.create_future()
+        if not self._pending:
+            self._pending_since = self.loop.time()
         self._pending.append((item, future))
-        if len(self._pending) == 1:
-            # Everything that arrives during this turn of the loop goes in one batch.
-            loop.call_soon(self._flush)
-        try:
-            return await asyncio.wait_for(asyncio.shield(future), STORE_DEADLINE_SECONDS)
-        except TimeoutError as exc:
-            raise StoreError("the relay database is too slow") from exc
+        if not self._in_flight or len(self._pending) >= _FLUSH_EVERY:
+            # The writer is idle, or a handful is ready: hand it over now, so that the commit
+            # overlaps with the parsing of the requests behind (a burst does not wait for its
+            # whole self to be parsed, and the commits do not run in lockstep with it).
+            self._flush()
+        elif len(self._pending) == 1:
+            # The rest of this turn of the loop goes too; the writer drains its queue into one
+            # commit, so batches queued while it commits are written together (group commit).
+            self.loop.call_soon(self._flush)
+        # Whichever way, the batch's deadline timer fails the future in time (§3.4).
+        return await future
 
     def _flush(self) -> None:
         batch, self._pending = self._pending, []
-        if not batch or self.writer is None or self.loop is None:
+        if not batch:
+            return
+        if self.writer is None or self.loop is None:
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(StoreError("the relay is not running"))
             return
         loop = self.loop
+        token = object()
+        self._in_flight.add(token)
+        # One timer per batch, not one per request, counted from its oldest request: past the
+        # deadline every future still waiting gets StoreError and its request answers FAIL.
+        timer = loop.call_at(
+            self._pending_since + STORE_DEADLINE_SECONDS, self._expire, batch, token
+        )
 
         def done(results: list[ItemResult]) -> None:  # on the writer thread
             with contextlib.suppress(RuntimeError):  # the loop is already closed
-                loop.call_soon_threadsafe(_resolve, batch, results)
+                loop.call_soon_threadsafe(self._resolve, batch, results, timer, token)
 
         self.writer.submit_many([item for item, _ in batch], done)
 
+    def _resolve(
+        self, batch: _Batch, results: list[ItemResult], timer: asyncio.TimerHandle, token: object
+    ) -> None:
+        timer.cancel()
+        last_id = 0
+        for (_, future), result in zip(batch, results, strict=True):
+            if isinstance(result, int) and result > last_id:
+                last_id = result
+            if future.done():
+                continue
+            if isinstance(result, StoreError):
+                future.set_exception(result)
+            else:
+                future.set_result(result)
+        if last_id and self.hub is not None:
+            self.hub.committed(last_id)  # the tills' streams get what was just committed
+        self._in_flight.discard(token)
 
-def _resolve(
-    batch: list[tuple[NewNotification, asyncio.Future[int | None]]], results: list[ItemResult]
-) -> None:
-    for (_, future), result in zip(batch, results, strict=True):
-        if future.done():
-            continue
-        if isinstance(result, StoreError):
-            future.set_exception(result)
-        else:
-            future.set_result(result)
+    def _expire(self, batch: _Batch, token: object) -> None:
+        for _, future in batch:
+            if not future.done():
+                future.set_exception(StoreError("the relay database is too slow"))
+        # No longer counted as in flight: the next request goes to the writer at once.
+        self._in_flight.discard(token)
 
 
-def _xml(body: bytes) -> Response:
-    return Response(body, media_type="text/xml")
+_Batch = list[tuple[NewNotification, "asyncio.Future[int | None]"]]
 
 
-def _fail(reason: str, *, close: bool = False) -> Response:
-    response = _xml(reply(False, reason))
+_XML_TYPE = (b"content-type", b"text/xml; charset=utf-8")
+_SUCCESS_HEADERS = [_XML_TYPE, (b"content-length", str(len(SUCCESS_REPLY)).encode("ascii"))]
+
+
+async def _send_xml(send: Send, body: bytes, *, close: bool = False) -> None:
+    headers = (
+        _SUCCESS_HEADERS
+        if body is SUCCESS_REPLY
+        else [_XML_TYPE, (b"content-length", str(len(body)).encode("ascii"))]
+    )
     if close:
-        response.headers["Connection"] = "close"
-    return response
+        headers = [*headers, (b"connection", b"close")]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
-async def _read_capped(request: Request, cap: int) -> bytes | None:
-    """The body, or None as soon as it is known to be over ``cap`` (never buffer more, §5.1)."""
-    declared = request.headers.get("content-length")
-    if declared is not None and (not declared.isdigit() or int(declared) > cap):
-        return None
+async def _read_capped(scope: Scope, receive: Receive, cap: int) -> bytes | None:
+    """The body, or None as soon as it is known to be over ``cap`` (never buffer more, §5.1).
+
+    Raises ``_Disconnected`` if the client went away before the end of the body.
+    """
+    for name, value in scope["headers"]:
+        if name == b"content-length" and (not value.isdigit() or int(value) > cap):
+            return None
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise _Disconnected
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > cap:
             return None
         chunks.append(chunk)
-    return b"".join(chunks)
+        if not message.get("more_body", False):
+            break
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+class _Disconnected(Exception):
+    """The client closed the connection while sending its body."""
+
+
+class _RelayApp(Starlette):
+    """Starlette, but the two notify routes skip its router and Request/Response objects.
+
+    They are the hot path (WeChat Pay's retries come in bursts); everything else, and a
+    notify route called with another method (405), goes through Starlette as usual.
+    """
+
+    notify_handlers: dict[str, ASGIApp]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST":
+            handler = self.notify_handlers.get(scope["path"])
+            if handler is not None:
+                await handler(scope, receive, send)
+                return
+        await super().__call__(scope, receive, send)
 
 
 def create_app(settings: RelaySettings) -> Starlette:
@@ -220,49 +292,58 @@ def create_app(settings: RelaySettings) -> Starlette:
                 found = name
         return found
 
-    async def receive(request: Request, kind: str) -> Response:
-        body = await _read_capped(request, settings.max_body_bytes)
-        if body is None:
-            log.warning("relay notification refused kind=%s reason=too-large", kind)
-            return _fail("报文过大", close=True)
-        try:
-            item = _verify(kind, body, settings.merchants)
-        except NotificationError as exc:
-            log.warning("relay notification refused kind=%s reason=%s", kind, exc.reason)
-            return _fail(exc.reason)
-        try:
-            new_id = await relay.store(item)
-        except StoreError as exc:
-            # Not committed, so never SUCCESS: WeChat Pay will send it again (§3.4).
-            log.error(
-                "relay notification not stored kind=%s out_trade_no=%s error=%s",
-                kind,
-                item.out_trade_no,
-                exc,
-            )
-            return _fail("系统繁忙")
-        if new_id is None:
-            log.info(
-                "relay notification duplicate kind=%s mch_id=%s out_trade_no=%s",
-                kind,
-                item.mch_id,
-                item.out_trade_no,
-            )
-        else:
-            log.info(
-                "relay notification stored id=%d kind=%s mch_id=%s out_trade_no=%s",
-                new_id,
-                kind,
-                item.mch_id,
-                item.out_trade_no,
-            )
-        return _xml(SUCCESS_REPLY)
+    cap = settings.max_body_bytes
+    merchants = settings.merchants
 
-    async def payment_notify(request: Request) -> Response:
-        return await receive(request, PAYMENT)
+    def notify_handler(kind: str) -> ASGIApp:
+        async def handle(scope: Scope, receive: Receive, send: Send) -> None:
+            try:
+                body = await _read_capped(scope, receive, cap)
+            except _Disconnected:
+                return  # nobody to answer; WeChat Pay sends it again (§3.4)
+            if body is None:
+                log.warning("relay notification refused kind=%s reason=too-large", kind)
+                await _send_xml(send, reply(False, "报文过大"), close=True)
+                return
+            try:
+                item = _verify(kind, body, merchants)
+            except NotificationError as exc:
+                log.warning("relay notification refused kind=%s reason=%s", kind, exc.reason)
+                await _send_xml(send, reply(False, exc.reason))
+                return
+            try:
+                new_id = await relay.store(item)
+            except StoreError as exc:
+                # Not committed, so never SUCCESS: WeChat Pay will send it again (§3.4).
+                log.error(
+                    "relay notification not stored kind=%s out_trade_no=%s error=%s",
+                    kind,
+                    item.out_trade_no,
+                    exc,
+                )
+                await _send_xml(send, reply(False, "系统繁忙"))
+                return
+            if new_id is None:
+                log.info(
+                    "relay notification duplicate kind=%s mch_id=%s out_trade_no=%s",
+                    kind,
+                    item.mch_id,
+                    item.out_trade_no,
+                )
+            else:
+                log.info(
+                    "relay notification stored id=%d kind=%s mch_id=%s out_trade_no=%s",
+                    new_id,
+                    kind,
+                    item.mch_id,
+                    item.out_trade_no,
+                )
+            await _send_xml(send, SUCCESS_REPLY)
 
-    async def refund_notify(request: Request) -> Response:
-        return await receive(request, REFUND)
+        return handle
+
+    payment_notify = notify_handler(PAYMENT)
+    refund_notify = notify_handler(REFUND)
 
     async def events(request: Request) -> Response:
         till = till_for(request)
@@ -338,7 +419,7 @@ def create_app(settings: RelaySettings) -> Starlette:
         finally:
             await relay.stop()
 
-    app = Starlette(
+    app = _RelayApp(
         routes=[
             Route("/wechatpay/notify", payment_notify, methods=["POST"]),
             Route("/wechatpay/refund-notify", refund_notify, methods=["POST"]),
@@ -347,6 +428,10 @@ def create_app(settings: RelaySettings) -> Starlette:
         ],
         lifespan=lifespan,
     )
+    app.notify_handlers = {
+        "/wechatpay/notify": payment_notify,
+        "/wechatpay/refund-notify": refund_notify,
+    }
     app.state.close_streams = relay.close_streams
     app.state.relay = relay
     return app

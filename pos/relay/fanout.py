@@ -96,6 +96,19 @@ class Hub:
                 asyncio.create_task(self._listen_loop(self._listen_url), name="relay-hub-listen")
             )
 
+    def committed(self, last_id: int) -> None:
+        """Rows up to ``last_id`` are committed (here, or by a relay that sent NOTIFY).
+
+        Call on the loop thread. With no till attached the cursor just moves past them:
+        inserts are serialised (storage.py), so every row below ``last_id`` is committed
+        already, and nothing is read for nobody. Otherwise the rows are read and published
+        as for any wake-up.
+        """
+        if self._subscriptions:
+            self._wake.set()
+        else:
+            self.cursor = max(self.cursor, last_id)
+
     def wake(self) -> None:
         """New rows may exist (a local commit, a NOTIFY): read them. Call on the loop thread."""
         self._wake.set()
@@ -142,6 +155,15 @@ class Hub:
                 self._wake.set()
 
     async def _catch_up(self) -> None:
+        if not self._subscriptions:
+            # Nobody to hand rows to: move the cursor past them without reading them (a burst
+            # of notifications with no till attached costs one MAX(id) per wake-up, not a
+            # read of every row). A till that subscribed meanwhile has the old cursor, so then
+            # the rows are read after all.
+            last_id = await self._read_last_id()
+            if not self._subscriptions:
+                self.cursor = max(self.cursor, last_id)
+                return
         while True:
             events = await self._read_after(self.cursor, _READ_BATCH)
             for event in events:
@@ -166,8 +188,14 @@ class Hub:
                     self.is_listening = True
                     delay = 0.5
                     self.wake()  # rows committed while we were not listening
-                    async for _ in conn.notifies():
-                        self.wake()
+                    async for notify in conn.notifies():
+                        # The payload is the highest id of the commit that sent it (any relay,
+                        # this one too): with no till attached, nothing needs reading.
+                        payload = notify.payload
+                        if payload.isascii() and payload.isdigit():
+                            self.committed(int(payload))
+                        else:
+                            self.wake()
             except (psycopg.Error, OSError) as exc:
                 log.warning("relay LISTEN connection lost error=%s", type(exc).__name__)
             finally:

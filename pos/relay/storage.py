@@ -10,9 +10,11 @@ flush per request.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import json
 import logging
 import queue
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import peewee
+import psycopg
 from playhouse.sqlite_ext import AutoIncrementField
 
 from pos.errors import ConfigError, StoreError
@@ -120,6 +123,11 @@ def _execute(db: Any, sql: str, params: tuple[object, ...] = ()) -> Any:
     return db.execute_sql(sql, params)
 
 
+def _connection(db: Any) -> Any:
+    """The driver's own connection (opened on first use)."""
+    return db.connection()
+
+
 class Store:
     """The notifications table through one connection; use one Store per thread."""
 
@@ -169,18 +177,11 @@ class Store:
             " RETURNING id, kind, mch_id, transaction_id, out_refund_no, refund_status"
         )
         try:
-            with self.db.atomic():
-                if self.is_postgres:
-                    _execute(self.db, "SELECT pg_advisory_xact_lock(%s)", (_INSERT_LOCK,))
-                returned = list(_execute(self.db, sql, tuple(params)).fetchall())
-                if self.is_postgres and returned:
-                    # Delivered to listeners at COMMIT, never for a rolled-back insert.
-                    _execute(
-                        self.db,
-                        "SELECT pg_notify(%s, %s)",
-                        (NOTIFY_CHANNEL, str(max(r[0] for r in returned))),
-                    )
-        except peewee.PeeweeException as exc:
+            if self.is_postgres:
+                returned = self._insert_postgres(sql, tuple(params))
+            else:
+                returned = self._insert_sqlite(sql, tuple(params))
+        except (peewee.PeeweeException, sqlite3.Error, psycopg.Error) as exc:
             self._reset()
             raise StoreError(f"cannot store notifications: {type(exc).__name__}") from exc
         new_ids: dict[tuple[str, ...], int] = {}
@@ -194,6 +195,43 @@ class Store:
         for item in items:
             result.append(new_ids.pop(item.key, None))
         return result
+
+    # The two inserts below talk to the driver's connection directly (both are in autocommit
+    # mode under Peewee, which issues BEGIN itself): Peewee's transaction bookkeeping cost
+    # more than the statements, and every call into the driver is one more hand-over of the
+    # GIL between this thread and the event loop's.
+
+    def _insert_sqlite(self, sql: str, params: tuple[object, ...]) -> list[Any]:
+        cursor = _connection(self.db).cursor()
+        # IMMEDIATE: take the write lock first (busy_timeout waits for it), as Peewee's
+        # atomic() did not; the COMMIT is the durable point (WAL, synchronous=FULL).
+        cursor.execute("BEGIN IMMEDIATE")
+        try:
+            returned: list[Any] = cursor.execute(sql, params).fetchall()
+            cursor.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                cursor.execute("ROLLBACK")
+            raise
+        return returned
+
+    def _insert_postgres(self, sql: str, params: tuple[object, ...]) -> list[Any]:
+        conn: psycopg.Connection[Any] = _connection(self.db)
+        # Pipeline mode: BEGIN, the lock and the INSERT go in one round trip, the NOTIFY and
+        # COMMIT in a second; still one transaction, committed before anyone is answered.
+        # On any error the connection is closed (_reset), which rolls the transaction back.
+        with conn.pipeline():
+            conn.execute("BEGIN")
+            # Serialises inserts across relays, so ids become visible in increasing order.
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_INSERT_LOCK,))
+            returned = conn.execute(sql, params).fetchall()
+            if returned:
+                # Delivered to listeners at COMMIT, never for a rolled-back insert.
+                conn.execute(
+                    "SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, str(max(r[0] for r in returned)))
+                )
+            conn.execute("COMMIT")
+        return returned
 
     def events_after(self, after_id: int, limit: int = 500) -> list[RelayEvent]:
         """Stored notifications with an id above ``after_id``, in id order."""

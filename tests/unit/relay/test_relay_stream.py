@@ -168,3 +168,68 @@ def test_follower_stops_promptly_while_it_cannot_connect() -> None:
     assert time.monotonic() - started < 1
     assert states == ["reconnecting"]
     assert follower.last_event_id is None
+
+
+def test_hub_skips_reading_rows_while_no_till_is_attached() -> None:
+    rows = [event(n) for n in (1, 2, 3)]
+    visible: list[RelayEvent] = []
+    reads: list[int] = []
+
+    async def read_after(after: int, limit: int) -> list[RelayEvent]:
+        reads.append(after)
+        return [e for e in visible if e.id > after][:limit]
+
+    async def read_last_id() -> int:
+        return max((e.id for e in visible), default=0)
+
+    async def scenario() -> None:
+        hub = Hub(read_after, read_last_id, safety_poll_seconds=60)
+        await hub.start()
+        visible.extend(rows[:2])
+        hub.committed(2)  # a local commit with nobody listening: the cursor just moves
+        assert hub.cursor == 2
+        hub.wake()  # a wake-up (NOTIFY, safety poll) with nobody listening reads MAX(id)
+        await asyncio.sleep(0.05)
+        assert reads == []
+        subscription, start = hub.subscribe()
+        assert start == 2
+        visible.append(rows[2])
+        hub.committed(3)  # now someone listens: the row is read and published
+        assert await subscription.get(1) == rows[2]
+        assert reads == [2]
+        assert hub.cursor == 3
+        await hub.stop()
+
+    asyncio.run(scenario())
+
+
+def test_hub_reads_after_all_when_a_till_attaches_during_the_skip() -> None:
+    rows = [event(n) for n in (1, 2)]
+    visible: list[RelayEvent] = list(rows)
+    gate = asyncio.Event()
+
+    async def read_after(after: int, limit: int) -> list[RelayEvent]:
+        return [e for e in visible if e.id > after][:limit]
+
+    hub_ref: list[Hub] = []
+    attached: list[tuple[Subscription, int]] = []
+
+    async def read_last_id() -> int:
+        if hub_ref:
+            # A till subscribes while the hub waits for MAX(id): it got the old cursor, so
+            # the hub must read and publish the rows rather than jump over them.
+            attached.append(hub_ref[0].subscribe())
+            gate.set()
+        return max(e.id for e in visible)
+
+    async def scenario() -> None:
+        hub = Hub(read_after, read_last_id, safety_poll_seconds=60)
+        hub.cursor = 0
+        hub_ref.append(hub)
+        await hub._catch_up()
+        subscription, start = attached[0]
+        assert start == 0
+        assert [await subscription.get(1), await subscription.get(1)] == rows
+        assert hub.cursor == 2
+
+    asyncio.run(scenario())
