@@ -1,0 +1,163 @@
+"""The day's deals as rows, totals, takings by hour and a search (Beijing days)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from pos.errors import AmountError
+from pos.money import parse_amount
+from pos.store import Deal, DealState, RefundState, Store
+from pos.wechatpay.types import BEIJING
+
+#: Deals are read from the store in windows this long, so a report or an export of any size
+#: holds at most one window of deals in memory at a time.
+READ_WINDOW = timedelta(minutes=10)
+
+#: States whose deals carry successful refunds; only their refunds are read.
+_REFUNDED_STATES = frozenset({DealState.PARTIALLY_REFUNDED, DealState.REFUNDED})
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    """``[00:00, next 00:00)`` of ``day`` in Beijing time: WeChat's bill day (§3.8)."""
+    start = datetime.combine(day, time(), tzinfo=BEIJING)
+    return start, start + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class DealRow:
+    """One deal as the manager sees it. Times are Beijing time; amounts are fen."""
+
+    time: datetime
+    product: str
+    amount_fen: int
+    state: DealState
+    out_trade_no: str
+    transaction_id: str
+    refunded_fen: int
+    paid_at: datetime | None = None
+
+    @property
+    def is_paid(self) -> bool:
+        return self.state.is_paid
+
+    @property
+    def net_fen(self) -> int:
+        """What the shop keeps of this deal: paid minus refunded (0 when unpaid)."""
+        return self.amount_fen - self.refunded_fen if self.is_paid else 0
+
+
+@dataclass(frozen=True)
+class Totals:
+    """``count`` paid deals (``all_count`` deals in all); gross paid, refunded, net kept."""
+
+    count: int = 0
+    gross_fen: int = 0
+    refunded_fen: int = 0
+    all_count: int = 0
+
+    @property
+    def net_fen(self) -> int:
+        return self.gross_fen - self.refunded_fen
+
+    def add(self, row: DealRow) -> Totals:
+        if not row.is_paid:
+            return Totals(self.count, self.gross_fen, self.refunded_fen, self.all_count + 1)
+        return Totals(
+            self.count + 1,
+            self.gross_fen + row.amount_fen,
+            self.refunded_fen + row.refunded_fen,
+            self.all_count + 1,
+        )
+
+
+def totals_of(rows: Iterable[DealRow]) -> Totals:
+    totals = Totals()
+    for row in rows:
+        totals = totals.add(row)
+    return totals
+
+
+def _row(store: Store, deal: Deal) -> DealRow:
+    refunded = 0
+    if deal.state in _REFUNDED_STATES:
+        refunded = sum(
+            r.refund_fee
+            for r in store.refunds_for(deal.out_trade_no)
+            if r.state is RefundState.SUCCESS
+        )
+    return DealRow(
+        time=deal.created_at.astimezone(BEIJING),
+        product=deal.product,
+        amount_fen=deal.amount_fen,
+        state=deal.state,
+        out_trade_no=deal.out_trade_no,
+        transaction_id=deal.transaction_id or "",
+        refunded_fen=refunded,
+        paid_at=deal.paid_at.astimezone(BEIJING) if deal.paid_at else None,
+    )
+
+
+def iter_rows(
+    store: Store, date_from: date, date_to: date, *, window: timedelta = READ_WINDOW
+) -> Iterator[DealRow]:
+    """Every deal created from ``date_from`` to ``date_to`` (inclusive, Beijing days), oldest
+    first, read window by window so memory stays flat however many deals there are."""
+    if date_to < date_from:
+        raise ValueError("date_to is before date_from")
+    start, _ = day_bounds(date_from)
+    _, end = day_bounds(date_to)
+    while start < end:
+        stop = min(start + window, end)
+        for deal in store.deals_between(start, stop):
+            yield _row(store, deal)
+        start = stop
+
+
+@dataclass(frozen=True)
+class DayReport:
+    """One Beijing day: every deal, the totals, and gross takings by hour of payment."""
+
+    day: date
+    rows: tuple[DealRow, ...]
+    totals: Totals
+    hourly_fen: tuple[int, ...]
+
+    def search(self, text: str) -> list[DealRow]:
+        return search_rows(self.rows, text)
+
+
+def hourly_takings(rows: Iterable[DealRow]) -> tuple[int, ...]:
+    """Fen paid in each hour 0–23 (Beijing), by the time the payment succeeded."""
+    hours = [0] * 24
+    for row in rows:
+        if row.is_paid:
+            hours[(row.paid_at or row.time).astimezone(BEIJING).hour] += row.amount_fen
+    return tuple(hours)
+
+
+def day_report(store: Store, day: date) -> DayReport:
+    """The report of one Beijing day (deals by the time they were created)."""
+    rows = tuple(iter_rows(store, day, day))
+    return DayReport(day=day, rows=rows, totals=totals_of(rows), hourly_fen=hourly_takings(rows))
+
+
+def search_rows(rows: Iterable[DealRow], text: str) -> list[DealRow]:
+    """Rows whose amount is ``text`` read as yuan (``25.5``, ``¥25.50``), or whose
+    out_trade_no or transaction_id contains ``text`` (case-insensitive). Empty: all rows."""
+    needle = text.strip()
+    if not needle:
+        return list(rows)
+    try:
+        amount: int | None = parse_amount(needle, max_fen=10**15)
+    except AmountError:
+        amount = None
+    lowered = needle.lower()
+    return [
+        row
+        for row in rows
+        if row.amount_fen == amount
+        or lowered in row.out_trade_no.lower()
+        or (row.transaction_id and lowered in row.transaction_id.lower())
+    ]

@@ -1,0 +1,268 @@
+"""The day's (or a date range's) deals to CSV or XLSX, streamed, with a totals row.
+
+* CSV: UTF-8 with a BOM, so Excel opens the Chinese product names correctly; amounts as
+  ``25.50`` text (exact, from fen).
+* XLSX: openpyxl's write-only mode (rows go to disk as they come); amounts are numbers,
+  exact :class:`~decimal.Decimal` values from :func:`pos.money.fen_to_decimal_yuan` with
+  ``number_format`` ``0.00``; times are Beijing time; the header row is frozen.
+
+Both read the store window by window (:func:`pos.reports.day.iter_rows`) and write row by
+row, so memory stays flat as the number of deals grows. The file appears under its name only
+when complete (written next to it, then renamed), so a failed export leaves no half file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pos.errors import ConfigError, PosError
+from pos.money import fen_to_decimal_yuan, format_fen
+from pos.reports.day import DealRow, Totals, iter_rows
+from pos.store import DealState, Store
+
+if TYPE_CHECKING:
+    from pos.config import Settings
+
+__all__ = [
+    "FORMATS",
+    "columns",
+    "export",
+    "run_cli",
+    "state_label",
+    "write_csv",
+    "write_xlsx",
+]
+
+FORMATS = ("csv", "xlsx")
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "zh_CN": (
+        "时间",
+        "商品",
+        "金额(元)",
+        "状态",
+        "商户订单号",
+        "微信订单号",
+        "已退款(元)",
+        "实收(元)",
+    ),
+    "en": (
+        "Time",
+        "Product",
+        "Amount (CNY)",
+        "State",
+        "Order number (out_trade_no)",
+        "WeChat transaction",
+        "Refunded (CNY)",
+        "Net (CNY)",
+    ),
+}
+_STATES: dict[str, dict[DealState, str]] = {
+    "zh_CN": {
+        DealState.CREATED: "创建中",
+        DealState.ORDERED: "待支付",
+        DealState.PAID: "已支付",
+        DealState.CLOSING: "关闭中",
+        DealState.CLOSED: "已关闭",
+        DealState.FAILED: "下单失败",
+        DealState.PARTIALLY_REFUNDED: "部分退款",
+        DealState.REFUNDED: "已退款",
+    },
+    "en": {
+        DealState.CREATED: "Creating",
+        DealState.ORDERED: "Waiting",
+        DealState.PAID: "Paid",
+        DealState.CLOSING: "Closing",
+        DealState.CLOSED: "Closed",
+        DealState.FAILED: "Failed",
+        DealState.PARTIALLY_REFUNDED: "Partly refunded",
+        DealState.REFUNDED: "Refunded",
+    },
+}
+_TOTAL: dict[str, str] = {"zh_CN": "合计（{count} 笔已支付）", "en": "Total ({count} paid)"}
+_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+#: Column widths of the sheet, in characters (Chinese characters count about double).
+_WIDTHS = (20, 24, 12, 12, 30, 32, 12, 12)
+
+
+def _language(language: str) -> str:
+    return language if language in _COLUMNS else "en"
+
+
+def columns(language: str = "zh_CN") -> tuple[str, ...]:
+    """The header row, in the manager's language (zh_CN by default, else English)."""
+    return _COLUMNS[_language(language)]
+
+
+def state_label(state: DealState, language: str = "zh_CN") -> str:
+    return _STATES[_language(language)][state]
+
+
+def total_label(totals: Totals, language: str = "zh_CN") -> str:
+    return _TOTAL[_language(language)].format(count=totals.count)
+
+
+@contextmanager
+def _atomic(output: Path) -> Iterator[Path]:
+    """A temporary path next to ``output``, renamed to it only if the block succeeds."""
+    folder = output.parent if str(output.parent) else Path(".")
+    handle, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, output)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_csv(rows: Iterable[DealRow], output: Path, *, language: str = "zh_CN") -> Totals:
+    """Write the rows and a totals row as CSV (UTF-8 with BOM); return the totals."""
+    totals = Totals()
+    with (
+        _atomic(output) as temporary,
+        temporary.open("w", encoding="utf-8-sig", newline="") as handle,
+    ):
+        writer = csv.writer(handle)
+        writer.writerow(columns(language))
+        for row in rows:
+            totals = totals.add(row)
+            writer.writerow(
+                (
+                    row.time.strftime(_TIME_FORMAT),
+                    row.product,
+                    format_fen(row.amount_fen),
+                    state_label(row.state, language),
+                    row.out_trade_no,
+                    row.transaction_id,
+                    format_fen(row.refunded_fen),
+                    format_fen(row.net_fen),
+                )
+            )
+        writer.writerow(
+            (
+                total_label(totals, language),
+                "",
+                format_fen(totals.gross_fen),
+                "",
+                "",
+                "",
+                format_fen(totals.refunded_fen),
+                format_fen(totals.net_fen),
+            )
+        )
+    return totals
+
+
+def write_xlsx(
+    rows: Iterable[DealRow], output: Path, *, language: str = "zh_CN", title: str = "Deals"
+) -> Totals:
+    """Write the rows and a totals row as an XLSX sheet (write-only, streamed)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheet: Any = workbook.create_sheet(title=title[:31])
+    # Write-only sheets take column widths and panes before the first row only.
+    for index, width in enumerate(_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+
+    def cell(value: object, *, number_format: str | None = None, is_bold: bool = False) -> Any:
+        made = WriteOnlyCell(sheet, value=value)
+        if number_format is not None:
+            made.number_format = number_format
+        if is_bold:
+            made.font = bold
+        return made
+
+    def money(fen: int, *, is_bold: bool = False) -> Any:
+        # Exact Decimal (never float arithmetic); "0.00" shows the two decimals.
+        return cell(fen_to_decimal_yuan(fen), number_format="0.00", is_bold=is_bold)
+
+    sheet.append([cell(name, is_bold=True) for name in columns(language)])
+    totals = Totals()
+    for row in rows:
+        totals = totals.add(row)
+        sheet.append(
+            [
+                # Excel has no time zones: the naive Beijing wall-clock time is what it shows.
+                cell(row.time.replace(tzinfo=None), number_format="yyyy-mm-dd hh:mm:ss"),
+                row.product,
+                money(row.amount_fen),
+                state_label(row.state, language),
+                row.out_trade_no,
+                row.transaction_id,
+                money(row.refunded_fen),
+                money(row.net_fen),
+            ]
+        )
+    sheet.append(
+        [
+            cell(total_label(totals, language), is_bold=True),
+            None,
+            money(totals.gross_fen, is_bold=True),
+            None,
+            None,
+            None,
+            money(totals.refunded_fen, is_bold=True),
+            money(totals.net_fen, is_bold=True),
+        ]
+    )
+    with _atomic(output) as temporary:
+        workbook.save(temporary)
+    return totals
+
+
+Writer = Callable[..., Totals]
+_WRITERS: dict[str, Writer] = {"csv": write_csv, "xlsx": write_xlsx}
+
+
+def export(
+    store: Store, date_from: date, date_to: date, fmt: str, output: Path, *, language: str = "zh_CN"
+) -> Totals:
+    """Export the deals of ``date_from``..``date_to`` (Beijing days, inclusive) to ``output``."""
+    if fmt not in _WRITERS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    rows = iter_rows(store, date_from, date_to)
+    if fmt == "xlsx":
+        title = date_from.isoformat() + ("" if date_to == date_from else f"~{date_to.isoformat()}")
+        return write_xlsx(rows, output, language=language, title=title)
+    return write_csv(rows, output, language=language)
+
+
+def run_cli(settings: Settings, date_from: date, date_to: date, fmt: str, output: Path) -> int:
+    """``pos export``: write the file, print one summary line; 0 on success.
+
+    Errors (no database, unwritable file) raise PosError, which the command prints as one
+    line with exit status 2.
+    """
+    path = Path(settings.database_path)
+    if not path.exists():
+        raise ConfigError(f"no database at {path}: nothing to export")
+    store = Store.open(path)
+    try:
+        totals = export(store, date_from, date_to, fmt, output, language=settings.language)
+    except OSError as exc:
+        raise PosError(f"cannot write {output}: {exc.strerror or type(exc).__name__}") from None
+    finally:
+        store.close()
+    span = date_from.isoformat() + ("" if date_to == date_from else f" to {date_to.isoformat()}")
+    print(
+        f"{output}: {totals.all_count} deals of {span}, {totals.count} paid, "
+        f"gross {format_fen(totals.gross_fen)}, refunded {format_fen(totals.refunded_fen)}, "
+        f"net {format_fen(totals.net_fen)} CNY",
+        file=sys.stdout,
+    )
+    return 0

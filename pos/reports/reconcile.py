@@ -1,0 +1,479 @@
+"""What the till recorded against what WeChat Pay settled: a Beijing day's bill vs the store.
+
+The bill of day D (§3.8) lists payments by their success time and refunds by the time WeChat
+accepted them, both on D in Beijing time. Each row is looked up in the store by its
+``out_trade_no`` / ``out_refund_no``; each local payment and refund of D is looked up in the
+bill. What differs becomes a :class:`Difference` of one :class:`Kind`.
+
+``pos reconcile --date D`` exit status (:func:`run_cli`):
+
+====  ==========================================================================
+0     the store and the bill agree (also: no bill and nothing paid here that day)
+3     differences were found (listed, or written to ``--output`` as CSV)
+4     the bill could not be had: not generated yet ("Bill Creating", from 09:00 the
+      next day), older than 3 months, or WeChat Pay unreachable
+2     bad input or settings (no merchant, no database): one line on stderr
+====  ==========================================================================
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+from pos.errors import ConfigError, RequestRejected, WeChatPayError
+from pos.money import format_fen
+from pos.reports.day import day_bounds
+from pos.store import Deal, Refund, RefundState, Store
+from pos.wechatpay.types import BEIJING, Bill, BillRow
+
+if TYPE_CHECKING:
+    from pos.config import Settings
+
+__all__ = [
+    "EXIT_DIFFERENCES",
+    "EXIT_MATCH",
+    "EXIT_NO_BILL",
+    "Difference",
+    "Kind",
+    "ReconcileReport",
+    "fetch_bill",
+    "reconcile",
+    "reconcile_day",
+    "run_cli",
+]
+
+EXIT_MATCH = 0
+EXIT_DIFFERENCES = 3
+EXIT_NO_BILL = 4
+
+#: §3.8: "No Bill Exist" — WeChat has no row for that day.
+NO_BILL_ERROR_CODE = "20002"
+#: How far back a deal paid on D may have been created (a QR lives 2 h, late payments are
+#: watched longer; a day is a generous bound).
+PAYMENT_LOOKBACK = timedelta(days=1)
+#: Local refunds of D are looked for on deals created this far back (refunds are allowed up
+#: to a year, §3.5; a month covers a shop's returns, older ones are still found from the bill).
+REFUND_LOOKBACK = timedelta(days=31)
+
+
+class Kind(enum.StrEnum):
+    """What differs. The value is the stable English label used in CSV and logs."""
+
+    PAID_THERE_UNKNOWN_HERE = "paid at WeChat, unknown here"
+    PAID_THERE_UNPAID_HERE = "paid at WeChat, not paid here"
+    PAID_HERE_MISSING_THERE = "paid here, missing at WeChat"
+    AMOUNT_MISMATCH = "amount differs"
+    STATE_MISMATCH = "state differs"
+    REFUND_UNKNOWN_HERE = "refund at WeChat, unknown here"
+    REFUND_MISSING_THERE = "refund here, missing at WeChat"
+    REFUND_MISMATCH = "refund differs"
+
+
+@dataclass(frozen=True)
+class Difference:
+    kind: Kind
+    out_trade_no: str
+    detail: str
+    out_refund_no: str = ""
+    local_fen: int | None = None
+    wechat_fen: int | None = None
+    local_state: str = ""
+    wechat_state: str = ""
+
+
+@dataclass(frozen=True)
+class ReconcileReport:
+    """The outcome for one Beijing day; ``has_bill`` False when WeChat said "No Bill Exist"."""
+
+    day: date
+    has_bill: bool
+    differences: tuple[Difference, ...]
+    matched_payments: int
+    matched_refunds: int
+    wechat_paid_fen: int
+    wechat_refunded_fen: int
+    local_paid_fen: int
+    local_refunded_fen: int
+    wechat_rows: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.differences
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_MATCH if self.is_clean else EXIT_DIFFERENCES
+
+    def of_kind(self, kind: Kind) -> list[Difference]:
+        return [d for d in self.differences if d.kind is kind]
+
+    def summary(self) -> str:
+        head = (
+            f"{self.day.isoformat()}: WeChat paid {format_fen(self.wechat_paid_fen)}, "
+            f"refunded {format_fen(self.wechat_refunded_fen)}; here paid "
+            f"{format_fen(self.local_paid_fen)}, refunded "
+            f"{format_fen(self.local_refunded_fen)}"
+        )
+        if self.is_clean:
+            return (
+                head + f"; all {self.matched_payments} payments and "
+                f"{self.matched_refunds} refunds match"
+            )
+        return head + f"; {len(self.differences)} difference(s)"
+
+    def lines(self) -> list[str]:
+        """The report as text, one difference a line."""
+        out = [self.summary()]
+        if not self.has_bill:
+            out.append("WeChat has no bill for this day (No Bill Exist).")
+        out.extend(self.notes)
+        for d in self.differences:
+            number = d.out_trade_no + (f" / {d.out_refund_no}" if d.out_refund_no else "")
+            out.append(f"{d.kind.value}: {number}: {d.detail}")
+        return out
+
+    def write_csv(self, output: Path | TextIO) -> None:
+        """The differences as CSV (UTF-8 with BOM when written to a file, for Excel)."""
+        header = (
+            "kind",
+            "out_trade_no",
+            "out_refund_no",
+            "here (CNY)",
+            "WeChat (CNY)",
+            "state here",
+            "state at WeChat",
+            "detail",
+        )
+
+        def money(fen: int | None) -> str:
+            return "" if fen is None else format_fen(fen)
+
+        def write(handle: TextIO) -> None:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            for d in self.differences:
+                writer.writerow(
+                    (
+                        d.kind.value,
+                        d.out_trade_no,
+                        d.out_refund_no,
+                        money(d.local_fen),
+                        money(d.wechat_fen),
+                        d.local_state,
+                        d.wechat_state,
+                        d.detail,
+                    )
+                )
+
+        if isinstance(output, Path):
+            with output.open("w", encoding="utf-8-sig", newline="") as handle:
+                write(handle)
+        else:
+            write(output)
+
+
+class BillClient(Protocol):
+    def download_bill(
+        self, bill_date: date, bill_type: str = "ALL", *, gzip: bool = False
+    ) -> Bill: ...
+
+
+def fetch_bill(client: BillClient, day: date) -> Bill | None:
+    """The ALL bill of ``day``; None for "No Bill Exist" (error_code 20002, §3.8).
+
+    Anything else ("Bill Creating", network) raises the client's WeChatPayError.
+    """
+    try:
+        return client.download_bill(day, "ALL")
+    except RequestRejected as exc:
+        if exc.error_code == NO_BILL_ERROR_CODE or "no bill exist" in exc.return_msg.lower():
+            return None
+        raise
+
+
+def _on_day(moment: datetime | None, day: date) -> bool:
+    return moment is not None and moment.astimezone(BEIJING).date() == day
+
+
+def _refund_state_agrees(wechat: str, local: RefundState) -> bool:
+    """The bill's refund status is a snapshot taken when the bill was made and is never
+    updated (§3.8): PROCESSING there may have ended in any way here since."""
+    if wechat == "PROCESSING":
+        return local in (
+            RefundState.PROCESSING,
+            RefundState.SUCCESS,
+            RefundState.CLOSED,
+            RefundState.CHANGE,
+        )
+    expected = {
+        "SUCCESS": RefundState.SUCCESS,
+        "REFUNDCLOSE": RefundState.CLOSED,
+        "CHANGE": RefundState.CHANGE,
+    }.get(wechat)
+    return expected is local or (wechat == "CHANGE" and local is RefundState.SUCCESS)
+
+
+def _is_accepted(refund: Refund) -> bool:
+    """WeChat accepted it (so it must be in the bill of the day it was accepted)."""
+    return refund.state in (
+        RefundState.PROCESSING,
+        RefundState.SUCCESS,
+        RefundState.CLOSED,
+        RefundState.CHANGE,
+    )
+
+
+def reconcile(store: Store, bill: Bill | None, day: date) -> ReconcileReport:
+    """Compare ``bill`` (None: WeChat has none) with the store for Beijing ``day``."""
+    rows: tuple[BillRow, ...] = bill.rows if bill is not None else ()
+    payments = [r for r in rows if r.trade_state != "REFUND"]
+    refund_rows = [r for r in rows if r.trade_state == "REFUND"]
+    differences: list[Difference] = []
+    notes: list[str] = []
+    start, end = day_bounds(day)
+
+    # Local payments of the day: paid deals whose payment succeeded on D.
+    local_paid = [
+        d
+        for d in store.deals_between(start - PAYMENT_LOOKBACK, end)
+        if d.state.is_paid and _on_day(d.paid_at, day)
+    ]
+    local_by_number = {d.out_trade_no: d for d in local_paid}
+    seen_payments: set[str] = set()
+    matched_payments = 0
+    for row in payments:
+        number = row.out_trade_no
+        seen_payments.add(number)
+        deal = local_by_number.get(number) or store.get_deal(number)
+        found = _compare_payment(row, deal)
+        if found:
+            differences.extend(found)
+        else:
+            matched_payments += 1
+    for deal in local_paid:
+        if deal.out_trade_no not in seen_payments:
+            differences.append(
+                Difference(
+                    Kind.PAID_HERE_MISSING_THERE,
+                    deal.out_trade_no,
+                    f"paid here {format_fen(deal.amount_fen)} at "
+                    f"{deal.paid_at.astimezone(BEIJING):%H:%M:%S}"
+                    if deal.paid_at
+                    else "paid here",
+                    local_fen=deal.amount_fen,
+                    local_state=deal.state.value,
+                )
+            )
+
+    # Refunds accepted on D, here and there.
+    local_refunds = _local_refunds(store, start - REFUND_LOOKBACK, end, day)
+    seen_refunds: set[str] = set()
+    matched_refunds = 0
+    for row in refund_rows:
+        seen_refunds.add(row.out_refund_no)
+        refund = local_refunds.get(row.out_refund_no) or store.get_refund(row.out_refund_no)
+        found = _compare_refund(row, refund)
+        if found:
+            differences.extend(found)
+        else:
+            matched_refunds += 1
+    for refund in local_refunds.values():
+        if refund.out_refund_no in seen_refunds:
+            continue
+        if _is_accepted(refund):
+            differences.append(
+                Difference(
+                    Kind.REFUND_MISSING_THERE,
+                    refund.out_trade_no,
+                    f"refund of {format_fen(refund.refund_fee)} is {refund.state.value} here",
+                    out_refund_no=refund.out_refund_no,
+                    local_fen=refund.refund_fee,
+                    local_state=refund.state.value,
+                )
+            )
+        elif refund.state is RefundState.PENDING:
+            notes.append(
+                f"refund {refund.out_refund_no} of {refund.out_trade_no} is still "
+                f"unconfirmed here (outcome unknown); not in the bill"
+            )
+
+    return ReconcileReport(
+        day=day,
+        has_bill=bill is not None,
+        differences=tuple(differences),
+        matched_payments=matched_payments,
+        matched_refunds=matched_refunds,
+        wechat_paid_fen=sum(r.total_fee for r in payments if r.trade_state == "SUCCESS"),
+        wechat_refunded_fen=sum(r.applied_refund_fee for r in refund_rows),
+        local_paid_fen=sum(d.amount_fen for d in local_paid),
+        local_refunded_fen=sum(r.refund_fee for r in local_refunds.values() if _is_accepted(r)),
+        wechat_rows=len(rows),
+        notes=tuple(notes),
+    )
+
+
+def _compare_payment(row: BillRow, deal: Deal | None) -> list[Difference]:
+    number = row.out_trade_no
+    there = row.trade_state
+    if deal is None:
+        return [
+            Difference(
+                Kind.PAID_THERE_UNKNOWN_HERE,
+                number,
+                f"WeChat {row.transaction_id} {format_fen(row.total_fee)} at "
+                f"{row.trade_time:%H:%M:%S}; no such deal here",
+                wechat_fen=row.total_fee,
+                wechat_state=there,
+            )
+        ]
+    if there == "SUCCESS" and not deal.state.is_paid:
+        return [
+            Difference(
+                Kind.PAID_THERE_UNPAID_HERE,
+                number,
+                f"WeChat took {format_fen(row.total_fee)}; the deal is {deal.state.value} here",
+                local_fen=deal.amount_fen,
+                wechat_fen=row.total_fee,
+                local_state=deal.state.value,
+                wechat_state=there,
+            )
+        ]
+    found: list[Difference] = []
+    if row.total_fee != deal.amount_fen:
+        found.append(
+            Difference(
+                Kind.AMOUNT_MISMATCH,
+                number,
+                f"here {format_fen(deal.amount_fen)}, WeChat {format_fen(row.total_fee)}",
+                local_fen=deal.amount_fen,
+                wechat_fen=row.total_fee,
+                local_state=deal.state.value,
+                wechat_state=there,
+            )
+        )
+    if there != "SUCCESS" and deal.state.is_paid:
+        # e.g. REVOKED at WeChat (the money went back) while the till counts it as paid.
+        found.append(
+            Difference(
+                Kind.STATE_MISMATCH,
+                number,
+                f"{there} at WeChat, {deal.state.value} here",
+                local_fen=deal.amount_fen,
+                wechat_fen=row.total_fee,
+                local_state=deal.state.value,
+                wechat_state=there,
+            )
+        )
+    elif deal.transaction_id and row.transaction_id and deal.transaction_id != row.transaction_id:
+        found.append(
+            Difference(
+                Kind.STATE_MISMATCH,
+                number,
+                f"transaction {deal.transaction_id} here, {row.transaction_id} at WeChat",
+                local_fen=deal.amount_fen,
+                wechat_fen=row.total_fee,
+                local_state=deal.state.value,
+                wechat_state=there,
+            )
+        )
+    return found
+
+
+def _compare_refund(row: BillRow, refund: Refund | None) -> list[Difference]:
+    number, refund_no = row.out_trade_no, row.out_refund_no
+    if refund is None:
+        return [
+            Difference(
+                Kind.REFUND_UNKNOWN_HERE,
+                number,
+                f"WeChat refunded {format_fen(row.applied_refund_fee)} "
+                f"({row.refund_status}); no such refund here",
+                out_refund_no=refund_no,
+                wechat_fen=row.applied_refund_fee,
+                wechat_state=row.refund_status,
+            )
+        ]
+    problems = []
+    if refund.out_trade_no != number:
+        problems.append(f"for deal {refund.out_trade_no} here")
+    if refund.refund_fee != row.applied_refund_fee:
+        problems.append(
+            f"here {format_fen(refund.refund_fee)}, WeChat {format_fen(row.applied_refund_fee)}"
+        )
+    if not _refund_state_agrees(row.refund_status, refund.state):
+        problems.append(f"{refund.state.value} here, {row.refund_status} at WeChat")
+    if not problems:
+        return []
+    return [
+        Difference(
+            Kind.REFUND_MISMATCH,
+            number,
+            "; ".join(problems),
+            out_refund_no=refund_no,
+            local_fen=refund.refund_fee,
+            wechat_fen=row.applied_refund_fee,
+            local_state=refund.state.value,
+            wechat_state=row.refund_status,
+        )
+    ]
+
+
+def _local_refunds(store: Store, start: datetime, end: datetime, day: date) -> dict[str, Refund]:
+    """Refunds created on ``day`` (Beijing) of the paid deals created in ``[start, end)``."""
+    found: dict[str, Refund] = {}
+    for deal in store.deals_between(start, end):
+        if not deal.state.is_paid:
+            continue
+        for refund in store.refunds_for(deal.out_trade_no):
+            if _on_day(refund.created_at, day):
+                found[refund.out_refund_no] = refund
+    return found
+
+
+def reconcile_day(store: Store, client: BillClient, day: date) -> ReconcileReport:
+    """Download the bill of ``day`` and reconcile it (network: run it on a worker)."""
+    return reconcile(store, fetch_bill(client, day), day)
+
+
+def _print(lines: Iterable[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stdout)
+
+
+def run_cli(settings: Settings, day: date, output: Path | None) -> int:
+    """``pos reconcile --date D [--output FILE]``; the exit status is in the module docstring."""
+    from pos.refunds import make_client
+
+    path = Path(settings.database_path)
+    if not path.exists():
+        raise ConfigError(f"no database at {path}: nothing to reconcile")
+    client = make_client(settings)
+    store = Store.open(path)
+    try:
+        try:
+            report = reconcile_day(store, client, day)
+        except WeChatPayError as exc:
+            reason = exc.return_msg if isinstance(exc, RequestRejected) else type(exc).__name__
+            print(
+                f"pos reconcile: no bill for {day.isoformat()}: {reason} (WeChat makes the "
+                f"bill of a day from 09:00 the next day, for the last 3 months)",
+                file=sys.stderr,
+            )
+            return EXIT_NO_BILL
+    finally:
+        store.close()
+        client.close()
+    if output is not None:
+        report.write_csv(output)
+        _print([report.summary(), f"differences written to {output}"])
+    else:
+        _print(report.lines())
+    return report.exit_code

@@ -1,0 +1,411 @@
+"""The window's composition root: QApplication, translations, style, backends, then the till.
+
+In sandbox mode (no merchant) the simulator and the notify relay start on loopback in
+this process; the client talks to the simulator, the simulator notifies the relay, and
+the till follows the relay's event stream, exactly as with a remote relay (ARCHITECTURE
+"Embedded default"). With a merchant it talks to WeChat Pay and to the relay in the
+settings. The window is shown first; the store, the backends and start-up recovery are
+prepared on workers while it says "checking unfinished payments…".
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import signal
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, QUrl, Signal
+from PySide6.QtWidgets import QApplication
+
+from pos.ui.cashier import CashierWindow
+from pos.ui.customer_screen import qr_image
+from pos.ui.relay_listener import RelayListener
+from pos.ui.session import Backend, Clock, PaymentSession, utc_now
+from pos.ui.workers import Workers
+
+if TYPE_CHECKING:
+    from pos.asgi_server import BackgroundServer
+    from pos.config import Settings
+    from pos.sandbox import Sandbox
+    from pos.wechatpay.client import WeChatPayClient
+    from pos.wechatpay.types import Merchant, OrderStatus, PrepayResult
+
+log = logging.getLogger(__name__)
+
+#: Products offered on a fresh till, so the quick keys are not empty the first time.
+STARTER_PRODUCTS = ("咖啡", "奶茶", "蛋糕", "三明治")
+#: Network timeout of one WeChat Pay call (the client retries what is safe to retry).
+CLIENT_TIMEOUT_SECONDS = 10.0
+#: The address we report as spbill_create_ip for Native orders (the till's own request).
+SPBILL_CREATE_IP = "127.0.0.1"
+
+
+def resources_dir() -> Path:
+    """``resources/`` next to the package, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Load ``pos_<language>.qm`` and Qt's own strings (dialog buttons) for it."""
+    installed: list[QTranslator] = []
+    QLocale.setDefault(QLocale(language))
+    ours = QTranslator(app)
+    if ours.load(str(resources_dir() / "i18n" / f"pos_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    elif language != "en":
+        log.warning("no translation for %s; showing English", language)
+    qt_own = QTranslator(app)
+    qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{language}", qt_path):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    return installed
+
+
+def apply_style(app: QApplication) -> None:
+    path = resources_dir() / "style.qss"
+    try:
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    except OSError:
+        log.warning("style sheet %s missing; using Qt's default look", path)
+
+
+class SoundPlayer(QObject):
+    """The payment chime (QtMultimedia). Silent, never failing, when there is no audio device."""
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._effect: Any = None
+        self._failed = False
+
+    def prepare(self) -> None:
+        """Load the sound ahead of the first payment (called after the window is shown)."""
+        if self._effect is not None or self._failed:
+            return
+        try:
+            from PySide6.QtMultimedia import QSoundEffect
+
+            effect = QSoundEffect(self)
+            effect.setSource(QUrl.fromLocalFile(str(self._path)))
+            effect.setVolume(0.8)
+            self._effect = effect
+        except Exception as exc:  # no multimedia backend: the payment still shows, silently
+            self._failed = True
+            log.info("no sound: %s", exc)
+
+    def play(self) -> None:
+        self.prepare()
+        if self._effect is not None:
+            try:
+                self._effect.play()
+            except Exception as exc:  # an audio device that vanished must not stop the till
+                log.info("sound failed: %s", exc)
+
+
+class CheckoutClient:
+    """The checkout's :class:`pos.checkout.PayClient` over :class:`WeChatPayClient`.
+
+    Adds what every Native order of this till carries: the ``notify_url`` the relay
+    receives on (§3.1) and the ``spbill_create_ip``; both stay identical on every retry (§4.6).
+    """
+
+    def __init__(self, client: WeChatPayClient, *, notify_url: str) -> None:
+        self._client = client
+        self._notify_url = notify_url
+
+    def unified_order(
+        self,
+        *,
+        out_trade_no: str,
+        total_fee: int,
+        body: str,
+        time_start: datetime,
+        time_expire: datetime,
+        device_info: str | None = None,
+    ) -> PrepayResult:
+        return self._client.unified_order(
+            out_trade_no=out_trade_no,
+            total_fee=total_fee,
+            body=body,
+            notify_url=self._notify_url,
+            spbill_create_ip=SPBILL_CREATE_IP,
+            time_start=time_start,
+            time_expire=time_expire,
+            device_info=device_info,
+        )
+
+    def order_query(self, *, out_trade_no: str) -> OrderStatus:
+        return self._client.order_query(out_trade_no=out_trade_no)
+
+    def close_order(self, *, out_trade_no: str) -> None:
+        self._client.close_order(out_trade_no)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+@dataclass
+class Services:
+    """What start-up opened: the store, the client, and the embedded servers if any."""
+
+    backend: Backend
+    client: CheckoutClient
+    relay_url: str | None
+    till_token: str | None
+    sandbox: Sandbox | None = None
+    servers: list[BackgroundServer] = field(default_factory=list)
+
+    def stop(self) -> None:
+        self.client.close()
+        for server in reversed(self.servers):
+            server.stop()
+        self.servers.clear()
+        self.backend.store.close()
+
+
+def open_services(
+    settings: Settings,
+    *,
+    sandbox: Sandbox | None = None,
+    client_timeout: float = CLIENT_TIMEOUT_SECONDS,
+) -> Services:
+    """Open the store, start the embedded sandbox and relay when there is no merchant, and
+    build the client. Blocking: call it on a worker."""
+    from pos.checkout import CheckoutConfig
+    from pos.store import Store
+    from pos.wechatpay.client import WeChatPayClient
+
+    settings.database_path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store.open(settings.database_path)
+    try:
+        if not store.products():
+            for position, name in enumerate(STARTER_PRODUCTS):
+                store.save_product(name=name, position=position)
+        servers: list[BackgroundServer] = []
+        merchant: Merchant
+        relay_url: str | None
+        till_token: str | None
+        if settings.is_sandbox:
+            from pos.asgi_server import BackgroundServer
+            from pos.relay import RelaySettings, create_app
+            from pos.sandbox import DEFAULT_MERCHANT, Sandbox
+
+            merchant = DEFAULT_MERCHANT
+            sandbox = sandbox if sandbox is not None else Sandbox([merchant])
+            servers.append(sandbox.serve())
+            till_token = secrets.token_urlsafe(24)
+            relay_db = settings.data_dir / "relay.sqlite3"
+            relay_settings = RelaySettings(
+                database_url=f"sqlite:///{relay_db}",
+                merchants={merchant.mch_id: merchant},
+                till_tokens={till_token: settings.till_id},
+            )
+            servers.append(BackgroundServer(create_app(relay_settings)).start())
+            base_url, relay_url = servers[0].url, servers[1].url
+            notify_url = f"{relay_url}/wechatpay/notify"
+        else:
+            assert settings.merchant is not None
+            merchant = settings.merchant
+            base_url = settings.api_base_url
+            relay_url = settings.relay_url
+            till_token = settings.till_token
+            notify_url = settings.notify_url or (
+                f"{relay_url}/wechatpay/notify" if relay_url else ""
+            )
+            if not notify_url:
+                from pos.errors import ConfigError
+
+                raise ConfigError(
+                    "set notify_url (or relay_url): WeChat Pay needs somewhere "
+                    "to send payment results"
+                )
+        wechat = WeChatPayClient(merchant, base_url=base_url, timeout=client_timeout)
+        client = CheckoutClient(wechat, notify_url=notify_url)
+        config = CheckoutConfig(
+            timeout=float(settings.checkout_timeout_seconds),
+            poll_interval=settings.poll_interval_seconds,
+        )
+        backend = Backend(
+            store=store,
+            client=client,
+            merchant=merchant,
+            config=config,
+            till_id=settings.till_id,
+            sign_type=wechat.sign_type.value,
+        )
+        return Services(
+            backend=backend,
+            client=client,
+            relay_url=relay_url,
+            till_token=till_token,
+            sandbox=sandbox if settings.is_sandbox else None,
+            servers=servers,
+        )
+    except BaseException:
+        store.close()
+        raise
+
+
+class CashierApp(QObject):
+    """Builds the window, the session and the workers; opens the services on a worker."""
+
+    #: The services are open and the session attached (recovery runs next).
+    services_opened = Signal()
+    #: The services could not be opened (bad settings, unreadable database): message.
+    services_failed = Signal(str)
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        sandbox: Sandbox | None = None,
+        clock: Clock = utc_now,
+        with_sound: bool = True,
+        client_timeout: float = CLIENT_TIMEOUT_SECONDS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._sandbox = sandbox
+        self._client_timeout = client_timeout
+        # Set by the worker as soon as the services exist, so shutdown can stop them even
+        # when it comes before their result reached the main thread.
+        self._opened: Services | None = None
+        self.workers = Workers(parent=self)
+        self.session = PaymentSession(self.workers, clock=clock, parent=self)
+        sound_path = (
+            Path(settings.sound) if settings.sound else (resources_dir() / "sounds" / "paid.wav")
+        )
+        self.sound = SoundPlayer(sound_path, self) if with_sound else None
+        self.window = CashierWindow(
+            self.session,
+            max_amount_fen=settings.max_amount_fen,
+            shop_name=settings.shop_name,
+            is_sandbox=settings.is_sandbox,
+            sound=self.sound.play if self.sound is not None else None,
+        )
+        self.window.products_edited.connect(self.session.save_products)
+        self.window.manager_requested.connect(self.open_manager)
+        self.window.settings_requested.connect(self.open_settings)
+        self._manager_dialog: QObject | None = None
+        self.services: Services | None = None
+        self.relay_listener: RelayListener | None = None
+
+    def start(self) -> None:
+        """Show the till (input locked), then open the services and recover on workers."""
+        screen = self.window.screen().availableGeometry()
+        self.window.resize(min(1280, screen.width()), min(800, screen.height()))
+        self.window.show()
+        # After the first paint: style the customer screen now, not at the first charge.
+        QTimer.singleShot(0, self.window.customer_screen.ensurePolished)
+        if self.sound is not None:
+            QTimer.singleShot(500, self.sound.prepare)
+        settings, sandbox, timeout = self.settings, self._sandbox, self._client_timeout
+
+        def open_them() -> Services:
+            self._opened = open_services(settings, sandbox=sandbox, client_timeout=timeout)
+            qr_image("weixin://wxpay/bizpayurl?pr=warm-up")  # load qrcode and Pillow here, now
+            return self._opened
+
+        self.workers.network(
+            open_them,
+            on_done=self._on_services_opened,
+            on_error=self._on_services_failed,
+        )
+
+    def _on_services_opened(self, services: Services) -> None:
+        self.services = services
+        if services.relay_url and services.till_token:
+            listener = RelayListener(
+                self.workers, services.relay_url, services.till_token, parent=self
+            )
+            listener.event_received.connect(self.session.on_relay_event)
+            listener.start()
+            self.relay_listener = listener
+        self.session.attach(services.backend)
+        self.services_opened.emit()
+
+    def _on_services_failed(self, exc: BaseException) -> None:
+        log.error("cannot open the till: %s", exc)
+        self.window.show_fatal(str(exc))
+        self.services_failed.emit(str(exc))
+
+    def open_manager(self) -> None:
+        """The manager's view (pos.ui.manager), behind its PIN, once the store is open."""
+        from pos.errors import PosError
+        from pos.ui.manager import manager_services, open_manager
+
+        try:
+            services = manager_services(self)
+        except PosError:
+            self.window.show_status("not_ready")
+            return
+        self._manager_dialog = open_manager(self.window, services)
+
+    def open_settings(self) -> None:
+        """The settings dialog (pos.ui.settings_dialog); a saved change applies at the next
+        start, since the client, the relay and the store are built from the settings."""
+        from pos.ui.settings_dialog import SettingsServices
+        from pos.ui.settings_dialog import open_settings as show_settings
+
+        saved = show_settings(self.window, self.settings, SettingsServices(workers=self.workers))
+        if saved is not None:
+            self.window.show_status("settings_saved")
+
+    def shutdown(self) -> None:
+        """Stop timers and followers, let workers finish, stop the embedded servers."""
+        self.session.close()
+        if self.relay_listener is not None:
+            self.relay_listener.stop()
+        self.workers.shutdown()
+        services = self.services or self._opened
+        if services is not None:
+            services.stop()
+        self.services = self._opened = None
+        self.window.close_now()
+
+
+def make_application(argv: Sequence[str] | None, language: str) -> QApplication:
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(list(argv) if argv is not None else sys.argv)
+    )
+    app.setApplicationName("wechatpay-pos")
+    app.setApplicationDisplayName("WeChat Pay POS")
+    install_translations(app, language)
+    apply_style(app)
+    return app
+
+
+def run(settings: Settings, *, lang: str | None = None, argv: list[str] | None = None) -> int:
+    """Open the cashier and run until the window is closed; returns the exit code."""
+    app = make_application(argv, lang or settings.language)
+    from pos.ui.settings_dialog import first_run
+
+    # A till never set up welcomes its owner with the settings (closing it keeps the sandbox).
+    settings = first_run(None, settings)
+    cashier = CashierApp(settings)
+    app.aboutToQuit.connect(cashier.shutdown)
+    # Ctrl+C or a service manager's SIGTERM closes the till cleanly (workers finish, the
+    # embedded servers stop). Python runs signal handlers only between bytecodes, so a
+    # slow idle timer gives it the chance while Qt's loop waits.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.quit())
+    wake = QTimer(app)
+    wake.start(250)
+    wake.timeout.connect(lambda: None)
+    cashier.start()
+    return int(app.exec())

@@ -1,0 +1,683 @@
+"""The main window: amount, product, Charge, the current deal's state and today's deals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QImage, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.errors import AmountError
+from pos.money import format_fen, parse_amount
+from pos.ui.customer_screen import CustomerScreen
+from pos.ui.session import PaymentSession
+
+if TYPE_CHECKING:
+    from pos.store import Deal
+
+#: F1–F8 pick the first eight products.
+QUICK_KEYS = 8
+#: After a payment the paid screen stays this long, unless the clerk presses Enter.
+PAID_SCREEN_MS = 4_000
+#: What a clerk can type into the amount; everything else is ignored (paste may bring more).
+_AMOUNT_KEYS = "0123456789.-"
+_MAX_TYPED = 12
+#: Colours of the recent deals by state: paid green, given up grey, failed red.
+_STATE_COLOURS = {
+    "PAID": "#15803d",
+    "CLOSED": "#6b7280",
+    "FAILED": "#b91c1c",
+    "CLOSING": "#b45309",
+    "ORDERED": "#b45309",
+    "CREATED": "#b45309",
+}
+
+
+class ProductDialog(QDialog):
+    """Add, rename and remove the products behind the quick keys (saved by the caller)."""
+
+    def __init__(self, names: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Products"))
+        self._list = QListWidget()
+        self._list.addItems(list(names))
+        add = QPushButton(self.tr("Add…"))
+        rename = QPushButton(self.tr("Rename…"))
+        remove = QPushButton(self.tr("Remove"))
+        up = QPushButton(self.tr("Move up"))
+        add.clicked.connect(self._add)
+        rename.clicked.connect(self._rename)
+        remove.clicked.connect(self._remove)
+        up.clicked.connect(self._move_up)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        side = QVBoxLayout()
+        for button in (add, rename, remove, up):
+            side.addWidget(button)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self._list, 1)
+        row.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+
+    def names(self) -> list[str]:
+        names = [self._list.item(i).text().strip() for i in range(self._list.count())]
+        return [name for name in names if name]
+
+    def add_name(self, name: str) -> None:
+        if name.strip():
+            self._list.addItem(name.strip())
+
+    def _add(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add product"), self.tr("Name:"))
+        if ok:
+            self.add_name(name)
+
+    def _rename(self) -> None:
+        item = self._list.currentItem()
+        if item is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename product"), self.tr("Name:"), text=item.text()
+        )
+        if ok and name.strip():
+            item.setText(name.strip())
+
+    def _remove(self) -> None:
+        row = self._list.currentRow()
+        if row >= 0:
+            self._list.takeItem(row)
+
+    def _move_up(self) -> None:
+        row = self._list.currentRow()
+        if row > 0:
+            item = self._list.takeItem(row)
+            self._list.insertItem(row - 1, item)
+            self._list.setCurrentRow(row - 1)
+
+
+class CashierWindow(QMainWindow):
+    """The till. Keyboard first: digits and ``.`` type the amount, Backspace edits, Enter
+    charges, Esc cancels, F1–F8 pick a product. It shows what the :class:`PaymentSession`
+    reports and never calls the network or the store itself.
+    """
+
+    #: The clerk asked to save a new product list (the app stores it on the DB worker).
+    products_edited = Signal(list)
+    #: The clerk asked for the manager's view (F11) or the settings (F12); the app opens them.
+    manager_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(
+        self,
+        session: PaymentSession,
+        *,
+        max_amount_fen: int,
+        shop_name: str = "",
+        is_sandbox: bool = False,
+        sound: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._max_amount_fen = max_amount_fen
+        self._play_sound = sound
+        self._typed = ""
+        self._products: list[str] = []
+        self._selected_product: int | None = None
+        self._late: list[Deal] = []
+        self._is_quitting = False
+        self._waiting_text = ""
+        self.setWindowTitle(
+            self.tr("WeChat Pay cashier") + (f" — {shop_name}" if shop_name else "")
+        )
+        self.customer_screen = CustomerScreen()
+        self.customer_screen.cancel_requested.connect(self.on_cancel_requested)
+        self.customer_screen.dismissed.connect(self.on_paid_dismissed)
+        self._paid_timer = QTimer(self)
+        self._paid_timer.setSingleShot(True)
+        self._paid_timer.timeout.connect(self.on_paid_dismissed)
+        self._build(is_sandbox)
+        self._connect_session()
+        self._refresh_amount()
+        self._set_status(self.tr("Checking unfinished payments…"), "busy")
+        self._set_input_enabled(False)
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def _build(self, is_sandbox: bool) -> None:
+        page = QWidget()
+        page.setObjectName("tillPage")
+        page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCentralWidget(page)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        self.sandbox_banner = QLabel(
+            self.tr("SANDBOX MODE — payments are simulated, no real money moves")
+        )
+        self.sandbox_banner.setObjectName("sandboxBanner")
+        self.sandbox_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sandbox_banner.setVisible(is_sandbox)
+        outer.addWidget(self.sandbox_banner)
+
+        self.late_banner = QFrame()
+        self.late_banner.setObjectName("lateBanner")
+        self._late_text = QLabel()
+        self._late_text.setWordWrap(True)
+        self._late_ack = QPushButton(self.tr("Acknowledge"))
+        self._late_ack.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._late_ack.clicked.connect(self.acknowledge_late_payment)
+        late_row = QHBoxLayout(self.late_banner)
+        late_row.addWidget(self._late_text, 1)
+        late_row.addWidget(self._late_ack)
+        self.late_banner.setVisible(False)
+        outer.addWidget(self.late_banner)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(20, 16, 20, 16)
+        body.setSpacing(20)
+        outer.addLayout(body, 1)
+
+        left = QVBoxLayout()
+        body.addLayout(left, 3)
+        self.status_banner = QLabel()
+        self.status_banner.setObjectName("statusBanner")
+        self.status_banner.setWordWrap(True)
+        left.addWidget(self.status_banner)
+
+        self.amount_display = QLabel()
+        self.amount_display.setObjectName("amountDisplay")
+        self.amount_display.setMinimumHeight(100)
+        left.addWidget(self.amount_display)
+        self.amount_error = QLabel()
+        self.amount_error.setObjectName("amountError")
+        left.addWidget(self.amount_error)
+
+        self.product_label = QLabel()
+        self.product_label.setObjectName("productLabel")
+        left.addWidget(self.product_label)
+        self._quick_row = QGridLayout()
+        self._quick_row.setSpacing(8)
+        left.addLayout(self._quick_row)
+        self._quick_buttons: list[QPushButton] = []
+
+        product_row = QHBoxLayout()
+        self.product_edit = QLineEdit()
+        self.product_edit.setPlaceholderText(self.tr("Or type what is sold"))
+        self.product_edit.setMaxLength(64)
+        self.product_edit.textEdited.connect(self._on_product_typed)
+        product_row.addWidget(self.product_edit, 1)
+        self._edit_products = QPushButton(self.tr("Edit products…"))
+        self._edit_products.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._edit_products.clicked.connect(self.edit_products)
+        product_row.addWidget(self._edit_products)
+        left.addLayout(product_row)
+
+        keys = QGridLayout()
+        keys.setSpacing(6)
+        labels = ["7", "8", "9", "4", "5", "6", "1", "2", "3", ".", "0", "⌫"]
+        for index, label in enumerate(labels):
+            button = QPushButton(label)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(36)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            if label == "⌫":
+                button.clicked.connect(self._backspace)
+            else:
+                button.clicked.connect(lambda _=False, text=label: self._type(text))
+            keys.addWidget(button, index // 3, index % 3)
+        left.addLayout(keys)
+
+        actions = QHBoxLayout()
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"))
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_button.clicked.connect(self.on_cancel_requested)
+        self.cancel_button.setVisible(False)
+        self.charge_button = QPushButton(self.tr("Charge (Enter)"))
+        self.charge_button.setObjectName("chargeButton")
+        self.charge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.charge_button.clicked.connect(self.charge)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.charge_button, 1)
+        left.addLayout(actions)
+        left.addStretch(1)
+
+        right = QVBoxLayout()
+        body.addLayout(right, 2)
+        header = QHBoxLayout()
+        title = QLabel(self.tr("Today's payments"))
+        title.setObjectName("sectionTitle")
+        header.addWidget(title, 1)
+        self.manager_button = QPushButton(self.tr("Manager (F11)"))
+        self.settings_button = QPushButton(self.tr("Settings (F12)"))
+        for button, signal in (
+            (self.manager_button, self.manager_requested),
+            (self.settings_button, self.settings_requested),
+        ):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(signal)
+            header.addWidget(button)
+        right.addLayout(header)
+        self.recent_list = QListWidget()
+        self.recent_list.setObjectName("recentDeals")
+        self.recent_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        right.addWidget(self.recent_list, 1)
+        page.setFocus()
+
+    def _connect_session(self) -> None:
+        session = self._session
+        session.recovery_finished.connect(self.on_session_recovery_finished)
+        session.order_requested.connect(self.on_session_order_requested)
+        session.order_ready.connect(self.on_session_order_ready)
+        session.countdown_changed.connect(self.on_session_countdown_changed)
+        session.notice_shown.connect(self.on_session_notice_shown)
+        session.payment_succeeded.connect(self.on_session_payment_succeeded)
+        session.deal_ended.connect(self.on_session_deal_ended)
+        session.late_payment_arrived.connect(self.on_session_late_payment_arrived)
+        session.deals_changed.connect(self.on_session_deals_changed)
+        session.products_changed.connect(self.set_products)
+        session.charge_refused.connect(self.on_session_charge_refused)
+
+    # -- products -------------------------------------------------------------------------------
+
+    def set_products(self, names: list[str]) -> None:
+        self._products = list(names)
+        for button in self._quick_buttons:
+            self._quick_row.removeWidget(button)
+            button.deleteLater()
+        self._quick_buttons = []
+        for index, name in enumerate(self._products[:QUICK_KEYS]):
+            button = QPushButton(f"F{index + 1}  {name}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, i=index: self.select_product(i))
+            self._quick_row.addWidget(button, index // 4, index % 4)
+            self._quick_buttons.append(button)
+        if self._selected_product is not None and self._selected_product >= len(self._products):
+            self._selected_product = None
+        self._refresh_product()
+
+    def select_product(self, index: int | None) -> None:
+        """Pick quick key ``index`` (again: unpick it); typed free text is cleared."""
+        if index is not None and index >= min(len(self._products), QUICK_KEYS):
+            return
+        self._selected_product = None if index == self._selected_product else index
+        with QSignalBlocker(self.product_edit):
+            self.product_edit.clear()
+        self._refresh_product()
+
+    def _on_product_typed(self, _text: str) -> None:
+        self._selected_product = None
+        self._refresh_product()
+
+    @property
+    def product(self) -> str:
+        """What the deal will be called: the picked product, the typed text, or a default."""
+        if self._selected_product is not None:
+            return self._products[self._selected_product]
+        typed = self.product_edit.text().strip()
+        return typed or self.tr("Purchase")
+
+    def _refresh_product(self) -> None:
+        for index, button in enumerate(self._quick_buttons):
+            button.setChecked(index == self._selected_product)
+        self.product_label.setText(self.tr("Product: %1").replace("%1", self.product))
+
+    def edit_products(self) -> None:
+        dialog = ProductDialog(self._products, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.products_edited.emit(dialog.names())
+
+    # -- amount ---------------------------------------------------------------------------------
+
+    @property
+    def amount_text(self) -> str:
+        return self._typed
+
+    def set_amount_text(self, text: str) -> None:
+        """Replace what was typed (paste, tests); validated on Charge like typed keys."""
+        self._typed = text.strip()[: _MAX_TYPED * 2]
+        self.amount_error.clear()
+        self._refresh_amount()
+
+    def _type(self, text: str) -> None:
+        if not self._input_enabled or len(self._typed) >= _MAX_TYPED:
+            return
+        self._typed += text
+        self.amount_error.clear()
+        self._refresh_amount()
+
+    def _backspace(self) -> None:
+        if self._input_enabled:
+            self._typed = self._typed[:-1]
+            self.amount_error.clear()
+            self._refresh_amount()
+
+    def _refresh_amount(self) -> None:
+        self.amount_display.setText(f"¥ {self._typed or '0.00'}")
+        self.amount_display.setProperty("invalid", bool(self.amount_error.text()))
+        self.amount_display.style().unpolish(self.amount_display)
+        self.amount_display.style().polish(self.amount_display)
+
+    def amount_error_text(self, error: AmountError) -> str:
+        """The clerk's message for each rule of :func:`pos.money.parse_amount`."""
+        messages = {
+            "empty": self.tr("Type an amount first."),
+            "not_a_number": self.tr("That is not an amount."),
+            "negative": self.tr("The amount cannot be negative."),
+            "zero": self.tr("The amount must be more than zero."),
+            "too_many_decimals": self.tr("At most two decimals (fen)."),
+            "over_limit": self.tr("Over the limit of %1 per payment.").replace(
+                "%1", format_fen(self._max_amount_fen, symbol="¥ ")
+            ),
+        }
+        return messages.get(error.code, self.tr("That is not an amount."))
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def charge(self) -> None:
+        """Enter / Charge: validate, then hand the deal to the session (it writes it first)."""
+        if not self._input_enabled:
+            return
+        try:
+            fen = parse_amount(self._typed, max_fen=self._max_amount_fen)
+        except AmountError as exc:
+            self.amount_error.setText(self.amount_error_text(exc))
+            self._refresh_amount()
+            return
+        self.amount_error.clear()
+        self._session.charge(fen, self.product)
+
+    def on_cancel_requested(self) -> None:
+        self._session.cancel()
+
+    def on_paid_dismissed(self) -> None:
+        self._paid_timer.stop()
+        self.customer_screen.hide()
+        self._back_to_till()
+
+    def acknowledge_late_payment(self) -> None:
+        if self._late:
+            deal = self._late.pop(0)
+            self._session.acknowledge_late_payment(deal)
+        self._show_late()
+
+    def _back_to_till(self) -> None:
+        self._waiting_text = ""
+        self._typed = ""
+        self.amount_error.clear()
+        self._refresh_amount()
+        self.cancel_button.setVisible(False)
+        self._set_input_enabled(True)
+        self._set_status(self.tr("Ready: type an amount and press Enter."), "info")
+        self.activateWindow()
+        page = self.centralWidget()
+        if page is not None:
+            page.setFocus()
+
+    def _set_input_enabled(self, enabled: bool) -> None:
+        self._input_enabled = enabled
+        self.charge_button.setEnabled(enabled)
+        self.product_edit.setEnabled(enabled)
+        for button in self._quick_buttons:
+            button.setEnabled(enabled)
+
+    def _set_status(self, text: str, tone: str) -> None:
+        self.status_banner.setText(text)
+        self.status_banner.setProperty("tone", tone)
+        self.status_banner.style().unpolish(self.status_banner)
+        self.status_banner.style().polish(self.status_banner)
+
+    def status_text(self) -> str:
+        return self.status_banner.text()
+
+    # -- keys -----------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        text = event.text()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.customer_screen.page == "paid" and self.customer_screen.isVisible():
+                self.on_paid_dismissed()
+            else:
+                self.charge()
+        elif key == Qt.Key.Key_Escape:
+            if self._session.is_busy:
+                self.on_cancel_requested()
+            else:
+                self.set_amount_text("")
+        elif key == Qt.Key.Key_Backspace:
+            self._backspace()
+        elif key == Qt.Key.Key_F11:
+            self.manager_requested.emit()
+        elif key == Qt.Key.Key_F12:
+            self.settings_requested.emit()
+        elif Qt.Key.Key_F1 <= key <= Qt.Key.Key_F8:
+            if self._input_enabled:
+                self.select_product(key - Qt.Key.Key_F1)
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            if self._input_enabled:
+                self.set_amount_text(QGuiApplication.clipboard().text())
+        elif text and text in _AMOUNT_KEYS:
+            self._type(text)
+        else:
+            super().keyPressEvent(event)
+
+    # -- session events ---------------------------------------------------------------------------
+
+    def on_session_recovery_finished(self, count: int) -> None:
+        self._back_to_till()
+        if count:
+            self._set_status(self.tr("%n unfinished payment(s) checked. Ready.", "", count), "info")
+
+    def on_session_charge_refused(self, reason: str) -> None:
+        self._set_status(
+            self.tr("The payment could not be saved, so nothing was charged: %1").replace(
+                "%1", reason
+            ),
+            "bad",
+        )
+
+    def on_session_order_requested(self, deal: Deal) -> None:
+        self._set_input_enabled(False)
+        self.cancel_button.setVisible(True)
+        self._set_status(
+            self.tr("Creating the order for %1…").replace(
+                "%1", format_fen(deal.amount_fen, symbol="¥ ")
+            ),
+            "busy",
+        )
+        self.customer_screen.show_preparing(deal.amount_fen)
+        self.customer_screen.present(self)
+
+    def on_session_order_ready(self, deal: Deal, image: QImage) -> None:
+        self.customer_screen.show_qr(image, deal.amount_fen, deal.product)
+        self._waiting_text = self.tr("Waiting for the customer to pay %1…").replace(
+            "%1", format_fen(deal.amount_fen, symbol="¥ ")
+        )
+        self._set_status(self._waiting_text, "busy")
+
+    def on_session_countdown_changed(self, seconds_left: int) -> None:
+        self.customer_screen.set_countdown(seconds_left)
+
+    def notice_text(self, notice: str) -> str:
+        """The clerk's words for each :class:`pos.checkout.Notice` code."""
+        texts = {
+            "CREATING_ORDER": self.tr("Creating the order…"),
+            "WAITING_FOR_SCAN": self.tr("Waiting for the customer to scan and pay…"),
+            "NO_ANSWER": self.tr("No answer from WeChat Pay, still checking…"),
+            "CHECKING_ORDER": self.tr("Checking the order with WeChat Pay…"),
+            "BAD_SIGNATURE": self.tr(
+                "A reply failed its signature check; still checking with WeChat Pay…"
+            ),
+            "TIMED_OUT": self.tr("Time is up; closing the order…"),
+            "CANCELLED": self.tr("Cancelled; closing the order…"),
+            "CLOSE_RETRY": self.tr("Closing the order, trying again…"),
+            "AMOUNT_MISMATCH": self.tr(
+                "A payment notice with a wrong amount was ignored. Tell the manager."
+            ),
+            "STORE_ERROR": self.tr(
+                "The local database could not be written! Hand nothing over until it is fixed."
+            ),
+        }
+        return texts.get(notice, "")
+
+    def on_session_notice_shown(self, notice: str, is_alarm: bool) -> None:
+        if notice == "WAITING_FOR_SCAN" and self._waiting_text:
+            # Back to normal after trouble: the status with the amount, no notice under the QR.
+            self.customer_screen.set_notice("")
+            self._set_status(self._waiting_text, "busy")
+            return
+        text = self.notice_text(notice)
+        if not text:
+            return
+        trouble = notice in ("NO_ANSWER", "BAD_SIGNATURE", "STORE_ERROR")
+        self.customer_screen.set_notice(text if trouble else "")
+        if self.customer_screen.page == "message" and trouble:
+            self.customer_screen.show_message(text, can_cancel=True)
+        self._set_status(text, "bad" if (trouble or is_alarm) else "busy")
+
+    def on_session_payment_succeeded(self, deal: Deal) -> None:
+        self.customer_screen.show_paid(deal.amount_fen)
+        if not self.customer_screen.isVisible():
+            self.customer_screen.present(self)
+        self.cancel_button.setVisible(False)
+        self._set_status(
+            self.tr("Paid: %1 ✓").replace("%1", format_fen(deal.amount_fen, symbol="¥ ")), "good"
+        )
+        if self._play_sound is not None:
+            self._play_sound()
+        self._paid_timer.start(PAID_SCREEN_MS)
+
+    def on_session_deal_ended(self, deal: Deal, reason: str) -> None:
+        self.customer_screen.hide()
+        self._back_to_till()
+        texts = {
+            "cancelled": self.tr("Payment of %1 cancelled. The order is being closed."),
+            "expired": self.tr("Time is up for %1. The order is being closed."),
+            "failed": self.tr("WeChat Pay refused the payment of %1."),
+            "closed": self.tr("Payment of %1 closed, not paid."),
+        }
+        text = texts.get(reason, texts["failed"]).replace(
+            "%1", format_fen(deal.amount_fen, symbol="¥ ")
+        )
+        if deal.last_error and reason == "failed":
+            text = f"{text} ({deal.last_error})"
+        self._set_status(text, "bad" if reason == "failed" else "info")
+
+    def on_session_late_payment_arrived(self, deal: Deal) -> None:
+        self._late.append(deal)
+        self._show_late()
+        if self._play_sound is not None:
+            self._play_sound()
+
+    def _show_late(self) -> None:
+        if not self._late:
+            self.late_banner.setVisible(False)
+            return
+        deal = self._late[0]
+        text = self.tr(
+            'LATE PAYMENT: %1 for "%2" was paid after the code was taken away. '
+            "It is recorded as paid."
+        )
+        text = text.replace("%1", format_fen(deal.amount_fen, symbol="¥ ")).replace(
+            "%2", deal.product
+        )
+        if len(self._late) > 1:
+            text += " " + self.tr("(%n more)", "", len(self._late) - 1)
+        self._late_text.setText(text)
+        self.late_banner.setVisible(True)
+
+    @property
+    def late_payments(self) -> list[Deal]:
+        return list(self._late)
+
+    def on_session_deals_changed(self, deals: list[Deal]) -> None:
+        self.recent_list.clear()
+        for deal in deals:
+            state = self.state_text(deal.state)
+            if deal.is_late:
+                state = self.tr("%1 (late)").replace("%1", state)
+            line = (
+                f"{deal.created_at.astimezone():%H:%M:%S}   "
+                f"{format_fen(deal.amount_fen, symbol='¥'):>10}   {state}   {deal.product}"
+            )
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, deal.out_trade_no)
+            item.setForeground(QColor(_STATE_COLOURS.get(str(deal.state), "#1f2328")))
+            self.recent_list.addItem(item)
+
+    def state_text(self, state: str) -> str:
+        names = {
+            "CREATED": self.tr("new"),
+            "ORDERED": self.tr("waiting"),
+            "CLOSING": self.tr("closing"),
+            "PAID": self.tr("paid"),
+            "CLOSED": self.tr("not paid"),
+            "FAILED": self.tr("failed"),
+            "PARTIALLY_REFUNDED": self.tr("part refunded"),
+            "REFUNDED": self.tr("refunded"),
+        }
+        return names.get(state.upper(), state)
+
+    # -- closing --------------------------------------------------------------------------------
+
+    def show_status(self, what: str) -> None:
+        """A status from outside the payment: ``settings_saved`` or ``not_ready``."""
+        if what == "settings_saved":
+            self._set_status(self.tr("Settings saved. Restart the till to use them."), "info")
+        elif what == "not_ready":
+            self._set_status(self.tr("Checking unfinished payments…"), "busy")
+
+    def show_fatal(self, message: str) -> None:
+        """The till cannot open (settings, database): say why; input stays locked."""
+        self._set_input_enabled(False)
+        self._set_status(self.tr("The till cannot open: %1").replace("%1", message), "bad")
+
+    def close_now(self) -> None:
+        """Close without asking (the application is quitting)."""
+        self._is_quitting = True
+        self.customer_screen.close()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._session.is_busy and not self._is_quitting:
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "A payment is in progress. Quit anyway? It will be checked at the next start."
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.customer_screen.close()
+        super().closeEvent(event)

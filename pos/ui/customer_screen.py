@@ -1,0 +1,292 @@
+"""The customer's screen: the full-screen QR, amount, product and countdown; then paid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeyEvent, QPainter, QPaintEvent, QScreen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.money import format_fen
+
+
+def qr_image(text: str) -> QImage:
+    """The QR code of ``text`` (a ``weixin://wxpay/...`` code_url) as a black-on-white QImage.
+
+    One pixel per module plus the 4-module quiet zone the standard asks for; :class:`QrView`
+    scales it without smoothing so the modules stay sharp at any size.
+    """
+    import qrcode  # imported on first use: it pulls in Pillow, not needed to open the till
+
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=1, border=4)
+    code.add_data(text)
+    code.make(fit=True)
+    picture = code.make_image(fill_color="black", back_color="white").get_image().convert("L")
+    data = picture.tobytes()
+    image = QImage(
+        data, picture.width, picture.height, picture.width, QImage.Format.Format_Grayscale8
+    )
+    return image.copy()  # detach from the Pillow buffer, which dies with this frame
+
+
+class _Page(QWidget):
+    """A page of the customer screen that reports when it has been painted (for the bench)."""
+
+    painted = Signal(str)
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit(self.objectName())
+
+
+class QrView(QWidget):
+    """Paints a QR image as large as fits, square, centred, with hard pixel edges."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image: QImage | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(200, 200)
+
+    def set_image(self, image: QImage | None) -> None:
+        self._image = image
+        self.update()
+
+    def image(self) -> QImage | None:
+        return self._image
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self._image is None or self._image.isNull():
+            painter.end()
+            return
+        modules = self._image.width()
+        side = min(self.width(), self.height())
+        scale = max(1, side // modules)  # whole pixels per module: no blurred edges
+        size = modules * scale
+        target = QRect((self.width() - size) // 2, (self.height() - size) // 2, size, size)
+        painter.fillRect(target, QColor("white"))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawImage(target, self._image)
+        painter.end()
+
+
+class CustomerScreen(QWidget):
+    """What the customer sees while paying. The session drives it; it never talks to the network.
+
+    Pages: ``qr`` (code, amount, product, countdown), ``paid`` (green, ✓, amount) and
+    ``message`` (preparing, cancelled, expired). When it covers the till (one screen only) the
+    clerk's Cancel button is shown and Esc cancels.
+    """
+
+    cancel_requested = Signal()
+    dismissed = Signal()
+    #: A page was painted: "qrPage", "paidPage" or "messagePage" (for measurements).
+    page_painted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("customerScreen")
+        self.setWindowTitle(self.tr("WeChat Pay"))
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self._build_qr_page())
+        self._stack.addWidget(self._build_paid_page())
+        self._stack.addWidget(self._build_message_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+        self._amount_fen = 0
+        self._stack.setCurrentIndex(2)  # nothing to pay yet: the (empty) message page
+        self.set_clerk_controls(True)
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def _build_qr_page(self) -> QWidget:
+        page = _Page("qrPage")
+        page.painted.connect(self.page_painted)
+        self._qr_title = QLabel(self.tr("Scan with WeChat to pay"))
+        self._qr_title.setObjectName("qrTitle")
+        self._qr_amount = QLabel()
+        self._qr_amount.setObjectName("qrAmount")
+        self._qr_product = QLabel()
+        self._qr_product.setObjectName("qrProduct")
+        self._qr_view = QrView()
+        self._countdown = QLabel()
+        self._countdown.setObjectName("countdown")
+        self._notice = QLabel()
+        self._notice.setObjectName("notice")
+        self._notice.setWordWrap(True)
+        self._cancel = QPushButton(self.tr("Cancel (Esc)"))
+        self._cancel.setObjectName("cancelButton")
+        self._cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._cancel.clicked.connect(self.cancel_requested)
+        for label in (
+            self._qr_title,
+            self._qr_amount,
+            self._qr_product,
+            self._countdown,
+            self._notice,
+        ):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(self._qr_title)
+        layout.addWidget(self._qr_amount)
+        layout.addWidget(self._qr_product)
+        layout.addWidget(self._qr_view, 1)
+        layout.addWidget(self._countdown)
+        layout.addWidget(self._notice)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self._cancel)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page
+
+    def _build_paid_page(self) -> QWidget:
+        page = _Page("paidPage")
+        page.painted.connect(self.page_painted)
+        self._paid_mark = QLabel("✓")
+        self._paid_mark.setObjectName("paidMark")
+        self._paid_title = QLabel(self.tr("Paid"))
+        self._paid_title.setObjectName("paidTitle")
+        self._paid_amount = QLabel()
+        self._paid_amount.setObjectName("paidAmount")
+        self._paid_hint = QLabel(self.tr("Thank you!"))
+        self._paid_hint.setObjectName("paidHint")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        for label in (self._paid_mark, self._paid_title, self._paid_amount, self._paid_hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        return page
+
+    def _build_message_page(self) -> QWidget:
+        page = _Page("messagePage")
+        page.painted.connect(self.page_painted)
+        self._message = QLabel()
+        self._message.setObjectName("customerMessage")
+        self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._message.setWordWrap(True)
+        self._message_amount = QLabel()
+        self._message_amount.setObjectName("qrAmount")
+        self._message_amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._message_cancel = QPushButton(self.tr("Cancel (Esc)"))
+        self._message_cancel.setObjectName("cancelButton")
+        self._message_cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._message_cancel.clicked.connect(self.cancel_requested)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self._message_amount)
+        layout.addWidget(self._message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self._message_cancel)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    # -- what the session calls ----------------------------------------------------------------
+
+    @property
+    def page(self) -> str:
+        """``qr``, ``paid`` or ``message``: which page is up (for the till and for tests)."""
+        return ("qr", "paid", "message")[self._stack.currentIndex()]
+
+    def set_clerk_controls(self, visible: bool) -> None:
+        """Show the clerk's Cancel button (only when this screen covers the till)."""
+        self._clerk_controls = visible
+        self._cancel.setVisible(visible)
+        self._message_cancel.setVisible(visible)
+
+    def show_preparing(self, amount_fen: int) -> None:
+        """The order is being created: the amount is known, the code is not yet."""
+        self._amount_fen = amount_fen
+        self._message_amount.setText(format_fen(amount_fen, symbol="¥ "))
+        self._message.setText(self.tr("Preparing the payment code…"))
+        self._message_cancel.setVisible(self._clerk_controls)
+        self._stack.setCurrentIndex(2)
+
+    def show_qr(self, code: QImage | str, amount_fen: int, product: str) -> None:
+        """The QR (an image from :func:`qr_image`, or the code_url to draw now) and its deal."""
+        self._amount_fen = amount_fen
+        self._qr_view.set_image(qr_image(code) if isinstance(code, str) else code)
+        self._qr_amount.setText(format_fen(amount_fen, symbol="¥ "))
+        self._qr_product.setText(product)
+        self._notice.clear()
+        self._stack.setCurrentIndex(0)
+
+    def qr_code_image(self) -> QImage | None:
+        return self._qr_view.image()
+
+    def set_countdown(self, seconds_left: int) -> None:
+        minutes, seconds = divmod(max(0, seconds_left), 60)
+        self._countdown.setText(
+            self.tr("Code valid for %1").replace("%1", f"{minutes}:{seconds:02d}")
+        )
+
+    def set_notice(self, text: str) -> None:
+        """A line under the code, e.g. "no answer from WeChat Pay, still checking…"."""
+        self._notice.setText(text)
+
+    def show_paid(self, amount_fen: int) -> None:
+        self._paid_amount.setText(format_fen(amount_fen, symbol="¥ "))
+        self._stack.setCurrentIndex(1)
+
+    def show_message(
+        self, text: str, *, amount_fen: int | None = None, can_cancel: bool = False
+    ) -> None:
+        self._message_amount.setText(
+            "" if amount_fen is None else format_fen(amount_fen, symbol="¥ ")
+        )
+        self._message.setText(text)
+        self._message_cancel.setVisible(can_cancel and self._clerk_controls)
+        self._stack.setCurrentIndex(2)
+
+    def texts(self) -> list[str]:
+        """Every label's text on the current page (what a test or a screen reader sees)."""
+        page = self._stack.currentWidget()
+        if page is None:
+            return []
+        return [label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page)]
+
+    # -- placement -----------------------------------------------------------------------------
+
+    def present(self, till: QWidget) -> None:
+        """Full screen on the customer display when there is one, otherwise over the till."""
+        screens = QGuiApplication.screens()
+        till_screen = till.screen()
+        others = [screen for screen in screens if screen is not till_screen]
+        screen: QScreen = others[0] if others else till_screen
+        self.set_clerk_controls(not others)
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        if not others:
+            self.raise_()
+            self.activateWindow()
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self._clerk_controls and self.page != "paid":
+            self.cancel_requested.emit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.page == "paid":
+            self.dismissed.emit()
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,550 @@
+"""The Qt controller of payments: runs the checkout's commands on workers and QTimers, and back.
+
+The checkout (:mod:`pos.checkout`) decides; this module only carries out. A network
+command (create, query, close) waits its ``delay`` on a main-thread QTimer and then runs
+:meth:`CheckoutSession.perform` on the network pool; events from outside (cancel, the
+clock's tick, a relayed notification) go to :meth:`CheckoutSession.handle` on the single
+database worker, because handling writes the deal. What comes back is turned into signals
+the window shows. Nothing here blocks the main thread.
+
+One deal is *current* (the one the clerk and the customer look at); deals the clerk gave
+up on stay *watched* in the background until WeChat Pay says closed or paid, so a late
+payment is shown and stored, never lost (ARCHITECTURE "Timeout").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QImage
+
+from pos.ui.customer_screen import qr_image
+from pos.ui.workers import Workers
+
+if TYPE_CHECKING:
+    from pos.checkout import CheckoutConfig, CheckoutSession, Command, NetworkCommand, PayClient
+    from pos.relay.events import RelayEvent
+    from pos.store import Deal, Store
+    from pos.wechatpay.types import Merchant
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+#: How often the countdown is redrawn and the current deal's clock ticks.
+TICK_MS = 250
+#: How many of today's deals the till lists, newest first.
+RECENT_DEALS = 50
+#: A task that failed for an unexpected reason (a bug, a locked database) is tried again after.
+RETRY_AFTER_ERROR_MS = 3_000
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def render_qr_codes(commands: Sequence[Command]) -> dict[str, QImage]:
+    """The QR image of every ShowQr among ``commands``, drawn where this runs (a worker):
+    making the code takes milliseconds that the main thread must not spend."""
+    from pos.checkout import ShowQr
+
+    return {
+        command.code_url: qr_image(command.code_url)
+        for command in commands
+        if isinstance(command, ShowQr)
+    }
+
+
+@dataclass
+class Backend:
+    """What the session works with once the app has opened the store and reached WeChat Pay."""
+
+    store: Store
+    client: PayClient
+    merchant: Merchant
+    config: CheckoutConfig
+    till_id: str
+    sign_type: str
+
+
+class PaymentSession(QObject):
+    """Feeds the checkout of the current deal and of every watched deal; emits what to show.
+
+    Signals are emitted on the main thread; deals are :class:`pos.store.Deal` records.
+    """
+
+    #: Start-up recovery began / ended (``count`` unfinished deals were reconciled).
+    recovery_started = Signal()
+    recovery_finished = Signal(int)
+    #: The deal is stored CREATED and unifiedorder is on its way.
+    order_requested = Signal(object)
+    #: The QR can be shown: (deal with its code_url, the QR as a QImage drawn on a worker).
+    order_ready = Signal(object, object)
+    #: Seconds left on the clerk's countdown for the current deal.
+    countdown_changed = Signal(int)
+    #: A status of the current deal by :class:`pos.checkout.Notice` code: (notice, is_alarm).
+    notice_shown = Signal(str, bool)
+    #: The current deal is paid (verified).
+    payment_succeeded = Signal(object)
+    #: The current deal is over without payment: (deal, "cancelled"|"expired"|"failed").
+    deal_ended = Signal(object, str)
+    #: A deal the clerk had given up on was paid after all (the clerk must acknowledge).
+    late_payment_arrived = Signal(object)
+    #: Today's deals, newest first (after every change).
+    deals_changed = Signal(list)
+    #: The product names of the quick keys, in order.
+    products_changed = Signal(list)
+    #: A charge could not start (the deal could not be stored): nothing was sent.
+    charge_refused = Signal(str)
+
+    def __init__(
+        self, workers: Workers, *, clock: Clock = utc_now, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._workers = workers
+        self._clock = clock
+        self._backend: Backend | None = None
+        self._current: CheckoutSession | None = None
+        self._is_starting = False
+        self._cancel_when_started = False
+        self._ended_reason = ""
+        self._watched: dict[str, CheckoutSession] = {}
+        self._timers: set[QTimer] = set()
+        self._deadline: datetime | None = None
+        self._is_ready = False
+        self._is_closed = False
+        self._is_refreshing = False
+        self._is_refresh_due = False
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def is_busy(self) -> bool:
+        """A deal is being charged (from Charge to paid or given up)."""
+        return self._is_starting or self._current is not None
+
+    @property
+    def is_ready(self) -> bool:
+        """Recovery is done: the till may take a charge."""
+        return self._is_ready
+
+    @property
+    def current_deal(self) -> Deal | None:
+        return self._current.deal if self._current is not None else None
+
+    @property
+    def watched_count(self) -> int:
+        """Deals whose checkout is still running (the current one included)."""
+        return len(self._watched)
+
+    def attach(self, backend: Backend) -> None:
+        """The store is open and the client made: recover, then open the till."""
+        self._backend = backend
+        self.refresh_products()
+        self.recover()
+
+    # -- start-up ------------------------------------------------------------------------------
+
+    def recover(self) -> None:
+        """Reconcile every unfinished deal with orderquery (on a worker) before the till opens."""
+        backend = self._require_backend()
+        self.recovery_started.emit()
+
+        def work() -> Any:
+            from pos.checkout import recover_unfinished
+
+            return recover_unfinished(
+                store=backend.store, client=backend.client, config=backend.config, clock=self._clock
+            )
+
+        self._workers.network(work, on_done=self._on_recovered, on_error=self._on_recover_failed)
+
+    def _on_recovered(self, results: Any) -> None:
+        for result in results:
+            if result.session is not None:
+                self._watched[result.session.out_trade_no] = result.session
+            self._apply(result.session, list(result.commands))
+        self._is_ready = True
+        self.recovery_finished.emit(len(results))
+        self.refresh_deals()
+
+    def _on_recover_failed(self, exc: BaseException) -> None:
+        log.error("start-up recovery failed, trying again: %s", exc)
+        self.notice_shown.emit("NO_ANSWER", True)
+        self._later(RETRY_AFTER_ERROR_MS, self.recover)
+
+    # -- the clerk's actions -------------------------------------------------------------------
+
+    def charge(self, amount_fen: int, product: str) -> None:
+        """Store the deal (DB worker), then start its checkout; ignored while one is running."""
+        if self.is_busy or not self._is_ready or self._is_closed:
+            return
+        backend = self._require_backend()
+        self._is_starting = True
+        self._cancel_when_started = False
+        self._ended_reason = ""
+
+        def begin() -> tuple[CheckoutSession, list[Command]]:
+            from pos.checkout import CheckoutSession
+
+            session = CheckoutSession.begin(
+                store=backend.store,
+                client=backend.client,
+                amount_fen=amount_fen,
+                product=product,
+                till_id=backend.till_id,
+                sign_type=backend.sign_type,
+                config=backend.config,
+                clock=self._clock,
+            )
+            return session, session.start()
+
+        self._workers.db(begin, on_done=self._on_begun, on_error=self._on_begin_failed)
+
+    def _on_begun(self, result: tuple[CheckoutSession, list[Command]]) -> None:
+        session, commands = result
+        self._is_starting = False
+        self._current = session
+        self._watched[session.out_trade_no] = session
+        self._deadline = None
+        self._tick.start()
+        self.order_requested.emit(session.deal)
+        self._apply(session, commands)
+        if self._cancel_when_started:
+            self.cancel()
+
+    def _on_begin_failed(self, exc: BaseException) -> None:
+        self._is_starting = False
+        log.error("the deal could not be stored; nothing was sent: %s", exc)
+        self.charge_refused.emit(str(exc))
+
+    def cancel(self) -> None:
+        """The clerk gave up: the checkout hides the QR, closes the order and keeps watching."""
+        if self._is_starting:
+            self._cancel_when_started = True
+            return
+        if self._current is None:
+            return
+        from pos.checkout import CancelRequested
+
+        self._ended_reason = "cancelled"
+        self._handle(self._current, CancelRequested())
+
+    def acknowledge_late_payment(self, deal: Deal) -> None:
+        """The clerk saw the late payment; it is already stored PAID, nothing more to do."""
+        log.info("late payment acknowledged", extra={"out_trade_no": deal.out_trade_no})
+
+    # -- relayed notifications -------------------------------------------------------------------
+
+    def on_relay_event(self, event: RelayEvent) -> None:
+        """A notification pushed by the relay: verified here with the merchant key (DB worker)."""
+        from pos.relay.events import PAYMENT
+
+        if event.kind != PAYMENT or self._backend is None:
+            return
+        backend = self._backend
+        session = self._watched.get(event.out_trade_no)
+        self._workers.db(
+            lambda: self._verify_and_handle(backend, session, event),
+            on_done=lambda outcome: self._on_notification_done(session, outcome),
+            on_error=self._on_task_error,
+        )
+
+    def _verify_and_handle(
+        self, backend: Backend, session: CheckoutSession | None, event: RelayEvent
+    ) -> tuple[str, Any]:
+        # Runs on the DB worker. The relay is a transport, not an authority (ARCHITECTURE
+        # "Truth", §5.2): the signature is checked with our own key, and the checkout then
+        # compares out_trade_no and total_fee with the stored deal.
+        from pos.checkout import PaymentNotified, apply_payment_notification
+        from pos.errors import NotificationError
+        from pos.wechatpay.notify import parse_payment_notification
+        from pos.wechatpay.types import SignType
+
+        deal = session.deal if session is not None else backend.store.get_deal(event.out_trade_no)
+        if deal is None:
+            return "unknown", None
+        try:
+            ordered_with = SignType(deal.sign_type)
+        except ValueError:
+            ordered_with = None
+        try:
+            notification = parse_payment_notification(
+                event.raw_xml.encode("utf-8"), backend.merchant, ordered_with=ordered_with
+            )
+        except NotificationError as exc:
+            log.warning(
+                "relayed notification refused: %s",
+                exc.reason,
+                extra={"out_trade_no": event.out_trade_no},
+            )
+            return "refused", None
+        if notification.out_trade_no != deal.out_trade_no:
+            return "refused", None
+        if session is not None:
+            return "commands", session.handle(PaymentNotified(notification))
+        if deal.state.is_paid:
+            return "duplicate", None  # a deal already paid: the relay repeats, nothing changes
+        stored = apply_payment_notification(backend.store, notification, now=self._clock())
+        return "late", stored
+
+    def _on_notification_done(
+        self, session: CheckoutSession | None, outcome: tuple[str, Any]
+    ) -> None:
+        kind, value = outcome
+        if kind == "commands":
+            self._apply(session, value)
+        elif kind == "late" and value is not None and value.state.is_paid:
+            self.late_payment_arrived.emit(value)
+            self.refresh_deals()
+
+    # -- commands from the checkout ---------------------------------------------------------------
+
+    def _apply(
+        self,
+        session: CheckoutSession | None,
+        commands: Sequence[Command],
+        images: dict[str, QImage] | None = None,
+    ) -> None:
+        """Carry out what the checkout asked for (main thread; network goes to workers)."""
+        from pos.checkout import (
+            CloseOrder,
+            CreateOrder,
+            Finish,
+            HideQr,
+            QueryOrder,
+            ShowLatePayment,
+            ShowMessage,
+            ShowPaid,
+            ShowQr,
+        )
+
+        is_current = session is not None and session is self._current
+        # HideQr comes with ShowPaid too: the QR only means "given up" when no payment follows.
+        is_paid_now = any(isinstance(command, ShowPaid) for command in commands)
+        for command in commands:
+            if isinstance(command, CreateOrder | QueryOrder | CloseOrder):
+                if session is not None:
+                    self._schedule(session, command)
+            elif isinstance(command, ShowQr):
+                if is_current and session is not None:
+                    self._deadline = command.deadline
+                    image = (images or {}).get(command.code_url) or qr_image(command.code_url)
+                    self.order_ready.emit(session.deal, image)
+                    self._emit_countdown()
+            elif isinstance(command, HideQr):
+                if is_current and session is not None and not is_paid_now:
+                    self._leave_current(session, self._ended_reason or "expired")
+                    is_current = False
+            elif isinstance(command, ShowPaid):
+                if is_current:
+                    self.payment_succeeded.emit(command.deal)
+                else:
+                    self.late_payment_arrived.emit(command.deal)
+                self.refresh_deals()
+            elif isinstance(command, ShowLatePayment):
+                self.late_payment_arrived.emit(command.deal)
+                self.refresh_deals()
+            elif isinstance(command, ShowMessage):
+                if is_current:
+                    self.notice_shown.emit(command.notice.value, command.is_alarm)
+                elif command.is_alarm:
+                    log.warning("%s", command.text)
+            elif isinstance(command, Finish):
+                self._finish(session, command.state.value, command.deal)
+                is_current = False
+
+    def _leave_current(self, session: CheckoutSession, reason: str) -> None:
+        """The QR is gone: the till is free again; the deal stays watched in the background."""
+        if session is self._current:
+            self._current = None
+            self._tick.stop()
+            self._deadline = None
+            self.deal_ended.emit(session.deal, reason)
+            self.refresh_deals()
+
+    def _finish(self, session: CheckoutSession | None, state: str, deal: Deal | None) -> None:
+        if session is not None:
+            self._watched.pop(session.out_trade_no, None)
+            if session is self._current:
+                self._current = None
+                self._tick.stop()
+                self._deadline = None
+                if state != "PAID":
+                    reason = "failed" if state == "FAILED" else (self._ended_reason or "closed")
+                    self.deal_ended.emit(deal or session.deal, reason)
+        self.refresh_deals()
+
+    def _schedule(self, session: CheckoutSession, command: NetworkCommand) -> None:
+        delay_ms = max(0, round(command.delay * 1000))
+        if delay_ms == 0:
+            self._perform(session, command)
+            return
+        self._later(delay_ms, lambda: self._perform(session, command))
+
+    def _later(self, delay_ms: int, action: Callable[[], None]) -> None:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(delay_ms)
+
+        def fire() -> None:
+            self._timers.discard(timer)
+            timer.deleteLater()
+            if not self._is_closed:
+                action()
+
+        timer.timeout.connect(fire)
+        self._timers.add(timer)
+        timer.start()
+
+    def _perform(self, session: CheckoutSession, command: NetworkCommand) -> None:
+        if self._is_closed:
+            return
+
+        def work() -> tuple[list[Command], dict[str, QImage]]:
+            commands = session.perform(command)
+            return commands, render_qr_codes(commands)
+
+        self._workers.network(
+            work,
+            on_done=lambda result: self._apply(session, *result),
+            on_error=lambda exc: self._on_perform_failed(session, command, exc),
+        )
+
+    def _on_perform_failed(
+        self, session: CheckoutSession, command: NetworkCommand, exc: BaseException
+    ) -> None:
+        # perform() turns every WeChat Pay outcome into an event; what reaches here is a store
+        # or programming error. The same command is tried again: a superseded one is a no-op.
+        log.error(
+            "%s failed: %s",
+            type(command).__name__,
+            exc,
+            extra={"out_trade_no": session.out_trade_no},
+        )
+        if session is self._current:
+            self.notice_shown.emit("STORE_ERROR", True)
+        if session.out_trade_no in self._watched:
+            self._later(RETRY_AFTER_ERROR_MS, lambda: self._perform(session, command))
+
+    def _handle(self, session: CheckoutSession, event: Any) -> None:
+        self._workers.db(
+            lambda: session.handle(event),
+            on_done=lambda commands: self._apply(session, commands),
+            on_error=self._on_task_error,
+        )
+
+    def _on_task_error(self, exc: BaseException) -> None:
+        log.error("checkout task failed: %s", exc)
+        if self._current is not None:
+            self.notice_shown.emit("STORE_ERROR", True)
+
+    # -- the clock -------------------------------------------------------------------------------
+
+    def _on_tick(self) -> None:
+        self._emit_countdown()
+        session = self._current
+        if session is None:
+            return
+        from pos.checkout import Tick
+
+        deadline = session.machine.deadline
+        if deadline is not None and self._clock() >= deadline:
+            # Only when the deadline is due: a tick is a store transaction on the DB worker.
+            self._handle(session, Tick())
+
+    def _emit_countdown(self) -> None:
+        if self._deadline is None:
+            return
+        left = (self._deadline - self._clock()) / timedelta(seconds=1)
+        self.countdown_changed.emit(max(0, int(left + 0.999)))
+
+    # -- store views -----------------------------------------------------------------------------
+
+    def refresh_deals(self) -> None:
+        """Reload today's newest deals for the list on the till (DB worker).
+
+        Requests that come while one is running are folded into one more run after it: a
+        payment asks several times, and the list only needs its latest state.
+        """
+        if self._backend is None or self._is_closed:
+            return
+        if self._is_refreshing:
+            self._is_refresh_due = True
+            return
+        store = self._backend.store
+
+        def load() -> list[Deal]:
+            midnight = (
+                datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+            )
+            deals = store.deals_between(midnight, midnight + timedelta(days=1))
+            deals.sort(key=lambda deal: (deal.created_at, deal.id), reverse=True)
+            return deals[:RECENT_DEALS]
+
+        def done(deals: list[Deal]) -> None:
+            self._is_refreshing = False
+            self.deals_changed.emit(deals)
+            if self._is_refresh_due:
+                self._is_refresh_due = False
+                self.refresh_deals()
+
+        def failed(exc: BaseException) -> None:
+            self._is_refreshing = False
+            self._on_task_error(exc)
+
+        self._is_refreshing = True
+        self._workers.db(load, on_done=done, on_error=failed)
+
+    def refresh_products(self) -> None:
+        if self._backend is None:
+            return
+        store = self._backend.store
+        self._workers.db(
+            lambda: [product.name for product in store.products()],
+            on_done=self.products_changed.emit,
+            on_error=self._on_task_error,
+        )
+
+    def save_products(self, names: list[str]) -> None:
+        """Replace the quick-key products with ``names`` in this order (DB worker)."""
+        backend = self._require_backend()
+        store = backend.store
+
+        def save() -> list[str]:
+            existing = list(store.products())
+            for position, name in enumerate(names):
+                if position < len(existing):
+                    store.save_product(
+                        name=name, position=position, product_id=existing[position].id
+                    )
+                else:
+                    store.save_product(name=name, position=position)
+            for product in existing[len(names) :]:
+                store.delete_product(product.id)
+            return [product.name for product in store.products()]
+
+        self._workers.db(save, on_done=self.products_changed.emit, on_error=self._on_task_error)
+
+    # -- closing ---------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Stop every timer; deals still unfinished are reconciled at the next start."""
+        self._is_closed = True
+        self._tick.stop()
+        for timer in list(self._timers):
+            timer.stop()
+        self._timers.clear()
+
+    def _require_backend(self) -> Backend:
+        if self._backend is None:
+            raise RuntimeError("the payment session has no backend yet")
+        return self._backend

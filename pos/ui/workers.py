@@ -1,0 +1,181 @@
+"""The one owner of background work: a network pool, one serial DB writer, results back as signals.
+
+Rule (ARCHITECTURE "Threads"): the Qt main thread only draws and reacts. Every
+network call and every slow disk task goes through :class:`Workers`; the
+function runs on a pool thread, never touches a widget, and its result or
+exception comes back to the main thread as a queued signal, where the
+callback runs. No other module of the window starts a thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+@dataclass
+class _Callbacks:
+    on_done: Done | None
+    on_error: Failed | None
+    kind: str
+
+
+class _Job(QRunnable):
+    """Run one function on a pool thread and hand its outcome to :class:`Workers` by signal."""
+
+    def __init__(self, owner: Workers, task_id: int, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._owner = owner
+        self._task_id = task_id
+        self._fn = fn
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # every failure goes back to the main thread, none is lost
+            self._report(self._owner.task_failed, exc)
+        else:
+            self._report(self._owner.task_finished, result)
+
+    def _report(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(self._task_id, value)
+        except RuntimeError:
+            # The window is gone (shut down while this task ran): no one is left to tell.
+            log.debug("result of task %d dropped: the workers were deleted", self._task_id)
+
+
+class Workers(QObject):
+    """Background work for the window: ``network`` (a small pool), ``db`` (one serial thread),
+    ``long_running`` (followers that block for the life of the app, such as the relay stream).
+
+    Each ``submit`` returns a task id; the callback runs later on the main thread. After
+    :meth:`shutdown` nothing new is started and late results are dropped.
+    """
+
+    #: Emitted on the main thread (queued) when a task returned; internal plumbing.
+    task_finished = Signal(int, object)
+    #: Emitted on the main thread (queued) when a task raised; internal plumbing.
+    task_failed = Signal(int, object)
+    #: The number of unfinished tasks changed (for a busy indicator and for tests).
+    pending_changed = Signal(int)
+
+    def __init__(self, *, network_threads: int = 4, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._network = QThreadPool(self)
+        self._network.setMaxThreadCount(network_threads)
+        # One thread: database writes are serialised, so the store never sees two writers.
+        self._db = QThreadPool(self)
+        self._db.setMaxThreadCount(1)
+        self._long = QThreadPool(self)
+        self._long.setMaxThreadCount(4)
+        self._ids = itertools.count(1)
+        self._callbacks: dict[int, _Callbacks] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+        self.task_finished.connect(self._on_task_finished)
+        self.task_failed.connect(self._on_task_failed)
+
+    # -- submitting ------------------------------------------------------------------------
+
+    def network(
+        self, fn: Callable[[], Any], *, on_done: Done | None = None, on_error: Failed | None = None
+    ) -> int:
+        """Run a network call (or anything that may wait on the network) on the pool."""
+        return self._submit(self._network, "network", fn, on_done, on_error)
+
+    def db(
+        self, fn: Callable[[], Any], *, on_done: Done | None = None, on_error: Failed | None = None
+    ) -> int:
+        """Run a store task on the single database thread, in submission order."""
+        return self._submit(self._db, "db", fn, on_done, on_error)
+
+    def long_running(
+        self, fn: Callable[[], Any], *, on_done: Done | None = None, on_error: Failed | None = None
+    ) -> int:
+        """Run a task that blocks for a long time (an event stream follower) on its own thread."""
+        return self._submit(self._long, "long", fn, on_done, on_error)
+
+    def _submit(
+        self,
+        pool: QThreadPool,
+        kind: str,
+        fn: Callable[[], Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+    ) -> int:
+        if self._closed:
+            raise RuntimeError("workers are shut down")
+        task_id = next(self._ids)
+        with self._lock:
+            self._callbacks[task_id] = _Callbacks(on_done, on_error, kind)
+            count = len(self._callbacks)
+        pool.start(_Job(self, task_id, fn))
+        self.pending_changed.emit(count)
+        return task_id
+
+    # -- results (main thread) ---------------------------------------------------------------
+
+    def _pop(self, task_id: int) -> _Callbacks | None:
+        with self._lock:
+            callbacks = self._callbacks.pop(task_id, None)
+            count = len(self._callbacks)
+        if callbacks is not None and not self._closed:
+            self.pending_changed.emit(count)
+        return callbacks
+
+    @Slot(int, object)
+    def _on_task_finished(self, task_id: int, result: object) -> None:
+        callbacks = self._pop(task_id)
+        if callbacks is None or self._closed or callbacks.on_done is None:
+            return
+        callbacks.on_done(result)
+
+    @Slot(int, object)
+    def _on_task_failed(self, task_id: int, exc: object) -> None:
+        callbacks = self._pop(task_id)
+        if callbacks is None or self._closed:
+            return
+        assert isinstance(exc, BaseException)
+        if callbacks.on_error is not None:
+            callbacks.on_error(exc)
+        else:
+            log.error("%s task failed", callbacks.kind, exc_info=exc)
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def pending(self) -> int:
+        """Tasks submitted whose result has not been delivered yet."""
+        with self._lock:
+            return len(self._callbacks)
+
+    def wait_db(self, timeout_ms: int = 10_000) -> bool:
+        """Block until the database queue is empty (only for shutdown and the test harness)."""
+        return bool(self._db.waitForDone(timeout_ms))
+
+    def shutdown(self, timeout_ms: int = 5_000) -> bool:
+        """Stop accepting work, let the running tasks end, drop their callbacks.
+
+        Database writes are waited for first: a deal written before a network call must reach the
+        disk even when the window closes at once.
+        """
+        self._closed = True
+        done = bool(self._db.waitForDone(timeout_ms))
+        done = bool(self._network.waitForDone(timeout_ms)) and done
+        done = bool(self._long.waitForDone(timeout_ms)) and done
+        with self._lock:
+            self._callbacks.clear()
+        return done

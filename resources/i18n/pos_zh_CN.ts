@@ -1,0 +1,1177 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CashierWindow</name>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="156" />
+        <source>WeChat Pay cashier</source>
+        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager's view (F11) or the settings (F12); the app opens them.</extracomment>
+        <translation>微信支付收银台</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="167" />
+        <location filename="../../pos/ui/cashier.py" line="657" />
+        <source>Checking unfinished payments…</source>
+        <translation>正在核对未完成的收款…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="182" />
+        <source>SANDBOX MODE — payments are simulated, no real money moves</source>
+        <translation>沙箱模式 — 模拟支付，不会产生真实交易</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="193" />
+        <source>Acknowledge</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="232" />
+        <source>Or type what is sold</source>
+        <translation>或输入商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="236" />
+        <source>Edit products…</source>
+        <translation>编辑商品…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="258" />
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="263" />
+        <source>Charge (Enter)</source>
+        <translation>收款 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="275" />
+        <source>Today's payments</source>
+        <translation>今日收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="278" />
+        <source>Manager (F11)</source>
+        <translation>店长 (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="279" />
+        <source>Settings (F12)</source>
+        <translation>设置 (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="346" />
+        <source>Purchase</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="351" />
+        <source>Product: %1</source>
+        <translation>商品：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="392" />
+        <source>Type an amount first.</source>
+        <translation>请先输入金额。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="393" />
+        <location filename="../../pos/ui/cashier.py" line="401" />
+        <source>That is not an amount.</source>
+        <translation>金额格式不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="394" />
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="395" />
+        <source>The amount must be more than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="396" />
+        <source>At most two decimals (fen).</source>
+        <translation>最多两位小数（精确到分）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="397" />
+        <source>Over the limit of %1 per payment.</source>
+        <translation>超过单笔限额 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="439" />
+        <source>Ready: type an amount and press Enter.</source>
+        <translation>就绪：输入金额后按 Enter 收款。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/cashier.py" line="498" />
+        <source>%n unfinished payment(s) checked. Ready.</source>
+        <translation><numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="502" />
+        <source>The payment could not be saved, so nothing was charged: %1</source>
+        <translation>无法保存该笔收款，未发起扣款：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="512" />
+        <source>Creating the order for %1…</source>
+        <translation>正在为 %1 创建订单…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="522" />
+        <source>Waiting for the customer to pay %1…</source>
+        <translation>等待顾客支付 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="533" />
+        <source>Creating the order…</source>
+        <translation>正在创建订单…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="534" />
+        <source>Waiting for the customer to scan and pay…</source>
+        <translation>等待顾客扫码支付…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="535" />
+        <source>No answer from WeChat Pay, still checking…</source>
+        <translation>微信支付暂无响应，仍在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="536" />
+        <source>Checking the order with WeChat Pay…</source>
+        <translation>正在向微信支付查询订单…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="538" />
+        <source>A reply failed its signature check; still checking with WeChat Pay…</source>
+        <translation>收到签名校验失败的应答，仍在向微信支付查询…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="540" />
+        <source>Time is up; closing the order…</source>
+        <translation>已超时，正在关闭订单…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="541" />
+        <source>Cancelled; closing the order…</source>
+        <translation>已取消，正在关闭订单…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="542" />
+        <source>Closing the order, trying again…</source>
+        <translation>正在关闭订单，重试中…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="544" />
+        <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
+        <translation>已忽略一条金额不符的支付通知，请告知店长。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="547" />
+        <source>The local database could not be written! Hand nothing over until it is fixed.</source>
+        <translation>本地数据库写入失败！修复前请勿交付商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="573" />
+        <source>Paid: %1 ✓</source>
+        <translation>收款成功：%1 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="583" />
+        <source>Payment of %1 cancelled. The order is being closed.</source>
+        <translation>%1 的收款已取消，正在关闭订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="584" />
+        <source>Time is up for %1. The order is being closed.</source>
+        <translation>%1 的收款已超时，正在关闭订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="585" />
+        <source>WeChat Pay refused the payment of %1.</source>
+        <translation>微信支付拒绝了 %1 的收款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="586" />
+        <source>Payment of %1 closed, not paid.</source>
+        <translation>%1 的订单已关闭，未支付。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="607" />
+        <source>LATE PAYMENT: %1 for "%2" was paid after the code was taken away. It is recorded as paid.</source>
+        <translation>迟到的付款：“%2” %1 在二维码撤下后完成支付，已记为已收款。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/cashier.py" line="614" />
+        <source>(%n more)</source>
+        <translation><numerusform>（另有 %n 笔）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="627" />
+        <source>%1 (late)</source>
+        <translation>%1（迟到）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="639" />
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="640" />
+        <source>waiting</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="641" />
+        <source>closing</source>
+        <translation>关闭中</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="642" />
+        <source>paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="643" />
+        <source>not paid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="644" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="645" />
+        <source>part refunded</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="646" />
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="655" />
+        <source>Settings saved. Restart the till to use them.</source>
+        <translation>设置已保存，重启收银台后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="662" />
+        <source>The till cannot open: %1</source>
+        <translation>收银台无法启动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="676" />
+        <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
+        <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScreen</name>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="102" />
+        <source>WeChat Pay</source>
+        <extracomment>A page was painted: "qrPage", "paidPage" or "messagePage" (for measurements).</extracomment>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="119" />
+        <source>Scan with WeChat to pay</source>
+        <translation>请使用微信扫码支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="131" />
+        <location filename="../../pos/ui/customer_screen.py" line="187" />
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="163" />
+        <source>Paid</source>
+        <translation>支付成功</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="167" />
+        <source>Thank you!</source>
+        <translation>谢谢惠顾！</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="220" />
+        <source>Preparing the payment code…</source>
+        <translation>正在生成收款码…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="239" />
+        <source>Code valid for %1</source>
+        <translation>二维码有效时间 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DealTableModel</name>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="615" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="616" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="617" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="618" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="619" />
+        <source>Refunded</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="620" />
+        <source>Order number</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="621" />
+        <source>WeChat transaction</source>
+        <translation>微信订单号</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="627" />
+        <source>creating</source>
+        <translation>创建中</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="628" />
+        <source>waiting</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="629" />
+        <source>paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="630" />
+        <source>closing</source>
+        <translation>关闭中</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="631" />
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="632" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="633" />
+        <source>part refunded</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="634" />
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="782" />
+        <source>Manager — transactions of the day</source>
+        <extracomment>The day's report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown.</extracomment>
+        <translation>店长 — 当日交易</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="790" />
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="802" />
+        <source>Search amount or order number</source>
+        <translation>按金额或订单号搜索</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="806" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="814" />
+        <source>Paid deals</source>
+        <translation>已支付笔数</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="815" />
+        <source>Takings</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="816" />
+        <source>Refunded</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="817" />
+        <source>Net</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="867" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="869" />
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="871" />
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="874" />
+        <source>Reconcile with WeChat…</source>
+        <translation>与微信对账…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="898" />
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="916" />
+        <source>Takings by hour</source>
+        <translation>每小时收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="921" />
+        <source>Could not load the day: %1</source>
+        <translation>无法加载当日数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="928" />
+        <source>%1 deals, %2 shown.</source>
+        <translation>共 %1 笔交易，显示 %2 笔。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="956" />
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="965" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="974" />
+        <source>Exported %1 deals to %2.</source>
+        <translation>已导出 %1 笔交易到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="981" />
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="999" />
+        <source>Refund of %1: %2</source>
+        <translation>%1 的退款：%2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1010" />
+        <source>Downloading WeChat's bill of %1…</source>
+        <translation>正在下载 %1 的微信账单…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1029" />
+        <source>Reconciliation failed: %1</source>
+        <translation>对账失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="466" />
+        <source>Manager</source>
+        <extracomment>scrypt's cost: ~50 ms here, enough to make guessing a stolen hash slow, short for a person. The Chinese of every text of this module (for the window's update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open.</extracomment>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="469" />
+        <source>Set a manager PIN (4 to 12 digits). It guards refunds and the day's figures.</source>
+        <translation>请设置店长密码（4 至 12 位数字），用于保护退款和当日账目。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="471" />
+        <source>Enter the manager PIN.</source>
+        <translation>请输入店长密码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="478" />
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="484" />
+        <source>PIN again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="494" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="496" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="527" />
+        <source>The PIN must be 4 to 12 digits.</source>
+        <translation>密码须为 4 至 12 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="530" />
+        <source>The two PINs differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="533" />
+        <source>Saving the PIN…</source>
+        <translation>正在保存密码…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="549" />
+        <source>The PIN could not be saved: %1</source>
+        <translation>密码保存失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="564" />
+        <source>Wrong PIN. %1 tries left.</source>
+        <translation>密码错误，还可尝试 %1 次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="577" />
+        <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
+        <translation>密码错误次数过多，已锁定 %1 分 %2 秒。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="60" />
+        <source>Products</source>
+        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Colours of the recent deals by state: paid green, given up grey, failed red.</extracomment>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="63" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="64" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="65" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="66" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="96" />
+        <source>Add product</source>
+        <translation>添加商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="96" />
+        <location filename="../../pos/ui/cashier.py" line="105" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="105" />
+        <source>Rename product</source>
+        <translation>重命名商品</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1268" />
+        <source>Reconciliation of %1</source>
+        <translation>%1 对账</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1272" />
+        <source>Everything matches.</source>
+        <translation>全部一致。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/manager.py" line="1274" />
+        <source>%n difference(s) found.</source>
+        <translation><numerusform>发现 %n 处差异。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1287" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1287" />
+        <source>Order number</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1287" />
+        <source>Here</source>
+        <translation>本店</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1287" />
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1318" />
+        <source>paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1319" />
+        <source>part refunded</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1320" />
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1321" />
+        <source>creating</source>
+        <translation>创建中</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1322" />
+        <source>waiting</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1323" />
+        <source>closing</source>
+        <translation>关闭中</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1324" />
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1325" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1326" />
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1327" />
+        <source>reversed</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1328" />
+        <source>processing</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1329" />
+        <source>unconfirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1330" />
+        <source>refund closed</source>
+        <translation>退款关闭</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1331" />
+        <source>refund abnormal</source>
+        <translation>退款异常</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1350" />
+        <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
+        <translation>%1：微信收款 %2，退款 %3；本店记录收款 %4，退款 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1358" />
+        <source>WeChat has no bill for this day.</source>
+        <translation>微信没有这一天的账单。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/manager.py" line="1360" />
+        <source>%n refund(s) still unconfirmed here.</source>
+        <translation><numerusform>本店有 %n 笔退款尚未确认。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1305" />
+        <location filename="../../pos/ui/manager.py" line="1366" />
+        <source>Export differences…</source>
+        <translation>导出差异…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1308" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1067" />
+        <source>Refund</source>
+        <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1078" />
+        <source>Amount to refund</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1082" />
+        <source>Reason (shown to the customer)</source>
+        <translation>退款原因（顾客可见）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1083" />
+        <source>Customer returned the goods</source>
+        <translation>顾客退货</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1092" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1094" />
+        <source>Next…</source>
+        <translation>下一步…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1115" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1117" />
+        <source>Confirm refund</source>
+        <translation>确认退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1138" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1144" />
+        <source>%1 — %2, paid %3, %4 may still be refunded.</source>
+        <translation>%1 — %2，已付 %3，可退 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1157" />
+        <location filename="../../pos/ui/manager.py" line="1163" />
+        <source>At most %1 may be refunded.</source>
+        <translation>最多可退 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1167" />
+        <source>Enter a reason.</source>
+        <translation>请填写退款原因。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1172" />
+        <source>Refund %1 to the customer for %2?</source>
+        <translation>确认向顾客退还 %1（%2）？</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1186" />
+        <source>Refunding %1…</source>
+        <translation>正在退款 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1212" />
+        <source>Refunded %1 ✓</source>
+        <translation>已退款 %1 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1215" />
+        <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
+        <translation>微信支付仍在处理 %1 的退款，系统会继续跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1218" />
+        <source>The refund needs the merchant platform: %1</source>
+        <translation>退款异常，需在商户平台处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1222" />
+        <location filename="../../pos/ui/manager.py" line="1252" />
+        <source>The refund failed: %1</source>
+        <translation>退款失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1233" />
+        <source>Refund number: %1</source>
+        <translation>退款单号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1239" />
+        <source>Deal %1, paid %2 at %3. Reason: %4</source>
+        <translation>订单 %1，%3 支付 %2。原因：%4</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="232" />
+        <source>Choose…</source>
+        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="238" />
+        <source>Welcome: set up this till</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="238" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="245" />
+        <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="264" />
+        <source>Payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="266" />
+        <source>Sandbox: practice payments, no real money</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="267" />
+        <source>Real merchant: real WeChat Pay payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="282" />
+        <source>Merchant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="293" />
+        <source>AppID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="294" />
+        <source>Merchant number (mch_id)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="295" />
+        <source>API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="296" />
+        <source>Sign type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="297" />
+        <source>Test connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="307" />
+        <source>API certificate (for refunds)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="310" />
+        <source>None</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="312" />
+        <source>PKCS#12 file (apiclient_cert.p12)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="315" />
+        <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="323" />
+        <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="324" />
+        <source>PEM (*.pem *.crt *.key);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="325" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="326" />
+        <location filename="../../pos/ui/settings_dialog.py" line="332" />
+        <source>PKCS#12 file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="335" />
+        <source>Certificate (PEM)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="341" />
+        <source>Certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="344" />
+        <source>Private key (PEM)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="350" />
+        <source>Private key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="353" />
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="358" />
+        <source>Notifications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="365" />
+        <source>default: relay URL + /wechatpay/notify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="366" />
+        <source>Relay URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="367" />
+        <source>Till token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="368" />
+        <source>Notify URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="372" />
+        <source>Till</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="376" />
+        <location filename="../../pos/ui/settings_dialog.py" line="381" />
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="386" />
+        <source>default chime</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="387" />
+        <source>Play</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="390" />
+        <location filename="../../pos/ui/settings_dialog.py" line="398" />
+        <source>Payment sound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="390" />
+        <source>WAV sound (*.wav)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="393" />
+        <source>Checkout timeout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="395" />
+        <source>Poll interval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="396" />
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="419" />
+        <source>Use the sandbox for now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="479" />
+        <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="486" />
+        <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="496" />
+        <source>stored {mask}: leave empty to keep it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="522" />
+        <source>SANDBOX: practice payments, no real money</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="528" />
+        <source>REAL MERCHANT: payments are real money</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="552" />
+        <source>Set by the environment variable {name}, which wins over this dialog.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="562" />
+        <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="631" />
+        <source>another merchant number: enter its API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="702" />
+        <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant's details and its stored key are removed from this till.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="707" />
+        <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="710" />
+        <source>Change payment mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="748" />
+        <source>Fix the merchant details first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="766" />
+        <source>Asking WeChat Pay…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="781" />
+        <source>Connected: the AppID, merchant number and API key are right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="783" />
+        <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="787" />
+        <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="791" />
+        <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="793" />
+        <source>Unexpected answer from WeChat Pay.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="906" />
+        <source>Some fields need fixing (see the red notes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="918" />
+        <source>Could not save: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

@@ -1,0 +1,155 @@
+"""The manager's test world: a sandbox on loopback, a real client over HTTP, a store, paid deals.
+
+Shared by tests/unit/test_refunds.py and tests/unit/reports/ (the manager's side).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+
+from pos.asgi_server import BackgroundServer
+from pos.sandbox import DEFAULT_MERCHANT, Sandbox, SandboxOptions
+from pos.store import Deal, DealState, Store
+from pos.wechatpay import xmlcodec
+from pos.wechatpay.client import WeChatPayClient
+
+#: Nothing listens on the discard port: the sandbox's payment notifications go nowhere.
+NOWHERE = "http://127.0.0.1:9/notify"
+
+
+class CountingTransport(httpx.HTTPTransport):
+    """Real HTTP, with every request path recorded (to prove what reached the sandbox)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[str] = []
+        self.bodies: list[dict[str, str]] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.paths.append(request.url.path)
+        self.bodies.append(xmlcodec.decode(request.read()))
+        return super().handle_request(request)
+
+
+@dataclass
+class World:
+    sandbox: Sandbox
+    server: BackgroundServer
+    client: WeChatPayClient
+    store: Store
+    transport: CountingTransport
+    till: str = "T1"
+    _made: list[str] = field(default_factory=list)
+
+    def requests_to(self, endpoint: str) -> int:
+        return sum(1 for path in self.transport.paths if path.endswith("/" + endpoint))
+
+    def bodies_to(self, endpoint: str) -> list[dict[str, str]]:
+        return [
+            body
+            for path, body in zip(self.transport.paths, self.transport.bodies, strict=True)
+            if path.endswith("/" + endpoint)
+        ]
+
+    def paid_deal(self, amount_fen: int, product: str = "拿铁咖啡") -> Deal:
+        """A deal ordered at the sandbox, paid by the customer's phone, recorded PAID."""
+        now = datetime.now(UTC)
+        number = self.store.new_out_trade_no(self.till, now)
+        expire = now + timedelta(minutes=10)
+        self.store.create_deal(
+            out_trade_no=number,
+            amount_fen=amount_fen,
+            product=product,
+            till_id=self.till,
+            time_start=now,
+            time_expire=expire,
+            sign_type="MD5",
+            now=now,
+        )
+        prepay = self.client.unified_order(
+            out_trade_no=number,
+            total_fee=amount_fen,
+            body=product,
+            notify_url=NOWHERE,
+            spbill_create_ip="127.0.0.1",
+            time_start=now,
+            time_expire=expire,
+        )
+        self.store.transition(
+            number,
+            DealState.ORDERED,
+            reason="ordered",
+            now=now,
+            code_url=prepay.code_url,
+            prepay_id=prepay.prepay_id,
+        )
+        assert self.sandbox.customer_scan(prepay.code_url, "pay")["result"] == "paid"
+        status = self.client.order_query(out_trade_no=number)
+        assert status.transaction_id is not None
+        return self.store.transition(
+            number,
+            DealState.PAID,
+            reason="paid",
+            now=datetime.now(UTC),
+            transaction_id=status.transaction_id,
+            paid_at=status.time_end,
+        )
+
+    def unpaid_deal(self, amount_fen: int, product: str = "蛋糕") -> Deal:
+        """A deal ordered at the sandbox and never paid (still ORDERED)."""
+        now = datetime.now(UTC)
+        number = self.store.new_out_trade_no(self.till, now)
+        expire = now + timedelta(minutes=10)
+        self.store.create_deal(
+            out_trade_no=number,
+            amount_fen=amount_fen,
+            product=product,
+            till_id=self.till,
+            time_start=now,
+            time_expire=expire,
+            sign_type="MD5",
+            now=now,
+        )
+        prepay = self.client.unified_order(
+            out_trade_no=number,
+            total_fee=amount_fen,
+            body=product,
+            notify_url=NOWHERE,
+            spbill_create_ip="127.0.0.1",
+            time_start=now,
+            time_expire=expire,
+        )
+        return self.store.transition(
+            number,
+            DealState.ORDERED,
+            reason="ordered",
+            now=now,
+            code_url=prepay.code_url,
+            prepay_id=prepay.prepay_id,
+        )
+
+
+@contextmanager
+def open_world(folder: Path, options: SandboxOptions | None = None) -> Iterator[World]:
+    sandbox = Sandbox(
+        [DEFAULT_MERCHANT],
+        options=options or SandboxOptions(refund_delay=0.2, bill_allow_today=True),
+    )
+    server = sandbox.serve()
+    transport = CountingTransport()
+    client = WeChatPayClient(
+        DEFAULT_MERCHANT, base_url=server.url, timeout=5.0, transport=transport, retry_backoff=0.01
+    )
+    store = Store.open(folder / "pos.sqlite3")
+    try:
+        yield World(sandbox, server, client, store, transport)
+    finally:
+        client.close()
+        store.close()
+        server.stop()

@@ -1,0 +1,265 @@
+"""Refunds against the sandbox over real HTTP: full, partial, limits, unknown outcomes, notices."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from manager_world import World, open_world
+
+from pos.errors import NotificationError, RefundLimitError
+from pos.refunds import Refunder, new_out_refund_no, refundable_fen
+from pos.sandbox import DEFAULT_MERCHANT, Fault
+from pos.sandbox.ledger import Event
+from pos.store import DealState, RefundState
+from pos.wechatpay.types import RefundStatus
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    with open_world(tmp_path) as made:
+        yield made
+
+
+def refunder(world: World) -> Refunder:
+    return Refunder(world.store, world.client, sleep=lambda _: None, resend_pause=0.0)
+
+
+def follow(world: World, out_refund_no: str) -> RefundState:
+    import time
+
+    return (
+        Refunder(world.store, world.client, sleep=time.sleep)
+        .follow(out_refund_no, timeout=10, interval=0.05)
+        .refund.state
+    )
+
+
+def test_full_refund_reaches_refunded_over_http(world: World) -> None:
+    deal = world.paid_deal(2550, "拿铁咖啡")
+    progress = refunder(world).refund(deal.out_trade_no, 2550, "顾客退货")
+    assert progress.refund.state is RefundState.PROCESSING
+    assert progress.refund.refund_id  # WeChat's refund number, recorded
+    assert follow(world, progress.refund.out_refund_no) is RefundState.SUCCESS
+    stored = world.store.get_deal(deal.out_trade_no)
+    assert stored is not None and stored.state is DealState.REFUNDED
+    at_wechat = world.sandbox.ledger.refund(DEFAULT_MERCHANT.mch_id, progress.refund.out_refund_no)
+    assert (at_wechat.refund_fee, at_wechat.status) == (2550, RefundStatus.SUCCESS)
+    assert at_wechat.refund_desc == "顾客退货"
+    sent = world.bodies_to("secapi/pay/refund")
+    assert [(b["total_fee"], b["refund_fee"], b["out_trade_no"]) for b in sent] == [
+        ("2550", "2550", deal.out_trade_no)
+    ]
+
+
+def test_partial_refunds_go_partially_refunded_then_refunded(world: World) -> None:
+    deal = world.paid_deal(2550)
+    first = refunder(world).refund(deal.out_trade_no, 550, "部分退货")
+    assert follow(world, first.refund.out_refund_no) is RefundState.SUCCESS
+    stored = world.store.get_deal(deal.out_trade_no)
+    assert stored is not None and stored.state is DealState.PARTIALLY_REFUNDED
+    assert refunder(world).refundable(deal.out_trade_no) == 2000
+    second = refunder(world).refund(deal.out_trade_no, 2000, "其余退货")
+    assert second.refund.out_refund_no != first.refund.out_refund_no
+    assert follow(world, second.refund.out_refund_no) is RefundState.SUCCESS
+    stored = world.store.get_deal(deal.out_trade_no)
+    assert stored is not None and stored.state is DealState.REFUNDED
+    assert refunder(world).refundable(deal.out_trade_no) == 0
+
+
+def test_over_refund_is_refused_before_the_network(world: World) -> None:
+    deal = world.paid_deal(1000)
+    refunder(world).refund(deal.out_trade_no, 600, "一部分")
+    sent_before = world.requests_to("secapi/pay/refund")
+    assert sent_before == 1
+    with pytest.raises(RefundLimitError, match="400 fen left"):
+        refunder(world).refund(deal.out_trade_no, 401, "太多了")
+    assert world.requests_to("secapi/pay/refund") == sent_before  # nothing more was sent
+    assert len(world.store.refunds_for(deal.out_trade_no)) == 1
+    assert len(list(world.sandbox.ledger.iter_all_refunds())) == 1
+
+
+def test_refund_of_an_unpaid_deal_never_reaches_wechat(world: World) -> None:
+    deal = world.unpaid_deal(1000)
+    with pytest.raises(RefundLimitError, match="not paid"):
+        refunder(world).refund(deal.out_trade_no, 100, "x")
+    assert world.requests_to("secapi/pay/refund") == 0
+    assert list(world.sandbox.ledger.iter_all_refunds()) == []
+
+
+def test_the_fifty_first_refund_is_refused_before_the_network(world: World) -> None:
+    deal = world.paid_deal(10_000)
+    now = datetime.now(UTC)
+    for n in range(50):
+        world.store.create_refund(
+            deal.out_trade_no, new_out_refund_no(deal.out_trade_no, n), 1, "一分", now
+        )
+    with pytest.raises(RefundLimitError, match="50 refunds"):
+        refunder(world).refund(deal.out_trade_no, 1, "第51笔")
+    assert world.requests_to("secapi/pay/refund") == 0
+
+
+def test_an_unknown_outcome_is_resent_with_the_same_out_refund_no(world: World) -> None:
+    deal = world.paid_deal(3000)
+    # Every one of the client's 3 attempts is processed and then cut off: the outcome stays
+    # unknown; the refunder resends, identically, and the 4th request gets its answer.
+    world.sandbox.add_fault(Fault(endpoint="refund", kind="drop_after", times=3))
+    progress = refunder(world).refund(deal.out_trade_no, 1200, "断网重试")
+    assert progress.refund.state is RefundState.PROCESSING
+    sent = world.bodies_to("secapi/pay/refund")
+    assert len(sent) == 4
+    assert {b["out_refund_no"] for b in sent} == {progress.refund.out_refund_no}
+    assert {(b["refund_fee"], b["total_fee"]) for b in sent} == {("1200", "3000")}
+    assert len(list(world.sandbox.ledger.iter_all_refunds())) == 1  # one refund, not four
+    assert follow(world, progress.refund.out_refund_no) is RefundState.SUCCESS
+
+
+def test_a_refund_that_stays_unknown_stays_pending_and_is_resent_later(world: World) -> None:
+    deal = world.paid_deal(3000)
+    world.sandbox.add_fault(Fault(endpoint="refund", kind="http_500"))
+    progress = refunder(world).refund(deal.out_trade_no, 3000, "服务器错误")
+    assert progress.refund.state is RefundState.PENDING
+    assert progress.error is not None and "outcome unknown" in progress.error
+    assert list(world.sandbox.ledger.iter_all_refunds()) == []
+    # While it is unknown it still counts: no second refund of the same money.
+    with pytest.raises(RefundLimitError):
+        refunder(world).refund(deal.out_trade_no, 1, "再退")
+    world.sandbox.faults.clear()
+    # refundquery says REFUNDNOTEXIST: the identical request is sent again (§4.4).
+    again = refunder(world).refresh(progress.refund.out_refund_no)
+    assert again.refund.state is RefundState.PROCESSING
+    assert {b["out_refund_no"] for b in world.bodies_to("secapi/pay/refund")} == {
+        progress.refund.out_refund_no
+    }
+    assert follow(world, progress.refund.out_refund_no) is RefundState.SUCCESS
+
+
+def test_a_definite_refusal_is_recorded_failed(world: World) -> None:
+    deal = world.paid_deal(2000)
+    # Planted: WeChat's total no longer equals ours, so WeChat answers INVALID_REQUEST (§3.5).
+    order = world.sandbox.ledger.order(DEFAULT_MERCHANT.mch_id, deal.out_trade_no)
+    order.total_fee = 1999
+    progress = refunder(world).refund(deal.out_trade_no, 1000, "x")
+    assert progress.refund.state is RefundState.FAILED
+    assert progress.error is not None and progress.error.startswith("INVALID_REQUEST")
+    # A failed refund does not hold back the money it asked for.
+    assert refunder(world).refundable(deal.out_trade_no) == 2000
+
+
+def test_the_refund_notification_settles_a_refund(world: World) -> None:
+    deal = world.paid_deal(2550)
+    progress = refunder(world).refund(deal.out_trade_no, 550, "部分退货")
+    number = progress.refund.out_refund_no
+    at_wechat = world.sandbox.ledger.refund(DEFAULT_MERCHANT.mch_id, number)
+    order = world.sandbox.ledger.order(DEFAULT_MERCHANT.mch_id, deal.out_trade_no)
+    at_wechat.status = RefundStatus.SUCCESS
+    at_wechat.success_time = datetime.now(UTC)
+    event = Event("refund", order, at_wechat)
+    # A forged one (refund_fee one fen more, correctly encrypted) is refused, nothing changes.
+    forged = world.sandbox.refund_notification(event, wrong_fee=True)
+    with pytest.raises(NotificationError):
+        refunder(world).apply_notification(forged, DEFAULT_MERCHANT)
+    # One encrypted with another key does not decrypt.
+    with pytest.raises(NotificationError):
+        refunder(world).apply_notification(
+            world.sandbox.refund_notification(event, bad_sign=True), DEFAULT_MERCHANT
+        )
+    assert world.store.get_refund(number).state is RefundState.PROCESSING  # type: ignore[union-attr]
+    real = world.sandbox.refund_notification(event)
+    settled = refunder(world).apply_notification(real, DEFAULT_MERCHANT)
+    assert settled.refund.state is RefundState.SUCCESS
+    assert settled.deal.state is DealState.PARTIALLY_REFUNDED
+    # Notifications repeat (§3.7): the same one again changes nothing.
+    history = world.store.events(deal.out_trade_no)
+    assert refunder(world).apply_notification(real, DEFAULT_MERCHANT).refund.state is (
+        RefundState.SUCCESS
+    )
+    assert world.store.events(deal.out_trade_no) == history
+
+
+def test_refundable_counts_only_refunds_that_may_leave(world: World) -> None:
+    deal = world.paid_deal(900)
+    assert refundable_fen(deal, []) == 900
+    unpaid = world.unpaid_deal(900)
+    assert refundable_fen(unpaid, []) == 0
+
+
+def test_out_refund_no_names_the_deal_and_is_unique() -> None:
+    numbers = {new_out_refund_no("T120261124130728000001", 1) for _ in range(50)}
+    assert len(numbers) > 40  # a random suffix keeps concurrent refunds apart
+    assert all(n.startswith("T120261124130728000001R01") and len(n) <= 64 for n in numbers)
+
+
+def test_the_client_comes_from_the_settings_with_its_certificate(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from pos.config import Settings
+    from pos.errors import ConfigError
+    from pos.refunds import make_client
+    from pos.wechatpay.types import ClientCertificate
+
+    with pytest.raises(ConfigError, match="no merchant"):
+        make_client(Settings(data_dir=tmp_path))
+    certificate = ClientCertificate(p12_path=str(tmp_path / "apiclient_cert.p12"), password="pw")
+    merchant = replace(DEFAULT_MERCHANT, certificate=certificate)
+    settings = Settings(data_dir=tmp_path, merchant=merchant, api_base_url="https://example.test")
+    client = make_client(settings)
+    try:
+        assert client.merchant.certificate == certificate  # secapi/pay/refund presents it
+        assert client.base_url == "https://example.test"
+        assert "pw" not in repr(client) and DEFAULT_MERCHANT.api_key not in repr(client)
+    finally:
+        client.close()
+
+
+def test_the_refund_notification_passed_on_by_the_relay_settles_the_refund(
+    tmp_path: Path,
+) -> None:
+    """Sandbox -> relay (POST /wechatpay/refund-notify) -> event stream -> the till decrypts
+    it again with its own key and records it; no refundquery needed."""
+    import json
+
+    import httpx
+
+    from pos.asgi_server import BackgroundServer
+    from pos.relay import RelayEvent, RelaySettings, create_app
+    from pos.sandbox import SandboxOptions
+
+    token = "manager-till-token-0001"
+    relay_app = create_app(
+        RelaySettings(
+            database_url=f"sqlite:///{tmp_path / 'relay.sqlite3'}",
+            merchants={DEFAULT_MERCHANT.mch_id: DEFAULT_MERCHANT},
+            till_tokens={token: "T1"},
+        )
+    )
+    relay = BackgroundServer(relay_app).start()
+    try:
+        with open_world(tmp_path, SandboxOptions(refund_delay=0.2)) as world:
+            deal = world.paid_deal(2550)
+            notify_url = f"{relay.url}/wechatpay/refund-notify"
+            refunder = Refunder(world.store, world.client, notify_url=notify_url)
+            progress = refunder.refund(deal.out_trade_no, 2550, "整单退款")
+            assert progress.refund.state is RefundState.PROCESSING
+            event: RelayEvent | None = None
+            with httpx.stream(
+                "GET", f"{relay.url}/events?token={token}&last_event_id=0", timeout=10
+            ) as stream:
+                kind = ""
+                for line in stream.iter_lines():
+                    if line.startswith("event: "):
+                        kind = line.removeprefix("event: ")
+                    elif line.startswith("data: ") and kind == "refund":
+                        event = RelayEvent.from_json(line.removeprefix("data: "))
+                        break
+            assert event is not None and event.out_trade_no == deal.out_trade_no
+            assert json.loads(event.to_json())["kind"] == "refund"
+            settled = refunder.apply_notification(event.raw_xml.encode("utf-8"), DEFAULT_MERCHANT)
+            assert settled.refund.state is RefundState.SUCCESS
+            assert settled.deal.state is DealState.REFUNDED
+            assert world.requests_to("pay/refundquery") == 0
+    finally:
+        relay_app.state.close_streams()
+        relay.stop()
