@@ -22,9 +22,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The test sends SIGUSR1 to a child that hangs, to see where every thread stands.
 faulthandler.register(signal.SIGUSR1, all_threads=True)
 
-from pos.config import Settings
-from pos.sandbox import DEFAULT_MERCHANT
-from pos.ui.app import CashierApp, make_application
+from pos.config import Settings  # noqa: E402  (after the platform is chosen)
+from pos.sandbox import DEFAULT_MERCHANT  # noqa: E402
+from pos.ui.app import CashierApp, make_application  # noqa: E402
 
 
 def say(*words: object) -> None:
