@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import select
+import queue
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,23 +36,33 @@ class AppProcess:
         self.process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=self._stderr, env=env, text=True
         )
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self._reader = threading.Thread(target=self._read_lines, daemon=True)
+        self._reader.start()
 
     def stderr_tail(self) -> str:
         """The child's last words, to explain a failure."""
         return self.stderr_path.read_text(errors="replace")[-12000:]
 
+    def _read_lines(self) -> None:
+        # A thread, not select() + readline(): two lines written at once ("LATE …" then
+        # "READY 1") would leave the second in Python's buffer, where select() never sees it.
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self._lines.put(line)
+        self._lines.put(None)
+
     def expect(self, word: str) -> list[str]:
         """Read lines until one starts with ``word``; its words."""
-        assert self.process.stdout is not None
         deadline = time.monotonic() + LINE_TIMEOUT
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.process.stdout], [], [], 0.2)
-            if not ready:
-                continue
-            line = self.process.stdout.readline()
-            if not line:
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self._lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if line is None:
                 raise AssertionError(
-                    f"the app exited ({self.process.poll()}) before {word}:\n{self.stderr_tail()}"
+                    f"the app exited ({self.process.wait(5)}) before {word}:\n{self.stderr_tail()}"
                 )
             words = line.split()
             if words and words[0] == word:
@@ -72,6 +83,7 @@ class AppProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(10)
+        self._reader.join(10)  # the pipe is at its end once the child is gone
         if self.process.stdout is not None:
             self.process.stdout.close()
         self._stderr.close()
