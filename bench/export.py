@@ -117,9 +117,10 @@ def _reset_peak() -> None:
 
 def raw_rows(database: Path) -> Iterator[DealRow]:
     """EXPERIMENT, not product code: the day's rows read with plain sqlite3 tuples and
-    ``datetime.fromisoformat``, to show what a tuple-based read path in the store would give
-    (the store's ``deals_between`` builds Peewee models and parses five times a row with
-    ``strptime``). Bypasses the store; used only by the ``*-rawread`` modes."""
+    ``datetime.fromisoformat``, bypassing the store; used only by the ``*-rawread`` modes.
+
+    The yardstick for the store's own tuple path (``Store.iter_deal_lines``, which the
+    export uses): the ``csv``/``xlsx`` modes should come within a few percent of these."""
     from pos.reports.day import DealRow, day_bounds
     from pos.store import DealState
     from pos.wechatpay.types import BEIJING

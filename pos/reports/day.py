@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 
 from pos.errors import AmountError
 from pos.money import parse_amount
-from pos.store import Deal, DealState, RefundState, Store
+from pos.store import DealLine, DealState, Refund, RefundState, Store
 from pos.wechatpay.types import BEIJING
 
-#: Deals are read from the store in windows this long, so a report or an export of any size
-#: holds at most one window of deals in memory at a time.
-READ_WINDOW = timedelta(minutes=10)
+#: Deals are read from the store this many at a time, so a report or an export of any size
+#: holds at most one batch of deals (and their refunds) in memory at a time.
+READ_BATCH = 2000
 
 #: States whose deals carry successful refunds; only their refunds are read.
 _REFUNDED_STATES = frozenset({DealState.PARTIALLY_REFUNDED, DealState.REFUNDED})
@@ -79,12 +80,12 @@ def totals_of(rows: Iterable[DealRow]) -> Totals:
     return totals
 
 
-def _row(store: Store, deal: Deal) -> DealRow:
+def _row(deal: DealLine, refunds: dict[str, list[Refund]]) -> DealRow:
     refunded = 0
     if deal.state in _REFUNDED_STATES:
         refunded = sum(
             r.refund_fee
-            for r in store.refunds_for(deal.out_trade_no)
+            for r in refunds.get(deal.out_trade_no, ())
             if r.state is RefundState.SUCCESS
         )
     return DealRow(
@@ -100,19 +101,25 @@ def _row(store: Store, deal: Deal) -> DealRow:
 
 
 def iter_rows(
-    store: Store, date_from: date, date_to: date, *, window: timedelta = READ_WINDOW
+    store: Store, date_from: date, date_to: date, *, batch: int = READ_BATCH
 ) -> Iterator[DealRow]:
     """Every deal created from ``date_from`` to ``date_to`` (inclusive, Beijing days), oldest
-    first, read window by window so memory stays flat however many deals there are."""
+    first, read batch by batch so memory stays flat however many deals there are."""
     if date_to < date_from:
         raise ValueError("date_to is before date_from")
     start, _ = day_bounds(date_from)
     _, end = day_bounds(date_to)
-    while start < end:
-        stop = min(start + window, end)
-        for deal in store.deals_between(start, stop):
-            yield _row(store, deal)
-        start = stop
+    return _rows(store.iter_deal_lines(start, end, batch=batch), store, batch)
+
+
+def _rows(deals: Iterator[DealLine], store: Store, batch: int) -> Iterator[DealRow]:
+    while chunk := list(islice(deals, batch)):
+        # One query for the refunds of the chunk's refunded deals, not one per deal.
+        refunds = store.refunds_for_deals(
+            d.out_trade_no for d in chunk if d.state in _REFUNDED_STATES
+        )
+        for deal in chunk:
+            yield _row(deal, refunds)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@
   exact :class:`~decimal.Decimal` values from :func:`pos.money.fen_to_decimal_yuan` with
   ``number_format`` ``0.00``; times are Beijing time; the header row is frozen.
 
-Both read the store window by window (:func:`pos.reports.day.iter_rows`) and write row by
+Both read the store batch by batch (:func:`pos.reports.day.iter_rows`) and write row by
 row, so memory stays flat as the number of deals grows. The file appears under its name only
 when complete (written next to it, then renamed), so a failed export leaves no half file.
 """
@@ -89,6 +89,7 @@ _STATES: dict[str, dict[DealState, str]] = {
 }
 _TOTAL: dict[str, str] = {"zh_CN": "合计（{count} 笔已支付）", "en": "Total ({count} paid)"}
 _TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+_PAID_STATES = frozenset(state for state in DealState if state.is_paid)
 #: Column widths of the sheet, in characters (Chinese characters count about double).
 _WIDTHS = (20, 24, 12, 12, 30, 32, 12, 12)
 
@@ -124,29 +125,54 @@ def _atomic(output: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
+def _yuan(fen: int) -> str:
+    # format_fen's text, without its checks (rows carry store ints): a third of the CSV's
+    # time at 100,000 rows went to them.
+    return f"{fen // 100}.{fen % 100:02d}" if fen >= 0 else format_fen(fen)
+
+
+def _sum(rows: Iterable[DealRow], into: list[int]) -> Iterator[DealRow]:
+    """Pass the rows on, adding them up in ``into`` [count, gross, refunded, all_count]
+    (plain ints: a new frozen Totals per row costs more than writing the row)."""
+    count = gross = refunded = all_count = 0
+    paid = _PAID_STATES
+    for row in rows:
+        all_count += 1
+        if row.state in paid:
+            count += 1
+            gross += row.amount_fen
+            refunded += row.refunded_fen
+        yield row
+    into[:] = [count, gross, refunded, all_count]
+
+
 def write_csv(rows: Iterable[DealRow], output: Path, *, language: str = "zh_CN") -> Totals:
     """Write the rows and a totals row as CSV (UTF-8 with BOM); return the totals."""
-    totals = Totals()
+    labels = _STATES[_language(language)]
+    paid = _PAID_STATES
+    sums = [0, 0, 0, 0]
     with (
         _atomic(output) as temporary,
         temporary.open("w", encoding="utf-8-sig", newline="") as handle,
     ):
         writer = csv.writer(handle)
         writer.writerow(columns(language))
-        for row in rows:
-            totals = totals.add(row)
-            writer.writerow(
-                (
-                    row.time.strftime(_TIME_FORMAT),
-                    row.product,
-                    format_fen(row.amount_fen),
-                    state_label(row.state, language),
-                    row.out_trade_no,
-                    row.transaction_id,
-                    format_fen(row.refunded_fen),
-                    format_fen(row.net_fen),
-                )
+        writer.writerows(
+            (
+                # isoformat is several times faster than strftime; its first 19 characters
+                # are _TIME_FORMAT's "YYYY-MM-DD HH:MM:SS".
+                row.time.isoformat(" ", "seconds")[:19],
+                row.product,
+                _yuan(row.amount_fen),
+                labels[row.state],
+                row.out_trade_no,
+                row.transaction_id,
+                _yuan(row.refunded_fen),
+                _yuan(row.amount_fen - row.refunded_fen if row.state in paid else 0),
             )
+            for row in _sum(rows, sums)
+        )
+        totals = Totals(*sums)
         writer.writerow(
             (
                 total_label(totals, language),
@@ -192,22 +218,36 @@ def write_xlsx(
         return cell(fen_to_decimal_yuan(fen), number_format="0.00", is_bold=is_bold)
 
     sheet.append([cell(name, is_bold=True) for name in columns(language)])
-    totals = Totals()
-    for row in rows:
-        totals = totals.add(row)
-        sheet.append(
-            [
-                # Excel has no time zones: the naive Beijing wall-clock time is what it shows.
-                cell(row.time.replace(tzinfo=None), number_format="yyyy-mm-dd hh:mm:ss"),
+    # One styled cell per styled column, made once and given each row's value: a write-only
+    # sheet writes a row out within append(), so the cells are free again when it returns,
+    # and styling 400,000 new cells (a style lookup each) was a tenth of the export's time.
+    when = cell(None, number_format="yyyy-mm-dd hh:mm:ss")
+    amount, refunded, net = money(0), money(0), money(0)
+    labels = _STATES[_language(language)]
+    paid = _PAID_STATES
+    sums = [0, 0, 0, 0]
+    append = sheet.append
+    for row in _sum(rows, sums):
+        # Excel has no time zones: the naive Beijing wall-clock time is what it shows.
+        when.value = row.time.replace(tzinfo=None)
+        amount.value = fen_to_decimal_yuan(row.amount_fen)
+        refunded.value = fen_to_decimal_yuan(row.refunded_fen)
+        net.value = fen_to_decimal_yuan(
+            row.amount_fen - row.refunded_fen if row.state in paid else 0
+        )
+        append(
+            (
+                when,
                 row.product,
-                money(row.amount_fen),
-                state_label(row.state, language),
+                amount,
+                labels[row.state],
                 row.out_trade_no,
                 row.transaction_id,
-                money(row.refunded_fen),
-                money(row.net_fen),
-            ]
+                refunded,
+                net,
+            )
         )
+    totals = Totals(*sums)
     sheet.append(
         [
             cell(total_label(totals, language), is_bold=True),

@@ -58,9 +58,6 @@ NO_BILL_ERROR_CODE = "20002"
 #: How far back a deal paid on D may have been created (a QR lives 2 h, late payments are
 #: watched longer; a day is a generous bound).
 PAYMENT_LOOKBACK = timedelta(days=1)
-#: Local refunds of D are looked for on deals created this far back (refunds are allowed up
-#: to a year, §3.5; a month covers a shop's returns, older ones are still found from the bill).
-REFUND_LOOKBACK = timedelta(days=31)
 
 
 class Kind(enum.StrEnum):
@@ -243,7 +240,7 @@ def reconcile(store: Store, bill: Bill | None, day: date) -> ReconcileReport:
     # Local payments of the day: paid deals whose payment succeeded on D.
     local_paid = [
         d
-        for d in store.deals_between(start - PAYMENT_LOOKBACK, end)
+        for d in store.iter_deals_between(start - PAYMENT_LOOKBACK, end)
         if d.state.is_paid and _on_day(d.paid_at, day)
     ]
     local_by_number = {d.out_trade_no: d for d in local_paid}
@@ -274,7 +271,7 @@ def reconcile(store: Store, bill: Bill | None, day: date) -> ReconcileReport:
             )
 
     # Refunds accepted on D, here and there.
-    local_refunds = _local_refunds(store, start - REFUND_LOOKBACK, end, day)
+    local_refunds = {r.out_refund_no: r for r in store.refunds_between(start, end)}
     seen_refunds: set[str] = set()
     matched_refunds = 0
     for row in refund_rows:
@@ -424,18 +421,6 @@ def _compare_refund(row: BillRow, refund: Refund | None) -> list[Difference]:
             wechat_state=row.refund_status,
         )
     ]
-
-
-def _local_refunds(store: Store, start: datetime, end: datetime, day: date) -> dict[str, Refund]:
-    """Refunds created on ``day`` (Beijing) of the paid deals created in ``[start, end)``."""
-    found: dict[str, Refund] = {}
-    for deal in store.deals_between(start, end):
-        if not deal.state.is_paid:
-            continue
-        for refund in store.refunds_for(deal.out_trade_no):
-            if _on_day(refund.created_at, day):
-                found[refund.out_refund_no] = refund
-    return found
 
 
 def reconcile_day(store: Store, client: BillClient, day: date) -> ReconcileReport:

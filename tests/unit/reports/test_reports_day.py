@@ -111,3 +111,20 @@ def test_search_by_amount_or_number() -> None:
 def test_hourly_takings_use_the_payment_time() -> None:
     hours = hourly_takings([_row("A00001", 100), _row("A00002", 250)])
     assert hours[9] == 350 and sum(hours) == 350
+
+
+def test_rows_are_the_same_whatever_the_batch(world: World) -> None:
+    """Refunds are read once per batch of deals: a batch edge never loses a refunded sum."""
+    cake = world.paid_deal(1800, "芝士蛋糕")
+    world.paid_deal(2550, "拿铁咖啡")
+    tea = world.paid_deal(1200, "抹茶拿铁")
+    refunder = Refunder(world.store, world.client)
+    for deal, fen in ((cake, 800), (tea, 1200)):
+        progress = refunder.refund(deal.out_trade_no, fen, "退货")
+        refunder.follow(progress.refund.out_refund_no, interval=0.05)
+    today = datetime.now(BEIJING).date()
+    whole = list(iter_rows(world.store, today, today))
+    assert [r.refunded_fen for r in whole] == [800, 0, 1200]
+    assert whole[2].state is DealState.REFUNDED
+    for batch in (1, 2):
+        assert list(iter_rows(world.store, today, today, batch=batch)) == whole

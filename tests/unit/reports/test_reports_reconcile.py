@@ -267,3 +267,41 @@ def test_a_bill_processing_snapshot_agrees_with_a_later_success(world: World) ->
     world.sandbox.ledger.refund(MCH, number).status = RefundStatus.PROCESSING
     report = reconcile_day(world.store, world.client, today())
     assert report.is_clean, report.lines()
+
+
+def test_a_refund_of_an_old_deal_is_still_a_local_refund_of_its_day(tmp_path: Path) -> None:
+    """Refunds of D are read by their own creation time, so a refund of a deal paid months
+    earlier (§3.5 allows a year) that WeChat never listed is still reported."""
+    from pos.reports.reconcile import reconcile
+    from pos.store import Store
+
+    day = date(2026, 11, 24)
+    refunded_at = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)  # 11:00 Beijing, on D
+    paid_at = refunded_at - timedelta(days=120)
+    store = Store.open(tmp_path / "pos.sqlite3")
+    try:
+        deal = store.create_deal(
+            out_trade_no="POS01OLD000001",
+            amount_fen=3000,
+            product="旧订单",
+            till_id="POS01",
+            time_start=paid_at,
+            time_expire=paid_at + timedelta(minutes=6),
+            sign_type="MD5",
+            now=paid_at,
+        )
+        store.transition(
+            deal.out_trade_no,
+            DealState.PAID,
+            reason="paid",
+            now=paid_at,
+            transaction_id="4200000000OLD",
+            paid_at=paid_at,
+        )
+        store.create_refund(deal.out_trade_no, "ROLD1", 1000, "退货", refunded_at)
+        store.update_refund("ROLD1", state=RefundState.PROCESSING, now=refunded_at)
+        report = reconcile(store, None, day)
+    finally:
+        store.close()
+    kinds = [(d.kind, d.out_refund_no) for d in report.differences]
+    assert kinds == [(Kind.REFUND_MISSING_THERE, "ROLD1")]
