@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -333,10 +334,45 @@ def rss_mib() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
 
 
-def memory(charges: int, blocks: int) -> None:
+def _owner(trace: tracemalloc.Traceback) -> str:
+    """The innermost frame of our own code (or the innermost frame): who asked for it."""
+    for frame in trace:  # most recent call first
+        if "/pos/" in frame.filename:
+            return frame.filename.split("/pos/", 1)[1]
+    return trace[0].filename.rsplit("/", 1)[-1]
+
+
+def traced_growth(earlier: tracemalloc.Snapshot, later: tracemalloc.Snapshot) -> None:
+    """Python-heap growth between two snapshots, by module of ours and by line."""
+    stats = later.compare_to(earlier, "traceback")
+    by_module: dict[str, int] = {}
+    for stat in stats:
+        owner = _owner(stat.traceback)
+        by_module[owner] = by_module.get(owner, 0) + stat.size_diff
+    total = sum(by_module.values())
+    embedded = sum(v for k, v in by_module.items() if k.startswith(("sandbox/", "relay/")))
+    print(
+        f"  Python heap growth (tracemalloc): {total / 2**20:+.2f} MiB; "
+        f"of it the embedded sandbox and relay: {embedded / 2**20:+.2f} MiB"
+    )
+    for owner, size in sorted(by_module.items(), key=lambda kv: -abs(kv[1]))[:12]:
+        print(f"    {size / 2**20:+7.2f} MiB  {owner}")
+    print("  largest lines:")
+    for stat in later.compare_to(earlier, "lineno")[:10]:
+        frame = stat.traceback[0]
+        print(
+            f"    {stat.size_diff / 2**20:+7.2f} MiB  {stat.count_diff:+7d} blocks  "
+            f"{frame.filename.rsplit('/', 2)[-2:]}:{frame.lineno}"
+        )
+
+
+def memory(charges: int, blocks: int, *, trace: bool = False) -> None:
     folder = Path(tempfile.mkdtemp(prefix="pos-bench-mem-"))
     sandbox = Sandbox([DEFAULT_MERCHANT])
     till = Till(settings_in(folder, poll_interval_seconds=2.0), sandbox)
+    if trace:
+        tracemalloc.start(12)
+    snapshots: list[tracemalloc.Snapshot] = []
     started = time.perf_counter()
     readings = []
     for block in range(blocks):
@@ -351,7 +387,13 @@ def memory(charges: int, blocks: int) -> None:
             f"({time.perf_counter() - started:.0f} s)",
             flush=True,
         )
+        if trace:
+            snapshots.append(tracemalloc.take_snapshot())
+            if len(snapshots) >= 2:
+                traced_growth(snapshots[-2], snapshots[-1])
+    orders = len(sandbox.ledger.orders())
     till.close()
+    print(f"  the embedded sandbox holds {orders} orders")
     growth = [later - earlier for earlier, later in itertools.pairwise(readings)]
     print(
         f"resident memory after {charges} charges: {readings[0]:.1f} MiB; growth per {charges} "
@@ -367,6 +409,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--blocks", type=int, default=3, help="memory: blocks of --charges")
     parser.add_argument("--skip", nargs="*", default=[], choices=("latency", "start", "memory"))
+    parser.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="memory: also diff Python-heap snapshots between blocks (slower; RSS inflated)",
+    )
     args = parser.parse_args()
     app = make_application([sys.argv[0]], "en")
     app.setQuitOnLastWindowClosed(False)
@@ -376,7 +423,7 @@ def main() -> int:
     if "start" not in args.skip:
         cold_start(args.rounds)
     if "memory" not in args.skip:
-        memory(args.charges, args.blocks)
+        memory(args.charges, args.blocks, trace=args.tracemalloc)
     return 0
 
 

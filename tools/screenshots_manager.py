@@ -25,7 +25,7 @@ import pos.ui  # noqa: F401  (the PySide6 reference-count fix, before any Qt cal
 from pos.config import Settings
 from pos.sandbox import DEFAULT_MERCHANT, Sandbox, SandboxOptions
 from pos.store import DealState, RefundState, Store
-from pos.ui.app import apply_style
+from pos.ui.app import apply_style, install_translations
 from pos.ui.manager import ManagerServices, ManagerWindow, install_manager_chinese, open_manager
 from pos.ui.workers import Workers
 from pos.wechatpay.client import WeChatPayClient
@@ -171,6 +171,7 @@ def main() -> int:
     suffix = "" if args.lang == "zh_CN" else "_en"
     app = QApplication(sys.argv)
     apply_style(app)
+    install_translations(app, args.lang)  # the .qm, as `pos` installs it
     install_manager_chinese(args.lang)
     OUT.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="pos-manager-shots-"))

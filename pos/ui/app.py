@@ -243,6 +243,9 @@ def open_services(
             config=config,
             till_id=settings.till_id,
             sign_type=wechat.sign_type.value,
+            refunds=wechat,
+            # §3.7: refund results come back through the relay, like payment results.
+            refund_notify_url=f"{relay_url}/wechatpay/refund-notify" if relay_url else None,
         )
         return Services(
             backend=backend,

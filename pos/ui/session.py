@@ -28,6 +28,7 @@ from pos.ui.workers import Workers
 
 if TYPE_CHECKING:
     from pos.checkout import CheckoutConfig, CheckoutSession, Command, NetworkCommand, PayClient
+    from pos.refunds import RefundClient, Refunder, RefundProgress
     from pos.relay.events import RelayEvent
     from pos.store import Deal, Store
     from pos.wechatpay.types import Merchant
@@ -70,6 +71,11 @@ class Backend:
     config: CheckoutConfig
     till_id: str
     sign_type: str
+    #: The merchant's client for ``secapi/pay/refund`` and ``refundquery`` (§3.5, §3.6);
+    #: None: refunds are neither resumed nor followed by this till.
+    refunds: RefundClient | None = None
+    #: Where WeChat Pay sends refund results (§3.7): the relay's ``/wechatpay/refund-notify``.
+    refund_notify_url: str | None = None
 
 
 class PaymentSession(QObject):
@@ -101,6 +107,9 @@ class PaymentSession(QObject):
     products_changed = Signal(list)
     #: A charge could not start (the deal could not be stored): nothing was sent.
     charge_refused = Signal(str)
+    #: A refund moved, by a relayed refund notification or when resumed after start-up
+    #: (a :class:`pos.refunds.RefundProgress`).
+    refund_updated = Signal(object)
 
     def __init__(
         self, workers: Workers, *, clock: Clock = utc_now, parent: QObject | None = None
@@ -175,6 +184,7 @@ class PaymentSession(QObject):
         self._is_ready = True
         self.recovery_finished.emit(len(results))
         self.refresh_deals()
+        self.resume_refunds()
 
     def _on_recover_failed(self, exc: BaseException) -> None:
         log.error("start-up recovery failed, trying again: %s", exc)
@@ -246,9 +256,14 @@ class PaymentSession(QObject):
 
     def on_relay_event(self, event: RelayEvent) -> None:
         """A notification pushed by the relay: verified here with the merchant key (DB worker)."""
-        from pos.relay.events import PAYMENT
+        from pos.relay.events import PAYMENT, REFUND
 
-        if event.kind != PAYMENT or self._backend is None:
+        if self._backend is None or self._is_closed:
+            return
+        if event.kind == REFUND:
+            self._apply_refund_notification(self._backend, event)
+            return
+        if event.kind != PAYMENT:
             return
         backend = self._backend
         session = self._watched.get(event.out_trade_no)
@@ -305,6 +320,80 @@ class PaymentSession(QObject):
         elif kind == "late" and value is not None and value.state.is_paid:
             self.late_payment_arrived.emit(value)
             self.refresh_deals()
+
+    # -- refunds -----------------------------------------------------------------------------------
+
+    def _refunder(self, backend: Backend) -> Refunder | None:
+        if backend.refunds is None:
+            return None
+        from pos.refunds import Refunder
+
+        return Refunder(
+            backend.store,
+            backend.refunds,
+            clock=self._clock,
+            notify_url=backend.refund_notify_url,
+        )
+
+    def _apply_refund_notification(self, backend: Backend, event: RelayEvent) -> None:
+        refunder = self._refunder(backend)
+        if refunder is None:
+            log.warning("a relayed refund notification was ignored: this till has no refund client")
+            return
+        body = event.raw_xml.encode("utf-8")
+
+        def work() -> RefundProgress | None:
+            # Runs on the DB worker. The relay only carries the notification: req_info is
+            # decrypted with our own key and checked against the stored refund (§3.7,
+            # ARCHITECTURE "Truth") before anything is recorded.
+            from pos.errors import NotificationError
+
+            try:
+                return refunder.apply_notification(body, backend.merchant)
+            except NotificationError as exc:
+                log.warning(
+                    "relayed refund notification refused: %s",
+                    exc.reason,
+                    extra={"out_trade_no": event.out_trade_no},
+                )
+                return None
+
+        self._workers.db(work, on_done=self._on_refund_progress, on_error=self._on_refund_error)
+
+    def resume_refunds(self) -> None:
+        """After start-up recovery: resend refunds that may never have left and query those
+        in progress (§3.6, §4.4), on the network pool; the till is already open."""
+        if self._backend is None or self._is_closed:
+            return
+        refunder = self._refunder(self._backend)
+        if refunder is None:
+            return
+        self._workers.network(
+            refunder.resume_unfinished,
+            on_done=self._on_refunds_resumed,
+            on_error=self._on_refund_error,
+        )
+
+    def _on_refunds_resumed(self, progresses: list[RefundProgress]) -> None:
+        for progress in progresses:
+            self._on_refund_progress(progress)
+
+    def _on_refund_progress(self, progress: RefundProgress | None) -> None:
+        if progress is None:
+            return
+        if progress.error:
+            log.warning(
+                "refund %s: %s",
+                progress.refund.out_refund_no,
+                progress.error,
+                extra={"out_trade_no": progress.refund.out_trade_no},
+            )
+        self.refund_updated.emit(progress)
+        self.refresh_deals()  # a refund moves the deal to PARTIALLY_REFUNDED or REFUNDED
+
+    def _on_refund_error(self, exc: BaseException) -> None:
+        # A refund is not the deal on screen: log it, do not alarm the clerk's current payment.
+        log.error("refund task failed: %s", exc)
 
     # -- commands from the checkout ---------------------------------------------------------------
 
@@ -483,12 +572,17 @@ class PaymentSession(QObject):
         store = self._backend.store
 
         def load() -> list[Deal]:
+            # The newest deals only (one indexed query), then today's among them: loading
+            # the whole day after every payment grew with the day, in time and in memory.
             midnight = (
                 datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
             )
-            deals = store.deals_between(midnight, midnight + timedelta(days=1))
-            deals.sort(key=lambda deal: (deal.created_at, deal.id), reverse=True)
-            return deals[:RECENT_DEALS]
+            tomorrow = midnight + timedelta(days=1)
+            return [
+                deal
+                for deal in store.recent_deals(RECENT_DEALS)
+                if midnight <= deal.created_at < tomorrow
+            ]
 
         def done(deals: list[Deal]) -> None:
             self._is_refreshing = False

@@ -88,6 +88,113 @@ FIELD_VARIABLES: dict[str, str] = {
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
 CONNECTION_TIMEOUT_SECONDS = 5.0
 
+#: The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it
+#: into the .qm; zh_CN is the default). Placeholders in braces are kept as they are.
+SETTINGS_ZH: dict[str, str] = {
+    "Choose…": "选择…",
+    "Welcome: set up this till": "欢迎：设置这台收银机",
+    "Settings": "设置",
+    (
+        "This till starts in the sandbox: practice payments, no real money. To take real WeChat "
+        "Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant "
+        "platform (pay.weixin.qq.com)."
+    ): (
+        "这台收银机以沙箱模式启动：练习收款，不涉及真实资金。要收取真实的微信支付款项，请选择"
+        "“真实商户”，并填写微信支付商户平台（pay.weixin.qq.com）上的信息。"
+    ),
+    "Payments": "收款方式",
+    "Sandbox: practice payments, no real money": "沙箱：练习收款，不涉及真实资金",
+    "Real merchant: real WeChat Pay payments": "真实商户：收取真实的微信支付款项",
+    "Merchant": "商户",
+    "AppID": "AppID",
+    "Merchant number (mch_id)": "商户号（mch_id）",
+    "API key": "API 密钥",
+    "Sign type": "签名类型",
+    "Test connection": "测试连接",
+    "API certificate (for refunds)": "API 证书（用于退款）",
+    "None": "不使用",
+    "PKCS#12 file (apiclient_cert.p12)": "PKCS#12 文件（apiclient_cert.p12）",
+    "PEM pair (apiclient_cert.pem + apiclient_key.pem)": (
+        "PEM 文件对（apiclient_cert.pem + apiclient_key.pem）"
+    ),
+    "PKCS#12 (*.p12 *.pfx);;All files (*)": "PKCS#12 (*.p12 *.pfx);;所有文件 (*)",
+    "PEM (*.pem *.crt *.key);;All files (*)": "PEM (*.pem *.crt *.key);;所有文件 (*)",
+    "Kind": "类型",
+    "PKCS#12 file": "PKCS#12 文件",
+    "Certificate (PEM)": "证书（PEM）",
+    "Certificate": "证书",
+    "Private key (PEM)": "私钥（PEM）",
+    "Private key": "私钥",
+    "Password": "密码",
+    "Notifications": "支付通知",
+    "default: relay URL + /wechatpay/notify": "默认：中继地址 + /wechatpay/notify",
+    "Relay URL": "中继地址",
+    "Till token": "收银机令牌",
+    "Notify URL": "通知地址",
+    "Till": "收银机",
+    " s": " 秒",
+    "default chime": "默认提示音",
+    "Play": "试听",
+    "Payment sound": "收款提示音",
+    "WAV sound (*.wav)": "WAV 音频 (*.wav)",
+    "Checkout timeout": "收款超时",
+    "Poll interval": "查询间隔",
+    "Language": "语言",
+    "Use the sandbox for now": "暂时使用沙箱",
+    (
+        "The API key, certificate password and till token are kept in the system keyring, not in "
+        "the settings file."
+    ): "API 密钥、证书密码和收银机令牌保存在系统密钥环中，不写入设置文件。",
+    (
+        "No system keyring is available: the API key, certificate password and till token will "
+        "be kept in the settings file, readable only by this user account."
+    ): (
+        "没有可用的系统密钥环：API 密钥、证书密码和收银机令牌将保存在设置文件中，仅当前用户账"
+        "户可读。"
+    ),
+    "stored {mask}: leave empty to keep it": "已保存 {mask}：留空则保持不变",
+    "SANDBOX: practice payments, no real money": "沙箱：练习收款，不涉及真实资金",
+    "REAL MERCHANT: payments are real money": "真实商户：收取的是真实资金",
+    "Set by the environment variable {name}, which wins over this dialog.": (
+        "由环境变量 {name} 设置，优先于此对话框。"
+    ),
+    "The merchant is set by environment variables ({names}), which win over this dialog.": (
+        "商户由环境变量（{names}）设置，优先于此对话框。"
+    ),
+    "another merchant number: enter its API key": "商户号已更改：请输入该商户的 API 密钥",
+    (
+        "Switch this till to the sandbox? No real payments will be taken. When you save, the "
+        "merchant's details and its stored key are removed from this till."
+    ): (
+        "将这台收银机切换到沙箱？将不再收取真实款项。保存时，商户信息及其保存的密钥会从这台收"
+        "银机中删除。"
+    ),
+    (
+        "Switch this till to a real merchant? Payments will be real money, paid by customers "
+        "through WeChat Pay."
+    ): "将这台收银机切换到真实商户？收取的将是顾客通过微信支付付出的真实资金。",
+    "Change payment mode": "更改收款方式",
+    "Fix the merchant details first.": "请先修正商户信息。",
+    "Asking WeChat Pay…": "正在询问微信支付…",
+    "Connected: the AppID, merchant number and API key are right.": (
+        "连接成功：AppID、商户号和 API 密钥均正确。"
+    ),
+    (
+        "Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant "
+        "platform (Account → API security)."
+    ): "API 密钥错误：微信支付拒绝了签名。请从商户平台（账户中心 → API 安全）重新复制密钥。",
+    (
+        "Wrong merchant: the merchant number does not exist or the AppID is not bound to it. "
+        "Check both."
+    ): "商户错误：商户号不存在，或 AppID 未与其绑定。请检查两者。",
+    "Cannot reach WeChat Pay: check the network connection (or the proxy).": (
+        "无法连接微信支付：请检查网络连接（或代理）。"
+    ),
+    "Unexpected answer from WeChat Pay.": "微信支付返回了意外的应答。",
+    "Some fields need fixing (see the red notes).": "有些字段需要修改（见红色提示）。",
+    "Could not save: {reason}": "无法保存：{reason}",
+}
+
 Confirm = Callable[[QWidget, str, str], bool]
 ChooseFile = Callable[[QWidget, str, str], str]
 PlaySound = Callable[[Path], None]

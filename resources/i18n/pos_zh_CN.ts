@@ -376,7 +376,7 @@
     <message>
         <location filename="../../pos/ui/manager.py" line="632" />
         <source>failed</source>
-        <translation>失败</translation>
+        <translation>下单失败</translation>
     </message>
     <message>
         <location filename="../../pos/ui/manager.py" line="633" />
@@ -697,7 +697,7 @@
     <message>
         <location filename="../../pos/ui/manager.py" line="1325" />
         <source>failed</source>
-        <translation>失败</translation>
+        <translation>下单失败</translation>
     </message>
     <message>
         <location filename="../../pos/ui/manager.py" line="1326" />
@@ -865,313 +865,313 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="232" />
+        <location filename="../../pos/ui/settings_dialog.py" line="339" />
         <source>Choose…</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
-        <translation type="unfinished" />
+        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
+        <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="238" />
+        <location filename="../../pos/ui/settings_dialog.py" line="345" />
         <source>Welcome: set up this till</source>
-        <translation type="unfinished" />
+        <translation>欢迎：设置这台收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="238" />
+        <location filename="../../pos/ui/settings_dialog.py" line="345" />
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="245" />
+        <location filename="../../pos/ui/settings_dialog.py" line="352" />
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
-        <translation type="unfinished" />
+        <translation>这台收银机以沙箱模式启动：练习收款，不涉及真实资金。要收取真实的微信支付款项，请选择“真实商户”，并填写微信支付商户平台（pay.weixin.qq.com）上的信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="264" />
+        <location filename="../../pos/ui/settings_dialog.py" line="371" />
         <source>Payments</source>
-        <translation type="unfinished" />
+        <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="266" />
+        <location filename="../../pos/ui/settings_dialog.py" line="373" />
         <source>Sandbox: practice payments, no real money</source>
-        <translation type="unfinished" />
+        <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="267" />
+        <location filename="../../pos/ui/settings_dialog.py" line="374" />
         <source>Real merchant: real WeChat Pay payments</source>
-        <translation type="unfinished" />
+        <translation>真实商户：收取真实的微信支付款项</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="282" />
+        <location filename="../../pos/ui/settings_dialog.py" line="389" />
         <source>Merchant</source>
-        <translation type="unfinished" />
+        <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="293" />
+        <location filename="../../pos/ui/settings_dialog.py" line="400" />
         <source>AppID</source>
-        <translation type="unfinished" />
+        <translation>AppID</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="294" />
+        <location filename="../../pos/ui/settings_dialog.py" line="401" />
         <source>Merchant number (mch_id)</source>
-        <translation type="unfinished" />
+        <translation>商户号（mch_id）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="295" />
+        <location filename="../../pos/ui/settings_dialog.py" line="402" />
         <source>API key</source>
-        <translation type="unfinished" />
+        <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="296" />
+        <location filename="../../pos/ui/settings_dialog.py" line="403" />
         <source>Sign type</source>
-        <translation type="unfinished" />
+        <translation>签名类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="297" />
+        <location filename="../../pos/ui/settings_dialog.py" line="404" />
         <source>Test connection</source>
-        <translation type="unfinished" />
+        <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="307" />
+        <location filename="../../pos/ui/settings_dialog.py" line="414" />
         <source>API certificate (for refunds)</source>
-        <translation type="unfinished" />
+        <translation>API 证书（用于退款）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="310" />
+        <location filename="../../pos/ui/settings_dialog.py" line="417" />
         <source>None</source>
-        <translation type="unfinished" />
+        <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="312" />
+        <location filename="../../pos/ui/settings_dialog.py" line="419" />
         <source>PKCS#12 file (apiclient_cert.p12)</source>
-        <translation type="unfinished" />
+        <translation>PKCS#12 文件（apiclient_cert.p12）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="315" />
+        <location filename="../../pos/ui/settings_dialog.py" line="422" />
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
-        <translation type="unfinished" />
+        <translation>PEM 文件对（apiclient_cert.pem + apiclient_key.pem）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="323" />
+        <location filename="../../pos/ui/settings_dialog.py" line="430" />
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>PKCS#12 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="324" />
+        <location filename="../../pos/ui/settings_dialog.py" line="431" />
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>PEM (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="325" />
+        <location filename="../../pos/ui/settings_dialog.py" line="432" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="326" />
-        <location filename="../../pos/ui/settings_dialog.py" line="332" />
+        <location filename="../../pos/ui/settings_dialog.py" line="433" />
+        <location filename="../../pos/ui/settings_dialog.py" line="439" />
         <source>PKCS#12 file</source>
-        <translation type="unfinished" />
+        <translation>PKCS#12 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="335" />
+        <location filename="../../pos/ui/settings_dialog.py" line="442" />
         <source>Certificate (PEM)</source>
-        <translation type="unfinished" />
+        <translation>证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="341" />
+        <location filename="../../pos/ui/settings_dialog.py" line="448" />
         <source>Certificate</source>
-        <translation type="unfinished" />
+        <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="344" />
+        <location filename="../../pos/ui/settings_dialog.py" line="451" />
         <source>Private key (PEM)</source>
-        <translation type="unfinished" />
+        <translation>私钥（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="350" />
+        <location filename="../../pos/ui/settings_dialog.py" line="457" />
         <source>Private key</source>
-        <translation type="unfinished" />
+        <translation>私钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="353" />
+        <location filename="../../pos/ui/settings_dialog.py" line="460" />
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="358" />
+        <location filename="../../pos/ui/settings_dialog.py" line="465" />
         <source>Notifications</source>
-        <translation type="unfinished" />
+        <translation>支付通知</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="365" />
+        <location filename="../../pos/ui/settings_dialog.py" line="472" />
         <source>default: relay URL + /wechatpay/notify</source>
-        <translation type="unfinished" />
+        <translation>默认：中继地址 + /wechatpay/notify</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="366" />
+        <location filename="../../pos/ui/settings_dialog.py" line="473" />
         <source>Relay URL</source>
-        <translation type="unfinished" />
+        <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="367" />
+        <location filename="../../pos/ui/settings_dialog.py" line="474" />
         <source>Till token</source>
-        <translation type="unfinished" />
+        <translation>收银机令牌</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="368" />
+        <location filename="../../pos/ui/settings_dialog.py" line="475" />
         <source>Notify URL</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="372" />
-        <source>Till</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="376" />
-        <location filename="../../pos/ui/settings_dialog.py" line="381" />
-        <source> s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="386" />
-        <source>default chime</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="387" />
-        <source>Play</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="390" />
-        <location filename="../../pos/ui/settings_dialog.py" line="398" />
-        <source>Payment sound</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="390" />
-        <source>WAV sound (*.wav)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="393" />
-        <source>Checkout timeout</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="395" />
-        <source>Poll interval</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="396" />
-        <source>Language</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="419" />
-        <source>Use the sandbox for now</source>
-        <translation type="unfinished" />
+        <translation>通知地址</translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings_dialog.py" line="479" />
+        <source>Till</source>
+        <translation>收银机</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="483" />
+        <location filename="../../pos/ui/settings_dialog.py" line="488" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="493" />
+        <source>default chime</source>
+        <translation>默认提示音</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="494" />
+        <source>Play</source>
+        <translation>试听</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="497" />
+        <location filename="../../pos/ui/settings_dialog.py" line="505" />
+        <source>Payment sound</source>
+        <translation>收款提示音</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="497" />
+        <source>WAV sound (*.wav)</source>
+        <translation>WAV 音频 (*.wav)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="500" />
+        <source>Checkout timeout</source>
+        <translation>收款超时</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="502" />
+        <source>Poll interval</source>
+        <translation>查询间隔</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="503" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="526" />
+        <source>Use the sandbox for now</source>
+        <translation>暂时使用沙箱</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="586" />
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
-        <translation type="unfinished" />
+        <translation>API 密钥、证书密码和收银机令牌保存在系统密钥环中，不写入设置文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="486" />
+        <location filename="../../pos/ui/settings_dialog.py" line="593" />
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
-        <translation type="unfinished" />
+        <translation>没有可用的系统密钥环：API 密钥、证书密码和收银机令牌将保存在设置文件中，仅当前用户账户可读。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="496" />
+        <location filename="../../pos/ui/settings_dialog.py" line="603" />
         <source>stored {mask}: leave empty to keep it</source>
-        <translation type="unfinished" />
+        <translation>已保存 {mask}：留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="522" />
+        <location filename="../../pos/ui/settings_dialog.py" line="629" />
         <source>SANDBOX: practice payments, no real money</source>
-        <translation type="unfinished" />
+        <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="528" />
+        <location filename="../../pos/ui/settings_dialog.py" line="635" />
         <source>REAL MERCHANT: payments are real money</source>
-        <translation type="unfinished" />
+        <translation>真实商户：收取的是真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="552" />
+        <location filename="../../pos/ui/settings_dialog.py" line="659" />
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
-        <translation type="unfinished" />
+        <translation>由环境变量 {name} 设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="562" />
+        <location filename="../../pos/ui/settings_dialog.py" line="669" />
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
-        <translation type="unfinished" />
+        <translation>商户由环境变量（{names}）设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="631" />
+        <location filename="../../pos/ui/settings_dialog.py" line="738" />
         <source>another merchant number: enter its API key</source>
-        <translation type="unfinished" />
+        <translation>商户号已更改：请输入该商户的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="702" />
+        <location filename="../../pos/ui/settings_dialog.py" line="809" />
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant's details and its stored key are removed from this till.</source>
-        <translation type="unfinished" />
+        <translation>将这台收银机切换到沙箱？将不再收取真实款项。保存时，商户信息及其保存的密钥会从这台收银机中删除。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="707" />
+        <location filename="../../pos/ui/settings_dialog.py" line="814" />
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
-        <translation type="unfinished" />
+        <translation>将这台收银机切换到真实商户？收取的将是顾客通过微信支付付出的真实资金。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="710" />
+        <location filename="../../pos/ui/settings_dialog.py" line="817" />
         <source>Change payment mode</source>
-        <translation type="unfinished" />
+        <translation>更改收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="748" />
+        <location filename="../../pos/ui/settings_dialog.py" line="855" />
         <source>Fix the merchant details first.</source>
-        <translation type="unfinished" />
+        <translation>请先修正商户信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="766" />
+        <location filename="../../pos/ui/settings_dialog.py" line="873" />
         <source>Asking WeChat Pay…</source>
-        <translation type="unfinished" />
+        <translation>正在询问微信支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="781" />
+        <location filename="../../pos/ui/settings_dialog.py" line="888" />
         <source>Connected: the AppID, merchant number and API key are right.</source>
-        <translation type="unfinished" />
+        <translation>连接成功：AppID、商户号和 API 密钥均正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="783" />
+        <location filename="../../pos/ui/settings_dialog.py" line="890" />
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
-        <translation type="unfinished" />
+        <translation>API 密钥错误：微信支付拒绝了签名。请从商户平台（账户中心 → API 安全）重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="787" />
+        <location filename="../../pos/ui/settings_dialog.py" line="894" />
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
-        <translation type="unfinished" />
+        <translation>商户错误：商户号不存在，或 AppID 未与其绑定。请检查两者。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="791" />
+        <location filename="../../pos/ui/settings_dialog.py" line="898" />
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
-        <translation type="unfinished" />
+        <translation>无法连接微信支付：请检查网络连接（或代理）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="793" />
+        <location filename="../../pos/ui/settings_dialog.py" line="900" />
         <source>Unexpected answer from WeChat Pay.</source>
-        <translation type="unfinished" />
+        <translation>微信支付返回了意外的应答。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="906" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1013" />
         <source>Some fields need fixing (see the red notes).</source>
-        <translation type="unfinished" />
+        <translation>有些字段需要修改（见红色提示）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="918" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1025" />
         <source>Could not save: {reason}</source>
-        <translation type="unfinished" />
+        <translation>无法保存：{reason}</translation>
     </message>
 </context>
 </TS>

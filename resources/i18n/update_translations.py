@@ -3,8 +3,9 @@
 Run from the repository root with the project's virtualenv:
     python resources/i18n/update_translations.py
 English is the source language, so pos_en.ts keeps its texts as they are (an empty
-translation falls back to the source); zh_CN, the default, is filled from ZH and must
-cover every text: the script fails when one is missing.
+translation falls back to the source); zh_CN, the default, is filled from ZH (the till's
+texts) and the ``*_ZH`` tables of the other window modules, and must cover every text:
+the script fails when one is missing.
 """
 
 from __future__ import annotations
@@ -93,20 +94,19 @@ ZH: dict[str, str] = {
 }
 
 
-def all_chinese() -> dict[str, str]:
-    """ZH, plus the ``*_ZH`` tables other window modules keep next to their texts
-    (``pos.ui.manager.MANAGER_ZH``...), so one .qm carries every window's Chinese."""
+def module_tables() -> dict[str, dict[str, str]]:
+    """The ``*_ZH`` tables the window modules keep next to their texts
+    (``pos.ui.manager.MANAGER_ZH``, ``pos.ui.settings_dialog.SETTINGS_ZH``), by module name."""
     import importlib
 
     sys.path.insert(0, str(ROOT))
-    table: dict[str, str] = {}
+    tables: dict[str, dict[str, str]] = {}
     for path in sorted((ROOT / "pos" / "ui").glob("*.py")):
         module = importlib.import_module(f"pos.ui.{path.stem}")
         for name, value in vars(module).items():
             if name.endswith("_ZH") and isinstance(value, dict):
-                table.update(value)
-    table.update(ZH)
-    return table
+                tables.setdefault(path.stem, {}).update(value)
+    return tables
 
 
 def tool(name: str) -> str:
@@ -117,33 +117,32 @@ def tool(name: str) -> str:
     return found
 
 
-#: The contexts of the cashier's own windows: each of their texts must have its Chinese here.
-OWN_CONTEXTS = frozenset({"CashierWindow", "CustomerScreen", "ProductDialog"})
+def _module_of(message: ET.Element) -> str:
+    location = message.find("location")
+    filename = location.get("filename", "") if location is not None else ""
+    return Path(filename).stem
 
 
-def fill_chinese(path: Path, chinese: dict[str, str]) -> list[str]:
-    """Put the Chinese into every message; the own contexts' texts without one are returned,
-    other windows' texts without one are left unfinished (shown in English) with a warning."""
+def fill_chinese(path: Path, tables: dict[str, dict[str, str]]) -> list[str]:
+    """Put the Chinese into every message and return the texts that have none.
+
+    A text takes the Chinese of its own module's table first (the same English word may
+    read differently in two windows: "failed" is 失败 on the till, 下单失败 in the manager's
+    list), then :data:`ZH`. Every window's texts must be covered: Chinese is the default.
+    """
     tree = ET.parse(path)  # noqa: S314 (our own file)
     missing: list[str] = []
-    others: list[str] = []
     for context in tree.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             source = message.findtext("source") or ""
             translation = message.find("translation")
             assert translation is not None
-            text = chinese.get(source)
+            text = tables.get(_module_of(message), {}).get(source, ZH.get(source))
             if text is None:
-                (missing if name in OWN_CONTEXTS else others).append(f"{name}: {source}")
+                missing.append(f"{name}: {source}")
                 continue
             _set_translation(message, translation, text)
-    if others:
-        print(
-            f"warning: {len(others)} texts of other windows have no Chinese yet "
-            "(a *_ZH table in their module supplies it)",
-            file=sys.stderr,
-        )
     tree.write(path, encoding="utf-8", xml_declaration=True)
     return missing
 
@@ -168,7 +167,7 @@ def main() -> int:
         cwd=ROOT,
         check=True,
     )
-    missing = fill_chinese(HERE / "pos_zh_CN.ts", all_chinese())
+    missing = fill_chinese(HERE / "pos_zh_CN.ts", module_tables())
     if missing:
         print("no Chinese for:", *missing, sep="\n  ", file=sys.stderr)
         return 1
