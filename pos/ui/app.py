@@ -20,7 +20,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, QUrl, Signal
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+    QUrl,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication
 
 from pos.ui.cashier import CashierWindow
@@ -33,6 +42,7 @@ if TYPE_CHECKING:
     from pos.asgi_server import BackgroundServer
     from pos.config import Settings
     from pos.sandbox import Sandbox
+    from pos.ui.manager import PinGate
     from pos.wechatpay.client import WeChatPayClient
     from pos.wechatpay.types import Merchant, OrderStatus, PrepayResult
 
@@ -285,6 +295,8 @@ class CashierApp(QObject):
         # Set by the worker as soon as the services exist, so shutdown can stop them even
         # when it comes before their result reached the main thread.
         self._opened: Services | None = None
+        self._pin_gate: PinGate | None = None
+        self._settings_pin_dialog: QObject | None = None
         self.workers = Workers(parent=self)
         self.session = PaymentSession(self.workers, clock=clock, parent=self)
         sound_path = (
@@ -356,9 +368,41 @@ class CashierApp(QObject):
             return
         self._manager_dialog = open_manager(self.window, services)
 
+    def pin_gate(self) -> PinGate | None:
+        """The one gate of the manager PIN for this run (wrong tries and lock-out are shared
+        by every PIN dialog); None while no PIN is set."""
+        from pos.ui.manager import PinGate
+
+        stored = self.settings.manager_pin_hash
+        if not stored:
+            return None
+        if self._pin_gate is None or self._pin_gate.stored_hash != stored:
+            self._pin_gate = PinGate(stored)
+        return self._pin_gate
+
     def open_settings(self) -> None:
-        """The settings dialog (pos.ui.settings_dialog); a saved change applies at the next
-        start, since the client, the relay and the store are built from the settings."""
+        """The settings dialog (pos.ui.settings_dialog), behind the manager PIN once one is
+        set: whoever changes the merchant changes where the shop's money goes. A saved
+        change applies at the next start, since the client, the relay and the store are
+        built from the settings."""
+        if not self.settings.manager_pin_hash:
+            self._show_settings()
+            return
+        from pos.errors import PosError
+        from pos.ui.manager import PinDialog, manager_services
+
+        try:
+            services = manager_services(self)
+        except PosError:
+            self.window.show_status("not_ready")
+            return
+        dialog = PinDialog(services, self.window, opens_manager=False)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.unlocked.connect(self._show_settings)
+        dialog.show()
+        self._settings_pin_dialog = dialog
+
+    def _show_settings(self) -> None:
         from pos.ui.settings_dialog import SettingsServices
         from pos.ui.settings_dialog import open_settings as show_settings
 

@@ -250,6 +250,9 @@ class ManagerServices:
     follow_interval: float = 2.0
     pin_clock: Callable[[], float] = time.monotonic
     today: Callable[[], date] = field(default=lambda: datetime.now(BEIJING).date())
+    #: The app's one gate for the PIN: shared by every PIN dialog, so closing and reopening
+    #: the dialog does not reset the count of wrong PINs or end a lock-out.
+    pin_gate: PinGate | None = None
 
 
 def manager_services(app: CashierApp) -> ManagerServices:
@@ -275,6 +278,7 @@ def manager_services(app: CashierApp) -> ManagerServices:
         workers=app.workers,
         settings=app.settings,
         refund_notify_url=notify,
+        pin_gate=app.pin_gate(),
     )
 
 
@@ -452,15 +456,29 @@ class PinDialog(QDialog):
     #: The right PIN was entered (or a new one saved) and the manager window is open.
     window_opened = Signal(object)
 
-    def __init__(self, services: ManagerServices, parent: QWidget | None = None) -> None:
+    #: The right PIN was entered when the dialog only guards something else (the settings).
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        services: ManagerServices,
+        parent: QWidget | None = None,
+        *,
+        opens_manager: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pinDialog")
         self._services = services
-        self._is_setting = not services.settings.manager_pin_hash
+        self._opens_manager = opens_manager
+        stored = services.settings.manager_pin_hash or ""
+        self._is_setting = not stored
+        shared = services.pin_gate
         self._gate = (
             None
             if self._is_setting
-            else PinGate(services.settings.manager_pin_hash or "", clock=services.pin_clock)
+            else shared
+            if shared is not None and shared.stored_hash == stored
+            else PinGate(stored, clock=services.pin_clock)
         )
         self.manager_window: ManagerWindow | None = None
         self.setWindowTitle(self.tr("Manager"))
@@ -588,6 +606,10 @@ class PinDialog(QDialog):
         return locked
 
     def _open_window(self) -> None:
+        if not self._opens_manager:
+            self.unlocked.emit()
+            self.accept()
+            return
         window = ManagerWindow(self._services, self.parentWidget())
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.setWindowFlag(Qt.WindowType.Window)

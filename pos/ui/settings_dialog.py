@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, QUrl, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -344,7 +345,11 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(
             self.tr("Welcome: set up this till") if self._is_first_run else self.tr("Settings")
         )
-        self.resize(720, 860)
+        # The form scrolls: keep the window inside the screen (an 800-pixel till screen
+        # would otherwise hide the title bar and the buttons).
+        screen = QGuiApplication.primaryScreen()
+        height = 860 if screen is None else min(860, screen.availableGeometry().height() - 60)
+        self.resize(720, max(480, height))
         outer = QVBoxLayout(self)
         if self._is_first_run:
             intro = QLabel(
