@@ -82,6 +82,33 @@ Clock = Callable[[], datetime]
 """Returns the current time, timezone-aware (tests inject a fake)."""
 
 
+class NativeOrderClient(Protocol):
+    """The calls of ``pos.wechatpay.client.WeChatPayClient`` that :class:`CheckoutClient` wraps."""
+
+    def unified_order(
+        self,
+        *,
+        out_trade_no: str,
+        total_fee: int,
+        body: str,
+        notify_url: str,
+        spbill_create_ip: str,
+        time_start: datetime,
+        time_expire: datetime,
+        product_id: str | None = None,
+        device_info: str | None = None,
+        attach: str | None = None,
+    ) -> PrepayResult: ...
+
+    def order_query(
+        self, *, out_trade_no: str | None = None, transaction_id: str | None = None
+    ) -> OrderStatus: ...
+
+    def close_order(self, out_trade_no: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class PayClient(Protocol):
     """What the checkout needs from ``pos.wechatpay.client.WeChatPayClient``.
 
@@ -103,6 +130,52 @@ class PayClient(Protocol):
     def order_query(self, *, out_trade_no: str) -> OrderStatus: ...
 
     def close_order(self, *, out_trade_no: str) -> None: ...
+
+
+#: The address reported as spbill_create_ip for Native orders (the till's own request).
+SPBILL_CREATE_IP = "127.0.0.1"
+
+
+class CheckoutClient:
+    """The checkout's :class:`pos.checkout.PayClient` over :class:`WeChatPayClient`.
+
+    Adds what every Native order of this till carries: the ``notify_url`` the relay
+    receives on (§3.1) and the ``spbill_create_ip``; both stay identical on every retry (§4.6).
+    """
+
+    def __init__(self, client: NativeOrderClient, *, notify_url: str) -> None:
+        self._client = client
+        self._notify_url = notify_url
+
+    def unified_order(
+        self,
+        *,
+        out_trade_no: str,
+        total_fee: int,
+        body: str,
+        time_start: datetime,
+        time_expire: datetime,
+        device_info: str | None = None,
+    ) -> PrepayResult:
+        return self._client.unified_order(
+            out_trade_no=out_trade_no,
+            total_fee=total_fee,
+            body=body,
+            notify_url=self._notify_url,
+            spbill_create_ip=SPBILL_CREATE_IP,
+            time_start=time_start,
+            time_expire=time_expire,
+            device_info=device_info,
+        )
+
+    def order_query(self, *, out_trade_no: str) -> OrderStatus:
+        return self._client.order_query(out_trade_no=out_trade_no)
+
+    def close_order(self, *, out_trade_no: str) -> None:
+        self._client.close_order(out_trade_no)
+
+    def close(self) -> None:
+        self._client.close()
 
 
 @dataclass(frozen=True)

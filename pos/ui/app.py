@@ -16,7 +16,6 @@ import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
+from pos.checkout import CheckoutClient
 from pos.ui.cashier import CashierWindow
 from pos.ui.customer_screen import qr_image
 from pos.ui.relay_listener import RelayListener
@@ -41,10 +41,9 @@ from pos.ui.workers import Workers
 if TYPE_CHECKING:
     from pos.asgi_server import BackgroundServer
     from pos.config import Settings
+    from pos.pin import PinGate
     from pos.sandbox import Sandbox
-    from pos.ui.manager import PinGate
-    from pos.wechatpay.client import WeChatPayClient
-    from pos.wechatpay.types import Merchant, OrderStatus, PrepayResult
+    from pos.wechatpay.types import Merchant
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +51,6 @@ log = logging.getLogger(__name__)
 STARTER_PRODUCTS = ("咖啡", "奶茶", "蛋糕", "三明治")
 #: Network timeout of one WeChat Pay call (the client retries what is safe to retry).
 CLIENT_TIMEOUT_SECONDS = 10.0
-#: The address we report as spbill_create_ip for Native orders (the till's own request).
-SPBILL_CREATE_IP = "127.0.0.1"
 
 
 def resources_dir() -> Path:
@@ -121,48 +118,6 @@ class SoundPlayer(QObject):
                 self._effect.play()
             except Exception as exc:  # an audio device that vanished must not stop the till
                 log.info("sound failed: %s", exc)
-
-
-class CheckoutClient:
-    """The checkout's :class:`pos.checkout.PayClient` over :class:`WeChatPayClient`.
-
-    Adds what every Native order of this till carries: the ``notify_url`` the relay
-    receives on (§3.1) and the ``spbill_create_ip``; both stay identical on every retry (§4.6).
-    """
-
-    def __init__(self, client: WeChatPayClient, *, notify_url: str) -> None:
-        self._client = client
-        self._notify_url = notify_url
-
-    def unified_order(
-        self,
-        *,
-        out_trade_no: str,
-        total_fee: int,
-        body: str,
-        time_start: datetime,
-        time_expire: datetime,
-        device_info: str | None = None,
-    ) -> PrepayResult:
-        return self._client.unified_order(
-            out_trade_no=out_trade_no,
-            total_fee=total_fee,
-            body=body,
-            notify_url=self._notify_url,
-            spbill_create_ip=SPBILL_CREATE_IP,
-            time_start=time_start,
-            time_expire=time_expire,
-            device_info=device_info,
-        )
-
-    def order_query(self, *, out_trade_no: str) -> OrderStatus:
-        return self._client.order_query(out_trade_no=out_trade_no)
-
-    def close_order(self, *, out_trade_no: str) -> None:
-        self._client.close_order(out_trade_no)
-
-    def close(self) -> None:
-        self._client.close()
 
 
 @dataclass
@@ -371,7 +326,7 @@ class CashierApp(QObject):
     def pin_gate(self) -> PinGate | None:
         """The one gate of the manager PIN for this run (wrong tries and lock-out are shared
         by every PIN dialog); None while no PIN is set."""
-        from pos.ui.manager import PinGate
+        from pos.pin import PinGate
 
         stored = self.settings.manager_pin_hash
         if not stored:

@@ -12,10 +12,7 @@ Entry point for the cashier: ``open_manager(parent, manager_services(cashier_app
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
-import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -69,6 +66,12 @@ from PySide6.QtWidgets import (
 
 from pos.errors import AmountError, PosError, RefundLimitError
 from pos.money import format_fen, parse_amount
+from pos.pin import (
+    PIN_MAX_DIGITS,
+    PinGate,
+    hash_pin,
+    is_valid_new_pin,
+)
 from pos.refunds import Refunder, RefundProgress
 from pos.reports.day import DayReport, DealRow, day_report, search_rows
 from pos.reports.export import export
@@ -82,108 +85,6 @@ if TYPE_CHECKING:
     from pos.ui.workers import Workers
 
 log = logging.getLogger(__name__)
-
-# --- the PIN -----------------------------------------------------------------------------------
-
-#: scrypt's cost: ~50 ms here, enough to make guessing a stolen hash slow, short for a person.
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
-PIN_MIN_DIGITS, PIN_MAX_DIGITS = 4, 12
-MAX_WRONG_PINS = 5
-LOCKOUT_SECONDS = 300.0
-
-
-def hash_pin(pin: str) -> str:
-    """``scrypt$<salt hex>$<hash hex>``: a fresh 16-byte salt every time."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(
-        pin.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32
-    )
-    return f"scrypt${salt.hex()}${digest.hex()}"
-
-
-def verify_pin(pin: str, stored: str) -> bool:
-    """Whether ``pin`` matches ``stored`` (scrypt, or pbkdf2_sha256 with its iterations)."""
-    try:
-        algo, salt_hex, hash_hex = stored.split("$")
-        salt, expected = bytes.fromhex(salt_hex), bytes.fromhex(hash_hex)
-    except ValueError:
-        return False
-    if algo == "scrypt":
-        got = hashlib.scrypt(
-            pin.encode("utf-8"),
-            salt=salt,
-            n=_SCRYPT_N,
-            r=_SCRYPT_R,
-            p=_SCRYPT_P,
-            dklen=len(expected),
-        )
-    elif algo.startswith("pbkdf2_sha256:"):
-        rounds = int(algo.split(":", 1)[1]) if algo.split(":", 1)[1].isdigit() else 0
-        if rounds < 1:
-            return False
-        got = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, rounds, len(expected))
-    else:
-        return False
-    return hmac.compare_digest(got, expected)
-
-
-def is_valid_new_pin(pin: str) -> bool:
-    return pin.isascii() and pin.isdigit() and PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS
-
-
-class PinGate:
-    """Wrong-PIN counting and lock-out, Qt-free, on an injected monotonic clock.
-
-    After :data:`MAX_WRONG_PINS` wrong PINs in a row every try is refused for
-    :data:`LOCKOUT_SECONDS`, even the right PIN; then the count starts again.
-    """
-
-    def __init__(
-        self,
-        stored_hash: str,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        max_wrong: int = MAX_WRONG_PINS,
-        lockout: float = LOCKOUT_SECONDS,
-    ) -> None:
-        self.stored_hash = stored_hash
-        self._clock = clock
-        self.max_wrong = max_wrong
-        self.lockout = lockout
-        self.wrong = 0
-        self._locked_until: float | None = None
-
-    def seconds_locked(self) -> float:
-        """Seconds until tries are accepted again; 0 when not locked."""
-        if self._locked_until is None:
-            return 0.0
-        left = self._locked_until - self._clock()
-        if left <= 0:
-            self._locked_until = None
-            self.wrong = 0
-            return 0.0
-        return left
-
-    @property
-    def is_locked(self) -> bool:
-        return self.seconds_locked() > 0
-
-    @property
-    def tries_left(self) -> int:
-        return max(0, self.max_wrong - self.wrong)
-
-    def check(self, pin: str) -> bool:
-        """True for the right PIN when not locked out; counts wrong ones."""
-        if self.is_locked:
-            return False
-        if verify_pin(pin, self.stored_hash):
-            self.wrong = 0
-            return True
-        self.wrong += 1
-        if self.wrong >= self.max_wrong:
-            self._locked_until = self._clock() + self.lockout
-        return False
-
 
 # --- what the manager view works with ------------------------------------------------------------
 
@@ -547,13 +448,20 @@ class PinDialog(QDialog):
         if pin != again:
             self.message.setText(self.tr("The two PINs differ."))
             return
-        settings = replace(self._services.settings, manager_pin_hash=hash_pin(pin))
         self.message.setText(self.tr("Saving the PIN…"))
         self.ok_button.setEnabled(False)
         save = self._services.save_settings
+        current = self._services.settings
+
+        def hash_and_save() -> Settings:
+            # scrypt takes ~50 ms: on the worker, with the save, not on the main thread.
+            settings = replace(current, manager_pin_hash=hash_pin(pin))
+            save(settings)
+            return settings
+
         self._services.workers.db(
-            lambda: save(settings),
-            on_done=_alive(self, lambda _: self._on_pin_saved(settings)),
+            hash_and_save,
+            on_done=_alive(self, self._on_pin_saved),
             on_error=_alive(self, self._on_pin_save_failed),
         )
 

@@ -11,21 +11,18 @@ from manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fixture)
 from pytestqt.qtbot import QtBot
 from till_helpers import Till
 
+from pos.pin import LOCKOUT_SECONDS, PinGate, hash_pin, verify_pin
 from pos.reports.reconcile import Kind
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
 from pos.store import DealState
 from pos.ui.manager import (
-    LOCKOUT_SECONDS,
     MANAGER_ZH,
     ManagerWindow,
     PinDialog,
-    PinGate,
-    hash_pin,
     install_manager_chinese,
     manager_services,
     open_manager,
     save_pin_hash,
-    verify_pin,
 )
 
 

@@ -6,7 +6,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from till_helpers import WAIT_MS, Till
 
-from pos.ui.manager import MAX_WRONG_PINS, PinDialog, hash_pin, manager_services, open_manager
+from pos.pin import MAX_WRONG_PINS, hash_pin
+from pos.ui.manager import PinDialog, manager_services, open_manager
 
 
 @pytest.fixture
