@@ -26,9 +26,19 @@ def to_wire_time(moment: datetime) -> str:
 
 def from_wire_time(text: str) -> datetime:
     """``yyyyMMddHHmmss`` (Beijing) as an aware datetime; ValueError if malformed."""
-    if len(text) != 14 or not text.isdigit():
+    if len(text) != 14 or not text.isascii() or not text.isdigit():
         raise ValueError(f"not a yyyyMMddHHmmss time: {text!r}")
-    return datetime.strptime(text, WIRE_TIME).replace(tzinfo=BEIJING)
+    # Sliced, not strptime: a tenth of the cost, on every notification the relay receives.
+    # datetime() still refuses a 13th month, a 30 February or a 25th hour (ValueError).
+    return datetime(
+        int(text[0:4]),
+        int(text[4:6]),
+        int(text[6:8]),
+        int(text[8:10]),
+        int(text[10:12]),
+        int(text[12:14]),
+        tzinfo=BEIJING,
+    )
 
 
 def from_text_time(text: str) -> datetime:
