@@ -1,9 +1,10 @@
 """The relay's routes: WeChat Pay notifications in, Server-Sent Events out to tills, health.
 
-Order of work for a notification (§5.2): read the body with a cap, parse it safely (§5.1),
-check merchant and appid, verify the signature (§2.5) or decrypt ``req_info`` (§3.7), commit
-the row, and only then answer the exact SUCCESS XML (§3.4). Anything refused gets FAIL with a
-reason and changes nothing; WeChat Pay retries, and duplicates are answered SUCCESS again.
+Order of work for a notification (§5.2): read the body with a cap; then, in the worker
+(``worker.py``), parse it safely (§5.1), check merchant and appid, verify the signature (§2.5)
+or decrypt ``req_info`` (§3.7) and commit the row; only then answer the exact SUCCESS XML
+(§3.4). Anything refused gets FAIL with a reason and changes nothing; WeChat Pay retries, and
+duplicates are answered SUCCESS again. The event loop itself only moves bytes.
 """
 
 from __future__ import annotations
@@ -23,22 +24,12 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from pos.errors import NotificationError, StoreError
+from pos.errors import StoreError
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
-from pos.relay.storage import (
-    BatchWriter,
-    ItemResult,
-    NewNotification,
-    Store,
-    is_postgres_url,
-)
-from pos.wechatpay.notify import (
-    SUCCESS_REPLY,
-    parse_payment_notification,
-    parse_refund_notification,
-    reply,
-)
+from pos.relay.storage import Store, is_postgres_url
+from pos.relay.worker import Outcome, Worker
+from pos.wechatpay.notify import SUCCESS_REPLY, reply
 from pos.wechatpay.types import Merchant
 
 log = logging.getLogger("pos.relay")
@@ -49,7 +40,7 @@ T = TypeVar("T")
 #: committed after that is then a duplicate, answered SUCCESS).
 STORE_DEADLINE_SECONDS = 4.0
 _REPLAY_BATCH = 500
-#: Hand requests to the writer in groups of at most this many while it is busy (see store).
+#: Hand requests to the worker in groups of at most this many while it is busy (see submit).
 _FLUSH_EVERY = 4
 
 
@@ -62,32 +53,40 @@ class RelaySettings:
     till_tokens: dict[str, str] = field(repr=False)  # token -> till name
     max_body_bytes: int = 64 * 1024
     heartbeat_seconds: float = 15.0
+    #: Verify and commit in a process of its own (``pos relay``: the loop keeps a core to
+    #: itself) rather than on a thread (embedded in the till, where the load is one shop's).
+    isolated_worker: bool = False
 
 
 class _Relay:
-    """The running parts of one relay: writer thread, reader thread, hub."""
+    """The running parts of one relay: the worker, the reader thread, the hub."""
 
     def __init__(self, settings: RelaySettings) -> None:
         self.settings = settings
         self.loop: asyncio.AbstractEventLoop | None = None
-        self.writer: BatchWriter | None = None
+        self.writer: Worker | None = None
         self.hub: Hub | None = None
         # Reads (replay, fan-out, health) go through one thread with its own connection, so
-        # they never wait behind the writer's commits and never block the event loop.
+        # they never wait behind the worker's commits and never block the event loop.
         self.reader_pool: concurrent.futures.ThreadPoolExecutor | None = None
         self.reader: Store | None = None
-        # Requests not yet handed to the writer (and when the oldest arrived), and the batches
-        # handed over but not answered yet (see store).
+        # Requests not yet handed to the worker (and when the oldest arrived), and the batches
+        # handed over but not answered yet (see submit).
         self._pending: _Batch = []
         self._pending_since = 0.0
         self._in_flight: set[object] = set()
+        self._restarting = False
+        self._stopping = False
+        # Committed notifications not logged yet (see _log_stored).
+        self._stored_lines: list[str] = []
+        self._duplicate_lines: list[str] = []
+        self._log_scheduled = False
 
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
         url = self.settings.database_url
-        # The hub hears of commits from _resolve, on the loop, along with the requests.
-        self.writer = BatchWriter(url, lambda _: None)
-        await asyncio.to_thread(self.writer.start)
+        self.writer = Worker(url, self.settings.merchants, isolated=self.settings.isolated_worker)
+        await self.writer.start()
         self.reader_pool = concurrent.futures.ThreadPoolExecutor(1, "relay-reader")
         self.reader = Store(url)
         listen_url = url if is_postgres_url(url) else None
@@ -99,17 +98,19 @@ class _Relay:
         )
         await self.hub.start()
         log.info(
-            "relay started database=%s merchants=%d tills=%d",
+            "relay started database=%s merchants=%d tills=%d worker=%s",
             "postgresql" if listen_url else "sqlite",
             len(self.settings.merchants),
             len(self.settings.till_tokens),
+            "process" if self.settings.isolated_worker else "thread",
         )
 
     async def stop(self) -> None:
+        self._stopping = True
         if self.hub is not None:
             await self.hub.stop()
         if self.writer is not None:
-            await asyncio.to_thread(self.writer.stop)
+            await self.writer.stop()
         if self.reader_pool is not None and self.reader is not None:
             await self.read(self.reader.close)
             self.reader_pool.shutdown(wait=True)
@@ -133,21 +134,25 @@ class _Relay:
         assert self.reader is not None
         return await self.read(self.reader.last_id)
 
-    async def store(self, item: NewNotification) -> int | None:
-        """Commit ``item`` (new id, or None if already stored); StoreError if not committed."""
+    async def submit(self, kind: str, body: bytes) -> tuple[Any, ...]:
+        """Have the worker verify and commit one notification; its outcome, or StoreError.
+
+        The outcome is ``("stored", id, ...)``, ``("duplicate", None, ...)`` (both committed:
+        answer SUCCESS) or ``("refused", reason)`` (answer FAIL with the reason).
+        """
         assert self.loop is not None
-        future: asyncio.Future[int | None] = self.loop.create_future()
+        future: asyncio.Future[tuple[Any, ...]] = self.loop.create_future()
         if not self._pending:
             self._pending_since = self.loop.time()
-        self._pending.append((item, future))
+        self._pending.append(((kind, body), future))
         if not self._in_flight or len(self._pending) >= _FLUSH_EVERY:
-            # The writer is idle, or a handful is ready: hand it over now, so that the commit
-            # overlaps with the parsing of the requests behind (a burst does not wait for its
-            # whole self to be parsed, and the commits do not run in lockstep with it).
+            # The worker is idle, or a handful is ready: hand it over now, so that its work
+            # overlaps with the reading of the requests behind (a burst does not wait for its
+            # whole self to be read, and the commits do not run in lockstep with it).
             self._flush()
         elif len(self._pending) == 1:
-            # The rest of this turn of the loop goes too; the writer drains its queue into one
-            # commit, so batches queued while it commits are written together (group commit).
+            # The rest of this turn of the loop goes too; the worker merges the batches waiting
+            # for it into one commit (group commit).
             self.loop.call_soon(self._flush)
         # Whichever way, the batch's deadline timer fails the future in time (§3.4).
         return await future
@@ -156,12 +161,13 @@ class _Relay:
         batch, self._pending = self._pending, []
         if not batch:
             return
-        if self.writer is None or self.loop is None:
+        writer, loop = self.writer, self.loop
+        if writer is None or loop is None or not writer.alive:
             for _, future in batch:
                 if not future.done():
-                    future.set_exception(StoreError("the relay is not running"))
+                    future.set_exception(StoreError("the relay worker is not running"))
+            self._restart_worker()
             return
-        loop = self.loop
         token = object()
         self._in_flight.add(token)
         # One timer per batch, not one per request, counted from its oldest request: past the
@@ -170,53 +176,90 @@ class _Relay:
             self._pending_since + STORE_DEADLINE_SECONDS, self._expire, batch, token
         )
 
-        def done(results: list[ItemResult]) -> None:  # on the writer thread
-            with contextlib.suppress(RuntimeError):  # the loop is already closed
-                loop.call_soon_threadsafe(self._resolve, batch, results, timer, token)
+        def done(outcomes: list[Outcome]) -> None:  # on the loop
+            timer.cancel()
+            self._in_flight.discard(token)
+            self._resolve(batch, outcomes)
 
-        self.writer.submit_many([item for item, _ in batch], done)
+        writer.submit_many([request for request, _ in batch], done)
 
-    def _resolve(
-        self, batch: _Batch, results: list[ItemResult], timer: asyncio.TimerHandle, token: object
-    ) -> None:
-        timer.cancel()
+    def _resolve(self, batch: _Batch, outcomes: list[Outcome]) -> None:
         last_id = 0
-        stored: list[str] = []
-        duplicates: list[str] = []
-        for (item, future), result in zip(batch, results, strict=True):
-            if isinstance(result, StoreError):
+        for (_, future), outcome in zip(batch, outcomes, strict=True):
+            if isinstance(outcome, StoreError):
                 if not future.done():
-                    future.set_exception(result)
+                    future.set_exception(outcome)
                 continue
-            if result is None:
-                duplicates.append(f"{item.kind}:{item.mch_id}:{item.out_trade_no}")
-            else:
-                stored.append(f"{result}:{item.kind}:{item.mch_id}:{item.out_trade_no}")
-                last_id = max(last_id, result)
+            if outcome[0] == "stored":
+                _, new_id, kind, mch_id, out_trade_no = outcome
+                self._stored_lines.append(f"{new_id}:{kind}:{mch_id}:{out_trade_no}")
+                last_id = max(last_id, new_id)
+            elif outcome[0] == "duplicate":
+                _, _, kind, mch_id, out_trade_no = outcome
+                self._duplicate_lines.append(f"{kind}:{mch_id}:{out_trade_no}")
             if not future.done():
-                future.set_result(result)
-        # One line per commit, not one per notification: a line costs about as much as
-        # parsing the notification, and a burst commits many at once. Each entry reads
-        # ``id:kind:mch_id:out_trade_no`` (no id for a duplicate).
+                future.set_result(outcome)
+        if (self._stored_lines or self._duplicate_lines) and not self._log_scheduled:
+            assert self.loop is not None
+            self._log_scheduled = True
+            self.loop.call_soon(self._log_stored)
+        if last_id and self.hub is not None:
+            self.hub.committed(last_id)  # the tills' streams get what was just committed
+
+    def _log_stored(self) -> None:
+        """One line for what was committed since the last, not one per notification.
+
+        A line costs about as much as reading a request, and a burst comes back from the
+        worker in batches. Each entry reads ``id:kind:mch_id:out_trade_no`` (a duplicate has
+        no id). Refusals are logged one by one, as warnings.
+        """
+        self._log_scheduled = False
+        stored, self._stored_lines = self._stored_lines, []
+        duplicates, self._duplicate_lines = self._duplicate_lines, []
         if stored:
             log.info("relay notifications stored count=%d %s", len(stored), " ".join(stored))
         if duplicates:
             log.info(
                 "relay notifications duplicate count=%d %s", len(duplicates), " ".join(duplicates)
             )
-        if last_id and self.hub is not None:
-            self.hub.committed(last_id)  # the tills' streams get what was just committed
-        self._in_flight.discard(token)
 
     def _expire(self, batch: _Batch, token: object) -> None:
         for _, future in batch:
             if not future.done():
                 future.set_exception(StoreError("the relay database is too slow"))
-        # No longer counted as in flight: the next request goes to the writer at once.
+        # No longer counted as in flight: the next request goes to the worker at once.
         self._in_flight.discard(token)
 
+    def _restart_worker(self) -> None:
+        """Start a new worker after the last one stopped (at most one attempt a second)."""
+        if self._restarting or self._stopping or self.loop is None:
+            return
+        self._restarting = True
 
-_Batch = list[tuple[NewNotification, "asyncio.Future[int | None]"]]
+        async def restart() -> None:
+            try:
+                await asyncio.sleep(1.0)
+                if self._stopping:
+                    return
+                if self.writer is not None:
+                    await self.writer.stop(timeout=1.0)
+                worker = Worker(
+                    self.settings.database_url,
+                    self.settings.merchants,
+                    isolated=self.settings.isolated_worker,
+                )
+                await worker.start()
+                self.writer = worker
+                log.warning("relay worker restarted")
+            except StoreError as exc:
+                log.error("relay worker cannot restart error=%s", exc)
+            finally:
+                self._restarting = False
+
+        self.loop.create_task(restart())
+
+
+_Batch = list[tuple[tuple[str, bytes], "asyncio.Future[tuple[Any, ...]]"]]
 
 
 _XML_TYPE = (b"content-type", b"text/xml; charset=utf-8")
@@ -307,7 +350,6 @@ def create_app(settings: RelaySettings) -> Starlette:
         return found
 
     cap = settings.max_body_bytes
-    merchants = settings.merchants
 
     def notify_handler(kind: str) -> ASGIApp:
         async def handle(scope: Scope, receive: Receive, send: Send) -> None:
@@ -320,22 +362,15 @@ def create_app(settings: RelaySettings) -> Starlette:
                 await _send_xml(send, reply(False, "报文过大"), close=True)
                 return
             try:
-                item = _verify(kind, body, merchants)
-            except NotificationError as exc:
-                log.warning("relay notification refused kind=%s reason=%s", kind, exc.reason)
-                await _send_xml(send, reply(False, exc.reason))
-                return
-            try:
-                await relay.store(item)  # logged with its batch, see _resolve
+                outcome = await relay.submit(kind, body)
             except StoreError as exc:
                 # Not committed, so never SUCCESS: WeChat Pay will send it again (§3.4).
-                log.error(
-                    "relay notification not stored kind=%s out_trade_no=%s error=%s",
-                    kind,
-                    item.out_trade_no,
-                    exc,
-                )
+                log.error("relay notification not stored kind=%s error=%s", kind, exc)
                 await _send_xml(send, reply(False, "系统繁忙"))
+                return
+            if outcome[0] == "refused":
+                log.warning("relay notification refused kind=%s reason=%s", kind, outcome[1])
+                await _send_xml(send, reply(False, outcome[1]))
                 return
             await _send_xml(send, SUCCESS_REPLY)
 
@@ -407,8 +442,15 @@ def create_app(settings: RelaySettings) -> Starlette:
         if relay.reader is not None:
             with contextlib.suppress(StoreError, TimeoutError):
                 is_ok = await asyncio.wait_for(relay.read(relay.reader.ping), 5.0)
-        body = {"status": "ok" if is_ok else "error", "database": "ok" if is_ok else "error"}
-        return JSONResponse(body, status_code=200 if is_ok else 503)
+        worker_ok = relay.writer is not None and relay.writer.alive
+        if not worker_ok:
+            relay._restart_worker()
+        body = {
+            "status": "ok" if is_ok and worker_ok else "error",
+            "database": "ok" if is_ok else "error",
+            "worker": "ok" if worker_ok else "error",
+        }
+        return JSONResponse(body, status_code=200 if is_ok and worker_ok else 503)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -434,39 +476,3 @@ def create_app(settings: RelaySettings) -> Starlette:
     app.state.close_streams = relay.close_streams
     app.state.relay = relay
     return app
-
-
-def _verify(kind: str, body: bytes, merchants: dict[str, Merchant]) -> NewNotification:
-    """Parse and check one notification; NotificationError says why to answer FAIL."""
-    raw_xml = body.decode("utf-8", "replace")  # decode() below has already refused non-UTF-8
-    if kind == PAYMENT:
-        # sign_type is implied by the notification itself (§2.5: field, else 64-char ⇒ HMAC).
-        payment = parse_payment_notification(body, merchants)
-        # The relay checks the amounts are sane; the till checks them against its deal (§5.2).
-        if payment.cash_fee is not None and payment.cash_fee > payment.total_fee:
-            raise NotificationError("cash_fee大于total_fee")
-        fields = {k: v for k, v in payment.fields.items() if k != "sign"}
-        return NewNotification(
-            kind=PAYMENT,
-            mch_id=payment.mch_id,
-            out_trade_no=payment.out_trade_no,
-            transaction_id=payment.transaction_id,
-            out_refund_no=None,
-            refund_status=None,
-            raw_xml=raw_xml,
-            fields=fields,
-        )
-    refund = parse_refund_notification(body, merchants)
-    if refund.refund_fee > refund.total_fee:
-        raise NotificationError("refund_fee大于total_fee")
-    fields = {"appid": refund.appid, "mch_id": refund.mch_id, **refund.fields}
-    return NewNotification(
-        kind=REFUND,
-        mch_id=refund.mch_id,
-        out_trade_no=refund.out_trade_no,
-        transaction_id=None,
-        out_refund_no=refund.out_refund_no,
-        refund_status=refund.fields["refund_status"],
-        raw_xml=raw_xml,
-        fields=fields,
-    )

@@ -45,7 +45,7 @@ class _RelayServer(uvicorn.Server):
 
 def run_cli(host: str, port: int, database_url: str, settings: RelaySettings) -> int:
     """Serve the relay until SIGTERM/SIGINT; return the process exit code."""
-    settings = dataclasses.replace(settings, database_url=database_url)
+    settings = dataclasses.replace(settings, database_url=database_url, isolated_worker=True)
     app = create_app(settings)
     config = uvicorn.Config(
         app,

@@ -1,22 +1,19 @@
-"""The relay's own notifications table (Peewee: SQLite file or PostgreSQL URL) and its writer.
+"""The relay's own notifications table (Peewee: SQLite file or PostgreSQL URL).
 
 Durability rule (§3.4, §5.2 step 8): a notification is answered SUCCESS only after the row is
 committed. SQLite runs in WAL mode with ``synchronous=FULL`` so a commit survives a crash or a
-power cut; PostgreSQL commits are durable by default. One writer thread commits whatever has
-queued up meanwhile in one transaction (group commit), so durability does not cost one disk
-flush per request.
+power cut; PostgreSQL commits are durable by default. The relay's worker (``worker.py``)
+commits whatever has queued up meanwhile in one transaction (group commit), so durability
+does not cost one disk flush per request.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import json
 import logging
-import queue
 import sqlite3
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -119,6 +116,13 @@ class NewNotification:
         return ("refund", self.mch_id, self.out_refund_no or "", self.refund_status or "")
 
 
+_RETURNING = " RETURNING id, kind, mch_id, transaction_id, out_refund_no, refund_status"
+_SQLITE_ADDED = (  # a constant table name; the id is a bound parameter
+    "SELECT json_group_array(json_array(id, kind, mch_id, transaction_id, out_refund_no,"  # noqa: S608
+    f" refund_status)) FROM {TABLE} WHERE id > ?"
+)
+
+
 def _execute(db: Any, sql: str, params: tuple[object, ...] = ()) -> Any:
     return db.execute_sql(sql, params)
 
@@ -174,14 +178,13 @@ class Store:
             f"INSERT INTO {TABLE} ({', '.join(_INSERT_COLUMNS)}) VALUES "  # noqa: S608
             + ", ".join([row] * len(items))
             + " ON CONFLICT DO NOTHING"
-            " RETURNING id, kind, mch_id, transaction_id, out_refund_no, refund_status"
         )
         try:
             if self.is_postgres:
                 returned = self._insert_postgres(sql, tuple(params))
             else:
                 returned = self._insert_sqlite(sql, tuple(params))
-        except (peewee.PeeweeException, sqlite3.Error, psycopg.Error) as exc:
+        except (peewee.PeeweeException, sqlite3.Error, psycopg.Error, ValueError) as exc:
             self._reset()
             raise StoreError(f"cannot store notifications: {type(exc).__name__}") from exc
         new_ids: dict[tuple[str, ...], int] = {}
@@ -207,13 +210,20 @@ class Store:
         # atomic() did not; the COMMIT is the durable point (WAL, synchronous=FULL).
         cursor.execute("BEGIN IMMEDIATE")
         try:
-            returned: list[Any] = cursor.execute(sql, params).fetchall()
+            # Under the write lock, the rows this INSERT adds are exactly those above the
+            # highest id before it. They come back as one JSON array in one row: the sqlite3
+            # module lets go of the GIL at every step, and a RETURNING clause costs a step
+            # (and a wait for the event loop to hand the GIL back) per row.
+            (before,) = cursor.execute(f"SELECT coalesce(max(id), 0) FROM {TABLE}").fetchone()  # noqa: S608
+            cursor.execute(sql, params)
+            (added,) = cursor.execute(_SQLITE_ADDED, (before,)).fetchone()
             cursor.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 cursor.execute("ROLLBACK")
             raise
-        return returned
+        rows: list[Any] = json.loads(added) if added else []
+        return rows
 
     def _insert_postgres(self, sql: str, params: tuple[object, ...]) -> list[Any]:
         conn: psycopg.Connection[Any] = _connection(self.db)
@@ -224,7 +234,7 @@ class Store:
             conn.execute("BEGIN")
             # Serialises inserts across relays, so ids become visible in increasing order.
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_INSERT_LOCK,))
-            returned = conn.execute(sql, params).fetchall()
+            returned = conn.execute(sql + _RETURNING, params).fetchall()
             if returned:
                 # Delivered to listeners at COMMIT, never for a rolled-back insert.
                 conn.execute(
@@ -301,129 +311,3 @@ class Store:
             self.close()
         except peewee.PeeweeException:
             log.debug("closing a broken relay database connection failed", exc_info=True)
-
-
-_STOP = object()
-
-#: Per item of a submitted batch: its new id, None for a duplicate, or the StoreError.
-ItemResult = int | StoreError | None
-BatchCallback = Callable[[list[ItemResult]], None]
-
-
-class BatchWriter:
-    """The one thread that writes: commits queued notifications together (group commit).
-
-    Callers hand over whole batches (the event loop gathers what arrived in one turn), so a
-    burst of notifications costs one thread hand-off and one commit, not one per request.
-    """
-
-    def __init__(
-        self, url: str, on_committed: Callable[[int], None], *, max_batch: int = 256
-    ) -> None:
-        self._url = url
-        self._on_committed = on_committed
-        self._max_batch = max_batch
-        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._thread = threading.Thread(target=self._run, name="relay-writer", daemon=True)
-        self._ready = threading.Event()
-        self._start_error: BaseException | None = None
-
-    def start(self, timeout: float = 30.0) -> None:
-        """Start the thread and create the schema; StoreError if the database cannot be used."""
-        self._thread.start()
-        if not self._ready.wait(timeout):
-            raise StoreError("the relay database did not open in time")
-        if self._start_error is not None:
-            raise StoreError("the relay database cannot be opened") from self._start_error
-
-    def submit_many(self, items: Sequence[NewNotification], done: BatchCallback) -> None:
-        """Queue ``items``; ``done`` is called on the writer thread once they are committed."""
-        if not self._thread.is_alive():
-            done([StoreError("the relay writer is not running") for _ in items])
-            return
-        self._queue.put((list(items), done))
-
-    def submit(self, item: NewNotification) -> concurrent.futures.Future[int | None]:
-        """Queue one item; the future gives its new id (None for a duplicate) once committed."""
-        future: concurrent.futures.Future[int | None] = concurrent.futures.Future()
-
-        def done(results: list[ItemResult]) -> None:
-            (result,) = results
-            if isinstance(result, StoreError):
-                future.set_exception(result)
-            else:
-                future.set_result(result)
-
-        self.submit_many([item], done)
-        return future
-
-    def stop(self, timeout: float = 10.0) -> None:
-        """Write what is queued, then stop."""
-        if self._thread.is_alive():
-            self._queue.put(_STOP)
-            self._thread.join(timeout)
-
-    def _run(self) -> None:
-        try:
-            store = Store(self._url)
-            store.create_schema()
-        except BaseException as exc:  # reported by start()
-            self._start_error = exc
-            self._ready.set()
-            return
-        self._ready.set()
-        try:
-            stopping = False
-            while not stopping:
-                first = self._queue.get()
-                if first is _STOP:
-                    break
-                entries = [first]
-                size = len(first[0])
-                while size < self._max_batch:
-                    try:
-                        more = self._queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if more is _STOP:
-                        stopping = True
-                        break
-                    entries.append(more)
-                    size += len(more[0])
-                self._write(store, entries)
-        finally:
-            store.close()
-
-    def _write(
-        self, store: Store, entries: list[tuple[list[NewNotification], BatchCallback]]
-    ) -> None:
-        items = [item for batch, _ in entries for item in batch]
-        results: list[ItemResult]
-        try:
-            results = list(store.insert(items))
-        except Exception:  # whatever it is, the thread must live and answer every item
-            # One bad row must not fail its neighbours: write them one by one.
-            results = [self._write_one(store, item) for item in items]
-        position = 0
-        for batch, done in entries:
-            try:
-                done(results[position : position + len(batch)])
-            except Exception:
-                log.exception("relay writer callback failed")
-            position += len(batch)
-        fresh = [r for r in results if isinstance(r, int)]
-        if fresh:
-            self._on_committed(max(fresh))
-
-    def _write_one(self, store: Store, item: NewNotification) -> ItemResult:
-        try:
-            return store.insert([item])[0]
-        except Exception as exc:
-            log.error(
-                "relay store failed out_trade_no=%s error=%s", item.out_trade_no, type(exc).__name__
-            )
-            if isinstance(exc, StoreError):
-                return exc
-            error = StoreError(f"cannot store a notification: {type(exc).__name__}")
-            error.__cause__ = exc
-            return error

@@ -297,6 +297,7 @@ class RelayProcess:
         self.database_url = database_url
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
         self._log = log_path.open("ab")
         env = {
             **os.environ,

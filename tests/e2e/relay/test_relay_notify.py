@@ -325,7 +325,7 @@ def test_fifty_concurrent_duplicates_store_one_and_push_one(
 def test_health_reports_the_database(relay: Any) -> None:
     response = httpx.get(relay.url + "/health", timeout=5)
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "worker": "ok"}
 
 
 def test_get_on_notify_is_not_allowed(relay: Any) -> None:

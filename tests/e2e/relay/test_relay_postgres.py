@@ -108,6 +108,6 @@ def test_a_lost_database_gives_fail_and_an_unhealthy_relay(
     assert answer["return_code"] == "FAIL"  # not committed, so never SUCCESS
     health = httpx.get(relay.url + "/health", timeout=10)
     assert health.status_code == 503
-    assert health.json() == {"status": "error", "database": "error"}
+    assert health.json() == {"status": "error", "database": "error", "worker": "ok"}
     with psycopg.connect(admin_url, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')  # for the fixture's DROP

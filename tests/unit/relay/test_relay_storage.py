@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from pos.errors import ConfigError, StoreError
-from pos.relay.storage import BatchWriter, NewNotification, Store, open_database
+from pos.relay.storage import NewNotification, Store, open_database
 
 
 def test_payments_are_unique_by_transaction_id(
@@ -95,56 +94,3 @@ def test_health_ping_fails_for_an_unreadable_database(tmp_path: object) -> None:
     assert store.ping() is False
     with pytest.raises(StoreError):
         store.count()
-
-
-def test_writer_commits_queued_items_together_and_answers_each(
-    database_url: str, payment: Callable[..., NewNotification]
-) -> None:
-    committed: list[int] = []
-    writer = BatchWriter(database_url, committed.append)
-    writer.start()
-    try:
-        items = [payment() for _ in range(100)]
-        futures = [writer.submit(item) for item in [*items, items[0]]]
-        results = [f.result(10) for f in futures]
-    finally:
-        writer.stop()
-    assert results[-1] is None
-    assert sorted(r for r in results if r is not None) == results[:-1]
-    assert committed and max(committed) == max(r for r in results if r is not None)
-    # Fewer commits than items: the queue was written in batches.
-    assert len(committed) < 100
-    store = Store(database_url)
-    assert store.count() == 100
-    store.close()
-
-
-def test_writer_reports_a_database_it_cannot_open() -> None:
-    writer = BatchWriter("/nonexistent-dir/relay.db", lambda _: None)
-    with pytest.raises(StoreError):
-        writer.start()
-    future = writer.submit(NewNotification("payment", "1", "o", "t", None, None, "", {}))
-    with pytest.raises(StoreError):
-        future.result(1)
-
-
-def test_writer_isolates_a_failing_row(
-    database_url: str, payment: Callable[..., NewNotification]
-) -> None:
-    writer = BatchWriter(database_url, lambda _: None)
-    writer.start()
-    try:
-        good = payment()
-        bad = NewNotification(
-            "payment", "10000100", "POSX", "TXBAD", None, None, "<xml/>", {"x": "\ud800"}
-        )  # not encodable: the insert fails
-        futures: list[concurrent.futures.Future[int | None]] = [
-            writer.submit(item) for item in (good, bad)
-        ]
-        assert futures[0].result(10) is not None
-        with pytest.raises(StoreError):
-            futures[1].result(10)
-        # The writer lives on.
-        assert writer.submit(payment()).result(10) is not None
-    finally:
-        writer.stop()
