@@ -104,6 +104,43 @@ kill "$SANDBOX_PID"
 wait "$SANDBOX_PID" 2>/dev/null || true
 SANDBOX_PID=""
 
+# `pos relay` from the bundle: its worker process is this same binary run again (spawn), so
+# a signed notification answered SUCCESS proves the bundle can start it and commit through it.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(cd "$SMOKE_HOME" && exec env -i PATH=/usr/bin:/bin HOME="$SMOKE_HOME" LANG=C.UTF-8 \
+    WECHATPAY_APPID=wxd930ea5d5a258f4f WECHATPAY_MCH_ID=10000100 \
+    WECHATPAY_API_KEY=192006250b4c09247ec02edce69f6a2d \
+    "$EXE_PATH" relay --port "$port" --database "$SMOKE_HOME/relay-smoke.sqlite3") \
+    >"$SMOKE_HOME/relay.out" 2>&1 &
+SANDBOX_PID=$!
+for _ in $(seq 1 200); do
+    curl -sf --max-time 2 "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+    kill -0 "$SANDBOX_PID" 2>/dev/null || fail "the relay exited: $(tail -5 "$SMOKE_HOME/relay.out")"
+    sleep 0.1
+done
+notification=$(python3 - <<'EOF'
+import hashlib, secrets
+fields = {"appid": "wxd930ea5d5a258f4f", "mch_id": "10000100", "nonce_str": secrets.token_hex(16),
+          "out_trade_no": "SMOKE" + secrets.token_hex(8), "result_code": "SUCCESS",
+          "return_code": "SUCCESS", "time_end": "20240601123105", "total_fee": "2550",
+          "cash_fee": "2550", "trade_type": "NATIVE", "openid": "o1", "bank_type": "OTHERS",
+          "transaction_id": "42" + str(secrets.randbelow(10**26)).zfill(26)}
+text = "&".join(f"{k}={fields[k]}" for k in sorted(fields)) + "&key=192006250b4c09247ec02edce69f6a2d"
+fields["sign"] = hashlib.md5(text.encode()).hexdigest().upper()
+print("<xml>" + "".join(f"<{k}>{v}</{k}>" for k, v in fields.items()) + "</xml>")
+EOF
+)
+reply=$(curl -sS --max-time 10 -X POST -H 'Content-Type: text/xml' --data "$notification" \
+    "http://127.0.0.1:$port/wechatpay/notify") || fail "no HTTP answer from the relay"
+case "$reply" in
+    *"<return_code><![CDATA[SUCCESS]]></return_code>"*) ;;
+    *) fail "unexpected relay reply: $reply ($(tail -5 "$SMOKE_HOME/relay.out"))" ;;
+esac
+ok "relay from the bundle verified and committed a notification in its worker process"
+kill "$SANDBOX_PID"
+wait "$SANDBOX_PID" 2>/dev/null || true
+SANDBOX_PID=""
+
 # The cashier itself, headless (offscreen Qt), on a fresh home: it must open its database and
 # start the embedded sandbox and relay (their databases appear), and still be running.
 # An (empty) settings file: an installed till, so no first-run dialog waits for a click.
