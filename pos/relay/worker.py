@@ -30,6 +30,7 @@ from typing import Any
 from pos.errors import NotificationError, StoreError
 from pos.relay.events import PAYMENT, REFUND
 from pos.relay.storage import NewNotification, Store
+from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import parse_payment_notification, parse_refund_notification
 from pos.wechatpay.types import Merchant
 
@@ -48,11 +49,16 @@ _MAX_COMMIT = 256
 
 
 def verify(kind: str, body: bytes, merchants: dict[str, Merchant]) -> NewNotification:
-    """Parse and check one notification; NotificationError says why to answer FAIL."""
+    """Parse and check one notification; NotificationError says why to answer FAIL.
+
+    The relay parses with ``xmlcodec.decode_fast`` (a third of its CPU went to xmltodict);
+    the till, which decides whether a deal is paid, parses the same XML again with
+    ``xmlcodec.decode`` and verifies the signature itself.
+    """
     raw_xml = body.decode("utf-8", "replace")  # the codec has already refused non-UTF-8
     if kind == PAYMENT:
         # sign_type is implied by the notification itself (§2.5: field, else 64-char ⇒ HMAC).
-        payment = parse_payment_notification(body, merchants)
+        payment = parse_payment_notification(body, merchants, decode=xmlcodec.decode_fast)
         # The relay checks the amounts are sane; the till checks them against its deal (§5.2).
         if payment.cash_fee is not None and payment.cash_fee > payment.total_fee:
             raise NotificationError("cash_fee大于total_fee")
@@ -67,7 +73,7 @@ def verify(kind: str, body: bytes, merchants: dict[str, Merchant]) -> NewNotific
             raw_xml=raw_xml,
             fields=fields,
         )
-    refund = parse_refund_notification(body, merchants)
+    refund = parse_refund_notification(body, merchants, decode=xmlcodec.decode_fast)
     if refund.refund_fee > refund.total_fee:
         raise NotificationError("refund_fee大于total_fee")
     fields = {"appid": refund.appid, "mch_id": refund.mch_id, **refund.fields}

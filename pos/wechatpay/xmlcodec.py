@@ -3,7 +3,13 @@
 Every way a document can be unsafe or unexpected ends in one error type,
 :class:`~pos.errors.XmlError` (or its subclass ``NotUtf8Error``): no DOCTYPE, no
 entity declaration, a bounded size, a required root, no nesting, no attributes,
-no repeated fields (reference §5.1).
+no repeated fields, field names of letters, digits and ``_`` (reference §5.1).
+
+:func:`decode` parses with xmltodict. :func:`decode_fast` is the same contract on the
+C parser of the standard library's ElementTree (expat too, no Python call per element):
+the relay, which verifies every notification WeChat Pay sends, spent a third of its CPU
+in xmltodict's callbacks. Both run the same checks before parsing (so no DTD ever reaches
+either parser) and the same checks after; a property test holds them to the same answers.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
+from xml.etree import ElementTree
 from xml.parsers.expat import ExpatError
 
 import xmltodict
@@ -21,13 +28,14 @@ from pos.errors import NotUtf8Error, XmlError
 MAX_XML_BYTES = 64 * 1024
 
 _FORBIDDEN = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+#: Every field of the protocol is named so (``coupon_fee_0``, ``return_code``); anything else
+#: (a prefix, a dot, a dash) is refused by both decoders alike.
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CDATA_END = "]]>"
 
 
-def decode(
-    body: bytes | str, *, root: str = "xml", max_bytes: int = MAX_XML_BYTES
-) -> dict[str, str]:
-    """Parse a flat protocol document into ``{field: text}``; empty elements become ``""``."""
+def _checked(body: bytes | str, max_bytes: int) -> bytes:
+    """The bytes of ``body`` if they may be parsed at all (size, UTF-8, no DTD), else XmlError."""
     raw = body.encode("utf-8") if isinstance(body, str) else bytes(body)
     if len(raw) > max_bytes:
         raise XmlError(f"document of {len(raw)} bytes is over the {max_bytes}-byte limit")
@@ -39,6 +47,21 @@ def decode(
         raise NotUtf8Error("document is not valid UTF-8") from exc
     if _FORBIDDEN.search(raw):
         raise XmlError("DOCTYPE and entity declarations are refused")
+    return raw
+
+
+def _named(fields: dict[str, str]) -> dict[str, str]:
+    for key in fields:
+        if not _FIELD_NAME.fullmatch(key):
+            raise XmlError(f"field name {key[:40]!r} is not letters, digits and _")
+    return fields
+
+
+def decode(
+    body: bytes | str, *, root: str = "xml", max_bytes: int = MAX_XML_BYTES
+) -> dict[str, str]:
+    """Parse a flat protocol document into ``{field: text}``; empty elements become ``""``."""
+    raw = _checked(body, max_bytes)
     try:
         parsed = xmltodict.parse(raw, disable_entities=True, encoding="utf-8")
     except (ExpatError, ValueError, TypeError) as exc:
@@ -61,7 +84,49 @@ def decode(
             fields[key] = value
         else:
             raise XmlError(f"field {key!r} is nested or repeated")
-    return fields
+    return _named(fields)
+
+
+class _NoNamespaces(ElementTree.TreeBuilder):
+    """ElementTree's tree builder, but a namespace declaration is refused: xmltodict sees one
+    as an attribute (refused there), ElementTree would otherwise keep it to itself."""
+
+    def start_ns(self, prefix: str, uri: str) -> None:
+        raise XmlError("attributes and mixed content are refused")
+
+
+def decode_fast(
+    body: bytes | str, *, root: str = "xml", max_bytes: int = MAX_XML_BYTES
+) -> dict[str, str]:
+    """:func:`decode` on ElementTree's C parser: the same answers, a quarter of the CPU."""
+    raw = _checked(body, max_bytes)
+    # S314: the attacks it warns of all need a DTD, and _checked refused any. (defusedxml's
+    # ElementTree would do the same with a pure-Python parser: no faster than xmltodict.)
+    # The encoding is forced as in decode: the bytes are UTF-8, whatever they declare.
+    parser = ElementTree.XMLParser(target=_NoNamespaces(), encoding="utf-8")  # noqa: S314
+    try:
+        parser.feed(raw)
+        element = parser.close()
+    except ElementTree.ParseError as exc:
+        raise XmlError(f"malformed document: {exc}") from exc
+    if element.tag != root:
+        raise XmlError(f"the root element must be <{root}>")
+    if element.attrib:
+        raise XmlError("attributes and mixed content are refused")
+    if element.text is not None and element.text.strip():
+        if len(element) == 0:
+            raise XmlError(f"<{root}> must hold elements, not text")
+        raise XmlError("attributes and mixed content are refused")
+    fields: dict[str, str] = {}
+    for child in element:
+        key = child.tag
+        if child.tail is not None and child.tail.strip():
+            raise XmlError("attributes and mixed content are refused")
+        if child.attrib or len(child) or key in fields:
+            raise XmlError(f"field {key!r} is nested or repeated")
+        # xmltodict's strip_whitespace: the same str.strip(), the same "" for nothing.
+        fields[key] = (child.text or "").strip()
+    return _named(fields)
 
 
 def _cdata(value: str) -> str:

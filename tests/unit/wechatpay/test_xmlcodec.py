@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -56,35 +57,49 @@ HOSTILE = {
     "empty": b"",
     "whitespace only": b"  \n\t ",
     "processing instruction only": b'<?xml version="1.0"?>',
+    "prefixed field name": b"<xml><a:b>1</a:b></xml>",
+    "declared namespace": b'<xml xmlns:a="urn:x"><a:b>1</a:b></xml>',
+    "default namespace": b'<xml xmlns="urn:x"><a>1</a></xml>',
+    "dash in a field name": b"<xml><a-b>1</a-b></xml>",
+    "text after a field": b"<xml><a>1</a>junk</xml>",
 }
 
 
+Decoder = Callable[..., dict[str, str]]
+
+
+@pytest.fixture(params=[xmlcodec.decode, xmlcodec.decode_fast], ids=["xmltodict", "fast"])
+def decoder(request: pytest.FixtureRequest) -> Decoder:
+    """Both decoders must pass every test of the contract."""
+    return request.param  # type: ignore[no-any-return]
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_or_malformed_input_raises_xml_error(name: str) -> None:
+def test_hostile_or_malformed_input_raises_xml_error(name: str, decoder: Decoder) -> None:
     started = time.perf_counter()
     with pytest.raises(XmlError):
-        xmlcodec.decode(HOSTILE[name])
+        decoder(HOSTILE[name])
     assert time.perf_counter() - started < 0.5, "must fail fast"
 
 
-def test_entity_bomb_is_refused_before_parsing_even_as_str() -> None:
+def test_entity_bomb_is_refused_before_parsing_even_as_str(decoder: Decoder) -> None:
     with pytest.raises(XmlError, match="DOCTYPE"):
-        xmlcodec.decode(BILLION_LAUGHS.decode())
+        decoder(BILLION_LAUGHS.decode())
 
 
-def test_eight_mib_body_fails_fast_on_size() -> None:
+def test_eight_mib_body_fails_fast_on_size(decoder: Decoder) -> None:
     body = b"<xml><a>" + b"A" * (8 * 1024 * 1024) + b"</a></xml>"
     started = time.perf_counter()
     with pytest.raises(XmlError, match="limit"):
-        xmlcodec.decode(body)
+        decoder(body)
     assert time.perf_counter() - started < 0.5
 
 
-def test_size_limit_is_exact_and_adjustable() -> None:
+def test_size_limit_is_exact_and_adjustable(decoder: Decoder) -> None:
     body = b"<xml><a>1</a></xml>"
-    assert xmlcodec.decode(body, max_bytes=len(body)) == {"a": "1"}
+    assert decoder(body, max_bytes=len(body)) == {"a": "1"}
     with pytest.raises(XmlError):
-        xmlcodec.decode(body, max_bytes=len(body) - 1)
+        decoder(body, max_bytes=len(body) - 1)
 
 
 @pytest.mark.parametrize(
@@ -96,49 +111,49 @@ def test_size_limit_is_exact_and_adjustable() -> None:
         b"\xed\xa0\x80<xml></xml>",  # an encoded surrogate is not UTF-8
     ],
 )
-def test_non_utf8_raises_not_utf8(body: bytes) -> None:
+def test_non_utf8_raises_not_utf8(body: bytes, decoder: Decoder) -> None:
     with pytest.raises(NotUtf8Error):
-        xmlcodec.decode(body)
+        decoder(body)
 
 
-def test_declared_foreign_encoding_is_still_read_as_utf8_or_refused() -> None:
+def test_declared_foreign_encoding_is_still_read_as_utf8_or_refused(decoder: Decoder) -> None:
     body = '<?xml version="1.0" encoding="GBK"?><xml><a>示例</a></xml>'
     with pytest.raises(XmlError):
-        xmlcodec.decode(body.encode("gbk"))
+        decoder(body.encode("gbk"))
     # §1.2: the protocol is UTF-8; a declaration does not change how the bytes are read.
-    assert xmlcodec.decode(body.encode("utf-8")) == {"a": "示例"}
+    assert decoder(body.encode("utf-8")) == {"a": "示例"}
 
 
-def test_decodes_cdata_plain_escaped_and_empty_values() -> None:
-    fields = xmlcodec.decode(UNIFIEDORDER_REQUEST)
+def test_decodes_cdata_plain_escaped_and_empty_values(decoder: Decoder) -> None:
+    fields = decoder(UNIFIEDORDER_REQUEST)
     assert fields["attach"] == "till=01&shift=A"
     assert fields["body"] == "示例超市-收银台01-商品消费"
     assert fields["total_fee"] == "2550"
-    assert xmlcodec.decode(b"<xml><a/><b></b><c><![CDATA[]]></c></xml>") == {
+    assert decoder(b"<xml><a/><b></b><c><![CDATA[]]></c></xml>") == {
         "a": "",
         "b": "",
         "c": "",
     }
-    assert xmlcodec.decode(b"<xml></xml>") == {}
+    assert decoder(b"<xml></xml>") == {}
 
 
-def test_surrounding_whitespace_is_trimmed_like_the_official_sdk() -> None:
+def test_surrounding_whitespace_is_trimmed_like_the_official_sdk(decoder: Decoder) -> None:
     # §2.1: the official Java SDK trims values; pretty-printed documents (§3) need it too.
-    assert xmlcodec.decode(b"<xml>\n  <a><![CDATA[ x ]]></a>\n</xml>") == {"a": "x"}
+    assert decoder(b"<xml>\n  <a><![CDATA[ x ]]></a>\n</xml>") == {"a": "x"}
 
 
-def test_root_can_be_chosen_for_refund_plaintext() -> None:
-    assert xmlcodec.decode(b"<root><a>1</a></root>", root="root") == {"a": "1"}
+def test_root_can_be_chosen_for_refund_plaintext(decoder: Decoder) -> None:
+    assert decoder(b"<root><a>1</a></root>", root="root") == {"a": "1"}
     with pytest.raises(XmlError):
-        xmlcodec.decode(b"<xml><a>1</a></xml>", root="root")
+        decoder(b"<xml><a>1</a></xml>", root="root")
 
 
-def test_encode_round_trips_strings_ints_and_cdata_terminators() -> None:
+def test_encode_round_trips_strings_ints_and_cdata_terminators(decoder: Decoder) -> None:
     fields = {"a": "x]]>y", "b": 2550, "c": "<&>\"'", "d": None, "e": "示例"}
     encoded = xmlcodec.encode(fields)
     assert b"<b>2550</b>" in encoded
     assert b"<d>" not in encoded
-    assert xmlcodec.decode(encoded) == {"a": "x]]>y", "b": "2550", "c": "<&>\"'", "e": "示例"}
+    assert decoder(encoded) == {"a": "x]]>y", "b": "2550", "c": "<&>\"'", "e": "示例"}
 
 
 def test_encode_refuses_bools() -> None:
@@ -146,8 +161,8 @@ def test_encode_refuses_bools() -> None:
         xmlcodec.encode({"a": True})
 
 
-def test_recorded_response_decodes() -> None:
-    fields = xmlcodec.decode(ORDERQUERY_PAID_RESPONSE)
+def test_recorded_response_decodes(decoder: Decoder) -> None:
+    fields = decoder(ORDERQUERY_PAID_RESPONSE)
     assert fields["trade_state"] == "SUCCESS"
     assert fields["transaction_id"] == "4200001234202406011234567890"
     assert len(fields) == 22
