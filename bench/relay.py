@@ -471,7 +471,7 @@ def main() -> int:
         help="also load with the Python client first (1, default) or not (0)",
     )
     parser.add_argument(
-        "--wrk-bodies", type=int, default=40000, help="distinct notifications prepared for wrk"
+        "--wrk-bodies", type=int, default=80000, help="distinct notifications prepared for wrk"
     )
     parser.add_argument(
         "--pg",
