@@ -21,6 +21,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
+import signal
 import socket
 import struct
 import threading
@@ -193,6 +194,11 @@ def _worker_main(
     connection: multiprocessing.connection.Connection, url: str, merchants: dict[str, Merchant]
 ) -> None:
     """The worker process's entry point (spawned: a fresh interpreter, no Qt, no loop)."""
+    # Ctrl-C in a terminal and systemd's stop signal reach the whole process group: the relay
+    # stops gracefully, and the worker must live until it has answered what is in flight. It
+    # ends when the relay closes its end of the socket (or dies: the kernel closes it).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     _Work(connection, url, merchants).run()
 
