@@ -27,7 +27,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from pos.errors import StoreError
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
-from pos.relay.storage import Store, is_postgres_url
+from pos.relay.storage import Store, is_postgres_url, require_driver
 from pos.relay.worker import Outcome, Worker
 from pos.wechatpay.notify import SUCCESS_REPLY, reply
 from pos.wechatpay.types import Merchant
@@ -85,6 +85,7 @@ class _Relay:
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
         url = self.settings.database_url
+        require_driver(url)  # a clear word now, rather than a worker that cannot open it
         self.writer = Worker(url, self.settings.merchants, isolated=self.settings.isolated_worker)
         await self.writer.start()
         self.reader_pool = concurrent.futures.ThreadPoolExecutor(1, "relay-reader")

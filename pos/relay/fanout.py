@@ -16,7 +16,10 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
-import psycopg
+try:
+    import psycopg
+except ImportError:  # only a relay on PostgreSQL listens (see storage.require_driver)
+    psycopg = None  # type: ignore[assignment]
 
 from pos.errors import StoreError
 from pos.relay.events import RelayEvent

@@ -19,7 +19,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 import peewee
-import psycopg
+
+try:
+    import psycopg
+except ImportError:  # the till's embedded relay runs on SQLite: only a server needs the driver
+    psycopg = None  # type: ignore[assignment]
 from playhouse.sqlite_ext import AutoIncrementField
 
 from pos.errors import ConfigError, StoreError
@@ -55,6 +59,7 @@ def is_postgres_url(url: str) -> bool:
 def open_database(url: str) -> peewee.Database:
     """A Peewee database for ``url``: ``postgresql://...``, ``sqlite:///path`` or a plain path."""
     if is_postgres_url(url):
+        require_driver(url)
         conninfo = "postgresql://" + url.split("://", 1)[1]
         # A server that does not answer must not hang a request for minutes (§3.4: 5 s).
         return peewee.PostgresqlDatabase(conninfo, prefer_psycopg3=True, connect_timeout=5)
@@ -123,6 +128,21 @@ _SQLITE_ADDED = (  # a constant table name; the id is a bound parameter
 )
 
 
+_INSERT_ERRORS: tuple[type[Exception], ...] = (
+    (peewee.PeeweeException, ValueError, sqlite3.Error)
+    if psycopg is None
+    else (peewee.PeeweeException, ValueError, sqlite3.Error, psycopg.Error)
+)
+
+
+def require_driver(url: str) -> None:
+    """ConfigError, with what to install, if ``url`` is PostgreSQL and psycopg is missing."""
+    if is_postgres_url(url) and psycopg is None:
+        raise ConfigError(
+            "a PostgreSQL database needs the psycopg driver: pip install 'wechatpay-pos[postgres]'"
+        )
+
+
 def _execute(db: Any, sql: str, params: tuple[object, ...] = ()) -> Any:
     return db.execute_sql(sql, params)
 
@@ -184,7 +204,7 @@ class Store:
                 returned = self._insert_postgres(sql, tuple(params))
             else:
                 returned = self._insert_sqlite(sql, tuple(params))
-        except (peewee.PeeweeException, sqlite3.Error, psycopg.Error, ValueError) as exc:
+        except _INSERT_ERRORS as exc:
             self._reset()
             raise StoreError(f"cannot store notifications: {type(exc).__name__}") from exc
         new_ids: dict[tuple[str, ...], int] = {}
