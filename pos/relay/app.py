@@ -64,7 +64,7 @@ class _Relay:
     def __init__(self, settings: RelaySettings) -> None:
         self.settings = settings
         self.loop: asyncio.AbstractEventLoop | None = None
-        self.writer: Worker | None = None
+        self.worker: Worker | None = None
         self.hub: Hub | None = None
         # Reads (replay, fan-out, health) go through one thread with its own connection, so
         # they never wait behind the worker's commits and never block the event loop.
@@ -86,8 +86,7 @@ class _Relay:
         self.loop = asyncio.get_running_loop()
         url = self.settings.database_url
         require_driver(url)  # a clear word now, rather than a worker that cannot open it
-        self.writer = Worker(url, self.settings.merchants, isolated=self.settings.isolated_worker)
-        await self.writer.start()
+        self.worker = await self._start_worker()
         self.reader_pool = concurrent.futures.ThreadPoolExecutor(1, "relay-reader")
         self.reader = Store(url)
         listen_url = url if is_postgres_url(url) else None
@@ -110,8 +109,8 @@ class _Relay:
         self._stopping = True
         if self.hub is not None:
             await self.hub.stop()
-        if self.writer is not None:
-            await self.writer.stop()
+        if self.worker is not None:
+            await self.worker.stop()
         if self.reader_pool is not None and self.reader is not None:
             await self.read(self.reader.close)
             self.reader_pool.shutdown(wait=True)
@@ -162,8 +161,8 @@ class _Relay:
         batch, self._pending = self._pending, []
         if not batch:
             return
-        writer, loop = self.writer, self.loop
-        if writer is None or loop is None or not writer.alive:
+        worker, loop = self.worker, self.loop
+        if worker is None or loop is None or not worker.alive:
             for _, future in batch:
                 if not future.done():
                     future.set_exception(StoreError("the relay worker is not running"))
@@ -182,7 +181,7 @@ class _Relay:
             self._in_flight.discard(token)
             self._resolve(batch, outcomes)
 
-        writer.submit_many([request for request, _ in batch], done)
+        worker.submit_many([request for request, _ in batch], done)
 
     def _resolve(self, batch: _Batch, outcomes: list[Outcome]) -> None:
         last_id = 0
@@ -231,6 +230,14 @@ class _Relay:
         # No longer counted as in flight: the next request goes to the worker at once.
         self._in_flight.discard(token)
 
+    async def _start_worker(self) -> Worker:
+        settings = self.settings
+        worker = Worker(
+            settings.database_url, settings.merchants, isolated=settings.isolated_worker
+        )
+        await worker.start()
+        return worker
+
     def _restart_worker(self) -> None:
         """Start a new worker after the last one stopped (at most one attempt a second)."""
         if self._restarting or self._stopping or self.loop is None:
@@ -242,15 +249,9 @@ class _Relay:
                 await asyncio.sleep(1.0)
                 if self._stopping:
                     return
-                if self.writer is not None:
-                    await self.writer.stop(timeout=1.0)
-                worker = Worker(
-                    self.settings.database_url,
-                    self.settings.merchants,
-                    isolated=self.settings.isolated_worker,
-                )
-                await worker.start()
-                self.writer = worker
+                if self.worker is not None:
+                    await self.worker.stop(timeout=1.0)
+                self.worker = await self._start_worker()
                 log.warning("relay worker restarted")
             except StoreError as exc:
                 log.error("relay worker cannot restart error=%s", exc)
@@ -443,7 +444,7 @@ def create_app(settings: RelaySettings) -> Starlette:
         if relay.reader is not None:
             with contextlib.suppress(StoreError, TimeoutError):
                 is_ok = await asyncio.wait_for(relay.read(relay.reader.ping), 5.0)
-        worker_ok = relay.writer is not None and relay.writer.alive
+        worker_ok = relay.worker is not None and relay.worker.alive
         if not worker_ok:
             relay._restart_worker()
         body = {

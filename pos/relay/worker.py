@@ -111,7 +111,7 @@ class _Work:
             log.error("relay worker cannot open the database error=%s", type(exc).__name__)
             self._send(("failed", type(exc).__name__))
             return
-        self._send(("ready", os.getpid()))
+        self._send(("ready",))
         try:
             while True:
                 try:

@@ -37,7 +37,7 @@ def relay_with_fakes() -> tuple[_Relay, FakeWorker, FakeHub]:
     relay = _Relay(RelaySettings("unused.db", {}, {}))
     writer, hub = FakeWorker(), FakeHub()
     relay.loop = asyncio.get_running_loop()
-    relay.writer = writer  # type: ignore[assignment]
+    relay.worker = writer  # type: ignore[assignment]
     relay.hub = hub  # type: ignore[assignment]
     return relay, writer, hub
 

@@ -124,8 +124,5 @@ def test_both_decoders_agree_on_every_document(document: bytes, root: str) -> No
 @settings(max_examples=500, deadline=None)
 @given(st.dictionaries(st.from_regex(r"[a-z_][a-z0-9_]{0,20}", fullmatch=True), TEXT, max_size=8))
 def test_both_decoders_read_back_what_encode_wrote(fields: dict[str, str]) -> None:
-    try:
-        document = xmlcodec.encode(fields)
-    except ValueError:
-        return
+    document = xmlcodec.encode(fields)
     assert answer(xmlcodec.decode_fast, document, "xml") == answer(xmlcodec.decode, document, "xml")
