@@ -160,6 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument(
         "--key", type=_non_empty, help="the simulated API key (prefer $POS_SANDBOX_KEY)"
     )
+    sandbox.add_argument(
+        "--state",
+        type=Path,
+        metavar="FILE",
+        help="keep orders and refunds in FILE across restarts (created private, mode 0600)",
+    )
 
     relay = commands.add_parser(
         "relay",
@@ -264,7 +270,7 @@ def _run_sandbox(args: argparse.Namespace, secrets: list[str]) -> int:
             raise UsageError(f"sandbox: {option}: {problems[field]}")
     from pos.sandbox import run_cli
 
-    status: int = run_cli(args.host, args.port, args.appid, args.mch_id, key)
+    status: int = run_cli(args.host, args.port, args.appid, args.mch_id, key, state=args.state)
     return status
 
 

@@ -36,6 +36,7 @@ from pos.errors import NotUtf8Error, XmlError
 from pos.sandbox import bill as billing
 from pos.sandbox.faults import Fault
 from pos.sandbox.ledger import (
+    SCAN_ACTIONS,
     TRADE_STATE_DESC,
     BusinessFail,
     Order,
@@ -504,6 +505,9 @@ class ProtocolEndpoint:
         except BillFail as exc:
             extra = {"error_code": exc.error_code} if exc.error_code else {}
             return fail_reply(exc.message, **extra)
+        finally:
+            # Before the answer leaves: what WeChat said happened survives a restart.
+            self.sandbox.save_state()
         if isinstance(result, bytes):
             return Reply(result, content_type="text/plain; charset=utf-8")
         return signed_reply(call, result)
@@ -568,7 +572,7 @@ def build_app(sandbox: Sandbox) -> Starlette:
         code_url = form.get("code_url", "")
         action = form.get("action", "pay")
         coupon_text = form.get("coupon_fee", "0") or "0"
-        if action not in ("pay", "cancel") or not coupon_text.isdigit():
+        if action not in SCAN_ACTIONS or not coupon_text.isdigit():
             return JSONResponse(
                 {"result": "error", "message": "bad action or coupon_fee"}, status_code=400
             )

@@ -30,15 +30,16 @@ order's current state, as the official SDK's retry loop expects.
 
 from __future__ import annotations
 
-import itertools
 import random
 import re
 import string
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from pos.sandbox.options import SandboxOptions
 from pos.wechatpay.types import BEIJING, TEXT_TIME, RefundStatus, SignType, TradeState
@@ -63,6 +64,8 @@ TRADE_STATE_DESC: dict[TradeState, str] = {
     TradeState.PAYERROR: "支付失败，请撤销订单",
 }
 
+#: What the customer's phone can do with a Native QR (``/sandbox/scan``'s ``action``).
+SCAN_ACTIONS = ("pay", "cancel", "scan")
 MAX_REFUNDS = 50  # §3.5
 REFUND_WINDOW = timedelta(days=365)  # §3.5
 REVERSE_WINDOW = timedelta(days=7)  # §3.10
@@ -142,6 +145,9 @@ class Order:
     scenario: str = ""
     resolves_at: datetime | None = None
     recalled: bool = False
+    #: The customer scanned the QR and the password sheet is open (the sandbox's ``scan``
+    #: action); WeChat still answers NOTPAY until the payment is done (§4.2).
+    scanned_at: datetime | None = None
     refunds: list[Refund] = field(default_factory=list)
 
     @property
@@ -256,7 +262,9 @@ class Ledger:
         self._refunds_by_id: dict[tuple[str, str], Refund] = {}
         self._used_auth_codes: dict[str, tuple[str, str]] = {}
         self._random = random.Random(seed)
-        self._sequence = itertools.count(1)
+        self._sequence = 0
+        #: Grows with every change a restart must not forget (see :mod:`pos.sandbox.state`).
+        self.revision = 0
 
     # --- lookups -----------------------------------------------------------------------------
 
@@ -289,17 +297,21 @@ class Ledger:
 
     # --- ids ---------------------------------------------------------------------------------
 
+    def _next_sequence(self) -> int:
+        self._sequence += 1
+        return self._sequence
+
     def _digits(self, count: int) -> str:
         return "".join(self._random.choice(string.digits) for _ in range(count))
 
     def _transaction_id(self, now: datetime) -> str:
         # 28 digits starting 42000 (§1.5): 4200001 + 3 + yyyyMMdd + 10, the tail unique.
-        tail = f"{next(self._sequence) % 10**6:06d}{self._digits(4)}"
+        tail = f"{self._next_sequence() % 10**6:06d}{self._digits(4)}"
         return "4200001" + self._digits(3) + now.astimezone(BEIJING).strftime("%Y%m%d") + tail
 
     def _refund_id(self, now: datetime) -> str:
         # 29 digits (§1.5), like 50300001232024060112345678901.
-        tail = f"{next(self._sequence) % 10**7:07d}{self._digits(4)}"
+        tail = f"{self._next_sequence() % 10**7:07d}{self._digits(4)}"
         return "503000" + self._digits(4) + now.astimezone(BEIJING).strftime("%Y%m%d") + tail
 
     def _code_url(self) -> str:
@@ -383,6 +395,7 @@ class Ledger:
                 order.code_url = self._code_url()
                 self._by_code_url[order.code_url] = order
             self._orders[(mch_id, order.out_trade_no)] = order
+            self.revision += 1
             return order
 
     def _reenter(self, order: Order, business: Mapping[str, str]) -> Order:
@@ -438,7 +451,17 @@ class Ledger:
                 raise BusinessFail("EXPIRED", "二维码已过期 / QR code expired")
             return order
 
+    def scan(self, code_url: str, now: datetime) -> Order:
+        """The customer scanned the QR and is typing the password: the order stays NOTPAY."""
+        with self._lock:
+            order = self.check_scannable(code_url, now)
+            if order.scanned_at is None:
+                order.scanned_at = now
+                self.revision += 1
+            return order
+
     def _mark_paid(self, order: Order, now: datetime, *, coupon_fee: int = 0) -> None:
+        self.revision += 1
         order.state = TradeState.SUCCESS
         order.time_end = now
         order.transaction_id = order.transaction_id or self._transaction_id(now)
@@ -467,6 +490,7 @@ class Ledger:
                 raise BusinessFail("SYSTEMERROR", "订单创建5分钟内不能关闭（模拟规则）")
             order.state = TradeState.CLOSED
             order.closed_at = now
+            self.revision += 1
             return order
 
     # --- refunds (§3.5) -----------------------------------------------------------------------
@@ -535,6 +559,7 @@ class Ledger:
                 refund_account=fields.get("refund_account") or "REFUND_SOURCE_UNSETTLED_FUNDS",
             )
             order.refunds.append(refund)
+            self.revision += 1
             order.state = TradeState.REFUND
             self._refunds[(mch_id, out_refund_no)] = refund
             self._refunds_by_id[(mch_id, refund.refund_id)] = refund
@@ -597,6 +622,7 @@ class Ledger:
             if used is not None and used != key:
                 raise BusinessFail("AUTH_CODE_ERROR", "授权码已使用，请刷新后重新扫码")
             self._used_auth_codes[auth_code] = key
+            self.revision += 1
             scenario = auth_code[-2:]
             if scenario in ("04", "05", "08", "09"):
                 # Nothing is created: the same out_trade_no may be tried with a fresh code.
@@ -672,6 +698,7 @@ class Ledger:
                 return order, False
             if order.refunds:
                 raise BusinessFail("TRADE_ERROR", "订单已发生退款，不能撤销")
+            self.revision += 1
             if self.options.reverse_recall_once and not order.recalled:
                 order.recalled = True
                 return order, True
@@ -701,6 +728,7 @@ class Ledger:
             and now >= order.resolves_at
         ):
             order.resolves_at = None
+            self.revision += 1
             if order.scenario == "02":
                 order.state = TradeState.PAYERROR
             else:
@@ -712,6 +740,7 @@ class Ledger:
             and order.state in (TradeState.USERPAYING, TradeState.PAYERROR, TradeState.NOTPAY)
             and now >= order.created_at + timedelta(seconds=self.options.micropay_auto_revoke)
         ):
+            self.revision += 1
             order.state = TradeState.REVOKED
             order.revoked_at = order.created_at + timedelta(
                 seconds=self.options.micropay_auto_revoke
@@ -725,10 +754,12 @@ class Ledger:
         ):
             order.state = TradeState.CLOSED
             order.closed_at = now
+            self.revision += 1
         for refund in order.refunds:
             if refund.status is RefundStatus.PROCESSING and now >= refund.settles_at:
                 outcome = RefundStatus.parse(self.options.refund_outcome)
                 refund.status = outcome
+                self.revision += 1
                 if outcome is RefundStatus.SUCCESS:
                     refund.success_time = refund.settles_at
                 events.append(Event("refund", order, refund))
@@ -773,6 +804,116 @@ class Ledger:
     def iter_all_refunds(self) -> Iterator[Refund]:
         with self._lock:
             yield from list(self._refunds.values())
+
+    # --- what a restart keeps (pos.sandbox.state) -------------------------------------------
+
+    def snapshot(self) -> dict[str, object]:
+        """Everything WeChat would remember, as JSON-ready data (times as ISO text)."""
+        with self._lock:
+            return {
+                "sequence": self._sequence,
+                "orders": [_order_data(order) for order in self._orders.values()],
+                "used_auth_codes": [
+                    [code, mch_id, number]
+                    for code, (mch_id, number) in self._used_auth_codes.items()
+                ],
+            }
+
+    def restore(self, data: Mapping[str, object]) -> None:
+        """Put back what :meth:`snapshot` returned (into an empty ledger); ValueError if the
+        data is not such a snapshot."""
+        try:
+            orders = [_order_from(item) for item in _items(data["orders"])]
+            codes = [(str(c), str(m), str(n)) for c, m, n in _items(data["used_auth_codes"])]
+            sequence = data["sequence"]
+            if not isinstance(sequence, int):
+                raise TypeError("sequence")
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"not a sandbox state: {exc!r}") from exc
+        with self._lock:
+            if self._orders:
+                raise ValueError("restore() needs an empty ledger")
+            self._sequence = sequence
+            for order in orders:
+                self._orders[(order.mch_id, order.out_trade_no)] = order
+                if order.code_url:
+                    self._by_code_url[order.code_url] = order
+                if order.transaction_id:
+                    self._by_transaction[(order.mch_id, order.transaction_id)] = order
+                for refund in order.refunds:
+                    self._refunds[(refund.mch_id, refund.out_refund_no)] = refund
+                    self._refunds_by_id[(refund.mch_id, refund.refund_id)] = refund
+            for code, mch_id, number in codes:
+                self._used_auth_codes[code] = (mch_id, number)
+
+
+def _items(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("a list was expected")
+    return value
+
+
+def _time_text(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _time_from(text: object) -> datetime | None:
+    if text is None:
+        return None
+    moment = datetime.fromisoformat(str(text))
+    if moment.tzinfo is None:
+        raise ValueError("a time without its zone")
+    return moment
+
+
+_ORDER_TIMES = (
+    "created_at",
+    "time_expire",
+    "time_end",
+    "closed_at",
+    "revoked_at",
+    "resolves_at",
+    "scanned_at",
+)
+_REFUND_TIMES = ("accepted_at", "settles_at", "success_time")
+
+
+def _order_data(order: Order) -> dict[str, Any]:
+    data = {f.name: getattr(order, f.name) for f in dataclass_fields(order)}
+    for name in _ORDER_TIMES:
+        data[name] = _time_text(data[name])
+    data["sign_type"] = order.sign_type.value
+    data["state"] = order.state.value
+    data["fields"] = dict(order.fields)
+    data["refunds"] = [_refund_data(refund) for refund in order.refunds]
+    return data
+
+
+def _refund_data(refund: Refund) -> dict[str, Any]:
+    data = {f.name: getattr(refund, f.name) for f in dataclass_fields(refund)}
+    for name in _REFUND_TIMES:
+        data[name] = _time_text(data[name])
+    data["status"] = refund.status.value
+    return data
+
+
+def _order_from(data: Mapping[str, Any]) -> Order:
+    values = dict(data)
+    for name in _ORDER_TIMES:
+        values[name] = _time_from(values.get(name))
+    values["sign_type"] = SignType(values["sign_type"])
+    values["state"] = TradeState(values["state"])
+    values["fields"] = {str(k): str(v) for k, v in dict(values["fields"]).items()}
+    values["refunds"] = [_refund_from(item) for item in _items(values.get("refunds", []))]
+    return Order(**values)
+
+
+def _refund_from(data: Mapping[str, Any]) -> Refund:
+    values = dict(data)
+    for name in _REFUND_TIMES:
+        values[name] = _time_from(values.get(name))
+    values["status"] = RefundStatus(values["status"])
+    return Refund(**values)
 
 
 def text_time(moment: datetime) -> str:

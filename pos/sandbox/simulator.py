@@ -5,22 +5,27 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import logging
 import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from pos.asgi_server import BackgroundServer
 from pos.sandbox.faults import Fault, FaultSet
-from pos.sandbox.ledger import BusinessFail, Event, Ledger, Order, text_time
+from pos.sandbox.ledger import SCAN_ACTIONS, BusinessFail, Event, Ledger, Order, text_time
 from pos.sandbox.notifier import DeliveryAttempt, Notifier
 from pos.sandbox.options import SandboxOptions
+from pos.sandbox.state import read_state, set_aside, write_state
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import encrypt_req_info
 from pos.wechatpay.signing import make_nonce, make_sign
 from pos.wechatpay.types import BEIJING, Merchant, SignType, to_wire_time
+
+log = logging.getLogger(__name__)
 
 #: The documented test merchant and key of §2.3.
 DEFAULT_MERCHANT = Merchant(
@@ -39,7 +44,10 @@ class Sandbox:
     ``clock`` gives the current time (aware; naive values are read as Beijing time);
     ``time_scale`` makes simulated time run that many times faster than the clock,
     counted from the moment the sandbox was built, so the 24-hour notification
-    schedule runs in seconds.
+    schedule runs in seconds. With ``state_path`` the ledger (orders, refunds, used codes) is
+    read from that file at start and written back after every change
+    (:mod:`pos.sandbox.state`), so a restart forgets nothing WeChat would remember; pending
+    notifications are not kept.
     """
 
     def __init__(
@@ -49,6 +57,7 @@ class Sandbox:
         clock: Callable[[], datetime] | None = None,
         time_scale: float = 1.0,
         options: SandboxOptions | None = None,
+        state_path: Path | None = None,
     ) -> None:
         if time_scale <= 0:
             raise ValueError("time_scale must be positive")
@@ -65,6 +74,11 @@ class Sandbox:
         self._origin_mono = time.monotonic()
         self._origin = self._read_base()
         self.ledger = Ledger(self.options)
+        self.state_path = state_path
+        self._state_lock = threading.Lock()
+        self._saved_revision = 0
+        if state_path is not None:
+            self._load_state(state_path)
         self.faults = FaultSet()
         self.notifier = Notifier(self.now, self.options)
         self._lock = threading.Lock()
@@ -80,8 +94,42 @@ class Sandbox:
         if options is not None:
             self.options = options
         self.ledger = Ledger(self.options)
+        self._saved_revision = -1
+        self.save_state()
         self.faults.clear()
         self.notifier.reset(self.options)
+
+    # --- the state file -----------------------------------------------------------------------
+
+    def _load_state(self, path: Path) -> None:
+        data = read_state(path)
+        if data is None:
+            return
+        try:
+            self.ledger.restore(data)
+        except ValueError as exc:
+            set_aside(path, exc)
+            self.ledger = Ledger(self.options)
+        self._saved_revision = self.ledger.revision
+
+    def save_state(self) -> bool:
+        """Write the state file if the ledger changed since the last write; False when it
+        could not be written (logged; tried again at the next change or tick)."""
+        path = self.state_path
+        if path is None:
+            return True
+        with self._state_lock:
+            ledger = self.ledger
+            revision = ledger.revision
+            if revision == self._saved_revision:
+                return True
+            try:
+                write_state(path, ledger.snapshot())
+            except OSError as exc:
+                log.warning("sandbox state not saved to %s: %s", path, exc.strerror or exc)
+                return False
+            self._saved_revision = revision
+            return True
 
     # --- time ---------------------------------------------------------------------------------
 
@@ -123,6 +171,7 @@ class Sandbox:
         """Let simulated time act on the ledger and queue what it makes WeChat send."""
         for event in self.ledger.tick(self.now()):
             self.dispatch(event)
+        self.save_state()
 
     def dispatch(self, event: Event) -> None:
         """Queue the notification of an event, applying the notify faults (§6)."""
@@ -277,15 +326,17 @@ class Sandbox:
     def customer_scan(
         self, code_url: str, action: str = "pay", *, coupon_fee: int = 0
     ) -> dict[str, str]:
-        """A phone that scanned ``code_url`` and pays (``pay``) or gives up (``cancel``).
+        """A phone that scanned ``code_url`` and pays (``pay``), gives up (``cancel``), or
+        keeps the password sheet open (``scan``: WeChat still answers NOTPAY meanwhile).
 
         Returns ``{"result": "paid", "transaction_id", "out_trade_no", "total_fee",
-        "cash_fee"}``, ``{"result": "cancelled", ...}``, or ``{"result": "refused",
-        "reason": CODE, "message": text}`` with CODE one of ``NOT_FOUND``, ``EXPIRED``,
-        ``CLOSED``, ``ORDERPAID``, ``COUPON``; ValueError for an unknown action.
+        "cash_fee"}``, ``{"result": "cancelled", ...}``, ``{"result": "waiting", ...}``, or
+        ``{"result": "refused", "reason": CODE, "message": text}`` with CODE one of
+        ``NOT_FOUND``, ``EXPIRED``, ``CLOSED``, ``ORDERPAID``, ``COUPON``;
+        ValueError for an unknown action.
         """
-        if action not in ("pay", "cancel"):
-            raise ValueError(f"action must be 'pay' or 'cancel', not {action!r}")
+        if action not in SCAN_ACTIONS:
+            raise ValueError(f"action must be one of {', '.join(SCAN_ACTIONS)}, not {action!r}")
         if isinstance(coupon_fee, bool) or not isinstance(coupon_fee, int):
             raise TypeError("coupon_fee must be int fen")
         self.advance()
@@ -294,9 +345,14 @@ class Sandbox:
             if action == "cancel":
                 order = self.ledger.check_scannable(code_url, now)
                 return {"result": "cancelled", "out_trade_no": order.out_trade_no}
+            if action == "scan":
+                order = self.ledger.scan(code_url, now)
+                self.save_state()
+                return {"result": "waiting", "out_trade_no": order.out_trade_no}
             order, event = self.ledger.pay(code_url, now, coupon_fee=coupon_fee)
         except BusinessFail as fail:
             return {"result": "refused", "reason": fail.code, "message": fail.description}
+        self.save_state()
         self.dispatch(event)
         return {
             "result": "paid",
@@ -322,8 +378,18 @@ def _corrupt(text: str) -> str:
     return first + text[1:]
 
 
-def run_cli(host: str, port: int, appid: str | None, mch_id: str | None, key: str | None) -> int:
-    """``pos sandbox``: serve until interrupted; one line with the URL; never prints the key."""
+def run_cli(
+    host: str,
+    port: int,
+    appid: str | None,
+    mch_id: str | None,
+    key: str | None,
+    *,
+    state: Path | None = None,
+) -> int:
+    """``pos sandbox``: serve until interrupted; one line with the URL; never prints the key.
+
+    With ``state`` the orders and refunds are kept in that file across restarts."""
     if any(value is not None for value in (appid, mch_id, key)) and not all(
         value is not None for value in (appid, mch_id, key)
     ):
@@ -337,7 +403,7 @@ def run_cli(host: str, port: int, appid: str | None, mch_id: str | None, key: st
         if appid is not None and mch_id is not None and key is not None
         else DEFAULT_MERCHANT
     )
-    sandbox = Sandbox([merchant])
+    sandbox = Sandbox([merchant], state_path=state)
     try:
         server = sandbox.serve(host=host, port=port)
     except (OSError, RuntimeError) as exc:
