@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.checkout import CheckoutClient
 from pos.ui.cashier import CashierWindow
@@ -139,6 +139,23 @@ class Services:
         self.backend.store.close()
 
 
+#: The embedded sandbox's orders and refunds, in the data folder (a restart forgets nothing).
+SANDBOX_STATE_FILE = "sandbox-state.json"
+
+
+def embedded_sandbox(settings: Settings) -> Sandbox:
+    """The sandbox a till without a merchant runs on: its state kept in the data folder, and
+    today's bill served up to now, so a newcomer can reconcile the day they try the app (a
+    real merchant's bill of a day comes the next morning, §3.8)."""
+    from pos.sandbox import DEFAULT_MERCHANT, Sandbox, SandboxOptions
+
+    return Sandbox(
+        [DEFAULT_MERCHANT],
+        options=SandboxOptions(bill_allow_today=True),
+        state_path=settings.data_dir / SANDBOX_STATE_FILE,
+    )
+
+
 def open_services(
     settings: Settings,
     *,
@@ -164,10 +181,10 @@ def open_services(
         if settings.is_sandbox:
             from pos.asgi_server import BackgroundServer
             from pos.relay import RelaySettings, create_app
-            from pos.sandbox import DEFAULT_MERCHANT, Sandbox
+            from pos.sandbox import DEFAULT_MERCHANT
 
             merchant = DEFAULT_MERCHANT
-            sandbox = sandbox if sandbox is not None else Sandbox([merchant])
+            sandbox = sandbox if sandbox is not None else embedded_sandbox(settings)
             servers.append(sandbox.serve())
             till_token = secrets.token_urlsafe(24)
             relay_db = settings.data_dir / "relay.sqlite3"
@@ -268,6 +285,8 @@ class CashierApp(QObject):
         self.window.products_edited.connect(self.session.save_products)
         self.window.manager_requested.connect(self.open_manager)
         self.window.settings_requested.connect(self.open_settings)
+        self.window.customer_sim_requested.connect(self.open_customer_sim)
+        self.customer_sim: QObject | None = None
         self._manager_dialog: QObject | None = None
         self.services: Services | None = None
         self.relay_listener: RelayListener | None = None
@@ -322,6 +341,30 @@ class CashierApp(QObject):
             self.window.show_status("not_ready")
             return
         self._manager_dialog = open_manager(self.window, services)
+
+    def open_customer_sim(self) -> None:
+        """Sandbox mode: the 模拟顾客 window (pos.ui.customer_sim), one at a time."""
+        import shiboken6
+
+        from pos.ui.customer_sim import open_customer_sim
+
+        services = self.services
+        if services is None or services.sandbox is None or not services.servers:
+            if services is None:
+                self.window.show_status("not_ready")
+            return
+        existing = self.customer_sim
+        if existing is not None and shiboken6.isValid(existing):
+            assert isinstance(existing, QWidget)
+            existing.raise_()
+            existing.activateWindow()
+            return
+        self.customer_sim = open_customer_sim(
+            self.session,
+            self.workers,
+            services.servers[0].url,
+            self.window,
+        )
 
     def pin_gate(self) -> PinGate | None:
         """The one gate of the manager PIN for this run (wrong tries and lock-out are shared

@@ -131,6 +131,8 @@ class CashierWindow(QMainWindow):
     #: The clerk asked for the manager's view (F11) or the settings (F12); the app opens them.
     manager_requested = Signal()
     settings_requested = Signal()
+    #: Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it.
+    customer_sim_requested = Signal()
 
     def __init__(
         self,
@@ -152,6 +154,7 @@ class CashierWindow(QMainWindow):
         self._late: list[Deal] = []
         self._is_quitting = False
         self._waiting_text = ""
+        self._is_sandbox = is_sandbox
         self.setWindowTitle(
             self.tr("WeChat Pay cashier") + (f" — {shop_name}" if shop_name else "")
         )
@@ -275,6 +278,12 @@ class CashierWindow(QMainWindow):
         title = QLabel(self.tr("Today's payments"))
         title.setObjectName("sectionTitle")
         header.addWidget(title, 1)
+        self.customer_sim_button = QPushButton(self.tr("Customer (F9)"))
+        self.customer_sim_button.setObjectName("customerSimButton")
+        self.customer_sim_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.customer_sim_button.clicked.connect(self.customer_sim_requested)
+        self.customer_sim_button.setVisible(is_sandbox)
+        header.addWidget(self.customer_sim_button)
         self.manager_button = QPushButton(self.tr("Manager (F11)"))
         self.settings_button = QPushButton(self.tr("Settings (F12)"))
         for button, signal in (
@@ -479,6 +488,8 @@ class CashierWindow(QMainWindow):
             self.manager_requested.emit()
         elif key == Qt.Key.Key_F12:
             self.settings_requested.emit()
+        elif key == Qt.Key.Key_F9 and self._is_sandbox:
+            self.customer_sim_requested.emit()
         elif Qt.Key.Key_F1 <= key <= Qt.Key.Key_F8:
             if self._input_enabled:
                 self.select_product(key - Qt.Key.Key_F1)

@@ -31,6 +31,7 @@ ZH: dict[str, str] = {
     "Cancel (Esc)": "取消 (Esc)",
     "Charge (Enter)": "收款 (Enter)",
     "Today's payments": "今日收款",
+    "Customer (F9)": "模拟顾客 (F9)",
     "Purchase": "商品",
     "Product: %1": "商品：%1",
     "Type an amount first.": "请先输入金额。",

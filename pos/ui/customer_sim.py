@@ -1,0 +1,264 @@
+"""The 模拟顾客 window (sandbox only): the customer's phone for the order on the till's screen.
+
+A newcomer on the embedded sandbox has no phone that can pay it. This window follows the
+till's current order and offers what a customer does with the QR: pay it, give up, or open
+the password sheet and keep the order waiting (the sandbox's ``/sandbox/scan`` actions). It
+talks to the sandbox over HTTP on a worker, as a phone would, never to its objects
+(STYLE 6), and shows the sandbox's pay page link for a browser or a real phone on the LAN.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from pos.money import format_fen
+from pos.sandbox import pay_page_url
+from pos.store import Deal
+from pos.ui.session import PaymentSession
+from pos.ui.workers import Workers
+
+#: How long one call to the sandbox may take (it is on loopback).
+SCAN_TIMEOUT_SECONDS = 5.0
+
+#: The Chinese of this window's texts (resources/i18n/update_translations.py puts them in
+#: the .ts and .qm files).
+CUSTOMER_SIM_ZH: dict[str, str] = {
+    "Customer (sandbox)": "模拟顾客（沙箱）",
+    "This window is the customer's phone. Charge an amount on the till, then pay it here.": (
+        "这个窗口就是顾客的手机：在收银台输入金额收款，然后在这里替顾客付款。"
+    ),
+    "No order on screen. Charge an amount on the till first.": (
+        "收银台上没有待付款的订单。请先在收银台输入金额并收款。"
+    ),
+    "Order %1 — %2": "订单 %1 — %2",
+    "Pay %1": "支付 %1",
+    "Wait for the password": "输入密码中…",
+    "Give up": "放弃支付",
+    "Or open in a browser:": "或用浏览器打开：",
+    "Paying…": "正在支付…",
+    "Paid %1. The till shows it in a moment.": "已支付 %1，收银台马上会显示。",
+    "The customer is typing the password. WeChat still says “not paid”; press Pay to finish "
+    "or Give up.": "顾客正在输入密码，微信仍显示“未支付”。按“支付”完成付款，或“放弃支付”。",
+    "The customer gave up. The till keeps waiting until it times out or is cancelled.": (
+        "顾客放弃了支付。收银台会继续等待，直到超时或被取消。"
+    ),
+    "The QR cannot be paid: %1": "无法支付此二维码：%1",
+    "The sandbox did not answer: %1": "沙箱没有响应：%1",
+    "Paid ✓": "已支付 ✓",
+    "This order has ended (%1).": "该订单已结束（%1）。",
+}
+
+
+def scan(sandbox_url: str, code_url: str, action: str) -> dict[str, Any]:
+    """One move of the customer's phone (``pay``, ``scan`` or ``cancel``): the sandbox's
+    answer. Blocking (network): run it on a worker."""
+    response = httpx.post(
+        f"{sandbox_url.rstrip('/')}/sandbox/scan",
+        data={"code_url": code_url, "action": action},
+        timeout=SCAN_TIMEOUT_SECONDS,
+    )
+    answer = response.json()
+    if not isinstance(answer, dict):
+        raise ValueError("the sandbox answered something else than an object")
+    return answer
+
+
+class CustomerSimWindow(QWidget):
+    """Follows the till's current order; Pay, Wait for the password, Give up."""
+
+    #: The sandbox answered a move: (action, the answer as a dict).
+    scan_answered = Signal(str, object)
+
+    def __init__(
+        self,
+        session: PaymentSession,
+        workers: Workers,
+        sandbox_url: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerSimWindow")
+        # Its own window that stays above the till's full-screen QR on a single screen.
+        self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self._session = session
+        self._workers = workers
+        self._sandbox_url = sandbox_url
+        self.deal: Deal | None = None
+        self._is_over = False
+        self.setWindowTitle(self.tr("Customer (sandbox)"))
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "This window is the customer's phone. Charge an amount on the till, then pay "
+                "it here."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.amount_label = QLabel()
+        self.amount_label.setObjectName("simAmount")
+        self.amount_label.setStyleSheet("font-size: 32px; font-weight: bold; color: #07c160;")
+        layout.addWidget(self.amount_label)
+        self.order_label = QLabel()
+        self.order_label.setObjectName("simOrder")
+        self.order_label.setWordWrap(True)
+        self.order_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.order_label)
+        buttons = QHBoxLayout()
+        self.pay_button = QPushButton()
+        self.pay_button.setObjectName("simPay")
+        self.pay_button.setDefault(True)
+        self.wait_button = QPushButton(self.tr("Wait for the password"))
+        self.wait_button.setObjectName("simWait")
+        self.cancel_button = QPushButton(self.tr("Give up"))
+        self.cancel_button.setObjectName("simCancel")
+        for button, action in (
+            (self.pay_button, "pay"),
+            (self.wait_button, "scan"),
+            (self.cancel_button, "cancel"),
+        ):
+            button.clicked.connect(lambda _=False, a=action: self.send(a))
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("simResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.result_label)
+        self.link_caption = QLabel(self.tr("Or open in a browser:"))
+        self.link_caption.setStyleSheet("color: #57606a;")
+        layout.addWidget(self.link_caption)
+        self.link_label = QLabel()
+        self.link_label.setObjectName("simLink")
+        self.link_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.link_label.setWordWrap(True)
+        self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.link_label.setStyleSheet("color: #57606a;")
+        layout.addWidget(self.link_label)
+        layout.addStretch(1)
+        session.order_ready.connect(self.on_session_order_ready)
+        session.payment_succeeded.connect(self.on_session_payment_succeeded)
+        session.deal_ended.connect(self.on_session_deal_ended)
+        current = session.current_deal
+        self.show_deal(current if current is not None and current.code_url else None)
+
+    # -- what is shown -------------------------------------------------------------------------
+
+    def show_deal(self, deal: Deal | None) -> None:
+        self.deal = deal
+        self._is_over = False
+        self.result_label.clear()
+        if deal is None or not deal.code_url:
+            self.amount_label.setText("—")
+            self.order_label.setText(
+                self.tr("No order on screen. Charge an amount on the till first.")
+            )
+            self.pay_button.setText(self.tr("Pay %1").replace("%1", ""))
+            self.link_label.clear()
+        else:
+            amount = format_fen(deal.amount_fen, symbol="¥")
+            self.amount_label.setText(amount)
+            self.order_label.setText(
+                self.tr("Order %1 — %2")
+                .replace("%1", deal.out_trade_no)
+                .replace("%2", deal.product)
+            )
+            self.pay_button.setText(self.tr("Pay %1").replace("%1", amount))
+            self.link_label.setText(pay_page_url(self._sandbox_url, deal.code_url))
+        self._update_buttons()
+
+    def _update_buttons(self, *, is_busy: bool = False) -> None:
+        can_act = self.deal is not None and not self._is_over and not is_busy
+        for button in (self.pay_button, self.wait_button, self.cancel_button):
+            button.setEnabled(can_act)
+        self.link_caption.setVisible(self.deal is not None)
+
+    # -- the customer's moves ----------------------------------------------------------------
+
+    def send(self, action: str) -> None:
+        """Do ``action`` (pay, scan, cancel) with the QR on screen, on a network worker."""
+        deal = self.deal
+        if deal is None or not deal.code_url or self._is_over:
+            return
+        url, code_url = self._sandbox_url, deal.code_url
+        if action == "pay":
+            self.result_label.setText(self.tr("Paying…"))
+        self._update_buttons(is_busy=True)
+        self._workers.network(
+            lambda: scan(url, code_url, action),
+            on_done=lambda answer: self._on_answer(deal, action, answer),
+            on_error=lambda exc: self._on_failed(deal, exc),
+        )
+
+    def _on_answer(self, deal: Deal, action: str, answer: dict[str, Any]) -> None:
+        if self.deal is None or deal.out_trade_no != self.deal.out_trade_no:
+            return  # the till moved on to another order meanwhile
+        result = answer.get("result")
+        if result == "paid":
+            self._is_over = True
+            text = self.tr("Paid %1. The till shows it in a moment.").replace(
+                "%1", format_fen(deal.amount_fen, symbol="¥")
+            )
+        elif result == "waiting":
+            text = self.tr(
+                "The customer is typing the password. WeChat still says “not paid”; press "
+                "Pay to finish or Give up."
+            )
+        elif result == "cancelled":
+            text = self.tr(
+                "The customer gave up. The till keeps waiting until it times out or is cancelled."
+            )
+        else:
+            text = self.tr("The QR cannot be paid: %1").replace(
+                "%1", str(answer.get("message") or answer.get("reason") or result)
+            )
+        self.result_label.setText(text)
+        self._update_buttons()
+        self.scan_answered.emit(action, answer)
+
+    def _on_failed(self, deal: Deal, exc: BaseException) -> None:
+        if self.deal is None or deal.out_trade_no != self.deal.out_trade_no:
+            return
+        self.result_label.setText(
+            self.tr("The sandbox did not answer: %1").replace("%1", type(exc).__name__)
+        )
+        self._update_buttons()
+
+    # -- the till's events -------------------------------------------------------------------
+
+    def on_session_order_ready(self, deal: Deal, _image: object) -> None:
+        self.show_deal(deal)
+
+    def on_session_payment_succeeded(self, deal: Deal) -> None:
+        if self.deal is not None and deal.out_trade_no == self.deal.out_trade_no:
+            self._is_over = True
+            self.result_label.setText(self.tr("Paid ✓"))
+            self._update_buttons()
+
+    def on_session_deal_ended(self, deal: Deal, reason: str) -> None:
+        if (
+            self.deal is not None
+            and deal.out_trade_no == self.deal.out_trade_no
+            and not deal.state.is_paid
+        ):
+            self._is_over = True
+            self.result_label.setText(self.tr("This order has ended (%1).").replace("%1", reason))
+            self._update_buttons()
+
+
+def open_customer_sim(
+    session: PaymentSession,
+    workers: Workers,
+    sandbox_url: str,
+    parent: QWidget | None,
+) -> CustomerSimWindow:
+    """Show the window (not modal: the clerk keeps working on the till)."""
+    window = CustomerSimWindow(session, workers, sandbox_url, parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    return window

@@ -1,0 +1,116 @@
+"""The 模拟顾客 window: a newcomer on the sandbox pays, gives up, or keeps the order waiting."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from till_helpers import WAIT_MS, Till
+
+from pos.config import Settings
+from pos.sandbox import DEFAULT_MERCHANT
+from pos.store import DealState
+from pos.ui.app import SANDBOX_STATE_FILE, open_services
+from pos.ui.cashier import CashierWindow
+from pos.ui.customer_sim import CustomerSimWindow
+from pos.ui.session import PaymentSession
+from pos.ui.workers import Workers
+from pos.wechatpay.client import WeChatPayClient
+from pos.wechatpay.types import BEIJING, TradeState
+
+
+def _open_sim(till: Till) -> CustomerSimWindow:
+    till.press(Qt.Key.Key_F9)
+    till.qtbot.waitUntil(lambda: till.app.customer_sim is not None, timeout=WAIT_MS)
+    window = till.app.customer_sim
+    assert isinstance(window, CustomerSimWindow)
+    till.qtbot.waitUntil(window.isVisible, timeout=WAIT_MS)
+    return window
+
+
+def test_f9_opens_the_window_which_pays_the_order_on_the_till(till: Till) -> None:
+    sim = _open_sim(till)
+    assert not sim.pay_button.isEnabled()  # nothing to pay yet
+    deal = till.charge("12.34")
+    till.qtbot.waitUntil(lambda: sim.deal is not None, timeout=WAIT_MS)
+    assert sim.amount_label.text() == "¥12.34"
+    assert deal.out_trade_no in sim.order_label.text()
+    assert "/sandbox/pay?code_url=" in sim.link_label.text()
+
+    # The customer opens the password sheet: WeChat still says NOTPAY, the till waits on.
+    with till.qtbot.waitSignal(sim.scan_answered, timeout=WAIT_MS) as answered:
+        till.qtbot.mouseClick(sim.wait_button, Qt.MouseButton.LeftButton)
+    assert answered.args[1]["result"] == "waiting"
+    order = till.sandbox.ledger.order(DEFAULT_MERCHANT.mch_id, deal.out_trade_no)
+    assert order.state is TradeState.NOTPAY and order.scanned_at is not None
+    assert till.deal(deal.out_trade_no).state is DealState.ORDERED
+    assert sim.pay_button.isEnabled()
+
+    with till.qtbot.waitSignal(till.app.session.payment_succeeded, timeout=WAIT_MS):
+        till.qtbot.mouseClick(sim.pay_button, Qt.MouseButton.LeftButton)
+    assert till.deal(deal.out_trade_no).state is DealState.PAID
+    till.qtbot.waitUntil(lambda: not sim.pay_button.isEnabled(), timeout=WAIT_MS)
+
+    # F9 again brings the same window forward rather than a second one.
+    till.press(Qt.Key.Key_F9)
+    assert till.app.customer_sim is sim
+
+
+def test_giving_up_leaves_the_till_waiting_and_the_order_unpaid(till: Till) -> None:
+    deal = till.charge("3.00")
+    sim = _open_sim(till)
+    assert sim.deal is not None and sim.deal.out_trade_no == deal.out_trade_no
+    with till.qtbot.waitSignal(sim.scan_answered, timeout=WAIT_MS) as answered:
+        till.qtbot.mouseClick(sim.cancel_button, Qt.MouseButton.LeftButton)
+    assert answered.args[1]["result"] == "cancelled"
+    assert "gave up" in sim.result_label.text()
+    order = till.sandbox.ledger.order(DEFAULT_MERCHANT.mch_id, deal.out_trade_no)
+    assert order.state is TradeState.NOTPAY
+    assert till.app.session.current_deal is not None
+
+
+def test_a_till_with_a_merchant_has_no_customer_window(qtbot: QtBot) -> None:
+    workers = Workers()
+    window = CashierWindow(PaymentSession(workers), max_amount_fen=100_000, is_sandbox=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.customer_sim_button.isVisible()
+    with qtbot.assertNotEmitted(window.customer_sim_requested):
+        qtbot.keyClick(window, Qt.Key.Key_F9)
+    workers.shutdown()
+
+
+def test_the_embedded_sandbox_remembers_a_payment_across_restarts(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, till_id="T1")
+    services = open_services(settings)
+    try:
+        url = services.servers[0].url
+        with WeChatPayClient(DEFAULT_MERCHANT, base_url=url) as client:
+            now = datetime.now(BEIJING)
+            prepay = client.unified_order(
+                out_trade_no="POS-RESTART-01",
+                total_fee=990,
+                body="咖啡",
+                notify_url="http://127.0.0.1:9/notify",
+                spbill_create_ip="127.0.0.1",
+                time_start=now,
+                time_expire=now + timedelta(minutes=10),
+            )
+            assert services.sandbox is not None and prepay.code_url
+            assert services.sandbox.customer_scan(prepay.code_url, "pay")["result"] == "paid"
+    finally:
+        services.stop()
+    assert (tmp_path / SANDBOX_STATE_FILE).exists()
+
+    services = open_services(settings)
+    try:
+        with WeChatPayClient(DEFAULT_MERCHANT, base_url=services.servers[0].url) as client:
+            status = client.order_query(out_trade_no="POS-RESTART-01")
+            assert status.trade_state is TradeState.SUCCESS
+            # In sandbox mode today's bill is served up to now (a real one comes tomorrow).
+            bill = client.download_bill(datetime.now(BEIJING).date())
+            assert [row.out_trade_no for row in bill.rows] == ["POS-RESTART-01"]
+    finally:
+        services.stop()
