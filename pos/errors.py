@@ -18,6 +18,7 @@ been carried out, so the only safe moves are to ask WeChat Pay again
     ├── StoreError                  the local database could not do what was asked
     │   └── DiskFullError           ... because the disk or the database is full
     ├── RefundLimitError            a refund the store refuses before any network call
+    ├── Cancelled                   the user stopped a long task (export, reconcile); no file left
     └── WeChatPayError              a call to WeChat Pay did not succeed
         ├── DefinitelyFailed        nothing happened at WeChat Pay, or its answer is final
         │   ├── RequestRejected     return_code=FAIL: signature, format, parameters (unsigned reply)
@@ -77,6 +78,10 @@ class DiskFullError(StoreError):
 
 class RefundLimitError(PosError):
     """A refund refused locally, before any network call (amount left, count limit)."""
+
+
+class Cancelled(PosError):
+    """The user stopped a long task; it left nothing behind (no half-written file)."""
 
 
 class WeChatPayError(PosError):

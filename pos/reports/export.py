@@ -1,7 +1,19 @@
 """The day's (or a date range's) deals to CSV or XLSX, streamed, with a totals row.
 
 * CSV: UTF-8 with a BOM, so Excel opens the Chinese product names correctly; amounts as
-  ``25.50`` text (exact, from fen).
+  ``25.50`` text (exact, from fen). The order and transaction numbers (WeChat's are 28
+  digits) start with a tab character: a field that is all digits becomes a number in Excel
+  and LibreOffice (``4.2E+27``, the last 13 digits lost), while a field that starts with a tab
+  is not a number for either, with its default import settings, so it stays text and shows
+  every digit. The alternatives fail one of them: ``="…"`` is a formula that LibreOffice
+  imports as literal text unless "Evaluate formulas" is ticked, and a leading apostrophe is
+  shown as an apostrophe by both. (The tab is in the cell: a formula that compares the
+  numbers sees it; WeChat's own bill marks its numbers with a backtick for the same reason,
+  §3.8.) A product name that starts like a formula (``= + - @``) gets a leading apostrophe,
+  so the spreadsheet shows it as text and never runs it.
+  The totals row comes after one empty row: Excel's and LibreOffice's sort, filter and
+  table commands take the block of rows around the cursor, which then ends at the empty
+  row, so the totals stay out of the data (and at its foot, where a spreadsheet has them).
 * XLSX: openpyxl's write-only mode (rows go to disk as they come); amounts are numbers,
   exact :class:`~decimal.Decimal` values from :func:`pos.money.fen_to_decimal_yuan` with
   ``number_format`` ``0.00``; times are Beijing time; the header row is frozen.
@@ -25,7 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 from pos.errors import ConfigError, PosError
 from pos.money import fen_to_decimal_yuan, format_fen
-from pos.reports.day import DealRow, Totals, iter_rows
+from pos.reports.day import DealRow, Totals, day_bounds, iter_rows
+from pos.reports.progress import WHOLE, Watch
 from pos.store import DealState, Store
 
 if TYPE_CHECKING:
@@ -146,8 +159,23 @@ def _sum(rows: Iterable[DealRow], into: list[int]) -> Iterator[DealRow]:
     into[:] = [count, gross, refunded, all_count]
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(number: str) -> str:
+    """A number that must stay text in Excel and LibreOffice: a leading tab (module doc)."""
+    return "\t" + number if number else ""
+
+
+def _plain(text: str) -> str:
+    """User text shown as text: an apostrophe before what would start a formula."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 def write_csv(rows: Iterable[DealRow], output: Path, *, language: str = "zh_CN") -> Totals:
-    """Write the rows and a totals row as CSV (UTF-8 with BOM); return the totals."""
+    """Write the rows, an empty row and a totals row as CSV (UTF-8 with BOM); return the
+    totals. Order and transaction numbers start with a tab (module docstring)."""
     labels = _STATES[_language(language)]
     paid = _PAID_STATES
     sums = [0, 0, 0, 0]
@@ -162,17 +190,18 @@ def write_csv(rows: Iterable[DealRow], output: Path, *, language: str = "zh_CN")
                 # isoformat is several times faster than strftime; its first 19 characters
                 # are _TIME_FORMAT's "YYYY-MM-DD HH:MM:SS".
                 row.time.isoformat(" ", "seconds")[:19],
-                row.product,
+                _plain(row.product),
                 _yuan(row.amount_fen),
                 labels[row.state],
-                row.out_trade_no,
-                row.transaction_id,
+                _as_text(row.out_trade_no),
+                _as_text(row.transaction_id),
                 _yuan(row.refunded_fen),
                 _yuan(row.amount_fen - row.refunded_fen if row.state in paid else 0),
             )
             for row in _sum(rows, sums)
         )
         totals = Totals(*sums)
+        writer.writerow(())
         writer.writerow(
             (
                 total_label(totals, language),
@@ -269,13 +298,45 @@ Writer = Callable[..., Totals]
 _WRITERS: dict[str, Writer] = {"csv": write_csv, "xlsx": write_xlsx}
 
 
+#: How many rows go by between two progress reports (and checks for a cancel).
+WATCH_EVERY = 200
+
+
+def _watched(
+    rows: Iterable[DealRow], date_from: date, date_to: date, watch: Watch
+) -> Iterator[DealRow]:
+    """The rows, reporting how far into the period they are (rows come oldest first) and
+    stopping with Cancelled when the watch was cancelled: the writer's ``_atomic`` block then
+    removes the partial file."""
+    start, _ = day_bounds(date_from)
+    _, end = day_bounds(date_to)
+    span = end - start
+    watch.step(0)
+    for count, row in enumerate(rows, start=1):
+        if count % WATCH_EVERY == 0:
+            watch.step((row.time - start) * WHOLE // span)
+        yield row
+    watch.step(WHOLE)
+
+
 def export(
-    store: Store, date_from: date, date_to: date, fmt: str, output: Path, *, language: str = "zh_CN"
+    store: Store,
+    date_from: date,
+    date_to: date,
+    fmt: str,
+    output: Path,
+    *,
+    language: str = "zh_CN",
+    watch: Watch | None = None,
 ) -> Totals:
-    """Export the deals of ``date_from``..``date_to`` (Beijing days, inclusive) to ``output``."""
+    """Export the deals of ``date_from``..``date_to`` (Beijing days, inclusive) to ``output``.
+
+    With ``watch`` it reports its progress and stops (Cancelled, no file) when cancelled."""
     if fmt not in _WRITERS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    rows = iter_rows(store, date_from, date_to)
+    rows: Iterable[DealRow] = iter_rows(store, date_from, date_to)
+    if watch is not None:
+        rows = _watched(rows, date_from, date_to, watch)
     if fmt == "xlsx":
         title = date_from.isoformat() + ("" if date_to == date_from else f"~{date_to.isoformat()}")
         return write_xlsx(rows, output, language=language, title=title)

@@ -10,8 +10,9 @@ bill. What differs becomes a :class:`Difference` of one :class:`Kind`.
 ====  ==========================================================================
 0     the store and the bill agree (also: no bill and nothing paid here that day)
 3     differences were found (listed, or written to ``--output`` as CSV)
-4     the bill could not be had: not generated yet ("Bill Creating", from 09:00 the
-      next day), older than 3 months, or WeChat Pay unreachable
+4     the bill could not be had: not generated yet ("Bill Creating": WeChat makes it
+      from 09:00 the next day, ready after 10:00), older than 3 months, or WeChat Pay
+      unreachable
 2     bad input or settings (no merchant, no database): one line on stderr
 ====  ==========================================================================
 """
@@ -23,13 +24,14 @@ import enum
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from pos.errors import ConfigError, RequestRejected, WeChatPayError
+from pos.errors import ConfigError, PosError, RequestRejected, WeChatPayError
 from pos.money import format_fen
 from pos.reports.day import day_bounds
+from pos.reports.progress import WHOLE, Watch
 from pos.store import Deal, Refund, RefundState, Store
 from pos.wechatpay.types import BEIJING, Bill, BillRow
 
@@ -40,9 +42,11 @@ __all__ = [
     "EXIT_DIFFERENCES",
     "EXIT_MATCH",
     "EXIT_NO_BILL",
+    "BillNotReady",
     "Difference",
     "Kind",
     "ReconcileReport",
+    "bill_ready_at",
     "fetch_bill",
     "reconcile",
     "reconcile_day",
@@ -55,6 +59,9 @@ EXIT_NO_BILL = 4
 
 #: §3.8: "No Bill Exist" — WeChat has no row for that day.
 NO_BILL_ERROR_CODE = "20002"
+#: §3.8: the bill of day D is made from 09:00 (Beijing) on D+1; WeChat says to fetch it after
+#: 10:00, and answers "Bill Creating" until it is there.
+BILL_READY_HOUR = 10
 #: How far back a deal paid on D may have been created (a QR lives 2 h, late payments are
 #: watched longer; a day is a generous bound).
 PAYMENT_LOOKBACK = timedelta(days=1)
@@ -177,6 +184,23 @@ class ReconcileReport:
             write(output)
 
 
+def bill_ready_at(day: date) -> datetime:
+    """When WeChat's bill of ``day`` can be downloaded: 10:00 Beijing time the next day."""
+    return datetime.combine(day + timedelta(days=1), time(BILL_READY_HOUR), tzinfo=BEIJING)
+
+
+class BillNotReady(PosError):
+    """WeChat has not made the bill of ``day`` yet ("Bill Creating"): try after ``ready_at``."""
+
+    def __init__(self, day: date) -> None:
+        self.day = day
+        self.ready_at = bill_ready_at(day)
+        super().__init__(
+            f"WeChat makes the bill of {day.isoformat()} the next morning: reconcile after "
+            f"{self.ready_at:%Y-%m-%d %H:%M} (Beijing time)"
+        )
+
+
 class BillClient(Protocol):
     def download_bill(
         self, bill_date: date, bill_type: str = "ALL", *, gzip: bool = False
@@ -186,13 +210,16 @@ class BillClient(Protocol):
 def fetch_bill(client: BillClient, day: date) -> Bill | None:
     """The ALL bill of ``day``; None for "No Bill Exist" (error_code 20002, §3.8).
 
-    Anything else ("Bill Creating", network) raises the client's WeChatPayError.
+    "Bill Creating" raises :class:`BillNotReady`; anything else (network) the client's
+    WeChatPayError.
     """
     try:
         return client.download_bill(day, "ALL")
     except RequestRejected as exc:
         if exc.error_code == NO_BILL_ERROR_CODE or "no bill exist" in exc.return_msg.lower():
             return None
+        if "bill creating" in exc.return_msg.lower():
+            raise BillNotReady(day) from exc
         raise
 
 
@@ -228,9 +255,30 @@ def _is_accepted(refund: Refund) -> bool:
     )
 
 
-def reconcile(store: Store, bill: Bill | None, day: date) -> ReconcileReport:
-    """Compare ``bill`` (None: WeChat has none) with the store for Beijing ``day``."""
+#: The share of a reconciliation's progress the download takes (thousandths).
+DOWNLOAD_SHARE = 300
+#: How many bill rows go by between two progress reports (and checks for a cancel).
+WATCH_EVERY = 100
+
+
+def reconcile(
+    store: Store, bill: Bill | None, day: date, *, watch: Watch | None = None
+) -> ReconcileReport:
+    """Compare ``bill`` (None: WeChat has none) with the store for Beijing ``day``.
+
+    With ``watch`` it reports its progress and stops (Cancelled) when cancelled."""
     rows: tuple[BillRow, ...] = bill.rows if bill is not None else ()
+    if watch is not None:
+        watch.step(DOWNLOAD_SHARE)
+    total = max(1, len(rows))
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if watch is not None and done % WATCH_EVERY == 0:
+            watch.step(DOWNLOAD_SHARE + done * (WHOLE - DOWNLOAD_SHARE) // total)
+
     payments = [r for r in rows if r.trade_state != "REFUND"]
     refund_rows = [r for r in rows if r.trade_state == "REFUND"]
     differences: list[Difference] = []
@@ -247,6 +295,7 @@ def reconcile(store: Store, bill: Bill | None, day: date) -> ReconcileReport:
     seen_payments: set[str] = set()
     matched_payments = 0
     for row in payments:
+        step()
         number = row.out_trade_no
         seen_payments.add(number)
         deal = local_by_number.get(number) or store.get_deal(number)
@@ -275,6 +324,7 @@ def reconcile(store: Store, bill: Bill | None, day: date) -> ReconcileReport:
     seen_refunds: set[str] = set()
     matched_refunds = 0
     for row in refund_rows:
+        step()
         seen_refunds.add(row.out_refund_no)
         refund = local_refunds.get(row.out_refund_no) or store.get_refund(row.out_refund_no)
         found = _compare_refund(row, refund)
@@ -423,9 +473,20 @@ def _compare_refund(row: BillRow, refund: Refund | None) -> list[Difference]:
     ]
 
 
-def reconcile_day(store: Store, client: BillClient, day: date) -> ReconcileReport:
-    """Download the bill of ``day`` and reconcile it (network: run it on a worker)."""
-    return reconcile(store, fetch_bill(client, day), day)
+def reconcile_day(
+    store: Store, client: BillClient, day: date, *, watch: Watch | None = None
+) -> ReconcileReport:
+    """Download the bill of ``day`` and reconcile it (network: run it on a worker).
+
+    A cancel during the download is acted on when the download returns (an HTTP call in
+    flight is not interrupted); the comparison stops within :data:`WATCH_EVERY` rows."""
+    if watch is not None:
+        watch.step(0)
+    bill = fetch_bill(client, day)
+    report = reconcile(store, bill, day, watch=watch)
+    if watch is not None:
+        watch.step(WHOLE)
+    return report
 
 
 def _print(lines: Iterable[str]) -> None:
@@ -445,6 +506,9 @@ def run_cli(settings: Settings, day: date, output: Path | None) -> int:
     try:
         try:
             report = reconcile_day(store, client, day)
+        except BillNotReady as exc:
+            print(f"pos reconcile: {exc}", file=sys.stderr)
+            return EXIT_NO_BILL
         except WeChatPayError as exc:
             reason = exc.return_msg if isinstance(exc, RequestRejected) else type(exc).__name__
             print(

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -64,7 +65,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.errors import AmountError, PosError, RefundLimitError
+from pos.errors import AmountError, Cancelled, PosError, RefundLimitError
 from pos.money import format_fen, parse_amount
 from pos.pin import (
     PIN_MAX_DIGITS,
@@ -75,8 +76,10 @@ from pos.pin import (
 from pos.refunds import Refunder, RefundProgress
 from pos.reports.day import DayReport, DealRow, day_report, search_rows
 from pos.reports.export import export
-from pos.reports.reconcile import ReconcileReport, reconcile_day
+from pos.reports.progress import WHOLE, Watch
+from pos.reports.reconcile import BillNotReady, ReconcileReport, reconcile_day
 from pos.store import DealState, Store
+from pos.ui.workers import TaskProgress
 from pos.wechatpay.types import BEIJING, Bill, RefundQueryResult, RefundResult
 
 if TYPE_CHECKING:
@@ -154,6 +157,9 @@ class ManagerServices:
     #: The app's one gate for the PIN: shared by every PIN dialog, so closing and reopening
     #: the dialog does not reset the count of wrong PINs or end a lock-out.
     pin_gate: PinGate | None = None
+    #: An export or a reconciliation still running after this long shows its progress and a
+    #: Cancel button (QProgressDialog's minimum duration).
+    progress_after_ms: int = 1000
 
 
 def manager_services(app: CashierApp) -> ManagerServices:
@@ -239,8 +245,16 @@ MANAGER_ZH: dict[str, str] = {
     "Exporting…": "正在导出…",
     "Exported %1 deals to %2.": "已导出 %1 笔交易到 %2。",
     "Export failed: %1": "导出失败：%1",
+    "Export cancelled; no file was written.": "已取消导出，未写入任何文件。",
+    "Reconciliation cancelled.": "已取消对账。",
     "Downloading WeChat's bill of %1…": "正在下载 %1 的微信账单…",
     "Reconciliation failed: %1": "对账失败：%1",
+    "WeChat makes the bill of %1 the next morning. You can reconcile it after %2.": (
+        "微信在次日上午生成 %1 的账单，%2 之后即可对账。"
+    ),
+    "Sandbox: the bill of today up to now (a real merchant gets it tomorrow after 10:00).": (
+        "沙箱：今天截至目前的账单（真实商户次日 10:00 后才能下载）。"
+    ),
     "Refund of %1: %2": "%1 的退款：%2",
     # DealTableModel
     "Time": "时间",
@@ -701,6 +715,9 @@ class ManagerWindow(QWidget):
     export_failed = Signal(object, str)
     #: A reconciliation report is shown.
     reconcile_finished = Signal(object)
+    #: A long task (``"export"`` or ``"reconcile"``) stopped after the manager cancelled it;
+    #: emitted when the worker has really stopped (and removed any partial file).
+    work_cancelled = Signal(str)
 
     def __init__(self, services: ManagerServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -709,6 +726,8 @@ class ManagerWindow(QWidget):
         self.report: DayReport | None = None
         self.reconcile_dialog: ReconcileDialog | None = None
         self.refund_dialog: RefundDialog | None = None
+        #: The progress of the long task running now (export or reconcile), if any.
+        self.progress_dialog: QProgressDialog | None = None
         self.setWindowTitle(self.tr("Manager — transactions of the day"))
         self._build()
         self.load_day()
@@ -887,17 +906,82 @@ class ManagerWindow(QWidget):
         if path:
             self.export_to(Path(path), fmt)
 
-    def export_to(self, path: Path, fmt: str) -> None:
-        """Export the picked day to ``path`` on a worker of its own (long: never on the DB
-        writer, which the till's payments need, nor on the network pool)."""
+    def export_to(self, path: Path, fmt: str, date_to: date | None = None) -> None:
+        """Export the picked day (to ``date_to``: a range) to ``path`` on a worker of its own
+        (long: never on the DB writer, which the till's payments need, nor on the network
+        pool). Past :attr:`ManagerServices.progress_after_ms` it shows progress and Cancel."""
         day, store = self.day, self._services.store
+        last = date_to or day
         language = self._services.settings.language
         self.status.setText(self.tr("Exporting…"))
-        self._services.workers.long_running(
-            lambda: export(store, day, day, fmt, path, language=language),
-            on_done=_alive(self, lambda totals: self._on_exported(path, totals)),
-            on_error=_alive(self, lambda exc: self._on_export_failed(path, exc)),
+        self._run_long(
+            "export",
+            self.tr("Exporting…"),
+            lambda watch: export(store, day, last, fmt, path, language=language, watch=watch),
+            on_done=lambda totals: self._on_exported(path, totals),
+            on_error=lambda exc: self._on_export_failed(path, exc),
         )
+
+    def _run_long(
+        self,
+        kind: str,
+        label: str,
+        work: Callable[[Watch], Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``work`` on a long-running worker with a progress dialog that appears when it
+        lasts and whose Cancel really stops it (the task raises Cancelled at its next step)."""
+        progress = TaskProgress(self)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, WHOLE, self)
+        dialog.setObjectName("longWorkProgress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(self._services.progress_after_ms)
+        dialog.setValue(0)
+        progress.changed.connect(dialog.setValue)
+        dialog.canceled.connect(progress.cancel)
+        dialog.canceled.connect(lambda: self._on_cancel_clicked(kind))
+        self.progress_dialog = dialog
+
+        def finish() -> None:
+            progress.changed.disconnect(dialog.setValue)
+            dialog.canceled.disconnect()
+            dialog.close()
+            dialog.deleteLater()
+            progress.deleteLater()
+            if self.progress_dialog is dialog:
+                self.progress_dialog = None
+
+        def done(result: Any) -> None:
+            finish()
+            if progress.is_cancelled:
+                self.work_cancelled.emit(kind)  # finished before it saw the cancel
+                return
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            if isinstance(exc, Cancelled) or progress.is_cancelled:
+                self.work_cancelled.emit(kind)
+                return
+            on_error(exc)
+
+        self._services.workers.long_running(
+            lambda: work(progress.watch),
+            on_done=_alive(self, done),
+            on_error=_alive(self, failed),
+        )
+
+    def _on_cancel_clicked(self, kind: str) -> None:
+        # Said at once: the window does not wait for the worker to reach its next step.
+        if kind == "export":
+            self.status.setText(self.tr("Export cancelled; no file was written."))
+        else:
+            self.reconcile_button.setEnabled(True)
+            self.status.setText(self.tr("Reconciliation cancelled."))
 
     def _on_exported(self, path: Path, totals: Any) -> None:
         self.status.setText(
@@ -936,14 +1020,16 @@ class ManagerWindow(QWidget):
 
     def reconcile(self) -> None:
         day, store, client = self.day, self._services.store, self._services.client
-        self.status.setText(
-            self.tr("Downloading WeChat's bill of %1…").replace("%1", day.isoformat())
-        )
+        label = self.tr("Downloading WeChat's bill of %1…").replace("%1", day.isoformat())
+        self.status.setText(label)
         self.reconcile_button.setEnabled(False)
-        self._services.workers.network(
-            lambda: reconcile_day(store, client, day),
-            on_done=_alive(self, self._on_reconciled),
-            on_error=_alive(self, self._on_reconcile_failed),
+        # Long-running pool: a big bill must not hold up the till's polls on the network pool.
+        self._run_long(
+            "reconcile",
+            label,
+            lambda watch: reconcile_day(store, client, day, watch=watch),
+            on_done=self._on_reconciled,
+            on_error=self._on_reconcile_failed,
         )
 
     def _on_reconciled(self, report: ReconcileReport) -> None:
@@ -956,6 +1042,16 @@ class ManagerWindow(QWidget):
 
     def _on_reconcile_failed(self, exc: BaseException) -> None:
         self.reconcile_button.setEnabled(True)
+        if isinstance(exc, BillNotReady):
+            # §3.8: not a failure, a bill that does not exist yet; say when it will.
+            self.status.setText(
+                self.tr(
+                    "WeChat makes the bill of %1 the next morning. You can reconcile it after %2."
+                )
+                .replace("%1", exc.day.isoformat())
+                .replace("%2", f"{exc.ready_at:%Y-%m-%d %H:%M}")
+            )
+            return
         self.status.setText(self.tr("Reconciliation failed: %1").replace("%1", _text(exc)))
 
 
@@ -1286,6 +1382,11 @@ class ReconcileDialog(QDialog):
         )
         if not r.has_bill:
             text += " " + self.tr("WeChat has no bill for this day.")
+        if self._services.settings.is_sandbox and r.day == self._services.today():
+            text += " " + self.tr(
+                "Sandbox: the bill of today up to now (a real merchant gets it tomorrow after "
+                "10:00)."
+            )
         if r.notes:
             text += " " + self.tr("%n refund(s) still unconfirmed here.", "", len(r.notes))
         return text

@@ -18,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from pos.reports.progress import Watch
+
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
@@ -55,6 +57,37 @@ class _Job(QRunnable):
         except RuntimeError:
             # The window is gone (shut down while this task ran): no one is left to tell.
             log.debug("result of task %d dropped: the workers were deleted", self._task_id)
+
+
+class TaskProgress(QObject):
+    """The window's side of a long task's :class:`~pos.reports.progress.Watch`.
+
+    The task (on a worker) gets ``watch``; its progress comes back to the main thread as
+    ``changed`` (queued, since this object lives on the main thread); :meth:`cancel` from the
+    main thread makes the task raise Cancelled at its next step.
+    """
+
+    #: How far the task is, in thousandths (0..1000).
+    changed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.watch = Watch(self._report)
+
+    def _report(self, done: int) -> None:
+        try:
+            self.changed.emit(done)
+        except RuntimeError:
+            # The window is gone while the task ran: no one is left to tell.
+            log.debug("progress dropped: its window was deleted")
+
+    @Slot()
+    def cancel(self) -> None:
+        self.watch.cancel()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.watch.is_cancelled
 
 
 class Workers(QObject):

@@ -326,84 +326,84 @@
 <context>
     <name>CustomerSimWindow</name>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="91"/>
+        <location filename="../../pos/ui/customer_sim.py" line="92"/>
         <source>Customer (sandbox)</source>
         <extracomment>How long one call to the sandbox may take (it is on loopback). The Chinese of this window&apos;s texts (resources/i18n/update_translations.py puts them in the .ts and .qm files). The sandbox answered a move: (action, the answer as a dict).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="96"/>
+        <location filename="../../pos/ui/customer_sim.py" line="97"/>
         <source>This window is the customer&apos;s phone. Charge an amount on the till, then pay it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="115"/>
+        <location filename="../../pos/ui/customer_sim.py" line="116"/>
         <source>Wait for the password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="117"/>
+        <location filename="../../pos/ui/customer_sim.py" line="118"/>
         <source>Give up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="132"/>
+        <location filename="../../pos/ui/customer_sim.py" line="133"/>
         <source>Or open in a browser:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="158"/>
+        <location filename="../../pos/ui/customer_sim.py" line="159"/>
         <source>No order on screen. Charge an amount on the till first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="160"/>
-        <location filename="../../pos/ui/customer_sim.py" line="170"/>
+        <location filename="../../pos/ui/customer_sim.py" line="161"/>
+        <location filename="../../pos/ui/customer_sim.py" line="171"/>
         <source>Pay %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="166"/>
+        <location filename="../../pos/ui/customer_sim.py" line="167"/>
         <source>Order %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="189"/>
+        <location filename="../../pos/ui/customer_sim.py" line="190"/>
         <source>Paying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="203"/>
+        <location filename="../../pos/ui/customer_sim.py" line="204"/>
         <source>Paid %1. The till shows it in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="208"/>
+        <location filename="../../pos/ui/customer_sim.py" line="209"/>
         <source>The customer is typing the password. WeChat still says “not paid”; press Pay to finish or Give up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="213"/>
+        <location filename="../../pos/ui/customer_sim.py" line="214"/>
         <source>The customer gave up. The till keeps waiting until it times out or is cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="216"/>
+        <location filename="../../pos/ui/customer_sim.py" line="217"/>
         <source>The QR cannot be paid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="227"/>
+        <location filename="../../pos/ui/customer_sim.py" line="228"/>
         <source>The sandbox did not answer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="239"/>
+        <location filename="../../pos/ui/customer_sim.py" line="240"/>
         <source>Paid ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="249"/>
+        <location filename="../../pos/ui/customer_sim.py" line="250"/>
         <source>This order has ended (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -411,77 +411,77 @@
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="545"/>
+        <location filename="../../pos/ui/manager.py" line="559"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="546"/>
+        <location filename="../../pos/ui/manager.py" line="560"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="547"/>
+        <location filename="../../pos/ui/manager.py" line="561"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="548"/>
+        <location filename="../../pos/ui/manager.py" line="562"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="549"/>
+        <location filename="../../pos/ui/manager.py" line="563"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="550"/>
+        <location filename="../../pos/ui/manager.py" line="564"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="551"/>
+        <location filename="../../pos/ui/manager.py" line="565"/>
         <source>WeChat transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="557"/>
+        <location filename="../../pos/ui/manager.py" line="571"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="558"/>
+        <location filename="../../pos/ui/manager.py" line="572"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="559"/>
+        <location filename="../../pos/ui/manager.py" line="573"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="560"/>
+        <location filename="../../pos/ui/manager.py" line="574"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="561"/>
+        <location filename="../../pos/ui/manager.py" line="575"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="562"/>
+        <location filename="../../pos/ui/manager.py" line="576"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="563"/>
+        <location filename="../../pos/ui/manager.py" line="577"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="564"/>
+        <location filename="../../pos/ui/manager.py" line="578"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,118 +489,139 @@
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="712"/>
+        <location filename="../../pos/ui/manager.py" line="731"/>
         <source>Manager — transactions of the day</source>
-        <extracomment>The day&apos;s report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown.</extracomment>
+        <extracomment>The day&apos;s report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown. A long task (``&quot;export&quot;`` or ``&quot;reconcile&quot;``) stopped after the manager cancelled it; emitted when the worker has really stopped (and removed any partial file). The progress of the long task running now (export or reconcile), if any.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="720"/>
+        <location filename="../../pos/ui/manager.py" line="739"/>
         <source>Day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="732"/>
+        <location filename="../../pos/ui/manager.py" line="751"/>
         <source>Search amount or order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="736"/>
+        <location filename="../../pos/ui/manager.py" line="755"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="744"/>
+        <location filename="../../pos/ui/manager.py" line="763"/>
         <source>Paid deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="745"/>
+        <location filename="../../pos/ui/manager.py" line="764"/>
         <source>Takings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="746"/>
+        <location filename="../../pos/ui/manager.py" line="765"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="747"/>
+        <location filename="../../pos/ui/manager.py" line="766"/>
         <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="797"/>
+        <location filename="../../pos/ui/manager.py" line="816"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="799"/>
+        <location filename="../../pos/ui/manager.py" line="818"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="801"/>
+        <location filename="../../pos/ui/manager.py" line="820"/>
         <source>Refund…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="804"/>
+        <location filename="../../pos/ui/manager.py" line="823"/>
         <source>Reconcile with WeChat…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="828"/>
+        <location filename="../../pos/ui/manager.py" line="847"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="846"/>
+        <location filename="../../pos/ui/manager.py" line="865"/>
         <source>Takings by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="851"/>
+        <location filename="../../pos/ui/manager.py" line="870"/>
         <source>Could not load the day: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="858"/>
+        <location filename="../../pos/ui/manager.py" line="877"/>
         <source>%1 deals, %2 shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="886"/>
+        <location filename="../../pos/ui/manager.py" line="905"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="895"/>
+        <location filename="../../pos/ui/manager.py" line="916"/>
+        <location filename="../../pos/ui/manager.py" line="919"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="904"/>
+        <location filename="../../pos/ui/manager.py" line="937"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="981"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="984"/>
+        <source>Reconciliation cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="988"/>
         <source>Exported %1 deals to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="911"/>
+        <location filename="../../pos/ui/manager.py" line="995"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="929"/>
+        <location filename="../../pos/ui/manager.py" line="1013"/>
         <source>Refund of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="940"/>
+        <location filename="../../pos/ui/manager.py" line="1023"/>
         <source>Downloading WeChat&apos;s bill of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="959"/>
+        <location filename="../../pos/ui/manager.py" line="1049"/>
+        <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1055"/>
         <source>Reconciliation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,68 +629,68 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="385"/>
+        <location filename="../../pos/ui/manager.py" line="399"/>
         <source>Manager</source>
-        <extracomment>The app&apos;s one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. The Chinese of every text of this module (for the window&apos;s update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
+        <extracomment>The app&apos;s one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. An export or a reconciliation still running after this long shows its progress and a Cancel button (QProgressDialog&apos;s minimum duration). The Chinese of every text of this module (for the window&apos;s update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="388"/>
+        <location filename="../../pos/ui/manager.py" line="402"/>
         <source>Set a manager PIN (4 to 12 digits). It guards refunds and the day&apos;s figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="390"/>
+        <location filename="../../pos/ui/manager.py" line="404"/>
         <source>Enter the manager PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="397"/>
+        <location filename="../../pos/ui/manager.py" line="411"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="403"/>
+        <location filename="../../pos/ui/manager.py" line="417"/>
         <source>PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="413"/>
+        <location filename="../../pos/ui/manager.py" line="427"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="415"/>
+        <location filename="../../pos/ui/manager.py" line="429"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="446"/>
+        <location filename="../../pos/ui/manager.py" line="460"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="449"/>
+        <location filename="../../pos/ui/manager.py" line="463"/>
         <source>The two PINs differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="451"/>
+        <location filename="../../pos/ui/manager.py" line="465"/>
         <source>Saving the PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="475"/>
+        <location filename="../../pos/ui/manager.py" line="489"/>
         <source>The PIN could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="490"/>
+        <location filename="../../pos/ui/manager.py" line="504"/>
         <source>Wrong PIN. %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="503"/>
+        <location filename="../../pos/ui/manager.py" line="517"/>
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -722,17 +743,17 @@
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1198"/>
+        <location filename="../../pos/ui/manager.py" line="1294"/>
         <source>Reconciliation of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1202"/>
+        <location filename="../../pos/ui/manager.py" line="1298"/>
         <source>Everything matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1204"/>
+        <location filename="../../pos/ui/manager.py" line="1300"/>
         <source>%n difference(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -740,107 +761,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1217"/>
+        <location filename="../../pos/ui/manager.py" line="1313"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1217"/>
+        <location filename="../../pos/ui/manager.py" line="1313"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1217"/>
+        <location filename="../../pos/ui/manager.py" line="1313"/>
         <source>Here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1217"/>
+        <location filename="../../pos/ui/manager.py" line="1313"/>
         <source>WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1248"/>
+        <location filename="../../pos/ui/manager.py" line="1344"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1249"/>
+        <location filename="../../pos/ui/manager.py" line="1345"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1250"/>
+        <location filename="../../pos/ui/manager.py" line="1346"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1251"/>
+        <location filename="../../pos/ui/manager.py" line="1347"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1252"/>
+        <location filename="../../pos/ui/manager.py" line="1348"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1253"/>
+        <location filename="../../pos/ui/manager.py" line="1349"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1254"/>
+        <location filename="../../pos/ui/manager.py" line="1350"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1255"/>
+        <location filename="../../pos/ui/manager.py" line="1351"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1256"/>
+        <location filename="../../pos/ui/manager.py" line="1352"/>
         <source>succeeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1257"/>
+        <location filename="../../pos/ui/manager.py" line="1353"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1258"/>
+        <location filename="../../pos/ui/manager.py" line="1354"/>
         <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1259"/>
+        <location filename="../../pos/ui/manager.py" line="1355"/>
         <source>unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1260"/>
+        <location filename="../../pos/ui/manager.py" line="1356"/>
         <source>refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1261"/>
+        <location filename="../../pos/ui/manager.py" line="1357"/>
         <source>refund abnormal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1280"/>
+        <location filename="../../pos/ui/manager.py" line="1376"/>
         <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1288"/>
+        <location filename="../../pos/ui/manager.py" line="1384"/>
         <source>WeChat has no bill for this day.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1387"/>
+        <source>Sandbox: the bill of today up to now (a real merchant gets it tomorrow after 10:00).</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1290"/>
+        <location filename="../../pos/ui/manager.py" line="1391"/>
         <source>%n refund(s) still unconfirmed here.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -848,13 +874,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1235"/>
-        <location filename="../../pos/ui/manager.py" line="1296"/>
+        <location filename="../../pos/ui/manager.py" line="1331"/>
+        <location filename="../../pos/ui/manager.py" line="1397"/>
         <source>Export differences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1238"/>
+        <location filename="../../pos/ui/manager.py" line="1334"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -862,105 +888,105 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="997"/>
+        <location filename="../../pos/ui/manager.py" line="1093"/>
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1008"/>
+        <location filename="../../pos/ui/manager.py" line="1104"/>
         <source>Amount to refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1012"/>
+        <location filename="../../pos/ui/manager.py" line="1108"/>
         <source>Reason (shown to the customer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1013"/>
+        <location filename="../../pos/ui/manager.py" line="1109"/>
         <source>Customer returned the goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1022"/>
+        <location filename="../../pos/ui/manager.py" line="1118"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1024"/>
+        <location filename="../../pos/ui/manager.py" line="1120"/>
         <source>Next…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1045"/>
+        <location filename="../../pos/ui/manager.py" line="1141"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1047"/>
+        <location filename="../../pos/ui/manager.py" line="1143"/>
         <source>Confirm refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1068"/>
+        <location filename="../../pos/ui/manager.py" line="1164"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1074"/>
+        <location filename="../../pos/ui/manager.py" line="1170"/>
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1087"/>
-        <location filename="../../pos/ui/manager.py" line="1093"/>
+        <location filename="../../pos/ui/manager.py" line="1183"/>
+        <location filename="../../pos/ui/manager.py" line="1189"/>
         <source>At most %1 may be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1097"/>
+        <location filename="../../pos/ui/manager.py" line="1193"/>
         <source>Enter a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1102"/>
+        <location filename="../../pos/ui/manager.py" line="1198"/>
         <source>Refund %1 to the customer for %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1116"/>
+        <location filename="../../pos/ui/manager.py" line="1212"/>
         <source>Refunding %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1142"/>
+        <location filename="../../pos/ui/manager.py" line="1238"/>
         <source>Refunded %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1145"/>
+        <location filename="../../pos/ui/manager.py" line="1241"/>
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1148"/>
+        <location filename="../../pos/ui/manager.py" line="1244"/>
         <source>The refund needs the merchant platform: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1152"/>
-        <location filename="../../pos/ui/manager.py" line="1182"/>
+        <location filename="../../pos/ui/manager.py" line="1248"/>
+        <location filename="../../pos/ui/manager.py" line="1278"/>
         <source>The refund failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1163"/>
+        <location filename="../../pos/ui/manager.py" line="1259"/>
         <source>Refund number: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1169"/>
+        <location filename="../../pos/ui/manager.py" line="1265"/>
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation type="unfinished"></translation>
     </message>

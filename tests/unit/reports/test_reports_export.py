@@ -13,10 +13,19 @@ import pytest
 
 from pos.cli import main
 from pos.config import Settings
-from pos.errors import ConfigError
+from pos.errors import Cancelled, ConfigError
 from pos.money import fen_to_decimal_yuan, format_fen
 from pos.reports.day import DealRow, iter_rows, totals_of
-from pos.reports.export import columns, export, run_cli, state_label, write_csv
+from pos.reports.export import (
+    WATCH_EVERY,
+    _watched,
+    columns,
+    export,
+    run_cli,
+    state_label,
+    write_csv,
+)
+from pos.reports.progress import Watch
 from pos.store import DealState, RefundState, Store
 from pos.wechatpay.types import BEIJING
 
@@ -82,7 +91,9 @@ def test_csv_has_a_bom_every_deal_and_the_totals(store: Store, tmp_path: Path) -
     with output.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     assert lines[0] == list(columns("zh_CN"))
-    body, total = lines[1:-1], lines[-1]
+    # The totals come after an empty row, so a spreadsheet's sort and filter leave them out.
+    body, gap, total = lines[1:-2], lines[-2], lines[-1]
+    assert gap == []
     expected = _expected(store, DAY, DAY)
     assert len(body) == len(expected) == 4
     for line, row in zip(body, expected, strict=True):
@@ -91,8 +102,8 @@ def test_csv_has_a_bom_every_deal_and_the_totals(store: Store, tmp_path: Path) -
             row.product,
             format_fen(row.amount_fen),
             state_label(row.state),
-            row.out_trade_no,
-            row.transaction_id,
+            "\t" + row.out_trade_no,
+            "\t" + row.transaction_id if row.transaction_id else "",
             format_fen(row.refunded_fen),
             format_fen(row.net_fen),
         ]
@@ -161,16 +172,72 @@ def test_a_date_range_and_english_headers(store: Store, tmp_path: Path) -> None:
     with output.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     assert lines[0][0] == "Time"
-    assert [line[4] for line in lines[1:-1]] == [
-        r.out_trade_no for r in _expected(store, DAY, NEXT)
+    assert [line[4] for line in lines[1:-2]] == [
+        "\t" + r.out_trade_no for r in _expected(store, DAY, NEXT)
     ]
-    assert lines[-2][1] == "次日的"
+    assert lines[-3][1] == "次日的" and lines[-2] == []
     assert lines[-1][0] == "Total (4 paid)"
     book_path = tmp_path / "range.xlsx"
     export(store, DAY, NEXT, "xlsx", book_path)
     sheet = openpyxl.load_workbook(book_path).active
     assert sheet is not None and sheet.title == "2026-11-24~2026-11-25"
     assert sheet.max_row == 1 + 5 + 1
+
+
+def _row(product: str, out_trade_no: str, transaction_id: str) -> DealRow:
+    return DealRow(
+        time=datetime(2026, 11, 24, 9, tzinfo=BEIJING),
+        product=product,
+        amount_fen=1,
+        state=DealState.PAID,
+        out_trade_no=out_trade_no,
+        transaction_id=transaction_id,
+        refunded_fen=0,
+    )
+
+
+def test_long_numbers_stay_text_and_formulas_stay_words(tmp_path: Path) -> None:
+    # A 28-digit WeChat number as a bare field is a number to Excel and LibreOffice
+    # (4.2E+27); behind a tab it is text, every digit kept.
+    tid = "4200001234202611241234567890"
+    rows = [
+        _row('=HYPERLINK("http://x","点我")', "20261124000001", tid),
+        _row("-5元 优惠", "POS-01-000002", ""),
+        _row("拿铁", "POS-01-000003", tid[:-1] + "1"),
+    ]
+    output = tmp_path / "excel.csv"
+    write_csv(rows, output)
+    with output.open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.reader(handle))
+    assert [line[5] for line in lines[1:4]] == ["\t" + tid, "", "\t" + tid[:-1] + "1"]
+    assert lines[1][4] == "\t20261124000001"
+    assert lines[1][1] == '\'=HYPERLINK("http://x","点我")'
+    assert lines[2][1] == "'-5元 优惠" and lines[3][1] == "拿铁"
+    assert lines[4] == [] and lines[5][0].startswith("合计")
+
+
+def test_a_cancelled_export_stops_and_leaves_no_file(store: Store, tmp_path: Path) -> None:
+    seen: list[int] = []
+    watch = Watch(seen.append)
+
+    def rows() -> Iterator[DealRow]:
+        for n in range(5 * WATCH_EVERY):
+            if n == 2 * WATCH_EVERY:
+                watch.cancel()  # the manager pressed Cancel while the rows came
+            yield _row("p", f"X{n:08d}", "")
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    output = folder / "month.csv"
+    with pytest.raises(Cancelled):
+        write_csv(_watched(rows(), DAY, NEXT, watch), output)
+    assert list(folder.iterdir()) == []  # neither the file nor its .part
+    # 0, the reports at rows 200 and 400; the cancel came at row 401, the step at 600 stopped it.
+    assert seen[0] == 0 and len(seen) == 3
+    # Without a cancel the same export reports its way to the whole (1000 thousandths).
+    done: list[int] = []
+    export(store, DAY, NEXT, "csv", output, watch=Watch(done.append))
+    assert done[0] == 0 and done[-1] == 1000 and output.exists()
 
 
 def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
@@ -212,7 +279,7 @@ def test_run_cli_and_the_pos_export_command(
         == 0
     )
     with csv_out.open(encoding="utf-8-sig", newline="") as handle:
-        assert len(list(csv.reader(handle))) == 1 + 5 + 1
+        assert len(list(csv.reader(handle))) == 1 + 5 + 1 + 1  # header, deals, gap, totals
     with pytest.raises(ConfigError, match="no database"):
         run_cli(
             Settings(data_dir=tmp_path, database_path=tmp_path / "none.sqlite3"),

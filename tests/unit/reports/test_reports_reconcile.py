@@ -13,11 +13,14 @@ from manager_world import NOWHERE, World, open_world
 
 from pos.cli import main
 from pos.config import Settings
+from pos.errors import Cancelled
 from pos.refunds import Refunder
+from pos.reports.progress import Watch
 from pos.reports.reconcile import (
     EXIT_DIFFERENCES,
     EXIT_MATCH,
     EXIT_NO_BILL,
+    BillNotReady,
     Kind,
     ReconcileReport,
     reconcile_day,
@@ -305,3 +308,41 @@ def test_a_refund_of_an_old_deal_is_still_a_local_refund_of_its_day(tmp_path: Pa
         store.close()
     kinds = [(d.kind, d.out_refund_no) for d in report.differences]
     assert kinds == [(Kind.REFUND_MISSING_THERE, "ROLD1")]
+
+
+def test_a_bill_not_made_yet_says_when_it_will_be(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A real merchant's bill of today: WeChat answers "Bill Creating" until tomorrow (§3.8).
+    with open_world(tmp_path, SandboxOptions(bill_allow_today=False)) as world:
+        world.paid_deal(1000)
+        with pytest.raises(BillNotReady) as caught:
+            reconcile_day(world.store, world.client, today())
+        ready = caught.value.ready_at
+        assert caught.value.day == today()
+        assert (ready.date(), ready.hour, ready.minute) == (today() + timedelta(days=1), 10, 0)
+        assert ready.utcoffset() == timedelta(hours=8)  # Beijing time
+        assert "Bill Creating" not in str(caught.value)
+        for name, value in (
+            ("WECHATPAY_APPID", DEFAULT_MERCHANT.appid),
+            ("WECHATPAY_MCH_ID", DEFAULT_MERCHANT.mch_id),
+            ("WECHATPAY_API_KEY", DEFAULT_MERCHANT.api_key),
+            ("WECHATPAY_API_BASE_URL", world.server.url),
+            ("POS_DATABASE", str(tmp_path / "pos.sqlite3")),
+        ):
+            monkeypatch.setenv(name, value)
+        assert main(["reconcile", "--date", today().isoformat()]) == EXIT_NO_BILL
+    err = capsys.readouterr().err
+    assert f"reconcile after {ready:%Y-%m-%d} 10:00 (Beijing time)" in err
+
+
+def test_a_cancelled_reconciliation_stops(tmp_path: Path) -> None:
+    with open_world(tmp_path) as world:
+        world.paid_deal(1000)
+        seen: list[int] = []
+        watch = Watch(seen.append)
+        report = reconcile_day(world.store, world.client, today(), watch=watch)
+        assert report.is_clean and seen[0] == 0 and seen[-1] == 1000
+        watch.cancel()
+        with pytest.raises(Cancelled):
+            reconcile_day(world.store, world.client, today(), watch=watch)
