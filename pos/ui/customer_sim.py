@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from pos.money import format_fen
 from pos.sandbox import pay_page_url
@@ -36,7 +36,7 @@ CUSTOMER_SIM_ZH: dict[str, str] = {
     ),
     "Order %1 — %2": "订单 %1 — %2",
     "Pay %1": "支付 %1",
-    "Wait for the password": "输入密码中…",
+    "Wait for the password": "等待输入密码",
     "Give up": "放弃支付",
     "Or open in a browser:": "或用浏览器打开：",
     "Paying…": "正在支付…",
@@ -90,7 +90,7 @@ class CustomerSimWindow(QWidget):
         self.deal: Deal | None = None
         self._is_over = False
         self.setWindowTitle(self.tr("Customer (sandbox)"))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -133,12 +133,10 @@ class CustomerSimWindow(QWidget):
         self.link_caption = QLabel(self.tr("Or open in a browser:"))
         self.link_caption.setStyleSheet("color: #57606a;")
         layout.addWidget(self.link_caption)
-        self.link_label = QLabel()
+        # Read-only line: the long URL scrolls and can be selected and copied whole.
+        self.link_label = QLineEdit()
         self.link_label.setObjectName("simLink")
-        self.link_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.link_label.setWordWrap(True)
-        self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.link_label.setStyleSheet("color: #57606a;")
+        self.link_label.setReadOnly(True)
         layout.addWidget(self.link_label)
         layout.addStretch(1)
         session.order_ready.connect(self.on_session_order_ready)
@@ -170,6 +168,7 @@ class CustomerSimWindow(QWidget):
             )
             self.pay_button.setText(self.tr("Pay %1").replace("%1", amount))
             self.link_label.setText(pay_page_url(self._sandbox_url, deal.code_url))
+            self.link_label.setCursorPosition(0)
         self._update_buttons()
 
     def _update_buttons(self, *, is_busy: bool = False) -> None:

@@ -352,58 +352,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="159"/>
+        <location filename="../../pos/ui/customer_sim.py" line="157"/>
         <source>No order on screen. Charge an amount on the till first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="161"/>
-        <location filename="../../pos/ui/customer_sim.py" line="171"/>
+        <location filename="../../pos/ui/customer_sim.py" line="159"/>
+        <location filename="../../pos/ui/customer_sim.py" line="169"/>
         <source>Pay %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="167"/>
+        <location filename="../../pos/ui/customer_sim.py" line="165"/>
         <source>Order %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="190"/>
+        <location filename="../../pos/ui/customer_sim.py" line="189"/>
         <source>Paying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="204"/>
+        <location filename="../../pos/ui/customer_sim.py" line="203"/>
         <source>Paid %1. The till shows it in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="209"/>
+        <location filename="../../pos/ui/customer_sim.py" line="208"/>
         <source>The customer is typing the password. WeChat still says “not paid”; press Pay to finish or Give up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="214"/>
+        <location filename="../../pos/ui/customer_sim.py" line="213"/>
         <source>The customer gave up. The till keeps waiting until it times out or is cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="217"/>
+        <location filename="../../pos/ui/customer_sim.py" line="216"/>
         <source>The QR cannot be paid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="228"/>
+        <location filename="../../pos/ui/customer_sim.py" line="227"/>
         <source>The sandbox did not answer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="240"/>
+        <location filename="../../pos/ui/customer_sim.py" line="239"/>
         <source>Paid ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="250"/>
+        <location filename="../../pos/ui/customer_sim.py" line="249"/>
         <source>This order has ended (%1).</source>
         <translation type="unfinished"></translation>
     </message>

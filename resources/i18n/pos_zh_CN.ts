@@ -332,7 +332,7 @@
     <message>
         <location filename="../../pos/ui/customer_sim.py" line="116" />
         <source>Wait for the password</source>
-        <translation>输入密码中…</translation>
+        <translation>等待输入密码</translation>
     </message>
     <message>
         <location filename="../../pos/ui/customer_sim.py" line="118" />
@@ -345,58 +345,58 @@
         <translation>或用浏览器打开：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="159" />
+        <location filename="../../pos/ui/customer_sim.py" line="157" />
         <source>No order on screen. Charge an amount on the till first.</source>
         <translation>收银台上没有待付款的订单。请先在收银台输入金额并收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="161" />
-        <location filename="../../pos/ui/customer_sim.py" line="171" />
+        <location filename="../../pos/ui/customer_sim.py" line="159" />
+        <location filename="../../pos/ui/customer_sim.py" line="169" />
         <source>Pay %1</source>
         <translation>支付 %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="167" />
+        <location filename="../../pos/ui/customer_sim.py" line="165" />
         <source>Order %1 — %2</source>
         <translation>订单 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="190" />
+        <location filename="../../pos/ui/customer_sim.py" line="189" />
         <source>Paying…</source>
         <translation>正在支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="204" />
+        <location filename="../../pos/ui/customer_sim.py" line="203" />
         <source>Paid %1. The till shows it in a moment.</source>
         <translation>已支付 %1，收银台马上会显示。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="209" />
+        <location filename="../../pos/ui/customer_sim.py" line="208" />
         <source>The customer is typing the password. WeChat still says “not paid”; press Pay to finish or Give up.</source>
         <translation>顾客正在输入密码，微信仍显示“未支付”。按“支付”完成付款，或“放弃支付”。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="214" />
+        <location filename="../../pos/ui/customer_sim.py" line="213" />
         <source>The customer gave up. The till keeps waiting until it times out or is cancelled.</source>
         <translation>顾客放弃了支付。收银台会继续等待，直到超时或被取消。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="217" />
+        <location filename="../../pos/ui/customer_sim.py" line="216" />
         <source>The QR cannot be paid: %1</source>
         <translation>无法支付此二维码：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="228" />
+        <location filename="../../pos/ui/customer_sim.py" line="227" />
         <source>The sandbox did not answer: %1</source>
         <translation>沙箱没有响应：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="240" />
+        <location filename="../../pos/ui/customer_sim.py" line="239" />
         <source>Paid ✓</source>
         <translation>已支付 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="250" />
+        <location filename="../../pos/ui/customer_sim.py" line="249" />
         <source>This order has ended (%1).</source>
         <translation>该订单已结束（%1）。</translation>
     </message>
