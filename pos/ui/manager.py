@@ -45,6 +45,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QDialog,
     QFileDialog,
@@ -234,6 +235,8 @@ MANAGER_ZH: dict[str, str] = {
     "Refunded": "退款",
     "Net": "实收",
     "Takings by hour": "每小时收款",
+    "This day": "当天",
+    "Its month": "当月（至所选日）",
     "Export CSV…": "导出 CSV…",
     "Export Excel…": "导出 Excel…",
     "Refund…": "退款…",
@@ -813,6 +816,12 @@ class ManagerWindow(QWidget):
         self.status.setObjectName("managerStatus")
         self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         actions.addWidget(self.status, 1)
+        # What the export buttons write: the picked day, or its month up to that day.
+        self.export_span = QComboBox()
+        self.export_span.setObjectName("exportSpan")
+        self.export_span.addItem(self.tr("This day"), "day")
+        self.export_span.addItem(self.tr("Its month"), "month")
+        actions.addWidget(self.export_span)
         self.csv_button = QPushButton(self.tr("Export CSV…"))
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
         self.xlsx_button = QPushButton(self.tr("Export Excel…"))
@@ -899,18 +908,30 @@ class ManagerWindow(QWidget):
 
     # -- export ----------------------------------------------------------------------------
 
+    def export_range(self) -> tuple[date, date]:
+        """The days the export buttons write: the picked day, or its month up to that day."""
+        day = self.day
+        if self.export_span.currentData() == "month":
+            return day.replace(day=1), day
+        return day, day
+
     def _ask_export(self, fmt: str) -> None:
-        suggested = str(Path.home() / f"deals-{self.day.isoformat()}.{fmt}")
+        first, last = self.export_range()
+        name = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
+        suggested = str(Path.home() / f"deals-{name}.{fmt}")
         filters = "CSV (*.csv)" if fmt == "csv" else "Excel (*.xlsx)"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), suggested, filters)
         if path:
-            self.export_to(Path(path), fmt)
+            self.export_to(Path(path), fmt, *self.export_range())
 
-    def export_to(self, path: Path, fmt: str, date_to: date | None = None) -> None:
-        """Export the picked day (to ``date_to``: a range) to ``path`` on a worker of its own
-        (long: never on the DB writer, which the till's payments need, nor on the network
+    def export_to(
+        self, path: Path, fmt: str, date_from: date | None = None, date_to: date | None = None
+    ) -> None:
+        """Export the picked day (or ``date_from``..``date_to``) to ``path`` on a worker of its
+        own (long: never on the DB writer, which the till's payments need, nor on the network
         pool). Past :attr:`ManagerServices.progress_after_ms` it shows progress and Cancel."""
-        day, store = self.day, self._services.store
+        store = self._services.store
+        day = date_from or self.day
         last = date_to or day
         language = self._services.settings.language
         self.status.setText(self.tr("Exporting…"))

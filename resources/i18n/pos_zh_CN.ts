@@ -404,77 +404,77 @@
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="559" />
+        <location filename="../../pos/ui/manager.py" line="562" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="560" />
+        <location filename="../../pos/ui/manager.py" line="563" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="561" />
+        <location filename="../../pos/ui/manager.py" line="564" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="562" />
+        <location filename="../../pos/ui/manager.py" line="565" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="563" />
+        <location filename="../../pos/ui/manager.py" line="566" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="564" />
+        <location filename="../../pos/ui/manager.py" line="567" />
         <source>Order number</source>
         <translation>商户订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="565" />
+        <location filename="../../pos/ui/manager.py" line="568" />
         <source>WeChat transaction</source>
         <translation>微信订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="571" />
+        <location filename="../../pos/ui/manager.py" line="574" />
         <source>creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="572" />
+        <location filename="../../pos/ui/manager.py" line="575" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="573" />
+        <location filename="../../pos/ui/manager.py" line="576" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="574" />
+        <location filename="../../pos/ui/manager.py" line="577" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="575" />
+        <location filename="../../pos/ui/manager.py" line="578" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="576" />
+        <location filename="../../pos/ui/manager.py" line="579" />
         <source>failed</source>
         <translation>下单失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="577" />
+        <location filename="../../pos/ui/manager.py" line="580" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="578" />
+        <location filename="../../pos/ui/manager.py" line="581" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
@@ -482,139 +482,149 @@
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="731" />
+        <location filename="../../pos/ui/manager.py" line="734" />
         <source>Manager — transactions of the day</source>
         <extracomment>The day's report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown. A long task (``"export"`` or ``"reconcile"``) stopped after the manager cancelled it; emitted when the worker has really stopped (and removed any partial file). The progress of the long task running now (export or reconcile), if any.</extracomment>
         <translation>店长 — 当日交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="739" />
+        <location filename="../../pos/ui/manager.py" line="742" />
         <source>Day:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="751" />
+        <location filename="../../pos/ui/manager.py" line="754" />
         <source>Search amount or order number</source>
         <translation>按金额或订单号搜索</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="755" />
+        <location filename="../../pos/ui/manager.py" line="758" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="763" />
+        <location filename="../../pos/ui/manager.py" line="766" />
         <source>Paid deals</source>
         <translation>已支付笔数</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="764" />
+        <location filename="../../pos/ui/manager.py" line="767" />
         <source>Takings</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="765" />
+        <location filename="../../pos/ui/manager.py" line="768" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="766" />
+        <location filename="../../pos/ui/manager.py" line="769" />
         <source>Net</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="816" />
+        <location filename="../../pos/ui/manager.py" line="822" />
+        <source>This day</source>
+        <translation>当天</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="823" />
+        <source>Its month</source>
+        <translation>当月（至所选日）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="825" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="818" />
+        <location filename="../../pos/ui/manager.py" line="827" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="820" />
+        <location filename="../../pos/ui/manager.py" line="829" />
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="823" />
+        <location filename="../../pos/ui/manager.py" line="832" />
         <source>Reconcile with WeChat…</source>
         <translation>与微信对账…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="847" />
+        <location filename="../../pos/ui/manager.py" line="856" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="865" />
+        <location filename="../../pos/ui/manager.py" line="874" />
         <source>Takings by hour</source>
         <translation>每小时收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="870" />
+        <location filename="../../pos/ui/manager.py" line="879" />
         <source>Could not load the day: %1</source>
         <translation>无法加载当日数据：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="877" />
+        <location filename="../../pos/ui/manager.py" line="886" />
         <source>%1 deals, %2 shown.</source>
         <translation>共 %1 笔交易，显示 %2 笔。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="905" />
+        <location filename="../../pos/ui/manager.py" line="923" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="916" />
-        <location filename="../../pos/ui/manager.py" line="919" />
+        <location filename="../../pos/ui/manager.py" line="937" />
+        <location filename="../../pos/ui/manager.py" line="940" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="937" />
+        <location filename="../../pos/ui/manager.py" line="958" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="981" />
+        <location filename="../../pos/ui/manager.py" line="1002" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="984" />
+        <location filename="../../pos/ui/manager.py" line="1005" />
         <source>Reconciliation cancelled.</source>
         <translation>已取消对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="988" />
+        <location filename="../../pos/ui/manager.py" line="1009" />
         <source>Exported %1 deals to %2.</source>
         <translation>已导出 %1 笔交易到 %2。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="995" />
+        <location filename="../../pos/ui/manager.py" line="1016" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1013" />
+        <location filename="../../pos/ui/manager.py" line="1034" />
         <source>Refund of %1: %2</source>
         <translation>%1 的退款：%2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1023" />
+        <location filename="../../pos/ui/manager.py" line="1044" />
         <source>Downloading WeChat's bill of %1…</source>
         <translation>正在下载 %1 的微信账单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1049" />
+        <location filename="../../pos/ui/manager.py" line="1070" />
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation>微信在次日上午生成 %1 的账单，%2 之后即可对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1055" />
+        <location filename="../../pos/ui/manager.py" line="1076" />
         <source>Reconciliation failed: %1</source>
         <translation>对账失败：%1</translation>
     </message>
@@ -622,68 +632,68 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="399" />
+        <location filename="../../pos/ui/manager.py" line="402" />
         <source>Manager</source>
         <extracomment>The app's one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. An export or a reconciliation still running after this long shows its progress and a Cancel button (QProgressDialog's minimum duration). The Chinese of every text of this module (for the window's update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="402" />
+        <location filename="../../pos/ui/manager.py" line="405" />
         <source>Set a manager PIN (4 to 12 digits). It guards refunds and the day's figures.</source>
         <translation>请设置店长密码（4 至 12 位数字），用于保护退款和当日账目。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="404" />
+        <location filename="../../pos/ui/manager.py" line="407" />
         <source>Enter the manager PIN.</source>
         <translation>请输入店长密码。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="411" />
+        <location filename="../../pos/ui/manager.py" line="414" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="417" />
+        <location filename="../../pos/ui/manager.py" line="420" />
         <source>PIN again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="427" />
+        <location filename="../../pos/ui/manager.py" line="430" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="429" />
+        <location filename="../../pos/ui/manager.py" line="432" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="460" />
+        <location filename="../../pos/ui/manager.py" line="463" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>密码须为 4 至 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="463" />
+        <location filename="../../pos/ui/manager.py" line="466" />
         <source>The two PINs differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="465" />
+        <location filename="../../pos/ui/manager.py" line="468" />
         <source>Saving the PIN…</source>
         <translation>正在保存密码…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="489" />
+        <location filename="../../pos/ui/manager.py" line="492" />
         <source>The PIN could not be saved: %1</source>
         <translation>密码保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="504" />
+        <location filename="../../pos/ui/manager.py" line="507" />
         <source>Wrong PIN. %1 tries left.</source>
         <translation>密码错误，还可尝试 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="517" />
+        <location filename="../../pos/ui/manager.py" line="520" />
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation>密码错误次数过多，已锁定 %1 分 %2 秒。</translation>
     </message>
@@ -736,138 +746,138 @@
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1294" />
+        <location filename="../../pos/ui/manager.py" line="1315" />
         <source>Reconciliation of %1</source>
         <translation>%1 对账</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1298" />
+        <location filename="../../pos/ui/manager.py" line="1319" />
         <source>Everything matches.</source>
         <translation>全部一致。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1300" />
+        <location filename="../../pos/ui/manager.py" line="1321" />
         <source>%n difference(s) found.</source>
         <translation><numerusform>发现 %n 处差异。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1313" />
+        <location filename="../../pos/ui/manager.py" line="1334" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1313" />
+        <location filename="../../pos/ui/manager.py" line="1334" />
         <source>Order number</source>
         <translation>商户订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1313" />
+        <location filename="../../pos/ui/manager.py" line="1334" />
         <source>Here</source>
         <translation>本店</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1313" />
+        <location filename="../../pos/ui/manager.py" line="1334" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1344" />
+        <location filename="../../pos/ui/manager.py" line="1365" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1345" />
+        <location filename="../../pos/ui/manager.py" line="1366" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1346" />
+        <location filename="../../pos/ui/manager.py" line="1367" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1347" />
+        <location filename="../../pos/ui/manager.py" line="1368" />
         <source>creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1348" />
+        <location filename="../../pos/ui/manager.py" line="1369" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1349" />
+        <location filename="../../pos/ui/manager.py" line="1370" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1350" />
+        <location filename="../../pos/ui/manager.py" line="1371" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1351" />
+        <location filename="../../pos/ui/manager.py" line="1372" />
         <source>failed</source>
         <translation>下单失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1352" />
+        <location filename="../../pos/ui/manager.py" line="1373" />
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1353" />
+        <location filename="../../pos/ui/manager.py" line="1374" />
         <source>reversed</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1354" />
+        <location filename="../../pos/ui/manager.py" line="1375" />
         <source>processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1355" />
+        <location filename="../../pos/ui/manager.py" line="1376" />
         <source>unconfirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1356" />
+        <location filename="../../pos/ui/manager.py" line="1377" />
         <source>refund closed</source>
         <translation>退款关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1357" />
+        <location filename="../../pos/ui/manager.py" line="1378" />
         <source>refund abnormal</source>
         <translation>退款异常</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1376" />
+        <location filename="../../pos/ui/manager.py" line="1397" />
         <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
         <translation>%1：微信收款 %2，退款 %3；本店记录收款 %4，退款 %5。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1384" />
+        <location filename="../../pos/ui/manager.py" line="1405" />
         <source>WeChat has no bill for this day.</source>
         <translation>微信没有这一天的账单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1387" />
+        <location filename="../../pos/ui/manager.py" line="1408" />
         <source>Sandbox: the bill of today up to now (a real merchant gets it tomorrow after 10:00).</source>
         <translation>沙箱：今天截至目前的账单（真实商户次日 10:00 后才能下载）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1391" />
+        <location filename="../../pos/ui/manager.py" line="1412" />
         <source>%n refund(s) still unconfirmed here.</source>
         <translation><numerusform>本店有 %n 笔退款尚未确认。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1331" />
-        <location filename="../../pos/ui/manager.py" line="1397" />
+        <location filename="../../pos/ui/manager.py" line="1352" />
+        <location filename="../../pos/ui/manager.py" line="1418" />
         <source>Export differences…</source>
         <translation>导出差异…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1334" />
+        <location filename="../../pos/ui/manager.py" line="1355" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -875,105 +885,105 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1093" />
+        <location filename="../../pos/ui/manager.py" line="1114" />
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1104" />
+        <location filename="../../pos/ui/manager.py" line="1125" />
         <source>Amount to refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1108" />
+        <location filename="../../pos/ui/manager.py" line="1129" />
         <source>Reason (shown to the customer)</source>
         <translation>退款原因（顾客可见）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1109" />
+        <location filename="../../pos/ui/manager.py" line="1130" />
         <source>Customer returned the goods</source>
         <translation>顾客退货</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1118" />
+        <location filename="../../pos/ui/manager.py" line="1139" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1120" />
+        <location filename="../../pos/ui/manager.py" line="1141" />
         <source>Next…</source>
         <translation>下一步…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1141" />
+        <location filename="../../pos/ui/manager.py" line="1162" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1143" />
+        <location filename="../../pos/ui/manager.py" line="1164" />
         <source>Confirm refund</source>
         <translation>确认退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1164" />
+        <location filename="../../pos/ui/manager.py" line="1185" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1170" />
+        <location filename="../../pos/ui/manager.py" line="1191" />
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation>%1 — %2，已付 %3，可退 %4。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1183" />
-        <location filename="../../pos/ui/manager.py" line="1189" />
+        <location filename="../../pos/ui/manager.py" line="1204" />
+        <location filename="../../pos/ui/manager.py" line="1210" />
         <source>At most %1 may be refunded.</source>
         <translation>最多可退 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1193" />
+        <location filename="../../pos/ui/manager.py" line="1214" />
         <source>Enter a reason.</source>
         <translation>请填写退款原因。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1198" />
+        <location filename="../../pos/ui/manager.py" line="1219" />
         <source>Refund %1 to the customer for %2?</source>
         <translation>确认向顾客退还 %1（%2）？</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1212" />
+        <location filename="../../pos/ui/manager.py" line="1233" />
         <source>Refunding %1…</source>
         <translation>正在退款 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1238" />
+        <location filename="../../pos/ui/manager.py" line="1259" />
         <source>Refunded %1 ✓</source>
         <translation>已退款 %1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1241" />
+        <location filename="../../pos/ui/manager.py" line="1262" />
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation>微信支付仍在处理 %1 的退款，系统会继续跟进。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1244" />
+        <location filename="../../pos/ui/manager.py" line="1265" />
         <source>The refund needs the merchant platform: %1</source>
         <translation>退款异常，需在商户平台处理：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1248" />
-        <location filename="../../pos/ui/manager.py" line="1278" />
+        <location filename="../../pos/ui/manager.py" line="1269" />
+        <location filename="../../pos/ui/manager.py" line="1299" />
         <source>The refund failed: %1</source>
         <translation>退款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1259" />
+        <location filename="../../pos/ui/manager.py" line="1280" />
         <source>Refund number: %1</source>
         <translation>退款单号：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1265" />
+        <location filename="../../pos/ui/manager.py" line="1286" />
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation>订单 %1，%3 支付 %2。原因：%4</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from pos.reports.export import WATCH_EVERY
 from pos.sandbox import SandboxOptions
 from pos.store import Store
 from pos.ui.manager import ManagerWindow, install_manager_chinese
+from pos.wechatpay.types import BEIJING
 
 
 @pytest.fixture(autouse=True)
@@ -175,3 +176,39 @@ def test_in_sandbox_mode_today_is_reconciled_up_to_now(
     assert window.reconcile_dialog is not None
     qtbot.addWidget(window.reconcile_dialog)
     assert "沙箱：今天截至目前的账单" in window.reconcile_dialog.summary_text()
+
+
+def test_the_export_buttons_can_write_the_month_of_the_picked_day(
+    qtbot: QtBot,
+    shop: Shop,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    last = shop.today.replace(day=1) - timedelta(days=1)  # last day of the previous month
+    first = last.replace(day=1)
+    for number, day in (
+        ("MONTH00001", first),
+        ("MONTH00002", last),
+        ("MONTH00003", first - timedelta(days=1)),
+    ):
+        moment = datetime.combine(day, time(12), tzinfo=BEIJING)
+        shop.store.create_deal(
+            out_trade_no=number,
+            amount_fen=100,
+            product="咖啡",
+            till_id="M1",
+            time_start=moment,
+            time_expire=moment + timedelta(minutes=10),
+            sign_type="MD5",
+            now=moment,
+        )
+    window = _window(qtbot, shop)
+    window.set_day(last)
+    assert window.export_range() == (last, last)
+    window.export_span.setCurrentIndex(window.export_span.findData("month"))
+    assert window.export_range() == (first, last)
+    output = tmp_path / "month.csv"
+    with qtbot.waitSignal(window.export_finished, timeout=WAIT_MS) as done:
+        window.export_to(output, "csv", *window.export_range())
+    assert done.args[1].all_count == 2
+    text = output.read_text(encoding="utf-8-sig")
+    assert "MONTH00001" in text and "MONTH00002" in text and "MONTH00003" not in text
