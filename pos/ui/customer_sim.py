@@ -49,7 +49,9 @@ CUSTOMER_SIM_ZH: dict[str, str] = {
     "The QR cannot be paid: %1": "无法支付此二维码：%1",
     "The sandbox did not answer: %1": "沙箱没有响应：%1",
     "Paid ✓": "已支付 ✓",
-    "This order has ended (%1).": "该订单已结束（%1）。",
+    "The clerk cancelled this order; it can no longer be paid.": "收银员已取消该订单，无法再支付。",
+    "Time is up for this order; it can no longer be paid.": "该订单已超时，无法再支付。",
+    "This order has ended without a payment.": "该订单已结束，未支付。",
 }
 
 
@@ -246,7 +248,13 @@ class CustomerSimWindow(QWidget):
             and not deal.state.is_paid
         ):
             self._is_over = True
-            self.result_label.setText(self.tr("This order has ended (%1).").replace("%1", reason))
+            texts = {
+                "cancelled": self.tr("The clerk cancelled this order; it can no longer be paid."),
+                "expired": self.tr("Time is up for this order; it can no longer be paid."),
+            }
+            self.result_label.setText(
+                texts.get(reason) or self.tr("This order has ended without a payment.")
+            )
             self._update_buttons()
 
 

@@ -319,86 +319,96 @@
 <context>
     <name>CustomerSimWindow</name>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="92" />
+        <location filename="../../pos/ui/customer_sim.py" line="94" />
         <source>Customer (sandbox)</source>
         <extracomment>How long one call to the sandbox may take (it is on loopback). The Chinese of this window's texts (resources/i18n/update_translations.py puts them in the .ts and .qm files). The sandbox answered a move: (action, the answer as a dict).</extracomment>
         <translation>模拟顾客（沙箱）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="97" />
+        <location filename="../../pos/ui/customer_sim.py" line="99" />
         <source>This window is the customer's phone. Charge an amount on the till, then pay it here.</source>
         <translation>这个窗口就是顾客的手机：在收银台输入金额收款，然后在这里替顾客付款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="116" />
+        <location filename="../../pos/ui/customer_sim.py" line="118" />
         <source>Wait for the password</source>
         <translation>等待输入密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="118" />
+        <location filename="../../pos/ui/customer_sim.py" line="120" />
         <source>Give up</source>
         <translation>放弃支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="133" />
+        <location filename="../../pos/ui/customer_sim.py" line="135" />
         <source>Or open in a browser:</source>
         <translation>或用浏览器打开：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="157" />
+        <location filename="../../pos/ui/customer_sim.py" line="159" />
         <source>No order on screen. Charge an amount on the till first.</source>
         <translation>收银台上没有待付款的订单。请先在收银台输入金额并收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="159" />
-        <location filename="../../pos/ui/customer_sim.py" line="169" />
+        <location filename="../../pos/ui/customer_sim.py" line="161" />
+        <location filename="../../pos/ui/customer_sim.py" line="171" />
         <source>Pay %1</source>
         <translation>支付 %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="165" />
+        <location filename="../../pos/ui/customer_sim.py" line="167" />
         <source>Order %1 — %2</source>
         <translation>订单 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="189" />
+        <location filename="../../pos/ui/customer_sim.py" line="191" />
         <source>Paying…</source>
         <translation>正在支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="203" />
+        <location filename="../../pos/ui/customer_sim.py" line="205" />
         <source>Paid %1. The till shows it in a moment.</source>
         <translation>已支付 %1，收银台马上会显示。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="208" />
+        <location filename="../../pos/ui/customer_sim.py" line="210" />
         <source>The customer is typing the password. WeChat still says “not paid”; press Pay to finish or Give up.</source>
         <translation>顾客正在输入密码，微信仍显示“未支付”。按“支付”完成付款，或“放弃支付”。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="213" />
+        <location filename="../../pos/ui/customer_sim.py" line="215" />
         <source>The customer gave up. The till keeps waiting until it times out or is cancelled.</source>
         <translation>顾客放弃了支付。收银台会继续等待，直到超时或被取消。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="216" />
+        <location filename="../../pos/ui/customer_sim.py" line="218" />
         <source>The QR cannot be paid: %1</source>
         <translation>无法支付此二维码：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="227" />
+        <location filename="../../pos/ui/customer_sim.py" line="229" />
         <source>The sandbox did not answer: %1</source>
         <translation>沙箱没有响应：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="239" />
+        <location filename="../../pos/ui/customer_sim.py" line="241" />
         <source>Paid ✓</source>
         <translation>已支付 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="249" />
-        <source>This order has ended (%1).</source>
-        <translation>该订单已结束（%1）。</translation>
+        <location filename="../../pos/ui/customer_sim.py" line="252" />
+        <source>The clerk cancelled this order; it can no longer be paid.</source>
+        <translation>收银员已取消该订单，无法再支付。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="253" />
+        <source>Time is up for this order; it can no longer be paid.</source>
+        <translation>该订单已超时，无法再支付。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="256" />
+        <source>This order has ended without a payment.</source>
+        <translation>该订单已结束，未支付。</translation>
     </message>
 </context>
 <context>

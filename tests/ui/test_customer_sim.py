@@ -71,6 +71,15 @@ def test_giving_up_leaves_the_till_waiting_and_the_order_unpaid(till: Till) -> N
     assert till.app.session.current_deal is not None
 
 
+def test_an_order_the_clerk_cancels_can_no_longer_be_paid_from_the_window(till: Till) -> None:
+    till.charge("4.00")
+    sim = _open_sim(till)
+    with till.qtbot.waitSignal(till.app.session.deal_ended, timeout=WAIT_MS):
+        till.press(Qt.Key.Key_Escape)
+    till.qtbot.waitUntil(lambda: not sim.pay_button.isEnabled(), timeout=WAIT_MS)
+    assert "cancelled this order" in sim.result_label.text()
+
+
 def test_a_till_with_a_merchant_has_no_customer_window(qtbot: QtBot) -> None:
     workers = Workers()
     window = CashierWindow(PaymentSession(workers), max_amount_fen=100_000, is_sandbox=False)
