@@ -16,7 +16,8 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from datetime import time as day_time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -76,7 +77,7 @@ from pos.refunds import Refunder, RefundProgress
 from pos.reports.day import DayReport, DealRow, day_report, search_rows
 from pos.reports.export import export
 from pos.reports.reconcile import ReconcileReport, reconcile_day
-from pos.store import DealState, Store
+from pos.store import Deal, DealState, Store
 from pos.wechatpay.types import BEIJING, Bill, RefundQueryResult, RefundResult
 
 if TYPE_CHECKING:
@@ -767,6 +768,17 @@ class ManagerWindow(QWidget):
             cards.addWidget(card)
         outer.addLayout(cards)
 
+        # §5.2 step 6: deals WeChat Pay reported paid with another amount, never counted.
+        self.alarm_label = QLabel()
+        self.alarm_label.setObjectName("managerAlarms")
+        self.alarm_label.setWordWrap(True)
+        self.alarm_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.alarm_label.setStyleSheet(
+            "background: #fee2e2; color: #991b1b; font-weight: bold; padding: 6px;"
+        )
+        self.alarm_label.setVisible(False)
+        outer.addWidget(self.alarm_label)
+
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = DealTableModel(self)
         self.table = QTableView()
@@ -833,6 +845,26 @@ class ManagerWindow(QWidget):
             on_done=_alive(self, self._on_day_loaded),
             on_error=_alive(self, self._on_day_failed),
         )
+        start = datetime.combine(day, day_time(), BEIJING)
+        self._services.workers.network(
+            lambda: (day, store.alarmed_deals(start, start + timedelta(days=1))),
+            on_done=_alive(self, self._on_alarms_loaded),
+            on_error=_alive(self, self._on_day_failed),
+        )
+
+    def _on_alarms_loaded(self, loaded: tuple[date, list[Deal]]) -> None:
+        day, deals = loaded
+        if day != self.day:
+            return
+        lines = [
+            self.tr("ALARM %1 %2: %3")
+            .replace("%1", deal.out_trade_no)
+            .replace("%2", _yuan(deal.amount_fen))
+            .replace("%3", deal.alarm or "")
+            for deal in deals
+        ]
+        self.alarm_label.setText("\n".join(lines))
+        self.alarm_label.setVisible(bool(lines))
 
     def _on_day_loaded(self, report: DayReport) -> None:
         if report.day != self.day:

@@ -32,6 +32,7 @@ from pos.checkout import (
     Tick,
     Transition,
     apply_payment_notification,
+    order_body,
     recover_unfinished,
 )
 from pos.errors import (
@@ -598,6 +599,60 @@ def test_cancel_while_the_order_is_being_created(
     assert deal is not None and deal.state is DealState.CLOSED
     assert deal.code_url == wechat.orders[deal.out_trade_no].code_url
     assert wechat.calls[0].method == "unified_order" and wechat.calls[1].method == "close_order"
+
+
+@pytest.mark.parametrize("event", [CancelRequested(), Tick()], ids=["cancel", "timeout"])
+def test_giving_up_while_the_order_is_being_created_frees_the_till(
+    store: Store, wechat: FakeWeChatPay, clock: FakeClock, event: Event
+) -> None:
+    session = begin(store, wechat, clock)
+    session.start()
+    clock.advance(0 if isinstance(event, CancelRequested) else CONFIG.timeout)
+
+    commands = session.handle(event)
+    # The unifiedorder is still in flight, yet the screen is let go at once (HideQr).
+    assert any(isinstance(c, HideQr) for c in commands)
+    assert session.state is State.CLOSING
+
+
+def test_a_long_product_name_is_cut_for_body_and_kept_whole_in_the_deal(
+    store: Store, wechat: FakeWeChatPay, clock: FakeClock
+) -> None:
+    name = "手冲咖啡（埃塞俄比亚耶加雪菲）" * 5  # 80 characters, 240 UTF-8 bytes
+    session = CheckoutSession.begin(
+        store=store,
+        client=wechat,
+        amount_fen=100,
+        product=name,
+        till_id="POS01",
+        sign_type="MD5",
+        config=CONFIG,
+        clock=clock,
+    )
+    run(session, clock, script(clock, (3, pays(wechat, session))))
+
+    (create,) = wechat.calls_to("unified_order")
+    sent = create.params["body"]
+    assert isinstance(sent, str)
+    assert sent.endswith("…") and name.startswith(sent[:-1])
+    assert len(sent.encode("utf-8")) <= 127
+    deal = store.get_deal(session.out_trade_no)
+    assert deal is not None and deal.product == name and deal.state is DealState.PAID
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("咖啡", "咖啡"),
+        ("x" * 127, "x" * 127),
+        ("x" * 128, "x" * 124 + "…"),
+        ("x" + "咖" * 43, "x" + "咖" * 41 + "…"),  # never half a character
+        ("咖" * 42 + "x", "咖" * 42 + "x"),  # exactly 127 bytes
+    ],
+)
+def test_order_body_cuts_at_a_character_boundary(name: str, expected: str) -> None:
+    assert order_body(name) == expected
+    assert len(order_body(name).encode("utf-8")) <= 127
 
 
 def test_a_client_bug_is_an_unknown_outcome_not_a_failure(
