@@ -71,3 +71,17 @@ def test_product_names_are_limited_to_what_wechat_takes(qtbot: QtBot) -> None:
     dialog.add_name("x" * 128)  # over the limit: never added
     dialog.add_name("x" * 127)
     assert dialog.names() == ["咖啡", "x" * 127]
+
+
+def test_a_long_product_name_is_sold_under_a_cut_body(till: Till) -> None:
+    name = "埃塞俄比亚耶加雪菲手冲咖啡" * 4  # 52 characters, 156 UTF-8 bytes
+    till.window.product_edit.setText(name)
+    till.window.product_edit.textEdited.emit(name)
+    deal = till.charge("18.00")  # the sandbox refuses a body over 127 bytes
+
+    (order,) = till.orders()
+    assert order.body.endswith("…") and name.startswith(order.body[:-1])
+    assert len(order.body.encode("utf-8")) <= 127
+    assert deal.product == name  # the full name stays with the deal
+    till.pay(deal)
+    assert till.wait_state(deal.out_trade_no, DealState.PAID).product == name

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -32,7 +34,9 @@ from pos.checkout import (
     Tick,
     Transition,
     apply_payment_notification,
+    notification_alarm,
     order_body,
+    record_alarm,
     recover_unfinished,
 )
 from pos.errors import (
@@ -849,6 +853,32 @@ def test_apply_payment_notification_for_a_deal_no_session_owns(
     assert deal is not None and deal.state is DealState.PAID and deal.is_late
     assert apply_payment_notification(store, note, now=clock()) == deal  # duplicates are normal
     assert len(store.events(number)) == 4
+
+
+def test_a_wrong_notification_for_a_final_deal_raises_the_alarm(
+    store: Store, wechat: FakeWeChatPay, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    session = begin(store, wechat, clock)
+    run(session, clock, script(clock, (3, pays(wechat, session))))
+    number = session.out_trade_no
+    paid = store.get_deal(number)
+    assert paid is not None and paid.state is DealState.PAID and paid.alarm is None
+    right = wechat.notification(number)
+    assert notification_alarm(paid, right) is None  # a duplicate of the right one
+    wrong_fee = notification_alarm(paid, wechat.notification(number, total_fee=2551))
+    other_payment = notification_alarm(paid, replace(right, transaction_id="4200000000000000001"))
+    assert wrong_fee is not None and "2551" in wrong_fee
+    assert other_payment is not None
+
+    with caplog.at_level(logging.ERROR, logger="pos.checkout"):
+        alarmed = record_alarm(store, paid, wrong_fee, now=clock())
+
+    assert alarmed.state is DealState.PAID and alarmed.alarm == wrong_fee  # never moved
+    assert store.events(number)[-1].reason == "alarm: notification refused"
+    (record,) = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert getattr(record, "out_trade_no", None) == number
+    day = (START - timedelta(days=1), START + timedelta(days=1))
+    assert [deal.out_trade_no for deal in store.alarmed_deals(*day)] == [number]
 
 
 # ---------------------------------------------------------------- random schedules
