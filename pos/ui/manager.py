@@ -234,6 +234,7 @@ MANAGER_ZH: dict[str, str] = {
     "Refund…": "退款…",
     "Reconcile with WeChat…": "与微信对账…",
     "Loading %1…": "正在加载 %1…",
+    "ALARM %1 %2: %3": "警报 %1 %2：%3",
     "%1 deals, %2 shown.": "共 %1 笔交易，显示 %2 笔。",
     "Could not load the day: %1": "无法加载当日数据：%1",
     "Export to": "导出到",
