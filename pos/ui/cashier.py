@@ -65,7 +65,7 @@ _STATE_COLOURS = {
 }
 #: The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one
 #: first, whose Chinese characters are exactly two Latin ones wide.
-_LIST_FONTS = ["Noto Sans Mono CJK SC", "Sarasa Mono SC", "DejaVu Sans Mono"]
+_LIST_FONTS = ["Noto Sans Mono CJK SC", "Sarasa Mono SC", "NSimSun", "DejaVu Sans Mono"]
 
 
 def text_width(text: str) -> int:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from till_helpers import WAIT_MS, Till
 
 from pos.store import DealState
+from pos.ui.app import apply_style
 from pos.ui.cashier import ProductDialog
 
 
@@ -26,7 +30,20 @@ def test_the_empty_list_has_a_placeholder(till: Till) -> None:
     assert not window.recent_empty.isVisible()
 
 
-def test_the_columns_line_up(till: Till) -> None:
+@pytest.fixture
+def styled() -> Iterator[None]:
+    """The application's style sheet, as `pos` runs (it sets the fonts)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.styleSheet()
+    apply_style(app)
+    try:
+        yield
+    finally:
+        app.setStyleSheet(before)
+
+
+def test_the_columns_line_up(styled: None, till: Till) -> None:
     window = till.window
     paid = till.charge("1234.50")
     till.pay(paid)
