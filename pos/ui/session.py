@@ -543,6 +543,7 @@ class PaymentSession(QObject):
             work,
             on_done=lambda result: self._apply(session, *result),
             on_error=lambda exc: self._on_perform_failed(session, command, exc),
+            is_urgent=session is self._current,
         )
 
     def _on_perform_failed(

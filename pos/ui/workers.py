@@ -20,6 +20,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
+#: The queue priority of :meth:`Workers.network` calls someone waits for.
+URGENT = 10
+
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
@@ -91,10 +94,20 @@ class Workers(QObject):
     # -- submitting ------------------------------------------------------------------------
 
     def network(
-        self, fn: Callable[[], Any], *, on_done: Done | None = None, on_error: Failed | None = None
+        self,
+        fn: Callable[[], Any],
+        *,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        is_urgent: bool = False,
     ) -> int:
-        """Run a network call (or anything that may wait on the network) on the pool."""
-        return self._submit(self._network, "network", fn, on_done, on_error)
+        """Run a network call (or anything that may wait on the network) on the pool.
+
+        ``is_urgent``: someone waits for it (the sale on screen); it goes before the queued
+        background work, such as deals left to settle while WeChat Pay does not answer.
+        """
+        priority = URGENT if is_urgent else 0
+        return self._submit(self._network, "network", fn, on_done, on_error, priority)
 
     def db(
         self, fn: Callable[[], Any], *, on_done: Done | None = None, on_error: Failed | None = None
@@ -115,6 +128,7 @@ class Workers(QObject):
         fn: Callable[[], Any],
         on_done: Done | None,
         on_error: Failed | None,
+        priority: int = 0,
     ) -> int:
         if self._closed:
             raise RuntimeError("workers are shut down")
@@ -122,7 +136,7 @@ class Workers(QObject):
         with self._lock:
             self._callbacks[task_id] = _Callbacks(on_done, on_error, kind)
             count = len(self._callbacks)
-        pool.start(_Job(self, task_id, fn))
+        pool.start(_Job(self, task_id, fn), priority)
         self.pending_changed.emit(count)
         return task_id
 
