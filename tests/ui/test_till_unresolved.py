@@ -11,10 +11,19 @@ import pytest
 from PySide6.QtCore import Qt
 from till_helpers import WAIT_MS, Till
 
+from pos.config import Settings
 from pos.sandbox import DEFAULT_MERCHANT, Fault, Sandbox, SandboxOptions
 from pos.store import DealState
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.signing import make_sign
+
+
+@pytest.fixture
+def settings(settings: Settings, request: pytest.FixtureRequest) -> Settings:
+    """``countdown`` in the test's name: the clerk's countdown is shorter than a held call."""
+    if "countdown" in request.node.name:
+        settings.checkout_timeout_seconds = 2
+    return settings
 
 
 @pytest.fixture
@@ -163,3 +172,19 @@ def test_a_wrong_amount_for_a_closed_deal_raises_the_alarm(
     ]
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR and "2001" in r.getMessage()]
     assert errors and getattr(errors[0], "out_trade_no", None) == deal.out_trade_no
+
+
+def test_the_countdown_frees_the_till_while_wechat_never_answers_the_order(
+    settings: Settings, till: Till
+) -> None:
+    assert settings.checkout_timeout_seconds == 2  # shorter than the held call (3 s)
+    session = till.app.session
+    _fault, number = _start_charge_into_a_hang(till, "6.60")
+
+    till.qtbot.waitUntil(lambda: not session.is_busy, timeout=WAIT_MS)  # no key pressed
+    till.wait_state(number, DealState.CLOSING)
+    assert [event.reason for event in till.store.events(number)] == ["created", "timeout"]
+    assert till.orders() == []
+    assert "Time is up" in till.window.status_text()
+    till.wait_state(number, DealState.CLOSED)
+    till.qtbot.waitUntil(lambda: "closed, not paid" in till.window.status_text(), timeout=WAIT_MS)
