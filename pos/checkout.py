@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import enum
 import heapq
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -75,8 +76,16 @@ from pos.errors import (
     StoreError,
     WeChatPayError,
 )
-from pos.store import Deal, DealState, Store
-from pos.wechatpay.types import OrderStatus, PaymentNotification, PrepayResult, TradeState
+from pos.store import ALARM_PREFIX, Deal, DealState, Store
+from pos.wechatpay.types import (
+    BODY_MAX_BYTES,
+    OrderStatus,
+    PaymentNotification,
+    PrepayResult,
+    TradeState,
+)
+
+log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 """Returns the current time, timezone-aware (tests inject a fake)."""
@@ -134,6 +143,24 @@ class PayClient(Protocol):
 
 #: The address reported as spbill_create_ip for Native orders (the till's own request).
 SPBILL_CREATE_IP = "127.0.0.1"
+#: Marks a product name cut to fit ``body``.
+_ELLIPSIS = "…"
+
+
+def fits_body(name: str) -> bool:
+    """Whether ``name`` can be sent as ``body`` whole (String(127) as UTF-8 bytes, §3.1)."""
+    return len(name.encode("utf-8")) <= BODY_MAX_BYTES
+
+
+def order_body(product: str) -> str:
+    """The ``body`` sent for ``product``: the name itself, or cut at a character boundary
+    with "…" so that it fits (§3.1); the deal keeps the full name. Deterministic, so every
+    retry sends the identical body (§4.6)."""
+    if fits_body(product):
+        return product
+    room = BODY_MAX_BYTES - len(_ELLIPSIS.encode("utf-8"))
+    cut = product.encode("utf-8")[:room].decode("utf-8", "ignore")
+    return cut + _ELLIPSIS
 
 
 class CheckoutClient:
@@ -645,10 +672,12 @@ class Checkout:
             State.RECOVERING,
         ):
             return []
-        was_showing = self.state is State.WAITING
+        # Whatever the clerk was looking at (the QR, or "creating the order…") is taken away:
+        # the till is free at once, and the deal is settled in the background.
+        was_at_till = self.state is not State.RECOVERING
         self.state = State.CLOSING
         commands: list[Command] = []
-        if was_showing:
+        if was_at_till:
             commands.append(HideQr())
         commands += [Transition(DealState.CLOSING, reason), ShowMessage(notice, text)]
         if self._create_seq is None:
@@ -1073,7 +1102,7 @@ class CheckoutSession:
                         result = self.client.unified_order(
                             out_trade_no=deal.out_trade_no,
                             total_fee=deal.amount_fen,
-                            body=deal.product,
+                            body=order_body(deal.product),
                             time_start=deal.time_start,
                             time_expire=deal.time_expire,
                             device_info=deal.till_id,
@@ -1256,6 +1285,45 @@ def recover_unfinished(
             RecoveryResult(session.deal, None if session.is_finished else session, tuple(live))
         )
     return results
+
+
+def notification_alarm(deal: Deal, notification: PaymentNotification) -> str | None:
+    """§5.2 step 6: why a verified notification for ``deal`` must not count, or None.
+
+    Another ``total_fee`` than the deal's amount, or another ``transaction_id`` than the one
+    already recorded: the deal is never marked paid by it, and a person must look.
+    """
+    if notification.total_fee != deal.amount_fen:
+        return (
+            f"{ALARM_PREFIX}WeChat Pay notified {notification.total_fee} fen paid, the deal is "
+            f"{deal.amount_fen} fen; not marked paid"
+        )
+    if deal.transaction_id is not None and deal.transaction_id != notification.transaction_id:
+        return (
+            f"{ALARM_PREFIX}WeChat Pay notified transaction {notification.transaction_id}, the "
+            f"deal was paid by {deal.transaction_id}; not counted"
+        )
+    return None
+
+
+def record_alarm(store: Store, deal: Deal, text: str, *, now: datetime) -> Deal:
+    """Raise the alarm of :func:`notification_alarm` (§5.2): logged at ERROR with the
+    ``out_trade_no``, kept on the deal (:attr:`Deal.alarm`) and in its history. The deal's
+    state does not move. A deal whose alarm could not be stored is returned as it was."""
+    log.error("%s", text, extra={"out_trade_no": deal.out_trade_no})
+    try:
+        return store.transition(
+            deal.out_trade_no,
+            deal.state,
+            reason="alarm: notification refused",
+            now=now,
+            last_error=text,
+        )
+    except StoreError as exc:
+        log.error(
+            "the alarm could not be stored: %s", exc, extra={"out_trade_no": deal.out_trade_no}
+        )
+        return replace(deal, last_error=text)
 
 
 def apply_payment_notification(

@@ -78,6 +78,7 @@ def main() -> int:
     session = cashier.session
     screen = window.customer_screen
     wait_until(lambda: session.is_ready and len(window._quick_buttons) >= 4)
+    save(window, f"till_empty{suffix}.png", args.out)
 
     def charge(amount: str, quick_key: Qt.Key | None) -> str:
         if quick_key is not None:
@@ -117,6 +118,18 @@ def main() -> int:
     key(window, Qt.Key.Key_F1)
     type_text(window, "36.8")
     save(window, f"till{suffix}.png", args.out)
+
+    # WeChat Pay holds the order call: Esc frees the till, the deal is "result pending".
+    window.acknowledge_late_payment()
+    key(window, Qt.Key.Key_Escape)  # clears the amount typed for till.png
+    held = sandbox.faults.add(Fault(endpoint="unifiedorder", kind="hang", times=1))
+    key(window, Qt.Key.Key_F2)
+    type_text(window, "25.5")
+    key(window, Qt.Key.Key_Return)
+    wait_until(lambda: held.used == 1)
+    key(screen, Qt.Key.Key_Escape)
+    wait_until(lambda: not session.is_busy and window.recent_list.count() == 5)
+    save(window, f"till_result_pending{suffix}.png", args.out)
 
     cashier.shutdown()
     return 0

@@ -408,6 +408,9 @@ class ProtocolEndpoint:
                 media_type="text/html",
             )(scope, receive, send)
             return
+        if "hang" in kinds:
+            await self._hang(receive)
+            return
         if scope["method"] != "POST":
             reply = fail_reply("请使用post方法")
         else:
@@ -428,6 +431,12 @@ class ProtocolEndpoint:
         await Response(reply.body, status_code=reply.status, media_type=reply.content_type)(
             scope, receive, send
         )
+
+    async def _hang(self, receive: Receive) -> None:
+        # A WeChat Pay that never answers: read the request, process nothing, send nothing,
+        # until the client gives up and leaves (only its own timeout ends the call).
+        while (await receive())["type"] != "http.disconnect":
+            pass
 
     async def _drop(self, send: Send, reply: Reply) -> None:
         # Start a reply that promises more bytes than it sends, then end the connection:

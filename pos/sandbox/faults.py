@@ -23,6 +23,7 @@ ENDPOINT_KINDS = frozenset(
         "garbled",  # process, then answer bytes that are not XML
         "bad_sign",  # process, then answer a valid reply with a wrong signature
         "frequency_limited",  # result_code=FAIL err_code=FREQUENCY_LIMITED, nothing processed
+        "hang",  # never answer, nothing processed: open until the client gives up
     }
 )
 #: Faults of notifications, applied to one notification (all its attempts).

@@ -42,7 +42,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from pos.sandbox.options import SandboxOptions
-from pos.wechatpay.types import BEIJING, TEXT_TIME, RefundStatus, SignType, TradeState
+from pos.wechatpay.types import (
+    BEIJING,
+    BODY_MAX_BYTES,
+    TEXT_TIME,
+    RefundStatus,
+    SignType,
+    TradeState,
+)
 
 _BASE62 = string.ascii_letters + string.digits
 _OUT_TRADE_NO = re.compile(r"[A-Za-z0-9_\-|*]+")
@@ -220,6 +227,12 @@ def max_len(fields: Mapping[str, str], name: str, limit: int) -> None:
         raise bad(name)
 
 
+def max_bytes(fields: Mapping[str, str], name: str, limit: int) -> None:
+    """String(n) read as UTF-8 bytes, the stricter of the two readings (§1 "Lengths")."""
+    if len(fields.get(name, "").encode("utf-8")) > limit:
+        raise bad(name)
+
+
 def wire_time(fields: Mapping[str, str], name: str) -> datetime | None:
     text = fields.get(name, "")
     if not text:
@@ -347,7 +360,7 @@ class Ledger:
         )
         check_out_trade_no(fields["out_trade_no"], self.options.out_trade_no_min_length)
         positive_int(fields, "total_fee")
-        max_len(fields, "body", 127)
+        max_bytes(fields, "body", BODY_MAX_BYTES)
         max_len(fields, "attach", 127)
         max_len(fields, "device_info", 32)
         max_len(fields, "spbill_create_ip", 64)
@@ -603,7 +616,7 @@ class Ledger:
         require(fields, "body", "out_trade_no", "total_fee", "spbill_create_ip", "auth_code")
         check_out_trade_no(fields["out_trade_no"], self.options.out_trade_no_min_length)
         positive_int(fields, "total_fee")
-        max_len(fields, "body", 127)
+        max_bytes(fields, "body", BODY_MAX_BYTES)
         max_len(fields, "attach", 127)
         max_len(fields, "device_info", 32)
         auth_code = fields["auth_code"]

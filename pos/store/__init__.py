@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pos.errors import DiskFullError, RefundLimitError, StoreError
 from pos.store.records import (
+    ALARM_PREFIX,
     DEAL_TRANSITIONS,
     MAX_REFUNDS_PER_DEAL,
     UNFINISHED_STATES,
@@ -22,6 +23,7 @@ from pos.store.records import (
 from pos.store.store import SCHEMA_VERSION, Store
 
 __all__ = [
+    "ALARM_PREFIX",
     "DEAL_TRANSITIONS",
     "MAX_REFUNDS_PER_DEAL",
     "SCHEMA_VERSION",

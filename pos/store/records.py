@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
+#: How ``last_error`` starts when the deal needs a person (:attr:`Deal.alarm`).
+ALARM_PREFIX = "ALARM: "
+
 
 class DealState(enum.StrEnum):
     """Where a deal stands. It only moves forward, along :data:`DEAL_TRANSITIONS`.
@@ -111,6 +114,14 @@ class Deal:
     bank_type: str | None = None
     is_late: bool = False
     last_error: str | None = None
+
+    @property
+    def alarm(self) -> str | None:
+        """Why a person must look at this deal (WeChat Pay reported another amount or
+        transaction paid, §5.2 step 6), or None."""
+        if self.last_error is not None and self.last_error.startswith(ALARM_PREFIX):
+            return self.last_error
+        return None
 
 
 class DealLine(NamedTuple):

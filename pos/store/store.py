@@ -22,6 +22,7 @@ from pos.store import db as dbmod
 from pos.store.db import SCHEMA_VERSION, wrapped_errors, write_transaction
 from pos.store.models import Models, build_models, time_to_db
 from pos.store.records import (
+    ALARM_PREFIX,
     MAX_REFUNDS_PER_DEAL,
     UNFINISHED_STATES,
     Deal,
@@ -564,6 +565,22 @@ class Store:
                 .where(
                     (self._m.deal.created_at >= time_to_db(start))
                     & (self._m.deal.created_at < time_to_db(end))
+                )
+                .order_by(self._m.deal.created_at, self._m.deal.id)
+            )
+        return [_deal(r) for r in rows]
+
+    def alarmed_deals(self, start: datetime, end: datetime) -> list[Deal]:
+        """Deals created in ``[start, end)`` that carry an alarm (:attr:`Deal.alarm`)."""
+        _aware(start, "start")
+        _aware(end, "end")
+        with wrapped_errors("listing alarms"):
+            rows = list(
+                self._m.deal.select()
+                .where(
+                    (self._m.deal.created_at >= time_to_db(start))
+                    & (self._m.deal.created_at < time_to_db(end))
+                    & self._m.deal.last_error.startswith(ALARM_PREFIX)
                 )
                 .order_by(self._m.deal.created_at, self._m.deal.id)
             )

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QImage, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QValidator,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,10 +33,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from pos.checkout import fits_body
 from pos.errors import AmountError
 from pos.money import format_fen, parse_amount
 from pos.ui.customer_screen import CustomerScreen
@@ -50,6 +63,29 @@ _STATE_COLOURS = {
     "ORDERED": "#b45309",
     "CREATED": "#b45309",
 }
+#: The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one
+#: first, whose Chinese characters are exactly two Latin ones wide.
+_LIST_FONTS = ["Noto Sans Mono CJK SC", "Sarasa Mono SC", "NSimSun", "DejaVu Sans Mono"]
+
+
+def text_width(text: str) -> int:
+    """Columns ``text`` takes in a fixed-pitch font: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` columns (see :func:`text_width`)."""
+    return text + " " * max(0, width - text_width(text))
+
+
+class ProductNameValidator(QValidator):
+    """A product name no longer than WeChat Pay's ``body`` (127 UTF-8 bytes, §3.1), so that
+    what the customer's phone shows is the name itself, never a cut one."""
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if fits_body(text):
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Invalid, text, pos
 
 
 class ProductDialog(QDialog):
@@ -89,22 +125,40 @@ class ProductDialog(QDialog):
         return [name for name in names if name]
 
     def add_name(self, name: str) -> None:
-        if name.strip():
+        if name.strip() and fits_body(name.strip()):
             self._list.addItem(name.strip())
 
+    def name_dialog(self, title: str, text: str = "") -> QInputDialog:
+        """The dialog asking for a name; its field takes no more than ``body`` allows."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(self.tr("Name:"))
+        dialog.setTextValue(text)
+        field = dialog.findChild(QLineEdit)
+        if field is not None:
+            field.setValidator(ProductNameValidator(field))
+        return dialog
+
+    def _ask_name(self, title: str, text: str = "") -> str | None:
+        dialog = self.name_dialog(title, text)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.textValue()
+        finally:
+            dialog.deleteLater()
+
     def _add(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Add product"), self.tr("Name:"))
-        if ok:
+        name = self._ask_name(self.tr("Add product"))
+        if name is not None:
             self.add_name(name)
 
     def _rename(self) -> None:
         item = self._list.currentItem()
         if item is None:
             return
-        name, ok = QInputDialog.getText(
-            self, self.tr("Rename product"), self.tr("Name:"), text=item.text()
-        )
-        if ok and name.strip():
+        name = self._ask_name(self.tr("Rename product"), item.text())
+        if name is not None and name.strip() and fits_body(name.strip()):
             item.setText(name.strip())
 
     def _remove(self) -> None:
@@ -297,7 +351,17 @@ class CashierWindow(QMainWindow):
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentDeals")
         self.recent_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        right.addWidget(self.recent_list, 1)
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setFamilies([*_LIST_FONTS, fixed.family()])
+        fixed.setStyleHint(QFont.StyleHint.Monospace)
+        self.recent_list.setFont(fixed)
+        self.recent_empty = QLabel(self.tr("No payments yet today."))
+        self.recent_empty.setObjectName("recentEmpty")
+        self.recent_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._recent_stack = QStackedWidget()
+        self._recent_stack.addWidget(self.recent_empty)
+        self._recent_stack.addWidget(self.recent_list)
+        right.addWidget(self._recent_stack, 1)
         page.setFocus()
 
     def _connect_session(self) -> None:
@@ -309,6 +373,8 @@ class CashierWindow(QMainWindow):
         session.notice_shown.connect(self.on_session_notice_shown)
         session.payment_succeeded.connect(self.on_session_payment_succeeded)
         session.deal_ended.connect(self.on_session_deal_ended)
+        session.left_deal_settled.connect(self.on_session_left_deal_settled)
+        session.alarm_raised.connect(self.on_session_alarm_raised)
         session.late_payment_arrived.connect(self.on_session_late_payment_arrived)
         session.deals_changed.connect(self.on_session_deals_changed)
         session.products_changed.connect(self.set_products)
@@ -603,6 +669,40 @@ class CashierWindow(QMainWindow):
             text = f"{text} ({deal.last_error})"
         self._set_status(text, "bad" if reason == "failed" else "info")
 
+    def on_session_left_deal_settled(self, deal: Deal, state: str) -> None:
+        """The deal the clerk left (cancel, timeout) has ended: replace "closing the order…"
+        with how it ended, unless a new sale is under way."""
+        if self._session.is_busy:
+            return
+        texts = {
+            "CLOSED": self.tr("Payment of %1 closed, not paid."),
+            "FAILED": self.tr("Payment of %1: no order was made, nothing was paid."),
+            "PAID": self.tr("Payment of %1 was paid after all (late payment)."),
+            "NEEDS_ATTENTION": self.tr(
+                "Payment of %1: WeChat Pay reports another amount paid. Tell the manager."
+            ),
+        }
+        text = texts.get(state)
+        if text is None:
+            return
+        tone = {"PAID": "good", "NEEDS_ATTENTION": "bad"}.get(state, "info")
+        self._set_status(text.replace("%1", format_fen(deal.amount_fen, symbol="¥ ")), tone)
+
+    def on_session_alarm_raised(self, deal: Deal) -> None:
+        """§5.2 step 6: WeChat Pay reported another amount paid for a deal not on screen."""
+        text = self.tr(
+            "ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). "
+            "It is not counted as paid. Tell the manager."
+        )
+        self._set_status(
+            text.replace("%1", format_fen(deal.amount_fen, symbol="¥ ")).replace(
+                "%2", deal.out_trade_no
+            ),
+            "bad",
+        )
+        if self._play_sound is not None:
+            self._play_sound()
+
     def on_session_late_payment_arrived(self, deal: Deal) -> None:
         self._late.append(deal)
         self._show_late()
@@ -632,18 +732,30 @@ class CashierWindow(QMainWindow):
 
     def on_session_deals_changed(self, deals: list[Deal]) -> None:
         self.recent_list.clear()
+        current = self._session.current_deal
+        current_number = current.out_trade_no if current is not None else None
+        states: list[str] = []
         for deal in deals:
-            state = self.state_text(deal.state)
+            if deal.state.is_unfinished and deal.out_trade_no != current_number:
+                # Left by the clerk, still being settled with WeChat Pay in the background.
+                state = self.tr("result pending")
+            else:
+                state = self.state_text(deal.state)
             if deal.is_late:
                 state = self.tr("%1 (late)").replace("%1", state)
+            states.append(state)
+        width = max((text_width(state) for state in states), default=0)
+        for deal, state in zip(deals, states, strict=True):
             line = (
                 f"{deal.created_at.astimezone():%H:%M:%S}   "
-                f"{format_fen(deal.amount_fen, symbol='¥'):>10}   {state}   {deal.product}"
+                f"{format_fen(deal.amount_fen, symbol='¥'):>10}   {pad(state, width)}   "
+                f"{deal.product}"
             )
             item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, deal.out_trade_no)
             item.setForeground(QColor(_STATE_COLOURS.get(str(deal.state), "#1f2328")))
             self.recent_list.addItem(item)
+        self._recent_stack.setCurrentWidget(self.recent_list if deals else self.recent_empty)
 
     def state_text(self, state: str) -> str:
         names = {

@@ -16,7 +16,8 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from datetime import time as day_time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -79,7 +80,7 @@ from pos.reports.day import DayReport, DealRow, day_report, search_rows
 from pos.reports.export import export
 from pos.reports.progress import WHOLE, Watch
 from pos.reports.reconcile import BillNotReady, ReconcileReport, reconcile_day
-from pos.store import DealState, Store
+from pos.store import Deal, DealState, Store
 from pos.ui.workers import TaskProgress
 from pos.wechatpay.types import BEIJING, Bill, RefundQueryResult, RefundResult
 
@@ -242,6 +243,7 @@ MANAGER_ZH: dict[str, str] = {
     "Refund…": "退款…",
     "Reconcile with WeChat…": "与微信对账…",
     "Loading %1…": "正在加载 %1…",
+    "ALARM %1 %2: %3": "警报 %1 %2：%3",
     "%1 deals, %2 shown.": "共 %1 笔交易，显示 %2 笔。",
     "Could not load the day: %1": "无法加载当日数据：%1",
     "Export to": "导出到",
@@ -789,6 +791,17 @@ class ManagerWindow(QWidget):
             cards.addWidget(card)
         outer.addLayout(cards)
 
+        # §5.2 step 6: deals WeChat Pay reported paid with another amount, never counted.
+        self.alarm_label = QLabel()
+        self.alarm_label.setObjectName("managerAlarms")
+        self.alarm_label.setWordWrap(True)
+        self.alarm_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.alarm_label.setStyleSheet(
+            "background: #fee2e2; color: #991b1b; font-weight: bold; padding: 6px;"
+        )
+        self.alarm_label.setVisible(False)
+        outer.addWidget(self.alarm_label)
+
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = DealTableModel(self)
         self.table = QTableView()
@@ -861,6 +874,26 @@ class ManagerWindow(QWidget):
             on_done=_alive(self, self._on_day_loaded),
             on_error=_alive(self, self._on_day_failed),
         )
+        start = datetime.combine(day, day_time(), BEIJING)
+        self._services.workers.network(
+            lambda: (day, store.alarmed_deals(start, start + timedelta(days=1))),
+            on_done=_alive(self, self._on_alarms_loaded),
+            on_error=_alive(self, self._on_day_failed),
+        )
+
+    def _on_alarms_loaded(self, loaded: tuple[date, list[Deal]]) -> None:
+        day, deals = loaded
+        if day != self.day:
+            return
+        lines = [
+            self.tr("ALARM %1 %2: %3")
+            .replace("%1", deal.out_trade_no)
+            .replace("%2", _yuan(deal.amount_fen))
+            .replace("%3", deal.alarm or "")
+            for deal in deals
+        ]
+        self.alarm_label.setText("\n".join(lines))
+        self.alarm_label.setVisible(bool(lines))
 
     def _on_day_loaded(self, report: DayReport) -> None:
         if report.day != self.day:

@@ -99,8 +99,14 @@ class PaymentSession(QObject):
     payment_succeeded = Signal(object)
     #: The current deal is over without payment: (deal, "cancelled"|"expired"|"failed").
     deal_ended = Signal(object, str)
+    #: The deal the clerk last left unresolved (cancel, timeout) reached its end in the
+    #: background: (deal, final :class:`pos.checkout.State` value). Not after a new charge.
+    left_deal_settled = Signal(object, str)
     #: A deal the clerk had given up on was paid after all (the clerk must acknowledge).
     late_payment_arrived = Signal(object)
+    #: WeChat Pay reported another amount (or transaction) paid for a deal that is not on
+    #: screen (§5.2 step 6): not counted; the clerk must tell the manager. (deal with its alarm)
+    alarm_raised = Signal(object)
     #: Today's deals, newest first (after every change).
     deals_changed = Signal(list)
     #: The product names of the quick keys, in order.
@@ -122,6 +128,8 @@ class PaymentSession(QObject):
         self._is_starting = False
         self._cancel_when_started = False
         self._ended_reason = ""
+        #: the deal the clerk last left before WeChat Pay said how it ended
+        self._left: CheckoutSession | None = None
         self._watched: dict[str, CheckoutSession] = {}
         self._timers: set[QTimer] = set()
         self._deadline: datetime | None = None
@@ -201,6 +209,7 @@ class PaymentSession(QObject):
         self._is_starting = True
         self._cancel_when_started = False
         self._ended_reason = ""
+        self._left = None
 
         def begin() -> tuple[CheckoutSession, list[Command]]:
             from pos.checkout import CheckoutSession
@@ -241,12 +250,16 @@ class PaymentSession(QObject):
         if self._is_starting:
             self._cancel_when_started = True
             return
-        if self._current is None:
+        session = self._current
+        if session is None:
             return
         from pos.checkout import CancelRequested
 
+        # The till is free at once, whatever WeChat Pay does: a call in flight may not answer
+        # for long (or ever). The checkout closes and watches the deal in the background.
         self._ended_reason = "cancelled"
-        self._handle(self._current, CancelRequested())
+        self._leave_current(session, "cancelled")
+        self._handle(session, CancelRequested())
 
     def acknowledge_late_payment(self, deal: Deal) -> None:
         """The clerk saw the late payment; it is already stored PAID, nothing more to do."""
@@ -279,7 +292,12 @@ class PaymentSession(QObject):
         # Runs on the DB worker. The relay is a transport, not an authority (ARCHITECTURE
         # "Truth", §5.2): the signature is checked with our own key, and the checkout then
         # compares out_trade_no and total_fee with the stored deal.
-        from pos.checkout import PaymentNotified, apply_payment_notification
+        from pos.checkout import (
+            PaymentNotified,
+            apply_payment_notification,
+            notification_alarm,
+            record_alarm,
+        )
         from pos.errors import NotificationError
         from pos.wechatpay.notify import parse_payment_notification
         from pos.wechatpay.types import SignType
@@ -306,6 +324,11 @@ class PaymentSession(QObject):
             return "refused", None
         if session is not None:
             return "commands", session.handle(PaymentNotified(notification))
+        # A deal no checkout watches any more (closed, failed, paid): a wrong amount is not
+        # dropped but raised (§5.2 step 6), a duplicate of the right one changes nothing.
+        alarm = notification_alarm(deal, notification)
+        if alarm is not None:
+            return "alarm", record_alarm(backend.store, deal, alarm, now=self._clock())
         if deal.state.is_paid:
             return "duplicate", None  # a deal already paid: the relay repeats, nothing changes
         stored = apply_payment_notification(backend.store, notification, now=self._clock())
@@ -317,6 +340,9 @@ class PaymentSession(QObject):
         kind, value = outcome
         if kind == "commands":
             self._apply(session, value)
+        elif kind == "alarm":
+            self.alarm_raised.emit(value)
+            self.refresh_deals()
         elif kind == "late" and value is not None and value.state.is_paid:
             self.late_payment_arrived.emit(value)
             self.refresh_deals()
@@ -409,6 +435,7 @@ class PaymentSession(QObject):
             CreateOrder,
             Finish,
             HideQr,
+            Notice,
             QueryOrder,
             ShowLatePayment,
             ShowMessage,
@@ -417,8 +444,9 @@ class PaymentSession(QObject):
         )
 
         is_current = session is not None and session is self._current
-        # HideQr comes with ShowPaid too: the QR only means "given up" when no payment follows.
-        is_paid_now = any(isinstance(command, ShowPaid) for command in commands)
+        # HideQr comes with ShowPaid too: the QR only means "given up" when no payment follows;
+        # with Finish, the end itself tells why (a refusal must reach the clerk as such).
+        is_ending_now = any(isinstance(command, ShowPaid | Finish) for command in commands)
         for command in commands:
             if isinstance(command, CreateOrder | QueryOrder | CloseOrder):
                 if session is not None:
@@ -430,7 +458,7 @@ class PaymentSession(QObject):
                     self.order_ready.emit(session.deal, image)
                     self._emit_countdown()
             elif isinstance(command, HideQr):
-                if is_current and session is not None and not is_paid_now:
+                if is_current and session is not None and not is_ending_now:
                     self._leave_current(session, self._ended_reason or "expired")
                     is_current = False
             elif isinstance(command, ShowPaid):
@@ -443,6 +471,11 @@ class PaymentSession(QObject):
                 self.late_payment_arrived.emit(command.deal)
                 self.refresh_deals()
             elif isinstance(command, ShowMessage):
+                if command.notice is Notice.AMOUNT_MISMATCH and session is not None:
+                    # §5.2 step 6: raise the alarm, whether or not the deal is on screen.
+                    log.error("%s", command.text, extra={"out_trade_no": session.out_trade_no})
+                    if not is_current:
+                        self.alarm_raised.emit(session.deal)
                 if is_current:
                     self.notice_shown.emit(command.notice.value, command.is_alarm)
                 elif command.is_alarm:
@@ -455,6 +488,7 @@ class PaymentSession(QObject):
         """The QR is gone: the till is free again; the deal stays watched in the background."""
         if session is self._current:
             self._current = None
+            self._left = session
             self._tick.stop()
             self._deadline = None
             self.deal_ended.emit(session.deal, reason)
@@ -470,6 +504,9 @@ class PaymentSession(QObject):
                 if state != "PAID":
                     reason = "failed" if state == "FAILED" else (self._ended_reason or "closed")
                     self.deal_ended.emit(deal or session.deal, reason)
+            elif session is self._left:
+                self._left = None
+                self.left_deal_settled.emit(deal or session.deal, state)
         self.refresh_deals()
 
     def _schedule(self, session: CheckoutSession, command: NetworkCommand) -> None:
@@ -506,6 +543,7 @@ class PaymentSession(QObject):
             work,
             on_done=lambda result: self._apply(session, *result),
             on_error=lambda exc: self._on_perform_failed(session, command, exc),
+            is_urgent=session is self._current,
         )
 
     def _on_perform_failed(

@@ -22,6 +22,9 @@ from pos.reports.progress import Watch
 
 log = logging.getLogger(__name__)
 
+#: The queue priority of :meth:`Workers.network` calls someone waits for.
+URGENT = 10
+
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
@@ -124,10 +127,20 @@ class Workers(QObject):
     # -- submitting ------------------------------------------------------------------------
 
     def network(
-        self, fn: Callable[[], Any], *, on_done: Done | None = None, on_error: Failed | None = None
+        self,
+        fn: Callable[[], Any],
+        *,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        is_urgent: bool = False,
     ) -> int:
-        """Run a network call (or anything that may wait on the network) on the pool."""
-        return self._submit(self._network, "network", fn, on_done, on_error)
+        """Run a network call (or anything that may wait on the network) on the pool.
+
+        ``is_urgent``: someone waits for it (the sale on screen); it goes before the queued
+        background work, such as deals left to settle while WeChat Pay does not answer.
+        """
+        priority = URGENT if is_urgent else 0
+        return self._submit(self._network, "network", fn, on_done, on_error, priority)
 
     def db(
         self, fn: Callable[[], Any], *, on_done: Done | None = None, on_error: Failed | None = None
@@ -148,6 +161,7 @@ class Workers(QObject):
         fn: Callable[[], Any],
         on_done: Done | None,
         on_error: Failed | None,
+        priority: int = 0,
     ) -> int:
         if self._closed:
             raise RuntimeError("workers are shut down")
@@ -155,7 +169,7 @@ class Workers(QObject):
         with self._lock:
             self._callbacks[task_id] = _Callbacks(on_done, on_error, kind)
             count = len(self._callbacks)
-        pool.start(_Job(self, task_id, fn))
+        pool.start(_Job(self, task_id, fn), priority)
         self.pending_changed.emit(count)
         return task_id
 
@@ -195,20 +209,32 @@ class Workers(QObject):
         with self._lock:
             return len(self._callbacks)
 
+    @property
+    def is_idle(self) -> bool:
+        """No task is running on any pool (a network call may still hang on one after
+        :meth:`shutdown`)."""
+        return all(pool.activeThreadCount() == 0 for pool in (self._network, self._db, self._long))
+
     def wait_db(self, timeout_ms: int = 10_000) -> bool:
         """Block until the database queue is empty (only for shutdown and the test harness)."""
         return bool(self._db.waitForDone(timeout_ms))
 
-    def shutdown(self, timeout_ms: int = 5_000) -> bool:
+    def shutdown(self, timeout_ms: int = 5_000, *, network_timeout_ms: int | None = None) -> bool:
         """Stop accepting work, let the running tasks end, drop their callbacks.
 
         Database writes are waited for first: a deal written before a network call must reach the
-        disk even when the window closes at once.
+        disk even when the window closes at once. Network tasks not started yet are dropped;
+        those running are waited for ``network_timeout_ms`` (default ``timeout_ms``): a call
+        WeChat Pay never answers must not hold the till open (its deal is recovered at the
+        next start). Returns whether every task ended.
         """
         self._closed = True
+        wait_network = timeout_ms if network_timeout_ms is None else network_timeout_ms
+        self._network.clear()
+        self._long.clear()
         done = bool(self._db.waitForDone(timeout_ms))
-        done = bool(self._network.waitForDone(timeout_ms)) and done
-        done = bool(self._long.waitForDone(timeout_ms)) and done
+        done = bool(self._network.waitForDone(wait_network)) and done
+        done = bool(self._long.waitForDone(wait_network)) and done
         with self._lock:
             self._callbacks.clear()
         return done

@@ -16,6 +16,10 @@ BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
 WIRE_TIME = "%Y%m%d%H%M%S"
 TEXT_TIME = "%Y-%m-%d %H:%M:%S"
 
+#: ``body`` is String(127) (§3.1, once 128); whether ``n`` counts characters or UTF-8 bytes is
+#: unconfirmed (§1 "Lengths"), so bytes, the stricter reading, on both sides of the wire.
+BODY_MAX_BYTES = 127
+
 
 def to_wire_time(moment: datetime) -> str:
     """An aware datetime as ``yyyyMMddHHmmss`` in Beijing time."""

@@ -4,115 +4,120 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="159"/>
+        <location filename="../../pos/ui/cashier.py" line="213"/>
         <source>WeChat Pay cashier</source>
         <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="170"/>
-        <location filename="../../pos/ui/cashier.py" line="668"/>
+        <location filename="../../pos/ui/cashier.py" line="224"/>
+        <location filename="../../pos/ui/cashier.py" line="780"/>
         <source>Checking unfinished payments…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="185"/>
+        <location filename="../../pos/ui/cashier.py" line="239"/>
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="196"/>
+        <location filename="../../pos/ui/cashier.py" line="250"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="235"/>
+        <location filename="../../pos/ui/cashier.py" line="289"/>
         <source>Or type what is sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="239"/>
+        <location filename="../../pos/ui/cashier.py" line="293"/>
         <source>Edit products…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="261"/>
+        <location filename="../../pos/ui/cashier.py" line="315"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="266"/>
+        <location filename="../../pos/ui/cashier.py" line="320"/>
         <source>Charge (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="278"/>
+        <location filename="../../pos/ui/cashier.py" line="332"/>
         <source>Today&apos;s payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="281"/>
+        <location filename="../../pos/ui/cashier.py" line="335"/>
         <source>Customer (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="287"/>
+        <location filename="../../pos/ui/cashier.py" line="341"/>
         <source>Manager (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="288"/>
+        <location filename="../../pos/ui/cashier.py" line="342"/>
         <source>Settings (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="355"/>
+        <location filename="../../pos/ui/cashier.py" line="358"/>
+        <source>No payments yet today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="421"/>
         <source>Purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="360"/>
+        <location filename="../../pos/ui/cashier.py" line="426"/>
         <source>Product: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="401"/>
+        <location filename="../../pos/ui/cashier.py" line="467"/>
         <source>Type an amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="402"/>
-        <location filename="../../pos/ui/cashier.py" line="410"/>
+        <location filename="../../pos/ui/cashier.py" line="468"/>
+        <location filename="../../pos/ui/cashier.py" line="476"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="403"/>
+        <location filename="../../pos/ui/cashier.py" line="469"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="404"/>
+        <location filename="../../pos/ui/cashier.py" line="470"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="405"/>
+        <location filename="../../pos/ui/cashier.py" line="471"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="406"/>
+        <location filename="../../pos/ui/cashier.py" line="472"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="448"/>
+        <location filename="../../pos/ui/cashier.py" line="514"/>
         <source>Ready: type an amount and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="509"/>
+        <location filename="../../pos/ui/cashier.py" line="575"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -120,102 +125,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="513"/>
+        <location filename="../../pos/ui/cashier.py" line="579"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="523"/>
+        <location filename="../../pos/ui/cashier.py" line="589"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="533"/>
+        <location filename="../../pos/ui/cashier.py" line="599"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="544"/>
+        <location filename="../../pos/ui/cashier.py" line="610"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="545"/>
+        <location filename="../../pos/ui/cashier.py" line="611"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="546"/>
+        <location filename="../../pos/ui/cashier.py" line="612"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="547"/>
+        <location filename="../../pos/ui/cashier.py" line="613"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="549"/>
+        <location filename="../../pos/ui/cashier.py" line="615"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="551"/>
+        <location filename="../../pos/ui/cashier.py" line="617"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="552"/>
+        <location filename="../../pos/ui/cashier.py" line="618"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="553"/>
+        <location filename="../../pos/ui/cashier.py" line="619"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="555"/>
+        <location filename="../../pos/ui/cashier.py" line="621"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="558"/>
+        <location filename="../../pos/ui/cashier.py" line="624"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="584"/>
+        <location filename="../../pos/ui/cashier.py" line="650"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="594"/>
+        <location filename="../../pos/ui/cashier.py" line="660"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="595"/>
+        <location filename="../../pos/ui/cashier.py" line="661"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="596"/>
+        <location filename="../../pos/ui/cashier.py" line="662"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="597"/>
+        <location filename="../../pos/ui/cashier.py" line="663"/>
+        <location filename="../../pos/ui/cashier.py" line="678"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="618"/>
+        <location filename="../../pos/ui/cashier.py" line="679"/>
+        <source>Payment of %1: no order was made, nothing was paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="680"/>
+        <source>Payment of %1 was paid after all (late payment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="682"/>
+        <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="694"/>
+        <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="718"/>
         <source>LATE PAYMENT: %1 for &quot;%2&quot; was paid after the code was taken away. It is recorded as paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="625"/>
+        <location filename="../../pos/ui/cashier.py" line="725"/>
         <source>(%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -223,62 +249,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="638"/>
+        <location filename="../../pos/ui/cashier.py" line="741"/>
+        <source>result pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="745"/>
         <source>%1 (late)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="650"/>
+        <location filename="../../pos/ui/cashier.py" line="762"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="651"/>
+        <location filename="../../pos/ui/cashier.py" line="763"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="652"/>
+        <location filename="../../pos/ui/cashier.py" line="764"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="653"/>
+        <location filename="../../pos/ui/cashier.py" line="765"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="654"/>
+        <location filename="../../pos/ui/cashier.py" line="766"/>
         <source>not paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="655"/>
+        <location filename="../../pos/ui/cashier.py" line="767"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="656"/>
+        <location filename="../../pos/ui/cashier.py" line="768"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="657"/>
+        <location filename="../../pos/ui/cashier.py" line="769"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="666"/>
+        <location filename="../../pos/ui/cashier.py" line="778"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="673"/>
+        <location filename="../../pos/ui/cashier.py" line="785"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="687"/>
+        <location filename="../../pos/ui/cashier.py" line="799"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,77 +452,77 @@
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="562"/>
+        <location filename="../../pos/ui/manager.py" line="564"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="563"/>
+        <location filename="../../pos/ui/manager.py" line="565"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="564"/>
+        <location filename="../../pos/ui/manager.py" line="566"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="565"/>
+        <location filename="../../pos/ui/manager.py" line="567"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="566"/>
+        <location filename="../../pos/ui/manager.py" line="568"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="567"/>
+        <location filename="../../pos/ui/manager.py" line="569"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="568"/>
+        <location filename="../../pos/ui/manager.py" line="570"/>
         <source>WeChat transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="574"/>
+        <location filename="../../pos/ui/manager.py" line="576"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="575"/>
+        <location filename="../../pos/ui/manager.py" line="577"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="576"/>
+        <location filename="../../pos/ui/manager.py" line="578"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="577"/>
+        <location filename="../../pos/ui/manager.py" line="579"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="578"/>
+        <location filename="../../pos/ui/manager.py" line="580"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="579"/>
+        <location filename="../../pos/ui/manager.py" line="581"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="580"/>
+        <location filename="../../pos/ui/manager.py" line="582"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="581"/>
+        <location filename="../../pos/ui/manager.py" line="583"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -499,149 +530,154 @@
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="734"/>
+        <location filename="../../pos/ui/manager.py" line="736"/>
         <source>Manager — transactions of the day</source>
         <extracomment>The day&apos;s report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown. A long task (``&quot;export&quot;`` or ``&quot;reconcile&quot;``) stopped after the manager cancelled it; emitted when the worker has really stopped (and removed any partial file). The progress of the long task running now (export or reconcile), if any.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="742"/>
+        <location filename="../../pos/ui/manager.py" line="744"/>
         <source>Day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="754"/>
+        <location filename="../../pos/ui/manager.py" line="756"/>
         <source>Search amount or order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="758"/>
+        <location filename="../../pos/ui/manager.py" line="760"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="766"/>
+        <location filename="../../pos/ui/manager.py" line="768"/>
         <source>Paid deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="767"/>
+        <location filename="../../pos/ui/manager.py" line="769"/>
         <source>Takings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="768"/>
+        <location filename="../../pos/ui/manager.py" line="770"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="769"/>
+        <location filename="../../pos/ui/manager.py" line="771"/>
         <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="822"/>
+        <location filename="../../pos/ui/manager.py" line="835"/>
         <source>This day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="823"/>
+        <location filename="../../pos/ui/manager.py" line="836"/>
         <source>Its month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="825"/>
+        <location filename="../../pos/ui/manager.py" line="838"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="827"/>
+        <location filename="../../pos/ui/manager.py" line="840"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="829"/>
+        <location filename="../../pos/ui/manager.py" line="842"/>
         <source>Refund…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="832"/>
+        <location filename="../../pos/ui/manager.py" line="845"/>
         <source>Reconcile with WeChat…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="856"/>
+        <location filename="../../pos/ui/manager.py" line="869"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="874"/>
+        <location filename="../../pos/ui/manager.py" line="889"/>
+        <source>ALARM %1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="907"/>
         <source>Takings by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="879"/>
+        <location filename="../../pos/ui/manager.py" line="912"/>
         <source>Could not load the day: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="886"/>
+        <location filename="../../pos/ui/manager.py" line="919"/>
         <source>%1 deals, %2 shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="923"/>
+        <location filename="../../pos/ui/manager.py" line="956"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="937"/>
-        <location filename="../../pos/ui/manager.py" line="940"/>
+        <location filename="../../pos/ui/manager.py" line="970"/>
+        <location filename="../../pos/ui/manager.py" line="973"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="958"/>
+        <location filename="../../pos/ui/manager.py" line="991"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1002"/>
+        <location filename="../../pos/ui/manager.py" line="1035"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1005"/>
+        <location filename="../../pos/ui/manager.py" line="1038"/>
         <source>Reconciliation cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1009"/>
+        <location filename="../../pos/ui/manager.py" line="1042"/>
         <source>Exported %1 deals to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1016"/>
+        <location filename="../../pos/ui/manager.py" line="1049"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1034"/>
+        <location filename="../../pos/ui/manager.py" line="1067"/>
         <source>Refund of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1044"/>
+        <location filename="../../pos/ui/manager.py" line="1077"/>
         <source>Downloading WeChat&apos;s bill of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1070"/>
+        <location filename="../../pos/ui/manager.py" line="1103"/>
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1076"/>
+        <location filename="../../pos/ui/manager.py" line="1109"/>
         <source>Reconciliation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -649,68 +685,68 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="402"/>
+        <location filename="../../pos/ui/manager.py" line="404"/>
         <source>Manager</source>
         <extracomment>The app&apos;s one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. An export or a reconciliation still running after this long shows its progress and a Cancel button (QProgressDialog&apos;s minimum duration). The Chinese of every text of this module (for the window&apos;s update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="405"/>
+        <location filename="../../pos/ui/manager.py" line="407"/>
         <source>Set a manager PIN (4 to 12 digits). It guards refunds and the day&apos;s figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="407"/>
+        <location filename="../../pos/ui/manager.py" line="409"/>
         <source>Enter the manager PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="414"/>
+        <location filename="../../pos/ui/manager.py" line="416"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="420"/>
+        <location filename="../../pos/ui/manager.py" line="422"/>
         <source>PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="430"/>
+        <location filename="../../pos/ui/manager.py" line="432"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="432"/>
+        <location filename="../../pos/ui/manager.py" line="434"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="463"/>
+        <location filename="../../pos/ui/manager.py" line="465"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="466"/>
+        <location filename="../../pos/ui/manager.py" line="468"/>
         <source>The two PINs differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="468"/>
+        <location filename="../../pos/ui/manager.py" line="470"/>
         <source>Saving the PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="492"/>
+        <location filename="../../pos/ui/manager.py" line="494"/>
         <source>The PIN could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="507"/>
+        <location filename="../../pos/ui/manager.py" line="509"/>
         <source>Wrong PIN. %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="520"/>
+        <location filename="../../pos/ui/manager.py" line="522"/>
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,44 +754,43 @@
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="60"/>
+        <location filename="../../pos/ui/cashier.py" line="96"/>
         <source>Products</source>
-        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Colours of the recent deals by state: paid green, given up grey, failed red.</extracomment>
+        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Colours of the recent deals by state: paid green, given up grey, failed red. The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="63"/>
+        <location filename="../../pos/ui/cashier.py" line="99"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="64"/>
+        <location filename="../../pos/ui/cashier.py" line="100"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="65"/>
+        <location filename="../../pos/ui/cashier.py" line="101"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="66"/>
+        <location filename="../../pos/ui/cashier.py" line="102"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="96"/>
+        <location filename="../../pos/ui/cashier.py" line="152"/>
         <source>Add product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="96"/>
-        <location filename="../../pos/ui/cashier.py" line="105"/>
+        <location filename="../../pos/ui/cashier.py" line="135"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="105"/>
+        <location filename="../../pos/ui/cashier.py" line="160"/>
         <source>Rename product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,17 +798,17 @@
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1315"/>
+        <location filename="../../pos/ui/manager.py" line="1348"/>
         <source>Reconciliation of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1319"/>
+        <location filename="../../pos/ui/manager.py" line="1352"/>
         <source>Everything matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1321"/>
+        <location filename="../../pos/ui/manager.py" line="1354"/>
         <source>%n difference(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -781,112 +816,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1334"/>
+        <location filename="../../pos/ui/manager.py" line="1367"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1334"/>
+        <location filename="../../pos/ui/manager.py" line="1367"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1334"/>
+        <location filename="../../pos/ui/manager.py" line="1367"/>
         <source>Here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1334"/>
+        <location filename="../../pos/ui/manager.py" line="1367"/>
         <source>WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1365"/>
+        <location filename="../../pos/ui/manager.py" line="1398"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1366"/>
+        <location filename="../../pos/ui/manager.py" line="1399"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1367"/>
+        <location filename="../../pos/ui/manager.py" line="1400"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1368"/>
+        <location filename="../../pos/ui/manager.py" line="1401"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1369"/>
+        <location filename="../../pos/ui/manager.py" line="1402"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1370"/>
+        <location filename="../../pos/ui/manager.py" line="1403"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1371"/>
+        <location filename="../../pos/ui/manager.py" line="1404"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1372"/>
+        <location filename="../../pos/ui/manager.py" line="1405"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1373"/>
+        <location filename="../../pos/ui/manager.py" line="1406"/>
         <source>succeeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1374"/>
+        <location filename="../../pos/ui/manager.py" line="1407"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1375"/>
+        <location filename="../../pos/ui/manager.py" line="1408"/>
         <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1376"/>
+        <location filename="../../pos/ui/manager.py" line="1409"/>
         <source>unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1377"/>
+        <location filename="../../pos/ui/manager.py" line="1410"/>
         <source>refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1378"/>
+        <location filename="../../pos/ui/manager.py" line="1411"/>
         <source>refund abnormal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1397"/>
+        <location filename="../../pos/ui/manager.py" line="1430"/>
         <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1405"/>
+        <location filename="../../pos/ui/manager.py" line="1438"/>
         <source>WeChat has no bill for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1408"/>
+        <location filename="../../pos/ui/manager.py" line="1441"/>
         <source>Sandbox: the bill of today up to now (a real merchant gets it tomorrow after 10:00).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1412"/>
+        <location filename="../../pos/ui/manager.py" line="1445"/>
         <source>%n refund(s) still unconfirmed here.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -894,13 +929,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1352"/>
-        <location filename="../../pos/ui/manager.py" line="1418"/>
+        <location filename="../../pos/ui/manager.py" line="1385"/>
+        <location filename="../../pos/ui/manager.py" line="1451"/>
         <source>Export differences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1355"/>
+        <location filename="../../pos/ui/manager.py" line="1388"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -908,105 +943,105 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1114"/>
+        <location filename="../../pos/ui/manager.py" line="1147"/>
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1125"/>
+        <location filename="../../pos/ui/manager.py" line="1158"/>
         <source>Amount to refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1129"/>
+        <location filename="../../pos/ui/manager.py" line="1162"/>
         <source>Reason (shown to the customer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1130"/>
+        <location filename="../../pos/ui/manager.py" line="1163"/>
         <source>Customer returned the goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1139"/>
+        <location filename="../../pos/ui/manager.py" line="1172"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1141"/>
+        <location filename="../../pos/ui/manager.py" line="1174"/>
         <source>Next…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1162"/>
+        <location filename="../../pos/ui/manager.py" line="1195"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1164"/>
+        <location filename="../../pos/ui/manager.py" line="1197"/>
         <source>Confirm refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1185"/>
+        <location filename="../../pos/ui/manager.py" line="1218"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1191"/>
+        <location filename="../../pos/ui/manager.py" line="1224"/>
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1204"/>
-        <location filename="../../pos/ui/manager.py" line="1210"/>
+        <location filename="../../pos/ui/manager.py" line="1237"/>
+        <location filename="../../pos/ui/manager.py" line="1243"/>
         <source>At most %1 may be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1214"/>
+        <location filename="../../pos/ui/manager.py" line="1247"/>
         <source>Enter a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1219"/>
+        <location filename="../../pos/ui/manager.py" line="1252"/>
         <source>Refund %1 to the customer for %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1233"/>
+        <location filename="../../pos/ui/manager.py" line="1266"/>
         <source>Refunding %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1259"/>
+        <location filename="../../pos/ui/manager.py" line="1292"/>
         <source>Refunded %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1262"/>
+        <location filename="../../pos/ui/manager.py" line="1295"/>
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1265"/>
+        <location filename="../../pos/ui/manager.py" line="1298"/>
         <source>The refund needs the merchant platform: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1269"/>
-        <location filename="../../pos/ui/manager.py" line="1299"/>
+        <location filename="../../pos/ui/manager.py" line="1302"/>
+        <location filename="../../pos/ui/manager.py" line="1332"/>
         <source>The refund failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1280"/>
+        <location filename="../../pos/ui/manager.py" line="1313"/>
         <source>Refund number: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1286"/>
+        <location filename="../../pos/ui/manager.py" line="1319"/>
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation type="unfinished"></translation>
     </message>

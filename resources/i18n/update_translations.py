@@ -59,6 +59,17 @@ ZH: dict[str, str] = {
     "Time is up for %1. The order is being closed.": "%1 的收款已超时，正在关闭订单。",
     "WeChat Pay refused the payment of %1.": "微信支付拒绝了 %1 的收款。",
     "Payment of %1 closed, not paid.": "%1 的订单已关闭，未支付。",
+    "Payment of %1: no order was made, nothing was paid.": "%1 的订单未创建，未支付。",
+    "Payment of %1 was paid after all (late payment).": "%1 最终已支付（延迟到账）。",
+    "Payment of %1: WeChat Pay reports another amount paid. Tell the manager.": (
+        "%1 的订单：微信支付报告的支付金额不符，请告知店长。"
+    ),
+    "ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). "
+    "It is not counted as paid. Tell the manager.": (
+        "警报：微信支付报告 %1 的订单（%2）支付金额不符，不计为已支付。请告知店长。"
+    ),
+    "result pending": "结果待确认",
+    "No payments yet today.": "今天还没有收款。",
     'LATE PAYMENT: %1 for "%2" was paid after the code was taken away. It is recorded as paid.': "迟到的付款：“%2” %1 在二维码撤下后完成支付，已记为已收款。",
     "(%n more)": "（另有 %n 笔）",
     "%1 (late)": "%1（迟到）",

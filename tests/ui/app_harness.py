@@ -24,7 +24,7 @@ faulthandler.register(signal.SIGUSR1, all_threads=True)
 
 from pos.config import Settings  # noqa: E402  (after the platform is chosen)
 from pos.sandbox import DEFAULT_MERCHANT  # noqa: E402
-from pos.ui.app import CashierApp, make_application  # noqa: E402
+from pos.ui.app import CashierApp, make_application, run_until_quit  # noqa: E402
 
 
 def say(*words: object) -> None:
@@ -60,9 +60,8 @@ def main(argv: list[str]) -> int:
     session.order_ready.connect(lambda deal, _image: say("QR", deal.out_trade_no, deal.code_url))
     session.payment_succeeded.connect(lambda deal: say("PAID", deal.out_trade_no))
     session.late_payment_arrived.connect(lambda deal: say("LATE", deal.out_trade_no))
-    app.aboutToQuit.connect(cashier.shutdown)
-    cashier.start()
-    return int(app.exec())
+    # As `pos` runs: SIGTERM quits at once, whatever the network does.
+    return run_until_quit(app, cashier)
 
 
 if __name__ == "__main__":

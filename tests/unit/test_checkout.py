@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -32,6 +34,9 @@ from pos.checkout import (
     Tick,
     Transition,
     apply_payment_notification,
+    notification_alarm,
+    order_body,
+    record_alarm,
     recover_unfinished,
 )
 from pos.errors import (
@@ -600,6 +605,60 @@ def test_cancel_while_the_order_is_being_created(
     assert wechat.calls[0].method == "unified_order" and wechat.calls[1].method == "close_order"
 
 
+@pytest.mark.parametrize("event", [CancelRequested(), Tick()], ids=["cancel", "timeout"])
+def test_giving_up_while_the_order_is_being_created_frees_the_till(
+    store: Store, wechat: FakeWeChatPay, clock: FakeClock, event: Event
+) -> None:
+    session = begin(store, wechat, clock)
+    session.start()
+    clock.advance(0 if isinstance(event, CancelRequested) else CONFIG.timeout)
+
+    commands = session.handle(event)
+    # The unifiedorder is still in flight, yet the screen is let go at once (HideQr).
+    assert any(isinstance(c, HideQr) for c in commands)
+    assert session.state is State.CLOSING
+
+
+def test_a_long_product_name_is_cut_for_body_and_kept_whole_in_the_deal(
+    store: Store, wechat: FakeWeChatPay, clock: FakeClock
+) -> None:
+    name = "手冲咖啡（埃塞俄比亚耶加雪菲）" * 5  # 80 characters, 240 UTF-8 bytes
+    session = CheckoutSession.begin(
+        store=store,
+        client=wechat,
+        amount_fen=100,
+        product=name,
+        till_id="POS01",
+        sign_type="MD5",
+        config=CONFIG,
+        clock=clock,
+    )
+    run(session, clock, script(clock, (3, pays(wechat, session))))
+
+    (create,) = wechat.calls_to("unified_order")
+    sent = create.params["body"]
+    assert isinstance(sent, str)
+    assert sent.endswith("…") and name.startswith(sent[:-1])
+    assert len(sent.encode("utf-8")) <= 127
+    deal = store.get_deal(session.out_trade_no)
+    assert deal is not None and deal.product == name and deal.state is DealState.PAID
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("咖啡", "咖啡"),
+        ("x" * 127, "x" * 127),
+        ("x" * 128, "x" * 124 + "…"),
+        ("x" + "咖" * 43, "x" + "咖" * 41 + "…"),  # never half a character
+        ("咖" * 42 + "x", "咖" * 42 + "x"),  # exactly 127 bytes
+    ],
+)
+def test_order_body_cuts_at_a_character_boundary(name: str, expected: str) -> None:
+    assert order_body(name) == expected
+    assert len(order_body(name).encode("utf-8")) <= 127
+
+
 def test_a_client_bug_is_an_unknown_outcome_not_a_failure(
     store: Store, wechat: FakeWeChatPay, clock: FakeClock
 ) -> None:
@@ -794,6 +853,32 @@ def test_apply_payment_notification_for_a_deal_no_session_owns(
     assert deal is not None and deal.state is DealState.PAID and deal.is_late
     assert apply_payment_notification(store, note, now=clock()) == deal  # duplicates are normal
     assert len(store.events(number)) == 4
+
+
+def test_a_wrong_notification_for_a_final_deal_raises_the_alarm(
+    store: Store, wechat: FakeWeChatPay, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    session = begin(store, wechat, clock)
+    run(session, clock, script(clock, (3, pays(wechat, session))))
+    number = session.out_trade_no
+    paid = store.get_deal(number)
+    assert paid is not None and paid.state is DealState.PAID and paid.alarm is None
+    right = wechat.notification(number)
+    assert notification_alarm(paid, right) is None  # a duplicate of the right one
+    wrong_fee = notification_alarm(paid, wechat.notification(number, total_fee=2551))
+    other_payment = notification_alarm(paid, replace(right, transaction_id="4200000000000000001"))
+    assert wrong_fee is not None and "2551" in wrong_fee
+    assert other_payment is not None
+
+    with caplog.at_level(logging.ERROR, logger="pos.checkout"):
+        alarmed = record_alarm(store, paid, wrong_fee, now=clock())
+
+    assert alarmed.state is DealState.PAID and alarmed.alarm == wrong_fee  # never moved
+    assert store.events(number)[-1].reason == "alarm: notification refused"
+    (record,) = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert getattr(record, "out_trade_no", None) == number
+    day = (START - timedelta(days=1), START + timedelta(days=1))
+    assert [deal.out_trade_no for deal in store.alarmed_deals(*day)] == [number]
 
 
 # ---------------------------------------------------------------- random schedules

@@ -50,6 +50,27 @@ def test_drop_after_processing_is_an_unknown_outcome(box: Running) -> None:
     assert box.client.order("FAULTDROP1")["result_code"] == "SUCCESS"
 
 
+def test_hang_never_answers_and_processes_nothing(box: Running) -> None:
+    add_fault(box, endpoint="unifiedorder", kind="hang", times=1)
+    impatient = httpx.Client(base_url=box.url, timeout=0.5, trust_env=False)
+    fields = box.client.signed(
+        {
+            "body": "x",
+            "out_trade_no": "FAULTHANG1",
+            "total_fee": "1",
+            "spbill_create_ip": "1.1.1.1",
+            "notify_url": "http://127.0.0.1:9/n",
+            "trade_type": "NATIVE",
+            "product_id": "P1",
+        }
+    )
+    with impatient, pytest.raises(httpx.ReadTimeout):
+        impatient.post("/pay/unifiedorder", content=xmlcodec.encode(fields))
+    assert box.sandbox.ledger.orders() == []
+    # times=1 is used up: the same request is answered
+    assert box.client.order("FAULTHANG1")["result_code"] == "SUCCESS"
+
+
 def test_http_500_processes_nothing(box: Running) -> None:
     box.sandbox.faults.add(Fault(endpoint="unifiedorder", kind="http_500", times=1))
     fields = box.client.signed(

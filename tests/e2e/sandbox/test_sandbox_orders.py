@@ -84,6 +84,9 @@ def test_a_request_signed_by_wechatpy_is_accepted(box: Running) -> None:
         ("time_expire", "2026060112", "time_expire参数格式错误"),
         ("time_start", "20261301000000", "time_start参数格式错误"),
         ("body", "", "缺少参数body"),
+        # String(127) read as UTF-8 bytes: 43 Chinese characters are 129 bytes
+        ("body", "咖" * 43, "body参数格式错误"),
+        ("body", "x" * 128, "body参数格式错误"),
         ("product_id", "", "缺少参数product_id"),
     ],
 )
@@ -100,6 +103,14 @@ def test_invalid_fields_are_refused(box: Running, field: str, value: str, messag
     }
     assert_protocol_fail(box.client.call("/pay/unifiedorder", **fields), message)
     assert box.sandbox.ledger.orders() == []
+
+
+def test_body_of_127_utf8_bytes_is_accepted(box: Running) -> None:
+    body = "咖" * 42 + "x"  # 126 + 1 bytes
+    assert len(body.encode("utf-8")) == 127
+    answer = box.client.order("BODYLIMIT1", body=body)
+    assert answer["result_code"] == "SUCCESS"
+    assert box.sandbox.ledger.order("10000100", "BODYLIMIT1").body == body
 
 
 def test_out_trade_no_accepts_its_whole_alphabet(box: Running) -> None:
