@@ -269,3 +269,47 @@ def test_export_dash_is_standard_output(till: dict[str, str], tmp_path: Path, fm
     else:
         assert done.stdout.startswith(b"PK")  # a zip: the whole workbook, nothing else
     assert "1 deals" in done.stderr.decode()  # the summary stays out of the data
+
+
+def test_the_cashiers_folders_databases_and_log_are_private(tmp_path: Path) -> None:
+    """The real cashier (offscreen) on a fresh home: its store, its embedded relay's store,
+    their WAL files, its folders and its log."""
+    home = tmp_path / "home"
+    settings = home / "config" / "wechatpay-pos" / "settings.toml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("")  # an installed till: no first-run dialog
+    env = pos_env(
+        tmp_path,
+        POS_CONFIG=str(settings),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "state"),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    del env["POS_DATABASE"]
+    data = home / "data" / "wechatpay-pos"
+    files = [
+        data / name
+        for base in ("pos.sqlite3", "relay.sqlite3")
+        for name in (base, f"{base}-wal", f"{base}-shm")
+    ]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pos"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not all(path.exists() for path in files):
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, f"missing: {[p for p in files if not p.exists()]}"
+            time.sleep(0.1)
+        assert {path.name: mode(path) for path in files} == {path.name: 0o600 for path in files}
+        assert mode(data) == mode(data.parent) == 0o700
+        log_dir = home / "state" / "wechatpay-pos" / "log"
+        assert mode(log_dir / "pos.log") == 0o600
+        assert mode(log_dir) == mode(log_dir.parent) == mode(log_dir.parent.parent) == 0o700
+    finally:
+        process.terminate()
+        process.communicate(timeout=60)
