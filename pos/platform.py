@@ -198,13 +198,13 @@ def output_file(output: Path, *, stdout: IO[bytes] | None = None) -> Iterator[Pa
     """
     target: Path | None = None
     if str(output) != STDOUT_NAME:
-        target = Path(os.path.realpath(output))
+        target = output
         try:
-            is_regular = stat.S_ISREG(os.stat(target).st_mode)
+            is_regular = stat.S_ISREG(os.stat(output).st_mode)  # through symlinks
         except FileNotFoundError:
             is_regular = True  # a new file (or a symlink to one still to be made)
         if is_regular:
-            with replace_atomically(target) as temporary:
+            with replace_atomically(Path(os.path.realpath(output))) as temporary:
                 yield temporary
             return
     with tempfile.TemporaryDirectory(prefix="pos-output-") as folder:  # mkdtemp: 0700

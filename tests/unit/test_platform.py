@@ -181,3 +181,19 @@ def full_device(tmp_path: Path) -> Path:
         os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
         return node
     return Path("/dev/full")
+
+
+def test_output_file_writes_through_a_symlink_to_a_fifo(tmp_path: Path) -> None:
+    """As /dev/stdout is a symlink to the process's pipe: the pipe gets the data."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "stdout"
+    link.symlink_to(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    with platform.output_file(link) as temporary:
+        temporary.write_bytes(b"through the link")
+    reader.join(timeout=30)
+    assert received == [b"through the link"]
+    assert link.is_symlink() and stat.S_ISFIFO(os.lstat(fifo).st_mode)
