@@ -313,3 +313,15 @@ def test_the_cashiers_folders_databases_and_log_are_private(tmp_path: Path) -> N
     finally:
         process.terminate()
         process.communicate(timeout=60)
+
+
+def test_export_to_a_link_to_its_own_standard_output(till: dict[str, str], tmp_path: Path) -> None:
+    """What /dev/stdout is on Linux (a link to /proc/self/fd/1), made in tmp_path so that a
+    bug replacing it could not replace the machine's /dev/stdout."""
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    done = run_pos(["export", "--date", DAY, "--format", "csv", "--output", str(link)], till)
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode("utf-8-sig")
+    assert text.startswith("时间,") and "POS0000000001" in text
+    assert link.is_symlink()
