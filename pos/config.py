@@ -28,7 +28,6 @@ import logging
 import os
 import re
 import stat
-import tempfile
 import tomllib
 import urllib.parse
 from collections.abc import Callable, Mapping
@@ -39,6 +38,7 @@ from typing import Any, Protocol
 import platformdirs
 import tomli_w
 
+from pos import platform
 from pos.errors import ConfigError
 from pos.wechatpay.types import ClientCertificate, Merchant, SignType
 
@@ -751,22 +751,11 @@ def _previous_mch_id(path: Path) -> str | None:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
+    # The file is 0600 from its creation and its folder 0700 if made here, so the secrets
+    # are never readable by others, not even between the write and the rename.
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # mkstemp creates the file 0600, so the secrets are never readable by others, not
-        # even between the write and the rename.
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
+        platform.private_dir(path.parent)
+        with platform.replace_atomically(path, suffix=".tmp") as temporary:
+            temporary.write_bytes(data)
     except OSError as exc:
-        raise ConfigError(f"cannot write {path}: {exc.strerror or type(exc).__name__}") from None
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
         raise ConfigError(f"cannot write {path}: {exc.strerror or type(exc).__name__}") from None

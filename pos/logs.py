@@ -12,6 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from pos.platform import open_private, private_dir
+
 LOG_FILE_NAME = "pos.log"
 MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 5
@@ -182,6 +184,15 @@ class _StderrHandler(logging.StreamHandler[TextIO]):
         pass
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Rotating files made 0600 whatever the umask (the log names deals and clerks)."""
+
+    def _open(self) -> Any:
+        return open_private(
+            self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors
+        )
+
+
 # The handlers this module installed on the root logger, so a second setup replaces them
 # instead of doubling every line, and the redactor that new secrets are added to.
 _installed: list[logging.Handler] = []
@@ -227,14 +238,14 @@ def setup_logging(
     """
     global _redactor
     shutdown_logging()
-    log_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(log_dir)
     redactor = Redactor(secrets)
     redacting = RedactingFilter(redactor)
     formatter = OneLineFormatter()
     terminal_formatter = OneLineFormatter(with_details=False)
 
     file_level = _level_number(level)
-    file_handler = logging.handlers.RotatingFileHandler(
+    file_handler = _PrivateRotatingFileHandler(
         log_dir / LOG_FILE_NAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
     )
     file_handler.setLevel(file_level)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build dist/pos/ with PyInstaller (build.spec), then check the folder runs on its own:
 # --version, --help of every command, the resources inside, and the sandbox answering a
-# signed orderquery over HTTP. Exits non-zero on the first failure.
+# signed orderquery over HTTP. Exits non-zero on the first failure. Every program it starts
+# runs in a session of its own, and the script ends it with all its processes (the relay's
+# worker, the cashier's servers) before going on, and on any failure.
 #
 #   tools/build_and_smoke.sh [PYINSTALLER]     (default: .venv/bin/pyinstaller)
 #
@@ -18,6 +20,8 @@ ok() { echo "build_and_smoke: ok: $*"; }
 
 [ -x "$PYINSTALLER" ] || fail "no pyinstaller at $PYINSTALLER"
 command -v curl >/dev/null || fail "curl is needed"
+command -v setsid >/dev/null || fail "setsid (util-linux) is needed"
+command -v ps >/dev/null || fail "ps (procps) is needed"
 
 start=$(date +%s)
 "$PYINSTALLER" --noconfirm --clean --log-level WARN build.spec
@@ -27,17 +31,54 @@ echo "build_and_smoke: build time ${seconds}s; $DIST is $(du -sh "$DIST" | cut -
 
 # The bundle must not find the developer's Python or the source tree by accident.
 SMOKE_HOME=$(mktemp -d)
-SANDBOX_PID=""
+STARTED=()  # the programs started in the background: each one's pid is its session's id
+# Whether a process of session $1 is still running (a zombie waiting to be reaped is not).
+session_alive() {
+    ps -e -o sid= -o stat= | awk -v sid="$1" '$1 == sid && $2 !~ /^Z/ { found = 1 } END { exit !found }'
+}
+# End a program started by `start` and every process of its session: SIGTERM, then wait for
+# the session to be empty (the relay's worker ends after the relay). SIGKILL after 10 s;
+# returns 1 if that was needed.
+end_session() {
+    local pid=$1 _ status=0
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+        session_alive "$pid" || break
+        sleep 0.1
+    done
+    if session_alive "$pid"; then
+        kill -KILL -- "-$pid" 2>/dev/null || true
+        status=1
+    fi
+    wait "$pid" 2>/dev/null || true
+    return "$status"
+}
 cleanup() {
-    if [ -n "$SANDBOX_PID" ]; then kill "$SANDBOX_PID" 2>/dev/null || true; fi
+    local pid
+    for pid in "${STARTED[@]}"; do end_session "$pid" || true; done
+    STARTED=()
     rm -rf "$SMOKE_HOME"
 }
 trap cleanup EXIT
 EXE_PATH=$(pwd)/$EXE
 run() {
-    # exec: in the background the subshell's pid is the program's, for the kill below.
     (cd "$SMOKE_HOME" && exec env -i PATH=/usr/bin:/bin HOME="$SMOKE_HOME" LANG=C.UTF-8 \
         QT_QPA_PLATFORM=offscreen "$EXE_PATH" "$@")
+}
+# Start the bundle in the background, in a session of its own (setsid does not fork here:
+# the subshell leads no group), so STARTED_PID is the program's pid and its session's id.
+# Not `run ... &`: that forks a subshell for the function, whose pid is not the program's.
+start() {
+    (cd "$SMOKE_HOME" && exec setsid env -i PATH=/usr/bin:/bin HOME="$SMOKE_HOME" \
+        LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$@") &
+    STARTED_PID=$!
+    STARTED+=("$STARTED_PID")
+}
+stop() {
+    local pid kept=()
+    for pid in "${STARTED[@]}"; do [ "$pid" = "$1" ] || kept+=("$pid"); done
+    STARTED=("${kept[@]}")
+    end_session "$1" || fail "$2 did not end within 10 s of SIGTERM (killed)"
 }
 
 version=$(run --version)
@@ -73,8 +114,8 @@ ok "resources, translations, QtCharts and QtMultimedia inside; WebEngine, Quick,
 # The sandbox from the bundle, on a free port, answering a signed orderquery (§3.2): an order
 # that does not exist must come back as a signed result_code=FAIL, err_code=ORDERNOTEXIST.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-run sandbox --port "$port" >"$SMOKE_HOME/sandbox.out" 2>&1 &
-SANDBOX_PID=$!
+start "$EXE_PATH" sandbox --port "$port" >"$SMOKE_HOME/sandbox.out" 2>&1
+SANDBOX_PID=$STARTED_PID
 for _ in $(seq 1 100); do
     grep -q "sandbox on http://127.0.0.1:$port" "$SMOKE_HOME/sandbox.out" && break
     kill -0 "$SANDBOX_PID" 2>/dev/null || fail "the sandbox exited: $(cat "$SMOKE_HOME/sandbox.out")"
@@ -100,22 +141,19 @@ for part in "<return_code><![CDATA[SUCCESS]]></return_code>" "<result_code><![CD
 done
 ok "sandbox from the bundle answered orderquery with ORDERNOTEXIST over HTTP"
 # SIGTERM: a background job of a script ignores SIGINT, so Ctrl-C's signal would not reach it.
-kill "$SANDBOX_PID"
-wait "$SANDBOX_PID" 2>/dev/null || true
-SANDBOX_PID=""
+stop "$SANDBOX_PID" "the sandbox"
 
 # `pos relay` from the bundle: its worker process is this same binary run again (spawn), so
 # a signed notification answered SUCCESS proves the bundle can start it and commit through it.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-(cd "$SMOKE_HOME" && exec env -i PATH=/usr/bin:/bin HOME="$SMOKE_HOME" LANG=C.UTF-8 \
-    WECHATPAY_APPID=wxd930ea5d5a258f4f WECHATPAY_MCH_ID=10000100 \
+start WECHATPAY_APPID=wxd930ea5d5a258f4f WECHATPAY_MCH_ID=10000100 \
     WECHATPAY_API_KEY=192006250b4c09247ec02edce69f6a2d \
-    "$EXE_PATH" relay --port "$port" --database "$SMOKE_HOME/relay-smoke.sqlite3") \
-    >"$SMOKE_HOME/relay.out" 2>&1 &
-SANDBOX_PID=$!
+    "$EXE_PATH" relay --port "$port" --database "$SMOKE_HOME/relay-smoke.sqlite3" \
+    >"$SMOKE_HOME/relay.out" 2>&1
+RELAY_PID=$STARTED_PID
 for _ in $(seq 1 200); do
     curl -sf --max-time 2 "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-    kill -0 "$SANDBOX_PID" 2>/dev/null || fail "the relay exited: $(tail -5 "$SMOKE_HOME/relay.out")"
+    kill -0 "$RELAY_PID" 2>/dev/null || fail "the relay exited: $(tail -5 "$SMOKE_HOME/relay.out")"
     sleep 0.1
 done
 notification=$(python3 - <<'EOF'
@@ -137,9 +175,7 @@ case "$reply" in
     *) fail "unexpected relay reply: $reply ($(tail -5 "$SMOKE_HOME/relay.out"))" ;;
 esac
 ok "relay from the bundle verified and committed a notification in its worker process"
-kill "$SANDBOX_PID"
-wait "$SANDBOX_PID" 2>/dev/null || true
-SANDBOX_PID=""
+stop "$RELAY_PID" "the relay (and its worker)"
 
 # The cashier itself, headless (offscreen Qt), on a fresh home: it must open its database and
 # start the embedded sandbox and relay (their databases appear), and still be running.
@@ -147,19 +183,18 @@ SANDBOX_PID=""
 rm -rf "$SMOKE_HOME/.local" "$SMOKE_HOME/.config"
 mkdir -p "$SMOKE_HOME/.config/wechatpay-pos"
 : >"$SMOKE_HOME/.config/wechatpay-pos/settings.toml"
-run >"$SMOKE_HOME/cashier.out" 2>&1 &
-SANDBOX_PID=$!
+start "$EXE_PATH" >"$SMOKE_HOME/cashier.out" 2>&1
+CASHIER_PID=$STARTED_PID
 data=$SMOKE_HOME/.local/share/wechatpay-pos
 for _ in $(seq 1 200); do
     [ -e "$data/pos.sqlite3" ] && [ -e "$data/relay.sqlite3" ] && break
-    kill -0 "$SANDBOX_PID" 2>/dev/null || fail "the cashier exited: $(tail -5 "$SMOKE_HOME/cashier.out")"
+    kill -0 "$CASHIER_PID" 2>/dev/null || fail "the cashier exited: $(tail -5 "$SMOKE_HOME/cashier.out")"
     sleep 0.1
 done
 [ -e "$data/relay.sqlite3" ] || fail "the cashier did not start its embedded relay"
 sleep 1
-kill -0 "$SANDBOX_PID" 2>/dev/null || fail "the cashier stopped: $(tail -5 "$SMOKE_HOME/cashier.out")"
+kill -0 "$CASHIER_PID" 2>/dev/null || fail "the cashier stopped: $(tail -5 "$SMOKE_HOME/cashier.out")"
 ok "the cashier window starts from the bundle (offscreen) with its embedded sandbox and relay"
-kill "$SANDBOX_PID"
-wait "$SANDBOX_PID" 2>/dev/null || true
-SANDBOX_PID=""
+stop "$CASHIER_PID" "the cashier"
+ok "the sandbox, the relay and the cashier ended with all their processes"
 echo "build_and_smoke: all checks passed (build ${seconds}s, $(du -sh "$DIST" | cut -f1))"

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import peewee
@@ -26,6 +27,7 @@ except ImportError:  # the till's embedded relay runs on SQLite: only a server n
     psycopg = None  # type: ignore[assignment]
 from playhouse.sqlite_ext import AutoIncrementField
 
+from pos import platform
 from pos.errors import ConfigError, StoreError
 from pos.relay.events import PAYMENT, RelayEvent
 
@@ -67,12 +69,23 @@ def open_database(url: str) -> peewee.Database:
     if not path or path == ":memory:" or path.startswith("file::memory:"):
         # Each thread has its own connection: an in-memory database would not be shared.
         raise ConfigError("the relay needs a database file or a PostgreSQL URL, not :memory:")
-    return peewee.SqliteDatabase(
+    return _PrivateSqliteDatabase(
         path,
         returning_clause=True,
         timeout=10,
         pragmas={"journal_mode": "wal", "synchronous": "full", "busy_timeout": 10000},
     )
+
+
+class _PrivateSqliteDatabase(peewee.SqliteDatabase):
+    """Makes the file 0600 before SQLite creates it (its -wal and -shm take that mode)."""
+
+    def _connect(self) -> Any:
+        path = Path(self.database)
+        if path.parent.is_dir():  # a missing folder is SQLite's to report, as before
+            with contextlib.suppress(OSError):  # so is a file we may not create
+                platform.private_file(path, platform.SQLITE_SIDE_FILES)
+        return super()._connect()  # type: ignore[misc]  # Peewee has no stubs
 
 
 def _model_for(db: peewee.Database, *, sqlite: bool) -> Any:

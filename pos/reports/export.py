@@ -20,15 +20,15 @@
 
 Both read the store batch by batch (:func:`pos.reports.day.iter_rows`) and write row by
 row, so memory stays flat as the number of deals grows. The file appears under its name only
-when complete (written next to it, then renamed), so a failed export leaves no half file.
+when complete (written next to it, 0600, then renamed), so a failed export leaves no half file;
+a FIFO, a device or standard output (``-``) gets the whole file or nothing, and is never
+replaced by a file.
 """
 
 from __future__ import annotations
 
 import csv
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from pos.errors import ConfigError, PosError
 from pos.money import fen_to_decimal_yuan, format_fen
+from pos.platform import STDOUT_NAME, output_file
 from pos.reports.day import DealRow, Totals, day_bounds, iter_rows
 from pos.reports.progress import WHOLE, Watch
 from pos.store import DealState, Store
@@ -126,16 +127,11 @@ def total_label(totals: Totals, language: str = "zh_CN") -> str:
 
 @contextmanager
 def _atomic(output: Path) -> Iterator[Path]:
-    """A temporary path next to ``output``, renamed to it only if the block succeeds."""
-    folder = output.parent if str(output.parent) else Path(".")
-    handle, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
-    os.close(handle)
-    temporary = Path(name)
-    try:
+    """A temporary path that becomes ``output`` if the block succeeds: renamed over a regular
+    file, copied into a FIFO or a device, or to standard output for ``-``
+    (:func:`pos.platform.output_file`)."""
+    with output_file(output) as temporary:
         yield temporary
-        os.replace(temporary, output)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _yuan(fen: int) -> str:
@@ -360,10 +356,11 @@ def run_cli(settings: Settings, date_from: date, date_to: date, fmt: str, output
     finally:
         store.close()
     span = date_from.isoformat() + ("" if date_to == date_from else f" to {date_to.isoformat()}")
+    # With the file on standard output, the summary goes to stderr, out of the data's way.
     print(
         f"{output}: {totals.all_count} deals of {span}, {totals.count} paid, "
         f"gross {format_fen(totals.gross_fen)}, refunded {format_fen(totals.refunded_fen)}, "
         f"net {format_fen(totals.net_fen)} CNY",
-        file=sys.stdout,
+        file=sys.stderr if str(output) == STDOUT_NAME else sys.stdout,
     )
     return 0

@@ -11,8 +11,9 @@ bill. What differs becomes a :class:`Difference` of one :class:`Kind`.
 0     the store and the bill agree (also: no bill and nothing paid here that day)
 3     differences were found (listed, or written to ``--output`` as CSV)
 4     the bill could not be had: not generated yet ("Bill Creating": WeChat makes it
-      from 09:00 the next day, ready after 10:00), older than 3 months, or WeChat Pay
-      unreachable
+      from 09:00 the next day, ready after 10:00), older than 3 months, or an answer
+      that could not be used
+5     WeChat Pay could not be reached (no connection, timeout, HTTP 5xx): try again later
 2     bad input or settings (no merchant, no database): one line on stderr
 ====  ==========================================================================
 """
@@ -28,8 +29,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from pos.errors import ConfigError, PosError, RequestRejected, WeChatPayError
+from pos.errors import ConfigError, PosError, RequestRejected, TransportError, WeChatPayError
 from pos.money import format_fen
+from pos.platform import STDOUT_NAME, output_file
 from pos.reports.day import day_bounds
 from pos.reports.progress import WHOLE, Watch
 from pos.store import Deal, Refund, RefundState, Store
@@ -42,6 +44,7 @@ __all__ = [
     "EXIT_DIFFERENCES",
     "EXIT_MATCH",
     "EXIT_NO_BILL",
+    "EXIT_UNREACHABLE",
     "BillNotReady",
     "Difference",
     "Kind",
@@ -56,6 +59,7 @@ __all__ = [
 EXIT_MATCH = 0
 EXIT_DIFFERENCES = 3
 EXIT_NO_BILL = 4
+EXIT_UNREACHABLE = 5
 
 #: §3.8: "No Bill Exist" — WeChat has no row for that day.
 NO_BILL_ERROR_CODE = "20002"
@@ -509,6 +513,14 @@ def run_cli(settings: Settings, day: date, output: Path | None) -> int:
         except BillNotReady as exc:
             print(f"pos reconcile: {exc}", file=sys.stderr)
             return EXIT_NO_BILL
+        except TransportError as exc:
+            # Not "no bill": nothing is known about the bill until WeChat Pay answers.
+            print(
+                f"pos reconcile: WeChat Pay could not be reached for the bill of "
+                f"{day.isoformat()}: {exc} (check the network and try again)",
+                file=sys.stderr,
+            )
+            return EXIT_UNREACHABLE
         except WeChatPayError as exc:
             reason = exc.return_msg if isinstance(exc, RequestRejected) else type(exc).__name__
             print(
@@ -521,8 +533,16 @@ def run_cli(settings: Settings, day: date, output: Path | None) -> int:
         store.close()
         client.close()
     if output is not None:
-        report.write_csv(output)
-        _print([report.summary(), f"differences written to {output}"])
+        try:
+            with output_file(output) as temporary:  # 0600; a FIFO, a device or - as export
+                report.write_csv(temporary)
+        except OSError as exc:
+            raise PosError(f"cannot write {output}: {exc.strerror or type(exc).__name__}") from None
+        lines = [report.summary(), f"differences written to {output}"]
+        if str(output) == STDOUT_NAME:  # out of the data's way
+            print("\n".join(lines), file=sys.stderr)
+        else:
+            _print(lines)
     else:
         _print(report.lines())
     return report.exit_code

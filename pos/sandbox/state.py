@@ -17,6 +17,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from pos.platform import private_dir, replace_atomically
+
 log = logging.getLogger(__name__)
 
 #: Bumped when the layout of the file changes; other versions are not read.
@@ -52,27 +54,12 @@ def set_aside(path: Path, reason: BaseException) -> None:
 
 def write_state(path: Path, ledger: dict[str, Any]) -> None:
     """Replace ``path`` with ``ledger`` durably and atomically; private to the user."""
-    folder = path.parent
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder = private_dir(path.parent)
     data = json.dumps(
         {"version": STATE_VERSION, "ledger": ledger}, ensure_ascii=False, separators=(",", ":")
     ).encode("utf-8")
-    temporary = folder / f".{path.name}.{os.getpid()}.part"
-    # O_EXCL: never write through a file or link someone left under the temporary name.
-    with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
+    with replace_atomically(path) as temporary:
+        temporary.write_bytes(data)
     _sync_folder(folder)
 
 

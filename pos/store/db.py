@@ -17,6 +17,7 @@ from typing import Any
 
 import peewee
 
+from pos import platform
 from pos.errors import DiskFullError, StoreError
 from pos.store.models import Models
 
@@ -54,7 +55,7 @@ def connect(url_or_path: str | Path) -> PeeweeDatabase:
     if text.startswith(_SQLITE_URL_PREFIX):
         text = text[len(_SQLITE_URL_PREFIX) - 1 :]
     if text != ":memory:":
-        Path(text).parent.mkdir(parents=True, exist_ok=True)
+        platform.private_file(Path(text), platform.SQLITE_SIDE_FILES)
     return peewee.SqliteDatabase(
         text,
         timeout=BUSY_TIMEOUT,

@@ -175,10 +175,11 @@ def open_services(
     """Open the store, start the embedded sandbox and relay when there is no merchant, and
     build the client. Blocking: call it on a worker."""
     from pos.checkout import CheckoutConfig
+    from pos.platform import private_dir
     from pos.store import Store
     from pos.wechatpay.client import WeChatPayClient
 
-    settings.database_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.database_path.parent)  # 0700: the deals are the shop's business
     store = Store.open(settings.database_path)
     try:
         if not store.products():

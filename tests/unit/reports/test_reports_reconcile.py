@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -346,3 +348,34 @@ def test_a_cancelled_reconciliation_stops(tmp_path: Path) -> None:
         watch.cancel()
         with pytest.raises(Cancelled):
             reconcile_day(world.store, world.client, today(), watch=watch)
+
+
+def test_the_report_file_is_private_and_dash_is_standard_output(
+    world: World,
+    tmp_path: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    world.paid_deal(1000)
+    world.sandbox.ledger.order(
+        MCH,
+        world.store.deals_between(
+            datetime.now(UTC) - timedelta(hours=1), datetime.now(UTC) + timedelta(hours=1)
+        )[0].out_trade_no,
+    ).total_fee = 1001
+    settings = settings_for(world, tmp_path)
+    report_file = tmp_path / "report.csv"
+    previous = os.umask(0o022)
+    try:
+        assert run_cli(settings, today(), report_file) == EXIT_DIFFERENCES
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(report_file.stat().st_mode) == 0o600
+    capsysbinary.readouterr()
+
+    assert run_cli(settings, today(), Path("-")) == EXIT_DIFFERENCES
+    captured = capsysbinary.readouterr()
+    assert captured.out == report_file.read_bytes()  # the CSV alone, the summary on stderr
+    assert b"1 difference(s)" in captured.err
+    assert not Path("-").exists()
