@@ -11,9 +11,36 @@ from typing import Any
 
 import uvicorn
 
+from pos.config import Settings
+from pos.errors import ConfigError
 from pos.relay.app import RelaySettings, create_app
+from pos.wechatpay.types import Merchant
 
 log = logging.getLogger("pos.relay")
+
+
+def settings_from(settings: Settings, database_url: str) -> RelaySettings:
+    """The relay of ``settings`` (``pos relay`` and ``python -m pos.relay`` alike): the merchant
+    of ``[merchant]``/``WECHATPAY_*`` (the tills' default) and those of ``[[relay.merchants]]``,
+    the tills of ``relay.till_tokens`` (``NAME=SECRET``) bound by ``relay.till_merchants``."""
+    merchants: dict[str, Merchant] = {}
+    for merchant in [*filter(None, [settings.merchant]), *settings.relay_merchants]:
+        if merchant.mch_id in merchants:
+            raise ConfigError(f"relay.merchants: merchant {merchant.mch_id} is given twice")
+        merchants[merchant.mch_id] = merchant
+    if not merchants:
+        raise ConfigError(
+            "pos relay needs a merchant: set WECHATPAY_APPID, WECHATPAY_MCH_ID "
+            "and WECHATPAY_API_KEY, or configure one in the settings"
+        )
+    return RelaySettings(
+        database_url=database_url,
+        merchants=merchants,
+        till_tokens=dict(settings.relay_till_tokens),
+        till_merchants=dict(settings.relay_till_merchants),
+        default_mch_id=settings.merchant.mch_id if settings.merchant else None,
+        replay_events=settings.relay_replay_events,
+    )
 
 
 class _RelayServer(uvicorn.Server):

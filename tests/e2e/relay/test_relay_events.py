@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 import signal
 import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 
 from pos.relay.storage import NewNotification, Store
 from pos.wechatpay.notify import SUCCESS_REPLY
@@ -43,10 +45,24 @@ def test_events_need_a_till_token(relay: Any, notes: Any) -> None:
     response = httpx.get(relay.url + "/events", headers=bad, timeout=5)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
-    assert httpx.get(relay.url + "/events?token=nope", timeout=5).status_code == 401
-    # ?token= works where a header cannot be set (the first frame is the connect comment).
-    frames = read_frames(relay.url, {}, 1, query=f"?token={notes.token}")
+    frames = read_frames(relay.url, {"Authorization": f"Bearer {notes.token}"}, 1)
     assert frames == [": connected"]
+
+
+def test_a_token_in_the_url_is_refused_even_a_good_one(
+    relay: Any, notes: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A URL ends up in proxies' access logs: the relay takes a token only from the header.
+    good = {"Authorization": f"Bearer {notes.token}"}
+    for query in (f"?token={notes.token}", "?token=nope"):
+        with caplog.at_level(logging.INFO, logger="pos.relay"):
+            response = httpx.get(relay.url + "/events" + query, headers=good, timeout=5)
+        assert response.status_code == 400
+        assert "Authorization header" in response.json()["error"]
+    assert notes.token not in caplog.text
+    # The refusal names the till whose token was put in the URL, never the token.
+    assert "relay events refused till=till-01 reason=token-in-url" in caplog.text
+    assert "relay events refused till=unknown reason=token-in-url" in caplog.text
 
 
 def test_sse_frames_carry_id_kind_and_the_raw_xml(relay: Any, notes: Any) -> None:
