@@ -479,7 +479,8 @@ def create_app(settings: RelaySettings) -> Starlette:
                     while True:
                         batch = await relay.read_after(sent, _REPLAY_BATCH)
                         for event in batch:
-                            yield event.to_sse()
+                            if event.mch_id == till.mch_id:  # a till sees its merchant only
+                                yield event.to_sse()
                             sent = event.id
                         if len(batch) < _REPLAY_BATCH:
                             break
@@ -493,7 +494,8 @@ def create_app(settings: RelaySettings) -> Starlette:
                     assert isinstance(item, RelayEvent)
                     if item.id <= sent:
                         continue
-                    yield item.to_sse()
+                    if item.mch_id == till.mch_id:
+                        yield item.to_sse()
                     sent = item.id
             finally:
                 hub.unsubscribe(subscription)
