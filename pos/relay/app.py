@@ -42,6 +42,8 @@ T = TypeVar("T")
 #: committed after that is then a duplicate, answered SUCCESS).
 STORE_DEADLINE_SECONDS = 4.0
 _REPLAY_BATCH = 500
+#: Last-Event-ID: an event id, at most 18 digits (ids are 64-bit; more would overflow).
+_EVENT_ID = re.compile(r"[0-9]{1,18}")
 #: Hand requests to the worker in groups of at most this many while it is busy (see submit).
 _FLUSH_EVERY = 4
 
@@ -460,7 +462,7 @@ def create_app(settings: RelaySettings) -> Starlette:
         )
         last_id: int | None = None
         if last_text:
-            if not last_text.isascii() or not last_text.isdigit():
+            if not _EVENT_ID.fullmatch(last_text):
                 return JSONResponse({"error": "bad Last-Event-ID"}, status_code=400)
             last_id = int(last_text)
         hub = relay.hub
@@ -472,7 +474,9 @@ def create_app(settings: RelaySettings) -> Starlette:
             # a client gone before the first byte leaves no subscription behind.)
             subscription, cursor = hub.subscribe()
             log.info("relay till connected till=%s last_event_id=%s", till.name, last_id)
-            sent = cursor if last_id is None else last_id
+            # The replay is bounded: at most the newest ``replay_events`` events of the relay,
+            # whatever the till asks for (0 would otherwise be the whole history).
+            sent = cursor if last_id is None else max(last_id, cursor - settings.replay_events)
             try:
                 yield b": connected\n\n"
                 if last_id is not None:

@@ -207,3 +207,40 @@ def test_a_follower_with_a_wrong_token_never_connects(relay: Any) -> None:
     thread.join(5)
     assert not thread.is_alive()
     assert states == ["reconnecting"]
+
+
+def test_last_event_id_is_parsed_strictly(relay: Any, notes: Any) -> None:
+    headers = {"Authorization": f"Bearer {notes.token}"}
+    for bad in ("1" * 400, "1" * 19, "-1", "+1", "1e3", "0x10", "1.0"):
+        response = httpx.get(
+            relay.url + "/events", headers={**headers, "Last-Event-ID": bad}, timeout=5
+        )
+        assert response.status_code == 400, bad
+        assert response.json() == {"error": "bad Last-Event-ID"}
+    arabic = httpx.get(relay.url + "/events?last_event_id=١٢", headers=headers, timeout=5)
+    assert arabic.status_code == 400
+    too_long = httpx.get(
+        relay.url + "/events?last_event_id=" + "9" * 40, headers=headers, timeout=5
+    )
+    assert too_long.status_code == 400
+    frames = read_frames(relay.url, {**headers, "Last-Event-ID": "9" * 18}, 1)
+    assert frames == [": connected"]
+
+
+def test_the_replay_is_bounded_to_the_newest_events(
+    start_relay: Callable[..., Any], notes: Any
+) -> None:
+    relay = start_relay(replay_events=3, heartbeat_seconds=0.2)
+    numbers = []
+    for _ in range(5):
+        body, fields = notes.make_payment()
+        assert relay.post(body).content == SUCCESS_REPLY
+        numbers.append(fields["out_trade_no"])
+    # Last-Event-ID 0 asks for everything: the relay sends the newest three, then pings.
+    frames = read_frames(
+        relay.url, {"Authorization": f"Bearer {notes.token}", "Last-Event-ID": "0"}, 5
+    )
+    assert frames[0] == ": connected"
+    replayed = [json.loads(frame.split("\n")[2].removeprefix("data: ")) for frame in frames[1:4]]
+    assert [event["out_trade_no"] for event in replayed] == numbers[2:]
+    assert frames[4] == ": ping"
