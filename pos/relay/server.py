@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import logging
@@ -14,6 +15,7 @@ import uvicorn
 from pos.config import Settings
 from pos.errors import ConfigError
 from pos.relay.app import RelaySettings, create_app
+from pos.relay.connections import AcceptErrorLog, ConnectionLimits, raise_file_limit
 from pos.wechatpay.types import Merchant
 
 log = logging.getLogger("pos.relay")
@@ -51,6 +53,10 @@ class _RelayServer(uvicorn.Server):
         super().__init__(config)
         self._app = app
 
+    async def serve(self, sockets: list[Any] | None = None) -> None:
+        AcceptErrorLog.install(asyncio.get_running_loop())
+        await super().serve(sockets)
+
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         self._app.state.close_streams()
         super().handle_exit(sig, frame)
@@ -74,6 +80,17 @@ def run_cli(host: str, port: int, database_url: str, settings: RelaySettings) ->
     """Serve the relay until SIGTERM/SIGINT; return the process exit code."""
     settings = dataclasses.replace(settings, database_url=database_url, isolated_worker=True)
     app = create_app(settings)
+    file_limit = raise_file_limit()
+    limits = ConnectionLimits.for_file_limit(file_limit)
+    log.info(
+        "relay connections file_limit=%d max=%d backlog=%d header=%gs body=%gs keep_alive=%ds",
+        file_limit,
+        limits.max_connections,
+        limits.backlog,
+        limits.header_seconds,
+        limits.body_seconds,
+        limits.keep_alive_seconds,
+    )
     config = uvicorn.Config(
         app,
         host=host,
@@ -82,6 +99,7 @@ def run_cli(host: str, port: int, database_url: str, settings: RelaySettings) ->
         log_level="warning",
         timeout_graceful_shutdown=10,
         access_log=False,
+        **limits.uvicorn_options(),
     )
     server = _RelayServer(config, app)
     try:
