@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+import socket
 from collections.abc import Iterator
 from types import FrameType
 from typing import Any
@@ -13,9 +14,10 @@ from typing import Any
 import uvicorn
 
 from pos.config import Settings
-from pos.errors import ConfigError
+from pos.errors import ConfigError, PosError, StoreError
 from pos.relay.app import RelaySettings, create_app
 from pos.relay.connections import AcceptErrorLog, ConnectionLimits, raise_file_limit
+from pos.relay.worker import why
 from pos.wechatpay.types import Merchant
 
 log = logging.getLogger("pos.relay")
@@ -52,10 +54,29 @@ class _RelayServer(uvicorn.Server):
     def __init__(self, config: uvicorn.Config, app: Any) -> None:
         super().__init__(config)
         self._app = app
+        #: Why the relay could not start, in one line (None: it started, or is starting).
+        self.startup_error: str | None = None
 
     async def serve(self, sockets: list[Any] | None = None) -> None:
         AcceptErrorLog.install(asyncio.get_running_loop())
         await super().serve(sockets)
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        # The relay starts here rather than in the ASGI lifespan, whose failure uvicorn prints
+        # as a traceback that hides the cause (a read-only database, PostgreSQL down).
+        relay = self._app.state.relay
+        try:
+            await relay.start()
+        except (PosError, OSError) as exc:
+            self.startup_error = why(exc) if isinstance(exc, OSError) else str(exc)
+            await relay.stop()
+            self.should_exit = True
+            return
+        await super().startup(sockets)
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().shutdown(sockets)
+        await self._app.state.relay.stop()
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         self._app.state.close_streams()
@@ -91,21 +112,36 @@ def run_cli(host: str, port: int, database_url: str, settings: RelaySettings) ->
         limits.body_seconds,
         limits.keep_alive_seconds,
     )
+    try:
+        listener = _listen(host, port, limits.backlog)
+    except OSError as exc:
+        raise StoreError(
+            f"the relay cannot listen on {host}:{port}: {exc.strerror or why(exc)}"
+        ) from None
     config = uvicorn.Config(
         app,
-        host=host,
-        port=port,
-        lifespan="on",
+        lifespan="off",  # the relay starts in _RelayServer.startup
         log_level="warning",
         timeout_graceful_shutdown=10,
         access_log=False,
         **limits.uvicorn_options(),
     )
     server = _RelayServer(config, app)
+    server.run(sockets=[listener])
+    if server.startup_error is not None:
+        raise StoreError(f"the relay cannot start: {server.startup_error}")
+    return 0
+
+
+def _listen(host: str, port: int, backlog: int) -> socket.socket:
+    """The listening socket, opened here so that a port in use is one clear line."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
     try:
-        server.run()
-    except OSError as exc:
-        log.error("relay cannot listen host=%s port=%d error=%s", host, port, exc.strerror)
-        return 1
-    # uvicorn leaves started False when the startup (the database) failed.
-    return 0 if server.started else 1
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+        listener.listen(backlog)
+    except OSError:
+        listener.close()
+        raise
+    return listener

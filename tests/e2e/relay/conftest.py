@@ -388,10 +388,11 @@ class PosRelay:
         settings_toml: str = "",
         file_limit: int | None = None,
         wait: bool = True,
+        port: int | None = None,
     ) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = folder / "settings.toml"
         if settings_toml:
