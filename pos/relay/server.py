@@ -54,8 +54,8 @@ class _RelayServer(uvicorn.Server):
     def __init__(self, config: uvicorn.Config, app: Any) -> None:
         super().__init__(config)
         self._app = app
-        #: Why the relay could not start, in one line (None: it started, or is starting).
-        self.startup_error: str | None = None
+        #: Why the relay could not start (None: it started, or is starting).
+        self.startup_error: PosError | None = None
 
     async def serve(self, sockets: list[Any] | None = None) -> None:
         AcceptErrorLog.install(asyncio.get_running_loop())
@@ -67,8 +67,11 @@ class _RelayServer(uvicorn.Server):
         relay = self._app.state.relay
         try:
             await relay.start()
-        except (PosError, OSError) as exc:
-            self.startup_error = why(exc) if isinstance(exc, OSError) else str(exc)
+        except PosError as exc:
+            self.startup_error = exc
+        except OSError as exc:
+            self.startup_error = StoreError(why(exc))
+        if self.startup_error is not None:
             await relay.stop()
             self.should_exit = True
             return
@@ -98,7 +101,8 @@ class _RelayServer(uvicorn.Server):
 
 
 def run_cli(host: str, port: int, database_url: str, settings: RelaySettings) -> int:
-    """Serve the relay until SIGTERM/SIGINT; return the process exit code."""
+    """Serve the relay until SIGTERM/SIGINT; 0 then. A relay that cannot start raises
+    ConfigError or StoreError, whose one line says why (the port, the database)."""
     settings = dataclasses.replace(settings, database_url=database_url, isolated_worker=True)
     app = create_app(settings)
     file_limit = raise_file_limit()
@@ -115,7 +119,7 @@ def run_cli(host: str, port: int, database_url: str, settings: RelaySettings) ->
     try:
         listener = _bind(host, port)
     except OSError as exc:
-        raise StoreError(
+        raise ConfigError(
             f"the relay cannot listen on {host}:{port}: {exc.strerror or why(exc)}"
         ) from None
     config = uvicorn.Config(
@@ -128,8 +132,9 @@ def run_cli(host: str, port: int, database_url: str, settings: RelaySettings) ->
     )
     server = _RelayServer(config, app)
     server.run(sockets=[listener])
-    if server.startup_error is not None:
-        raise StoreError(f"the relay cannot start: {server.startup_error}")
+    error = server.startup_error
+    if error is not None:
+        raise type(error)(f"the relay cannot start: {error}") from None
     return 0
 
 
