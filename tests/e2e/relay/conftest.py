@@ -376,7 +376,8 @@ class PosRelay:
     """``pos relay`` in a subprocess with its own config, data and log folders.
 
     ``env`` is added to a clean merchant-less environment; ``file_limit`` starts it with that
-    RLIMIT_NOFILE (soft and hard), so a test can exhaust it with a few hundred sockets.
+    RLIMIT_NOFILE (soft and hard), so a test can exhaust it with a few hundred sockets;
+    ``prefix`` runs it through another command (setpriv).
     """
 
     def __init__(
@@ -389,6 +390,7 @@ class PosRelay:
         file_limit: int | None = None,
         wait: bool = True,
         port: int | None = None,
+        prefix: tuple[str, ...] = (),
     ) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
@@ -423,6 +425,7 @@ class PosRelay:
         self._output = self.output.open("ab")
         self.process = subprocess.Popen(
             [
+                *prefix,
                 sys.executable,
                 "-m",
                 "pos",

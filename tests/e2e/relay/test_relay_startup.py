@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Callable
 from pathlib import Path
@@ -52,6 +53,49 @@ def test_a_database_that_cannot_be_used_is_one_line_and_a_failure(
     assert lines[0].startswith("pos: error: the relay cannot start: ")
     assert cause in lines[0]
     assert "pg-password-1234" not in output and API_KEY not in output
+
+
+def read_only(folder: Path) -> str:
+    """A good relay database in a folder, both made read-only."""
+    from pos.relay.storage import Store
+
+    database = folder / "read-only"
+    database.mkdir()
+    store = Store(str(database / "relay.sqlite3"))
+    store.create_schema()
+    store.close()
+    (database / "relay.sqlite3").chmod(0o444)
+    database.chmod(0o555)
+    return str(database / "relay.sqlite3")
+
+
+# root ignores file modes unless it gives up the capabilities that let it (util-linux setpriv).
+AS_A_USER = (
+    (
+        "setpriv",
+        "--bounding-set=-dac_override,-dac_read_search",
+        "--inh-caps=-dac_override,-dac_read_search",
+    )
+    if os.geteuid() == 0
+    else ()
+)
+
+
+def test_a_read_only_database_is_one_line_and_a_failure(
+    pos_relay: Callable[..., Any], tmp_path: Path
+) -> None:
+    database = read_only(tmp_path)
+    try:
+        relay = pos_relay(MERCHANT_ENV, database_url=database, wait=False, prefix=AS_A_USER)
+        status = relay.process.wait(60)
+    finally:
+        Path(database).parent.chmod(0o755)
+    lines = relay.output.read_text(encoding="utf-8").splitlines()
+    assert status != 0
+    assert lines == [
+        "pos: error: the relay cannot start: the relay database cannot be opened: "
+        "attempt to write a readonly database"
+    ]
 
 
 def test_a_port_in_use_is_one_line_and_a_failure(pos_relay: Callable[..., Any]) -> None:
