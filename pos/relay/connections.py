@@ -225,7 +225,7 @@ class AcceptErrorLog:
 
     def _write(self, now: float) -> None:
         log.error(
-            "relay cannot accept connections error=%s count=%d (the file limit is reached)",
+            "relay cannot accept connections error=%s count=%d (out of descriptors or memory)",
             self._error,
             self._count,
         )

@@ -55,8 +55,8 @@ def test_a_flood_of_accept_errors_is_a_line_a_second_with_a_count(
         errors.flush()
     lines = [r.getMessage() for r in caplog.records]
     assert lines == [
-        "relay cannot accept connections error=EMFILE count=1 (the file limit is reached)",
-        "relay cannot accept connections error=EMFILE count=4999 (the file limit is reached)",
+        "relay cannot accept connections error=EMFILE count=1 (out of descriptors or memory)",
+        "relay cannot accept connections error=EMFILE count=4999 (out of descriptors or memory)",
     ]
 
 

@@ -69,3 +69,26 @@ def test_a_till_bound_to_no_merchant_stops_the_start_in_one_line(
     with pytest.raises(ConfigError, match=message) as raised:
         create_app(settings(**overrides))
     assert SECRET not in str(raised.value)
+
+
+def test_pos_relay_serves_the_settings_merchant_and_the_relay_merchants() -> None:
+    from pos.config import Settings
+    from pos.relay import settings_from
+
+    settings = Settings(
+        merchant=ONE,
+        relay_till_tokens={"POS-01": SECRET},
+        relay_till_merchants={"POS-01": TWO.mch_id},
+        relay_merchants=[TWO],
+        relay_replay_events=10,
+    )
+    relay = settings_from(settings, "relay.db")
+    assert relay.merchants == {ONE.mch_id: ONE, TWO.mch_id: TWO}
+    assert relay.default_mch_id == ONE.mch_id
+    assert relay.till_tokens == {"POS-01": SECRET}
+    assert relay.till_merchants == {"POS-01": TWO.mch_id}
+    assert relay.replay_events == 10
+    with pytest.raises(ConfigError, match="merchant 10000100 is given twice"):
+        settings_from(Settings(merchant=ONE, relay_merchants=[ONE]), "relay.db")
+    with pytest.raises(ConfigError, match="pos relay needs a merchant"):
+        settings_from(Settings(), "relay.db")
