@@ -1,19 +1,21 @@
-"""Benchmark: the notify relay against a bare ASGI app on the same uvicorn config, over loopback.
+"""Benchmark: the notify relay against a bare ASGI app on uvicorn, over loopback.
 
-Each server runs in its own process (uvicorn, one worker, the same Config); the relay runs as
-`pos relay` does, with its verify-and-commit worker in a process of its own. This process
+Each server runs in its own process (uvicorn, one worker). The relay runs exactly as `pos relay`
+does (``run_cli``): its verify-and-commit worker in a process of its own, and its connection
+limits (header/body deadlines, the connection cap, the accept backlog); the bare app runs on
+uvicorn's defaults, so the ratio includes what those limits cost. This process
 sends distinct signed §3.4 notifications at bounded concurrency, a bounded count and a time
 limit, then prints requests/s, p99 latency, the ratio relay/bare, and how many notifications
 the relay stored against how many it answered SUCCESS. Goal: ratio >= 0.6 with nothing lost.
 SQLite always; PostgreSQL with --pg URL or POS_TEST_PG_URL.
 
-    python bench/relay.py [--requests 3000] [--concurrency 64] [--seconds 60] [--pg URL]
+    python bench/relay.py [--requests 3000] [--concurrency 16,64] [--seconds 60] [--pg URL]
                           [--wrk-seconds 5] [--rounds 1] [--httpx 0|1]
 
 Concurrency: the relay answers only after a durable commit, so each connection waits a
 commit's latency per notification and, by Little's law, few connections cap the rate below
-what the CPU could do; WeChat Pay's notifications come from many servers at once. The default
-is 64 connections; `--concurrency 16` shows the lighter load.
+what the CPU could do; WeChat Pay's notifications come from many servers at once. By default
+one run measures 16 and then 64 connections (a comma-separated list).
 
 Per server it prints req/s, p99, and the CPU per request of the server's processes (user+system
 from /proc, all threads, the relay's worker process included): on a shared machine the CPU per
@@ -49,7 +51,7 @@ import psycopg
 import uvicorn
 
 from pos.logs import setup_logging
-from pos.relay import RelaySettings, create_app
+from pos.relay import RelaySettings, run_cli
 from pos.relay.storage import Store
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import SUCCESS_REPLY
@@ -62,7 +64,7 @@ API_KEY = "192006250b4c09247ec02edce69f6a2d"
 
 
 def uvicorn_config(app: Any, port: int) -> uvicorn.Config:
-    # One config for both servers, so the ratio measures the relay's own work.
+    # The bare app's config: uvicorn's defaults, as `pos relay` had before its limits.
     return uvicorn.Config(
         app,
         host="127.0.0.1",
@@ -110,12 +112,9 @@ def serve(kind: str, port: int, database_url: str, log_path: str) -> None:
     # for warnings, the API key redacted), exactly as `pos relay` sets it up.
     setup_logging(Path(log_path), level="INFO", secrets=[API_KEY])
     settings = RelaySettings(
-        database_url=database_url,
-        merchants={MCH_ID: Merchant(APPID, MCH_ID, API_KEY)},
-        till_tokens={},
-        isolated_worker=True,  # as `pos relay` runs it
+        database_url=database_url, merchants={MCH_ID: Merchant(APPID, MCH_ID, API_KEY)}
     )
-    uvicorn.Server(uvicorn_config(create_app(settings), port)).run()
+    run_cli("127.0.0.1", port, database_url, settings)  # exactly as `pos relay` serves it
 
 
 def notification(n: int) -> bytes:
@@ -353,8 +352,13 @@ def measured(child: Child, run: Callable[[Child], Result]) -> Result:
     return result
 
 
+#: (label, ratio) of every comparison, printed together at the end.
+SUMMARY: list[tuple[str, float]] = []
+
+
 def report(label: str, bare: Result, relay: Result, stored: int, distinct: int) -> None:
     ratio = relay.rate / bare.rate if bare.rate else 0.0
+    SUMMARY.append((label, ratio))
     print(f"[{label}]")
     for result in (bare, relay):
         print(
@@ -453,7 +457,12 @@ def run_backend(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=3000)
-    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument(
+        "--concurrency",
+        type=lambda text: [int(part) for part in text.split(",")],
+        default=[16, 64],
+        help="connections, or a comma-separated list measured one after the other",
+    )
     parser.add_argument("--seconds", type=float, default=60.0, help="time limit per server")
     parser.add_argument(
         "--wrk-seconds",
@@ -487,11 +496,17 @@ def main() -> int:
         serve(args.serve, args.port, args.database, args.log)
         return 0
     bodies = [notification(n) for n in range(args.requests)]
+    concurrencies: list[int] = args.concurrency
     with tempfile.TemporaryDirectory() as folder:
         workdir = Path(folder)
-        run_backend("sqlite", "", bodies, args, workdir)
-        if args.pg:
-            run_backend("postgresql", args.pg, bodies, args, workdir)
+        for concurrency in concurrencies:
+            args.concurrency = concurrency
+            run_backend("sqlite", "", bodies, args, workdir)
+            if args.pg:
+                run_backend("postgresql", args.pg, bodies, args, workdir)
+    print("ratios relay/bare:")
+    for label, ratio in SUMMARY:
+        print(f"  {ratio:.2f}  {label}")
     return 0
 
 

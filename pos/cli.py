@@ -275,7 +275,7 @@ def _run_sandbox(args: argparse.Namespace, secrets: list[str]) -> int:
 
 
 def _run_relay(args: argparse.Namespace, settings: Settings) -> int:
-    if settings.merchant is None:
+    if settings.merchant is None and not settings.relay_merchants:
         raise ConfigError(
             "pos relay needs a merchant: set WECHATPAY_APPID, WECHATPAY_MCH_ID "
             "and WECHATPAY_API_KEY, or configure one in the settings"
@@ -290,14 +290,9 @@ def _run_relay(args: argparse.Namespace, settings: Settings) -> int:
                 f"cannot create {settings.data_dir}: {exc.strerror or type(exc).__name__}"
             ) from None
         database_url = f"sqlite:///{settings.data_dir / 'relay.sqlite3'}"
-    from pos.relay import RelaySettings, run_cli
+    from pos.relay import run_cli, settings_from
 
-    relay_settings = RelaySettings(
-        database_url=database_url,
-        merchants={settings.merchant.mch_id: settings.merchant},
-        till_tokens=dict(settings.relay_till_tokens),
-    )
-    status: int = run_cli(args.host, args.port, database_url, relay_settings)
+    status: int = run_cli(args.host, args.port, database_url, settings_from(settings, database_url))
     return status
 
 

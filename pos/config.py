@@ -18,8 +18,12 @@ File layout::
     appid = "wx..."; mch_id = "..."; sign_type = "MD5"   # api_key only without a keyring
     [merchant.certificate]
     p12_path = "..."                       # or cert_pem_path + key_pem_path; password as api_key
-    [relay]
-    database_url = "postgresql://..."; till_tokens = { "<token>" = "POS-01" }   # token -> till
+    [relay]                                # for ``pos relay`` (docs/relay.md)
+    database_url = "postgresql://..."; till_tokens = { "POS-01" = "<secret>" }  # NAME = SECRET
+    till_merchants = { "POS-09" = "1900000110" }   # a till's merchant; default: [merchant]'s
+    replay_events = 1000                   # at most this many events replayed on reconnect
+    [[relay.merchants]]                    # more merchants on the same relay, each with its key
+    appid = "wx..."; mch_id = "..."; api_key = "..."; sign_type = "MD5"
 """
 
 from __future__ import annotations
@@ -74,19 +78,22 @@ ENVIRONMENT: dict[str, str] = {
     "POS_DATA_DIR": "data_dir",
     "POS_DATABASE": "database_path",
     "POS_RELAY_DATABASE_URL": "relay.database_url",
-    "POS_RELAY_TILL_TOKENS": "relay.till_tokens",  # "token=POS-01,token2=POS-02"
+    "POS_RELAY_TILL_TOKENS": "relay.till_tokens",  # "POS-01=secret1,POS-02=secret2"
+    "POS_RELAY_TILL_MERCHANTS": "relay.till_merchants",  # "POS-09=1900000110"
+    "POS_RELAY_REPLAY_EVENTS": "relay.replay_events",
     "POS_MANAGER_PIN_HASH": "manager_pin_hash",
 }
 
 _MERCHANT_KEYS = ("appid", "mch_id", "api_key", "sign_type")
 _CERTIFICATE_KEYS = ("p12_path", "password", "cert_pem_path", "key_pem_path")
-_RELAY_KEYS = ("database_url", "till_tokens")
+_RELAY_KEYS = ("database_url", "till_tokens", "till_merchants", "replay_events", "merchants")
 _SECRET_KEYS = frozenset(
     {
         "merchant.api_key",
         "merchant.certificate.password",
         "till_token",
         "relay.till_tokens",
+        "relay.merchants",
         "manager_pin_hash",
     }
 )
@@ -142,9 +149,14 @@ class Settings:
     sound: str | None = None
     data_dir: Path = field(default_factory=data_dir)
     database_path: Path = _DERIVED_DATABASE_PATH
-    #: For ``pos relay``: its database, and token -> till name for the tills it serves.
+    #: For ``pos relay``: its database, till name -> that till's secret (its bearer token),
+    #: till name -> the mch_id whose events it gets (default: ``merchant``'s), the merchants
+    #: it serves besides ``merchant``, and how many events a reconnecting till gets back.
     relay_database_url: str | None = None
     relay_till_tokens: dict[str, str] = field(default_factory=dict, repr=False)
+    relay_till_merchants: dict[str, str] = field(default_factory=dict)
+    relay_merchants: list[Merchant] = field(default_factory=list)
+    relay_replay_events: int = 1000
     manager_pin_hash: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -165,7 +177,8 @@ class Settings:
                 found.append(self.merchant.certificate.password)
         if self.till_token:
             found.append(self.till_token)
-        found.extend(token for token in self.relay_till_tokens if token)
+        found.extend(token for token in self.relay_till_tokens.values() if token)
+        found.extend(merchant.api_key for merchant in self.relay_merchants)
         return tuple(found)
 
 
@@ -352,6 +365,9 @@ def _flatten(document: Mapping[str, Any], path: Path) -> dict[str, _Value]:
         "merchant",
         "relay_database_url",
         "relay_till_tokens",
+        "relay_till_merchants",
+        "relay_merchants",
+        "relay_replay_events",
     }
     tables: dict[str, tuple[str, ...]] = {
         "merchant": _MERCHANT_KEYS,
@@ -583,6 +599,15 @@ def load_settings(
     item = get("relay.till_tokens")
     if item is not None:
         settings.relay_till_tokens = _tokens(item)
+    item = get("relay.till_merchants")
+    if item is not None:
+        settings.relay_till_merchants = _till_merchants(item)
+    item = get("relay.replay_events")
+    if item is not None:
+        settings.relay_replay_events = _int(item, "relay.replay_events", 0, 100_000, "events")
+    item = get("relay.merchants")
+    if item is not None:
+        settings.relay_merchants = _relay_merchants(item)
     return settings
 
 
@@ -607,26 +632,92 @@ def _language(item: _Value) -> str:
     return text
 
 
-def _tokens(item: _Value) -> dict[str, str]:
-    table = _token_list(item.value) if isinstance(item.value, str) else item.value
-    if not isinstance(table, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v for k, v in table.items()
+_TOKENS_FORMAT = "NAME=SECRET,NAME=SECRET"
+#: A till's secret: long enough not to be guessed (``openssl rand -hex 16`` gives 32).
+MIN_TILL_SECRET_LENGTH = 16
+
+
+def _pairs(item: _Value, name: str, form: str) -> dict[str, str]:
+    """``A=B,C=D`` (the environment's form) or a TOML table of strings, as a dict.
+
+    The messages never repeat a value: in ``till_tokens`` either side may be a secret (a list
+    written the old way round, SECRET=NAME, must not end up in a log).
+    """
+    value = item.value
+    if isinstance(value, str):
+        table: dict[str, str] = {}
+        for pair in value.split(","):
+            key, sep, text = pair.partition("=")
+            if not sep or not key.strip() or not text.strip():
+                raise ConfigError(f"{item.source}: {name} must read {form}")
+            table[key.strip()] = text.strip()
+        return table
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
     ):
-        raise ConfigError(
-            f"{item.source}: relay.till_tokens must map tokens to till names (token=till,...)"
+        raise ConfigError(f"{item.source}: {name} must map till names to text ({form})")
+    return {k.strip(): v.strip() for k, v in value.items()}
+
+
+def _tokens(item: _Value) -> dict[str, str]:
+    """``relay.till_tokens``: till name -> its secret, the README's ``NAME=SECRET``."""
+    table = _pairs(item, "relay.till_tokens", _TOKENS_FORMAT)
+    for name, secret in table.items():
+        if not _TILL_ID.fullmatch(name):
+            raise ConfigError(
+                f"{item.source}: relay.till_tokens must read {_TOKENS_FORMAT}; a till name is "
+                "1 to 16 letters, digits, _ or -"
+            )
+        if len(secret) < MIN_TILL_SECRET_LENGTH or any(ch.isspace() for ch in secret):
+            raise ConfigError(
+                f"{item.source}: relay.till_tokens: the secret of till {name} must be at least "
+                f"{MIN_TILL_SECRET_LENGTH} characters without spaces (openssl rand -hex 16)"
+            )
+    if len(set(table.values())) != len(table):
+        raise ConfigError(f"{item.source}: relay.till_tokens: two tills have the same secret")
+    return table
+
+
+def _till_merchants(item: _Value) -> dict[str, str]:
+    """``relay.till_merchants``: till name -> the mch_id whose events it gets."""
+    table = _pairs(item, "relay.till_merchants", "NAME=MCH_ID,NAME=MCH_ID")
+    for name, mch_id in table.items():
+        if not _TILL_ID.fullmatch(name) or not _MCH_ID.fullmatch(mch_id):
+            raise ConfigError(
+                f"{item.source}: relay.till_merchants must map till names to merchant "
+                "numbers (NAME=MCH_ID, 6 to 32 digits)"
+            )
+    return table
+
+
+def _relay_merchants(item: _Value) -> list[Merchant]:
+    """``[[relay.merchants]]``: more merchants for ``pos relay``, each with its own key."""
+    if not isinstance(item.value, list) or not all(isinstance(t, dict) for t in item.value):
+        raise ConfigError(f"{item.source}: relay.merchants must be [[relay.merchants]] tables")
+    merchants: list[Merchant] = []
+    for number, table in enumerate(item.value, 1):
+        where = f"{item.source}: relay.merchants #{number}"
+        unknown = set(table) - set(_MERCHANT_KEYS)
+        if unknown:
+            raise ConfigError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
+        values = {key: table.get(key, "") for key in _MERCHANT_KEYS}
+        values["sign_type"] = values["sign_type"] or SignType.MD5.value
+        if not all(isinstance(v, str) for v in values.values()):
+            raise ConfigError(f"{where}: appid, mch_id, api_key and sign_type must be text")
+        problems = validate_merchant_fields(
+            values["appid"], values["mch_id"], values["api_key"], values["sign_type"]
         )
-    return dict(table)
-
-
-def _token_list(text: str) -> dict[str, str] | None:
-    """``token=till,token=till`` (the environment's form) as a dict; None if malformed."""
-    tokens: dict[str, str] = {}
-    for pair in text.split(","):
-        token, sep, till = pair.partition("=")
-        if not sep or not token.strip():
-            return None
-        tokens[token.strip()] = till.strip()
-    return tokens
+        if problems:
+            raise ConfigError(f"{where}: {next(iter(problems.values()))}")
+        merchants.append(
+            Merchant(
+                appid=values["appid"],
+                mch_id=values["mch_id"],
+                api_key=values["api_key"],
+                sign_type=SignType(values["sign_type"]),
+            )
+        )
+    return merchants
 
 
 def _warn_if_exposed(path: Path, values: Mapping[str, _Value]) -> None:
@@ -728,6 +819,20 @@ def save_settings(
         relay["database_url"] = settings.relay_database_url
     if settings.relay_till_tokens:
         relay["till_tokens"] = dict(settings.relay_till_tokens)
+    if settings.relay_till_merchants:
+        relay["till_merchants"] = dict(settings.relay_till_merchants)
+    if settings.relay_replay_events != default.relay_replay_events:
+        relay["replay_events"] = settings.relay_replay_events
+    if settings.relay_merchants:
+        relay["merchants"] = [
+            {
+                "appid": m.appid,
+                "mch_id": m.mch_id,
+                "api_key": m.api_key,
+                "sign_type": m.sign_type.value,
+            }
+            for m in settings.relay_merchants
+        ]
     if relay:
         document["relay"] = relay
 

@@ -1,28 +1,20 @@
-"""`python -m pos.relay`: run one relay; merchant and till tokens come from the environment.
+"""`python -m pos.relay`: run one relay, configured exactly as ``pos relay`` is.
 
-Merchant: WECHATPAY_APPID, WECHATPAY_MCH_ID, WECHATPAY_API_KEY (the architecture's `pos relay`
-contract). Tills: POS_RELAY_TILL_TOKENS as ``name=token,name=token``. Neither is ever printed.
+Merchant: WECHATPAY_APPID, WECHATPAY_MCH_ID, WECHATPAY_API_KEY or the settings file (the
+architecture's `pos relay` contract). Tills: POS_RELAY_TILL_TOKENS as ``NAME=SECRET,...``, the
+README's form, read by ``pos.config`` for both commands. No secret is ever printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
-import os
 import sys
 
-from pos.relay.app import RelaySettings
-from pos.relay.server import run_cli
-from pos.wechatpay.types import Merchant
-
-
-def _parse_tokens(text: str) -> dict[str, str]:
-    tokens: dict[str, str] = {}
-    for part in text.split(","):
-        name, sep, token = part.strip().partition("=")
-        if sep and name and token:
-            tokens[token] = name
-    return tokens
+from pos.config import load_settings
+from pos.errors import PosError
+from pos.relay.server import run_cli, settings_from
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,20 +33,13 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
-    appid = os.environ.get("WECHATPAY_APPID", "")
-    mch_id = os.environ.get("WECHATPAY_MCH_ID", "")
-    api_key = os.environ.get("WECHATPAY_API_KEY", "")
-    if not (appid and mch_id and api_key):
-        print("error: set WECHATPAY_APPID, WECHATPAY_MCH_ID and WECHATPAY_API_KEY", file=sys.stderr)
+    try:
+        settings = settings_from(load_settings(), args.database)
+        settings = dataclasses.replace(settings, heartbeat_seconds=args.heartbeat)
+        return run_cli(args.host, args.port, args.database, settings)
+    except PosError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
-    tokens = _parse_tokens(os.environ.get("POS_RELAY_TILL_TOKENS", ""))
-    settings = RelaySettings(
-        database_url=args.database,
-        merchants={mch_id: Merchant(appid, mch_id, api_key)},
-        till_tokens=tokens,
-        heartbeat_seconds=args.heartbeat,
-    )
-    return run_cli(args.host, args.port, args.database, settings)
 
 
 if __name__ == "__main__":

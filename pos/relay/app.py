@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import hashlib
 import hmac
 import logging
+import re
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -24,7 +26,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from pos.errors import StoreError
+from pos.errors import ConfigError, StoreError
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
 from pos.relay.storage import Store, is_postgres_url, require_driver
@@ -40,22 +42,88 @@ T = TypeVar("T")
 #: committed after that is then a duplicate, answered SUCCESS).
 STORE_DEADLINE_SECONDS = 4.0
 _REPLAY_BATCH = 500
+#: Last-Event-ID: an event id, at most 18 digits (ids are 64-bit; more would overflow).
+_EVENT_ID = re.compile(r"[0-9]{1,18}")
 #: Hand requests to the worker in groups of at most this many while it is busy (see submit).
 _FLUSH_EVERY = 4
 
 
+#: A till token given as the SHA-256 of the secret rather than the secret itself.
+_HASHED_TOKEN = re.compile(r"sha256:([0-9a-f]{64})")
+
+
 @dataclass
 class RelaySettings:
-    """What a relay needs: its database, the merchants it accepts, the tills it serves."""
+    """What a relay needs: its database, the merchants it accepts, the tills it serves.
+
+    ``till_tokens`` maps a till's name to its secret, the bearer token it sends (or to
+    ``sha256:<hex>`` of that secret); the relay keeps only the hash. ``till_merchants`` binds
+    a till to the mch_id whose events it gets; a till not in it gets ``default_mch_id``'s
+    (None: the only merchant of ``merchants``).
+    """
 
     database_url: str
     merchants: dict[str, Merchant]  # by mch_id
-    till_tokens: dict[str, str] = field(repr=False)  # token -> till name
+    till_tokens: dict[str, str] = field(default_factory=dict, repr=False)  # till name -> secret
+    till_merchants: dict[str, str] = field(default_factory=dict)  # till name -> mch_id
+    default_mch_id: str | None = None
+    #: A till that reconnects gets back at most this many of the newest events (all merchants
+    #: counted), whatever its Last-Event-ID: older ones it learns with orderquery.
+    replay_events: int = 1000
     max_body_bytes: int = 64 * 1024
     heartbeat_seconds: float = 15.0
     #: Verify and commit in a process of its own (``pos relay``: the loop keeps a core to
     #: itself) rather than on a thread (embedded in the till, where the load is one shop's).
     isolated_worker: bool = False
+
+
+@dataclass(frozen=True)
+class _Till:
+    """A till the relay serves: its name, its merchant, and only the hash of its secret."""
+
+    name: str
+    mch_id: str
+    digest: bytes = field(repr=False)
+
+
+def _tills(settings: RelaySettings) -> list[_Till]:
+    """The tills of ``settings``, each bound to a merchant; ConfigError (one line) if one is
+    bound to none, or to a merchant this relay does not serve."""
+    default = settings.default_mch_id
+    if default is None and len(settings.merchants) == 1:
+        default = next(iter(settings.merchants))
+    stray = sorted(set(settings.till_merchants) - set(settings.till_tokens))
+    if stray:
+        raise ConfigError(f"relay.till_merchants names till {stray[0]}, which has no token")
+    tills: list[_Till] = []
+    for name, secret in settings.till_tokens.items():
+        mch_id = settings.till_merchants.get(name, default)
+        if mch_id is None:
+            raise ConfigError(
+                f"till {name} has no merchant: this relay serves several, name its mch_id "
+                "in relay.till_merchants"
+            )
+        if mch_id not in settings.merchants:
+            raise ConfigError(f"till {name} is bound to merchant {mch_id}, not served here")
+        hashed = _HASHED_TOKEN.fullmatch(secret)
+        digest = (
+            bytes.fromhex(hashed.group(1))
+            if hashed
+            else hashlib.sha256(secret.encode("utf-8")).digest()
+        )
+        tills.append(_Till(name, mch_id, digest))
+    return tills
+
+
+def _till_with(tills: list[_Till], offered: str) -> _Till | None:
+    """The till whose secret is ``offered``: hashes compared in constant time (style rule 9),
+    every till compared, so the time taken says nothing about which one matched."""
+    digest = hashlib.sha256(offered.encode("utf-8")).digest()
+    found = None
+    for till in tills:
+        if hmac.compare_digest(till.digest, digest):
+            found = till
+    return found
 
 
 class _Relay:
@@ -332,24 +400,14 @@ def create_app(settings: RelaySettings) -> Starlette:
     ``app.state.close_streams()`` (thread-safe) ends the open event streams; call it before
     stopping the server so that the graceful shutdown does not wait for them.
     """
+    tills = _tills(settings)  # before anything starts: a bad binding is one line at start-up
     relay = _Relay(settings)
-    # Constant-time look-up of a till token (style rule 9).
-    tokens = [(token.encode("utf-8"), name) for token, name in settings.till_tokens.items()]
 
-    def till_for(request: Request) -> str | None:
+    def till_for(request: Request) -> _Till | None:
         header = request.headers.get("authorization", "")
         scheme, _, credential = header.partition(" ")
         offered = credential.strip() if scheme.lower() == "bearer" else ""
-        if not offered:
-            offered = request.query_params.get("token", "")
-        if not offered:
-            return None
-        found = None
-        offered_bytes = offered.encode("utf-8")
-        for token, name in tokens:
-            if hmac.compare_digest(token, offered_bytes):
-                found = name
-        return found
+        return _till_with(tills, offered) if offered else None
 
     cap = settings.max_body_bytes
 
@@ -382,8 +440,20 @@ def create_app(settings: RelaySettings) -> Starlette:
     refund_notify = notify_handler(REFUND)
 
     async def events(request: Request) -> Response:
+        if "token" in request.query_params:
+            # A URL ends up in proxies' access logs: a token there is a token given away.
+            in_url = _till_with(tills, request.query_params["token"])
+            log.warning(
+                "relay events refused till=%s reason=token-in-url",
+                in_url.name if in_url else "unknown",
+            )
+            return JSONResponse(
+                {"error": "send the token in the Authorization header, never in the URL"},
+                status_code=400,
+            )
         till = till_for(request)
         if till is None:
+            log.warning("relay events refused till=unknown reason=bad-token")
             return JSONResponse(
                 {"error": "unauthorized"}, status_code=401, headers={"WWW-Authenticate": "Bearer"}
             )
@@ -392,28 +462,29 @@ def create_app(settings: RelaySettings) -> Starlette:
         )
         last_id: int | None = None
         if last_text:
-            if not last_text.isascii() or not last_text.isdigit():
+            if not _EVENT_ID.fullmatch(last_text):
                 return JSONResponse({"error": "bad Last-Event-ID"}, status_code=400)
             last_id = int(last_text)
         hub = relay.hub
         assert hub is not None
-        # Every till sees the events of every merchant of this relay. Enough for one shop (or
-        # shops that trust each other); per-merchant tokens would filter on event.mch_id here.
 
         async def stream() -> AsyncIterator[bytes]:
             # Subscribe before replaying: whatever is committed meanwhile is in the queue, and
             # the id check below drops what the replay already sent. (Inside the generator, so
             # a client gone before the first byte leaves no subscription behind.)
             subscription, cursor = hub.subscribe()
-            log.info("relay till connected till=%s last_event_id=%s", till, last_id)
-            sent = cursor if last_id is None else last_id
+            log.info("relay till connected till=%s last_event_id=%s", till.name, last_id)
+            # The replay is bounded: at most the newest ``replay_events`` events of the relay,
+            # whatever the till asks for (0 would otherwise be the whole history).
+            sent = cursor if last_id is None else max(last_id, cursor - settings.replay_events)
             try:
                 yield b": connected\n\n"
                 if last_id is not None:
                     while True:
                         batch = await relay.read_after(sent, _REPLAY_BATCH)
                         for event in batch:
-                            yield event.to_sse()
+                            if event.mch_id == till.mch_id:  # a till sees its merchant only
+                                yield event.to_sse()
                             sent = event.id
                         if len(batch) < _REPLAY_BATCH:
                             break
@@ -427,11 +498,12 @@ def create_app(settings: RelaySettings) -> Starlette:
                     assert isinstance(item, RelayEvent)
                     if item.id <= sent:
                         continue
-                    yield item.to_sse()
+                    if item.mch_id == till.mch_id:
+                        yield item.to_sse()
                     sent = item.id
             finally:
                 hub.unsubscribe(subscription)
-                log.info("relay till disconnected till=%s last_sent=%d", till, sent)
+                log.info("relay till disconnected till=%s last_sent=%d", till.name, sent)
 
         return StreamingResponse(
             stream(),

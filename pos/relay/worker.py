@@ -107,9 +107,9 @@ class _Work:
         try:
             store = Store(self.url)
             store.create_schema()
-        except Exception as exc:  # reported to start(); the details stay out of the frame
-            log.error("relay worker cannot open the database error=%s", type(exc).__name__)
-            self._send(("failed", type(exc).__name__))
+        except Exception as exc:  # reported to start(), which says why in one line
+            # Not logged here: start() raises with the cause, and `pos relay` prints one line.
+            self._send(("failed", why(exc)))
             return
         self._send(("ready",))
         try:
@@ -188,6 +188,16 @@ class _Work:
             error = StoreError(f"cannot store a notification: {type(exc).__name__}")
             error.__cause__ = exc
             return error
+
+
+def why(exc: BaseException) -> str:
+    """The root cause of ``exc`` in one line: the driver's own words ("file is not a database",
+    "connection refused"), which name neither a password nor a key."""
+    root = exc
+    while root.__cause__ is not None:
+        root = root.__cause__
+    text = " ".join(str(root).split()) or type(root).__name__
+    return text if len(text) <= 300 else text[:297] + "..."
 
 
 def _worker_main(
@@ -277,7 +287,8 @@ class Worker:
             raise StoreError("the relay worker did not start in time") from None
         if not (isinstance(answer, tuple) and answer[0] == "ready"):
             await self.stop()
-            raise StoreError("the relay database cannot be opened")
+            cause = answer[1] if isinstance(answer, tuple) and len(answer) > 1 else "unknown"
+            raise StoreError(f"the relay database cannot be opened: {cause}")
         self.alive = True
 
     def submit_many(self, requests: list[Request], done: BatchCallback) -> None:

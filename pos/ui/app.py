@@ -202,7 +202,7 @@ def open_services(
             relay_settings = RelaySettings(
                 database_url=f"sqlite:///{relay_db}",
                 merchants={merchant.mch_id: merchant},
-                till_tokens={till_token: settings.till_id},
+                till_tokens={settings.till_id: till_token},
             )
             servers.append(BackgroundServer(create_app(relay_settings)).start())
             base_url, relay_url = servers[0].url, servers[1].url

@@ -162,7 +162,7 @@ def servers_round_trip(tmp_path: Path, env: dict[str, str]) -> list[str]:
     """Run `pos relay` and `pos sandbox` as processes; pay one order; their outputs."""
     relay_port, sandbox_port = free_port(), free_port()
     relay_url, sandbox_url = f"http://127.0.0.1:{relay_port}", f"http://127.0.0.1:{sandbox_port}"
-    relay_env = {**env, "POS_RELAY_TILL_TOKENS": f"{TILL_TOKEN}=T9"}
+    relay_env = {**env, "POS_RELAY_TILL_TOKENS": f"T9={TILL_TOKEN}"}
     sandbox_env = {**env, "POS_SANDBOX_KEY": API_KEY}
     relay_args = [
         "relay",
@@ -253,7 +253,7 @@ def test_no_secret_anywhere_after_a_full_run(
             RelaySettings(
                 database_url=f"sqlite:///{tmp_path / 'relay.sqlite3'}",
                 merchants={SHOP.mch_id: SHOP},
-                till_tokens={TILL_TOKEN: "T1"},
+                till_tokens={"T1": TILL_TOKEN},
             )
         )
     ).start()

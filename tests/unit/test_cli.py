@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import subprocess
@@ -22,6 +21,8 @@ from pos import cli, config
 from pos.config import Settings
 from pos.errors import ConfigError, PosError
 from pos.logs import shutdown_logging
+from pos.relay.app import RelaySettings
+from pos.relay.server import settings_from
 from pos.wechatpay.types import Merchant
 
 APPID = "wxd930ea5d5a258f4f"
@@ -86,13 +87,6 @@ def fake_module(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Calls]:
         return calls
 
     return install
-
-
-@dataclasses.dataclass
-class FakeRelaySettings:
-    database_url: str
-    merchants: dict[str, Merchant]
-    till_tokens: dict[str, str]
 
 
 def run_main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -224,7 +218,7 @@ def test_relay_builds_its_settings_from_the_environment(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    calls = fake_module("pos.relay", RelaySettings=FakeRelaySettings)
+    calls = fake_module("pos.relay", settings_from=settings_from)
     for name, value in MERCHANT_ENV.items():
         monkeypatch.setenv(name, value)
     url = "postgresql://relay@127.0.0.1/relay"
@@ -232,10 +226,11 @@ def test_relay_builds_its_settings_from_the_environment(
     assert run_main(argv, capsys)[0] == 0
     host, port, database_url, settings = calls.one
     assert (host, port, database_url) == ("0.0.0.0", 8443, url)
-    assert settings == FakeRelaySettings(
+    assert settings == RelaySettings(
         database_url=url,
         merchants={MCH_ID: Merchant(appid=APPID, mch_id=MCH_ID, api_key=KEY)},
         till_tokens={},
+        default_mch_id=MCH_ID,
     )
 
 
@@ -245,12 +240,12 @@ def test_relay_takes_its_database_and_tokens_from_the_settings_file(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    calls = fake_module("pos.relay", RelaySettings=FakeRelaySettings)
+    calls = fake_module("pos.relay", settings_from=settings_from)
     settings_file = tmp_path / "relay.toml"
     settings_file.write_text(
         f'[merchant]\nappid = "{APPID}"\nmch_id = "{MCH_ID}"\napi_key = "{KEY}"\n'
         '[relay]\ndatabase_url = "sqlite:////srv/relay.db"\n'
-        'till_tokens = { "token-one-aaaa" = "POS-01" }\n',
+        'till_tokens = { "POS-01" = "token-one-aaaa-0001" }\n',
         encoding="utf-8",
     )
     settings_file.chmod(0o600)
@@ -258,7 +253,7 @@ def test_relay_takes_its_database_and_tokens_from_the_settings_file(
     assert run_main(["relay", "--config", str(settings_file)], capsys)[0] == 0
     host, port, database_url, settings = calls.one
     assert (host, port, database_url) == ("127.0.0.1", 8901, "sqlite:////srv/relay.db")
-    assert settings.till_tokens == {"token-one-aaaa": "POS-01"}
+    assert settings.till_tokens == {"POS-01": "token-one-aaaa-0001"}
 
 
 def test_relay_default_database_is_in_the_data_folder(
@@ -266,7 +261,7 @@ def test_relay_default_database_is_in_the_data_folder(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    calls = fake_module("pos.relay", RelaySettings=FakeRelaySettings)
+    calls = fake_module("pos.relay", settings_from=settings_from)
     for name, value in MERCHANT_ENV.items():
         monkeypatch.setenv(name, value)
     assert run_main(["relay"], capsys)[0] == 0
@@ -277,7 +272,7 @@ def test_relay_default_database_is_in_the_data_folder(
 def test_relay_without_a_merchant_is_one_clear_line(
     fake_module: Callable[..., Calls], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    calls = fake_module("pos.relay", RelaySettings=FakeRelaySettings)
+    calls = fake_module("pos.relay", settings_from=settings_from)
     status, _, err = run_main(["relay"], capsys)
     assert status == 2
     assert_one_line_error(err, "pos relay needs a merchant: set WECHATPAY_APPID")

@@ -139,7 +139,10 @@ def test_round_trip_with_a_keyring_keeps_the_key_out_of_the_file(path: Path) -> 
         language="en",
         sound="/sounds/ding.wav",
         relay_database_url="postgresql://relay@db/relay",
-        relay_till_tokens={"relay-token-aaaa": "POS-01", "relay-token-bbbb": "POS-02"},
+        relay_till_tokens={"POS-01": "relay-token-aaaa-0001", "POS-02": "relay-token-bbbb-0002"},
+        relay_till_merchants={"POS-02": "1900000110"},
+        relay_merchants=[Merchant("wx0123456789abcdef", "1900000110", "b" * 32)],
+        relay_replay_events=200,
         manager_pin_hash="scrypt$abc",
     )
     save_settings(settings, path, secrets=store)
@@ -320,23 +323,67 @@ def test_certificate_from_the_environment(path: Path) -> None:
     assert set(settings.secrets()) == {KEY, "pem-pass"}
 
 
-def test_the_relay_tokens_are_read_and_count_as_secrets(path: Path) -> None:
+def test_the_relay_tokens_are_read_name_first_and_the_secrets_count_as_secrets(
+    path: Path,
+) -> None:
     path.parent.mkdir(parents=True)
-    path.write_text('[relay]\ntill_tokens = { "tok-aaaa" = "POS-01" }\n', encoding="utf-8")
+    path.write_text(
+        '[relay]\ntill_tokens = { "POS-01" = "0123456789abcdef0123" }\n', encoding="utf-8"
+    )
     settings = load_settings(path, {})
-    assert settings.relay_till_tokens == {"tok-aaaa": "POS-01"}
-    assert settings.secrets() == ("tok-aaaa",)
+    assert settings.relay_till_tokens == {"POS-01": "0123456789abcdef0123"}
+    assert settings.secrets() == ("0123456789abcdef0123",)
 
 
-def test_relay_tokens_from_the_environment(path: Path) -> None:
-    env = {"POS_RELAY_TILL_TOKENS": "tok-aaaa=POS-01, tok-bbbb=POS-02"}
-    assert load_settings(path, env).relay_till_tokens == {
-        "tok-aaaa": "POS-01",
-        "tok-bbbb": "POS-02",
-    }
-    for bad in ("tok-aaaa", "tok-aaaa=POS-01,,", "=POS-01", "tok-aaaa="):
+def test_relay_tokens_from_the_environment_read_name_equals_secret(path: Path) -> None:
+    # The README's form: POS_RELAY_TILL_TOKENS="POS-01=$(openssl rand -hex 16),POS-02=..."
+    first, second = "9f86d081884c7d659a2feaa0c55ad015", "a3b1c2d3e4f5061728394a5b6c7d8e9f"
+    env = {"POS_RELAY_TILL_TOKENS": f"POS-01={first}, POS-02={second}"}
+    assert load_settings(path, env).relay_till_tokens == {"POS-01": first, "POS-02": second}
+    for bad in ("POS-01", f"POS-01={first},,", f"={first}", "POS-01="):
         with pytest.raises(ConfigError, match=r"POS_RELAY_TILL_TOKENS: relay\.till_tokens must"):
             load_settings(path, {"POS_RELAY_TILL_TOKENS": bad})
+
+
+def test_relay_tokens_written_the_old_way_round_are_refused_without_echoing_them(
+    path: Path,
+) -> None:
+    secret = "9f86d081884c7d659a2feaa0c55ad015"
+    for bad, message in (
+        (f"{secret}=POS-01", "a till name is 1 to 16"),  # SECRET=NAME, as `pos relay` read it
+        ("POS-01=short", "the secret of till POS-01 must be at least 16"),
+        (f"POS-01={secret},POS-02={secret}", "two tills have the same secret"),
+    ):
+        with pytest.raises(ConfigError, match=message) as raised:
+            load_settings(path, {"POS_RELAY_TILL_TOKENS": bad})
+        assert secret not in str(raised.value) and "short" not in str(raised.value)
+
+
+def test_relay_merchants_and_till_bindings(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        '[relay]\ntill_merchants = { "POS-09" = "1900000110" }\nreplay_events = 50\n'
+        "[[relay.merchants]]\n"
+        f'appid = "wx0123456789abcdef"\nmch_id = "1900000110"\napi_key = "{"b" * 32}"\n',
+        encoding="utf-8",
+    )
+    path.chmod(0o600)
+    settings = load_settings(path, {"POS_RELAY_TILL_MERCHANTS": "POS-10=1900000111"})
+    assert settings.relay_merchants == [
+        Merchant("wx0123456789abcdef", "1900000110", "b" * 32, SignType.MD5)
+    ]
+    assert settings.relay_till_merchants == {"POS-10": "1900000111"}  # the environment wins
+    assert settings.relay_replay_events == 50
+    assert "b" * 32 in settings.secrets()
+    path.write_text(
+        f'[[relay.merchants]]\nappid = "wx0123456789abcdef"\nmch_id = "19"\napi_key = "{KEY}"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"relay.merchants #1: merchant number") as raised:
+        load_settings(path, {})
+    assert KEY not in str(raised.value)
+    with pytest.raises(ConfigError, match=r"relay\.till_merchants must map"):
+        load_settings(path, {"POS_RELAY_TILL_MERCHANTS": "POS-10=abc"})
 
 
 def test_the_till_token_is_only_looked_up_for_a_till_with_a_relay(path: Path) -> None:
@@ -400,7 +447,7 @@ BAD_FILES = [
         '[merchant.certificate]\ncert_pem_path = "/c.pem"\n',
         "give both cert_pem_path",
     ),
-    ('[relay]\ntill_tokens = { "POS-01" = 5 }\n', "relay.till_tokens must map tokens"),
+    ('[relay]\ntill_tokens = { "POS-01" = 5 }\n', "relay.till_tokens must map till names"),
 ]
 
 
@@ -465,11 +512,12 @@ def test_reprs_never_show_a_secret() -> None:
     settings = Settings(
         merchant=merchant(certificate=ClientCertificate(p12_path="/c.p12", password="pw-1234")),
         till_token="till-token-0001",
-        relay_till_tokens={"relay-token-aaaa": "POS-01"},
+        relay_till_tokens={"POS-01": "relay-token-aaaa-0001"},
+        relay_merchants=[Merchant("wx0123456789abcdef", "1900000110", "b" * 32)],
         manager_pin_hash="scrypt$hash",
     )
     text = repr(settings)
-    for secret in (KEY, "pw-1234", "till-token-0001", "relay-token-aaaa", "scrypt$hash"):
+    for secret in (KEY, "pw-1234", "till-token-0001", "relay-token-aaaa", "scrypt$hash", "b" * 32):
         assert secret not in text
     assert MCH_ID in text
 

@@ -232,7 +232,7 @@ def test_the_refund_notification_passed_on_by_the_relay_settles_the_refund(
         RelaySettings(
             database_url=f"sqlite:///{tmp_path / 'relay.sqlite3'}",
             merchants={DEFAULT_MERCHANT.mch_id: DEFAULT_MERCHANT},
-            till_tokens={token: "T1"},
+            till_tokens={"T1": token},
         )
     )
     relay = BackgroundServer(relay_app).start()
@@ -245,7 +245,10 @@ def test_the_refund_notification_passed_on_by_the_relay_settles_the_refund(
             assert progress.refund.state is RefundState.PROCESSING
             event: RelayEvent | None = None
             with httpx.stream(
-                "GET", f"{relay.url}/events?token={token}&last_event_id=0", timeout=10
+                "GET",
+                f"{relay.url}/events?last_event_id=0",
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=10,
             ) as stream:
                 kind = ""
                 for line in stream.iter_lines():

@@ -157,7 +157,7 @@ def shared_relay(
     with fresh_database(request.param, tmp_path_factory.mktemp("shared")) as url:
         relay = RunningRelay(
             RelaySettings(
-                database_url=url, merchants={MCH_ID: merchant}, till_tokens={TOKEN: "till-01"}
+                database_url=url, merchants={MCH_ID: merchant}, till_tokens={"till-01": TOKEN}
             )
         ).start()
         yield relay
@@ -170,7 +170,7 @@ def make_settings(database_url: str, merchant: Merchant) -> Callable[..., RelayS
         values: dict[str, Any] = {
             "database_url": database_url,
             "merchants": {merchant.mch_id: merchant},
-            "till_tokens": {TOKEN: "till-01"},
+            "till_tokens": {"till-01": TOKEN},
         }
         values.update(overrides)
         return RelaySettings(**values)
@@ -370,3 +370,122 @@ class Notifications:
 @pytest.fixture
 def notes() -> type[Notifications]:
     return Notifications
+
+
+class PosRelay:
+    """``pos relay`` in a subprocess with its own config, data and log folders.
+
+    ``env`` is added to a clean merchant-less environment; ``file_limit`` starts it with that
+    RLIMIT_NOFILE (soft and hard), so a test can exhaust it with a few hundred sockets;
+    ``prefix`` runs it through another command (setpriv).
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        env: dict[str, str],
+        *,
+        database_url: str | None = None,
+        settings_toml: str = "",
+        file_limit: int | None = None,
+        wait: bool = True,
+        port: int | None = None,
+        prefix: tuple[str, ...] = (),
+    ) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = folder / "settings.toml"
+        if settings_toml:
+            config.write_text(settings_toml, encoding="utf-8")
+            config.chmod(0o600)
+        self.log_dir = folder / "state" / "wechatpay-pos" / "log"
+        base = {
+            name: value
+            for name, value in os.environ.items()
+            if not name.startswith(("WECHATPAY_", "POS_"))
+        }
+        full_env = {
+            **base,
+            "POS_CONFIG": str(config),
+            "XDG_STATE_HOME": str(folder / "state"),
+            "XDG_DATA_HOME": str(folder / "data"),
+            "XDG_CONFIG_HOME": str(folder / "config"),
+            **env,
+        }
+        preexec = None
+        if file_limit is not None:
+            import resource
+
+            def preexec() -> None:
+                resource.setrlimit(resource.RLIMIT_NOFILE, (file_limit, file_limit))
+
+        self.output = folder / "output.txt"
+        self._output = self.output.open("ab")
+        self.process = subprocess.Popen(
+            [
+                *prefix,
+                sys.executable,
+                "-m",
+                "pos",
+                "relay",
+                "--port",
+                str(self.port),
+                "--database",
+                database_url or str(folder / "relay.sqlite3"),
+            ],
+            env=full_env,
+            stdout=self._output,
+            stderr=subprocess.STDOUT,
+            preexec_fn=preexec,
+        )
+        if wait:
+            self.wait_healthy()
+
+    def wait_healthy(self) -> None:
+        deadline = time.monotonic() + 30
+        while True:
+            assert self.process.poll() is None, self.output.read_text()
+            try:
+                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "pos relay did not start"
+            time.sleep(0.05)
+
+    def logs(self) -> str:
+        """Everything it wrote: its output and its log files."""
+        texts = [self.output.read_text(encoding="utf-8", errors="replace")]
+        if self.log_dir.exists():
+            texts += [
+                path.read_text(encoding="utf-8", errors="replace")
+                for path in sorted(self.log_dir.iterdir())
+            ]
+        return "\n".join(texts)
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        status = self.process.wait(10)
+        self._output.close()
+        return status
+
+
+@pytest.fixture
+def pos_relay(tmp_path: Path) -> Iterator[Callable[..., PosRelay]]:
+    started: list[PosRelay] = []
+
+    def start(env: dict[str, str], **options: Any) -> PosRelay:
+        relay = PosRelay(tmp_path / f"pos-relay-{len(started)}", env, **options)
+        started.append(relay)
+        return relay
+
+    yield start
+    for relay in started:
+        relay.stop()

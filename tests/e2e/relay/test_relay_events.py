@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 import signal
 import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 
 from pos.relay.storage import NewNotification, Store
 from pos.wechatpay.notify import SUCCESS_REPLY
@@ -43,10 +45,24 @@ def test_events_need_a_till_token(relay: Any, notes: Any) -> None:
     response = httpx.get(relay.url + "/events", headers=bad, timeout=5)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
-    assert httpx.get(relay.url + "/events?token=nope", timeout=5).status_code == 401
-    # ?token= works where a header cannot be set (the first frame is the connect comment).
-    frames = read_frames(relay.url, {}, 1, query=f"?token={notes.token}")
+    frames = read_frames(relay.url, {"Authorization": f"Bearer {notes.token}"}, 1)
     assert frames == [": connected"]
+
+
+def test_a_token_in_the_url_is_refused_even_a_good_one(
+    relay: Any, notes: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A URL ends up in proxies' access logs: the relay takes a token only from the header.
+    good = {"Authorization": f"Bearer {notes.token}"}
+    for query in (f"?token={notes.token}", "?token=nope"):
+        with caplog.at_level(logging.INFO, logger="pos.relay"):
+            response = httpx.get(relay.url + "/events" + query, headers=good, timeout=5)
+        assert response.status_code == 400
+        assert "Authorization header" in response.json()["error"]
+    assert notes.token not in caplog.text
+    # The refusal names the till whose token was put in the URL, never the token.
+    assert "relay events refused till=till-01 reason=token-in-url" in caplog.text
+    assert "relay events refused till=unknown reason=token-in-url" in caplog.text
 
 
 def test_sse_frames_carry_id_kind_and_the_raw_xml(relay: Any, notes: Any) -> None:
@@ -191,3 +207,40 @@ def test_a_follower_with_a_wrong_token_never_connects(relay: Any) -> None:
     thread.join(5)
     assert not thread.is_alive()
     assert states == ["reconnecting"]
+
+
+def test_last_event_id_is_parsed_strictly(relay: Any, notes: Any) -> None:
+    headers = {"Authorization": f"Bearer {notes.token}"}
+    for bad in ("1" * 400, "1" * 19, "-1", "+1", "1e3", "0x10", "1.0"):
+        response = httpx.get(
+            relay.url + "/events", headers={**headers, "Last-Event-ID": bad}, timeout=5
+        )
+        assert response.status_code == 400, bad
+        assert response.json() == {"error": "bad Last-Event-ID"}
+    arabic = httpx.get(relay.url + "/events?last_event_id=١٢", headers=headers, timeout=5)
+    assert arabic.status_code == 400
+    too_long = httpx.get(
+        relay.url + "/events?last_event_id=" + "9" * 40, headers=headers, timeout=5
+    )
+    assert too_long.status_code == 400
+    frames = read_frames(relay.url, {**headers, "Last-Event-ID": "9" * 18}, 1)
+    assert frames == [": connected"]
+
+
+def test_the_replay_is_bounded_to_the_newest_events(
+    start_relay: Callable[..., Any], notes: Any
+) -> None:
+    relay = start_relay(replay_events=3, heartbeat_seconds=0.2)
+    numbers = []
+    for _ in range(5):
+        body, fields = notes.make_payment()
+        assert relay.post(body).content == SUCCESS_REPLY
+        numbers.append(fields["out_trade_no"])
+    # Last-Event-ID 0 asks for everything: the relay sends the newest three, then pings.
+    frames = read_frames(
+        relay.url, {"Authorization": f"Bearer {notes.token}", "Last-Event-ID": "0"}, 5
+    )
+    assert frames[0] == ": connected"
+    replayed = [json.loads(frame.split("\n")[2].removeprefix("data: ")) for frame in frames[1:4]]
+    assert [event["out_trade_no"] for event in replayed] == numbers[2:]
+    assert frames[4] == ": ping"
