@@ -23,6 +23,7 @@ from pos import config
 from pos.config import Settings
 from pos.errors import ConfigError, PosError
 from pos.logs import FILE_ONLY, is_configured, redact, setup_logging
+from pos.platform import private_dir
 
 log = logging.getLogger(__name__)
 
@@ -284,7 +285,7 @@ def _run_relay(args: argparse.Namespace, settings: Settings) -> int:
     if database_url is None:
         # The default database lives in the data folder, which a fresh machine lacks.
         try:
-            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(settings.data_dir)
         except OSError as exc:
             raise ConfigError(
                 f"cannot create {settings.data_dir}: {exc.strerror or type(exc).__name__}"

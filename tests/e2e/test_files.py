@@ -116,6 +116,8 @@ def test_the_till_database_its_wal_and_shm_and_their_folder_are_private(tmp_path
         assert process.stdout.readline() == "open\n"
         files = [database, Path(f"{database}-wal"), Path(f"{database}-shm")]
         assert [mode(path) for path in files] == [0o600, 0o600, 0o600]
+        if is_default:
+            assert mode(database.parent) == mode(data_home) == 0o700
         assert mode(database.parent) == mode(database.parent.parent) == 0o700
     finally:
         process.communicate(input="", timeout=60)
@@ -130,16 +132,26 @@ def test_an_old_databases_files_are_narrowed_when_it_is_opened(tmp_path: Path) -
     assert mode(database) == 0o600
 
 
-def test_the_relays_sqlite_database_is_private(tmp_path: Path) -> None:
-    database = tmp_path / "relay.sqlite3"
+@pytest.mark.parametrize("is_default", [False, True], ids=["--database", "default"])
+def test_the_relays_sqlite_database_is_private(tmp_path: Path, is_default: bool) -> None:
+    # Without --database the relay makes its database in the data folder, folders and all.
+    data_home = tmp_path / "data"
+    database = (
+        data_home / "wechatpay-pos" / "relay.sqlite3" if is_default else tmp_path / "relay.sqlite3"
+    )
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = pos_env(
-        tmp_path, WECHATPAY_APPID=APPID, WECHATPAY_MCH_ID=MCH_ID, WECHATPAY_API_KEY=API_KEY
+        tmp_path,
+        WECHATPAY_APPID=APPID,
+        WECHATPAY_MCH_ID=MCH_ID,
+        WECHATPAY_API_KEY=API_KEY,
+        XDG_DATA_HOME=str(data_home),
     )
+    where = [] if is_default else ["--database", str(database)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "pos", "relay", "--port", str(port), "--database", str(database)],
+        [sys.executable, "-m", "pos", "relay", "--port", str(port), *where],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -157,6 +169,8 @@ def test_the_relays_sqlite_database_is_private(tmp_path: Path) -> None:
             time.sleep(0.1)
         files = [database, Path(f"{database}-wal"), Path(f"{database}-shm")]
         assert [mode(path) for path in files] == [0o600, 0o600, 0o600]
+        if is_default:
+            assert mode(database.parent) == mode(data_home) == 0o700
     finally:
         process.terminate()
         process.communicate(timeout=60)
