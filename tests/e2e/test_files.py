@@ -116,8 +116,6 @@ def test_the_till_database_its_wal_and_shm_and_their_folder_are_private(tmp_path
         assert process.stdout.readline() == "open\n"
         files = [database, Path(f"{database}-wal"), Path(f"{database}-shm")]
         assert [mode(path) for path in files] == [0o600, 0o600, 0o600]
-        if is_default:
-            assert mode(database.parent) == mode(data_home) == 0o700
         assert mode(database.parent) == mode(database.parent.parent) == 0o700
     finally:
         process.communicate(input="", timeout=60)
