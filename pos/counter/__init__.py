@@ -1,0 +1,1 @@
+"""Around a payment, at the counter: the spoken amount, receipts (ESC/POS). No Qt here."""
