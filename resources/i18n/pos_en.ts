@@ -4,115 +4,120 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="159"/>
+        <location filename="../../pos/ui/cashier.py" line="163"/>
         <source>WeChat Pay cashier</source>
-        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it.</extracomment>
+        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal&apos;s slip again (F10); the counter prints it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="170"/>
-        <location filename="../../pos/ui/cashier.py" line="668"/>
+        <location filename="../../pos/ui/cashier.py" line="174"/>
+        <location filename="../../pos/ui/cashier.py" line="686"/>
         <source>Checking unfinished payments…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="185"/>
+        <location filename="../../pos/ui/cashier.py" line="189"/>
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="196"/>
+        <location filename="../../pos/ui/cashier.py" line="200"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="235"/>
+        <location filename="../../pos/ui/cashier.py" line="239"/>
         <source>Or type what is sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="239"/>
+        <location filename="../../pos/ui/cashier.py" line="243"/>
         <source>Edit products…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="261"/>
+        <location filename="../../pos/ui/cashier.py" line="265"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="266"/>
+        <location filename="../../pos/ui/cashier.py" line="270"/>
         <source>Charge (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="278"/>
+        <location filename="../../pos/ui/cashier.py" line="282"/>
         <source>Today&apos;s payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="281"/>
+        <location filename="../../pos/ui/cashier.py" line="285"/>
         <source>Customer (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="287"/>
+        <location filename="../../pos/ui/cashier.py" line="291"/>
         <source>Manager (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="288"/>
+        <location filename="../../pos/ui/cashier.py" line="292"/>
         <source>Settings (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="355"/>
+        <location filename="../../pos/ui/cashier.py" line="311"/>
+        <source>Reprint (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="371"/>
         <source>Purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="360"/>
+        <location filename="../../pos/ui/cashier.py" line="376"/>
         <source>Product: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="401"/>
+        <location filename="../../pos/ui/cashier.py" line="417"/>
         <source>Type an amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="402"/>
-        <location filename="../../pos/ui/cashier.py" line="410"/>
+        <location filename="../../pos/ui/cashier.py" line="418"/>
+        <location filename="../../pos/ui/cashier.py" line="426"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="403"/>
+        <location filename="../../pos/ui/cashier.py" line="419"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="404"/>
+        <location filename="../../pos/ui/cashier.py" line="420"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="405"/>
+        <location filename="../../pos/ui/cashier.py" line="421"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="406"/>
+        <location filename="../../pos/ui/cashier.py" line="422"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="448"/>
+        <location filename="../../pos/ui/cashier.py" line="464"/>
         <source>Ready: type an amount and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="509"/>
+        <location filename="../../pos/ui/cashier.py" line="527"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -120,102 +125,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="513"/>
+        <location filename="../../pos/ui/cashier.py" line="531"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="523"/>
+        <location filename="../../pos/ui/cashier.py" line="541"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="533"/>
+        <location filename="../../pos/ui/cashier.py" line="551"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="544"/>
+        <location filename="../../pos/ui/cashier.py" line="562"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="545"/>
+        <location filename="../../pos/ui/cashier.py" line="563"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="546"/>
+        <location filename="../../pos/ui/cashier.py" line="564"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="547"/>
+        <location filename="../../pos/ui/cashier.py" line="565"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="549"/>
+        <location filename="../../pos/ui/cashier.py" line="567"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="551"/>
+        <location filename="../../pos/ui/cashier.py" line="569"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="552"/>
+        <location filename="../../pos/ui/cashier.py" line="570"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="553"/>
+        <location filename="../../pos/ui/cashier.py" line="571"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="555"/>
+        <location filename="../../pos/ui/cashier.py" line="573"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="558"/>
+        <location filename="../../pos/ui/cashier.py" line="576"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="584"/>
+        <location filename="../../pos/ui/cashier.py" line="602"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="594"/>
+        <location filename="../../pos/ui/cashier.py" line="612"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="595"/>
+        <location filename="../../pos/ui/cashier.py" line="613"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="596"/>
+        <location filename="../../pos/ui/cashier.py" line="614"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="597"/>
+        <location filename="../../pos/ui/cashier.py" line="615"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="618"/>
+        <location filename="../../pos/ui/cashier.py" line="636"/>
         <source>LATE PAYMENT: %1 for &quot;%2&quot; was paid after the code was taken away. It is recorded as paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="625"/>
+        <location filename="../../pos/ui/cashier.py" line="643"/>
         <source>(%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -223,63 +228,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="638"/>
+        <location filename="../../pos/ui/cashier.py" line="656"/>
         <source>%1 (late)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="650"/>
+        <location filename="../../pos/ui/cashier.py" line="668"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="651"/>
+        <location filename="../../pos/ui/cashier.py" line="669"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="652"/>
+        <location filename="../../pos/ui/cashier.py" line="670"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="653"/>
+        <location filename="../../pos/ui/cashier.py" line="671"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="654"/>
+        <location filename="../../pos/ui/cashier.py" line="672"/>
         <source>not paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="655"/>
+        <location filename="../../pos/ui/cashier.py" line="673"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="656"/>
+        <location filename="../../pos/ui/cashier.py" line="674"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="657"/>
+        <location filename="../../pos/ui/cashier.py" line="675"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="666"/>
+        <location filename="../../pos/ui/cashier.py" line="684"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="673"/>
+        <location filename="../../pos/ui/cashier.py" line="697"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="687"/>
+        <location filename="../../pos/ui/cashier.py" line="711"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="190"/>
+        <location filename="../../pos/ui/counter.py" line="231"/>
+        <location filename="../../pos/ui/counter.py" line="282"/>
+        <source>The printer setting is wrong: %1</source>
+        <extracomment>The Chinese of this module&apos;s texts (resources/i18n/update_translations.py reads it). The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: &quot;receipt&quot; or &quot;test&quot;. A slip did not print: what it was, and the clerk&apos;s message. Seconds to connect to and write to the printer before giving up.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="202"/>
+        <location filename="../../pos/ui/counter.py" line="235"/>
+        <location filename="../../pos/ui/counter.py" line="244"/>
+        <source>No receipt printer is set (Settings, F12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="207"/>
+        <location filename="../../pos/ui/counter.py" line="218"/>
+        <source>Nothing to reprint yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="278"/>
+        <source>Printer off or unplugged: %1. Press F10 to reprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="279"/>
+        <source>The printer did not answer: %1. Press F10 to reprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="280"/>
+        <source>Printer not found: %1. Press F10 to reprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="281"/>
+        <source>Printing needs a driver: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="284"/>
+        <source>Not printed: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -718,44 +772,44 @@
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="60"/>
+        <location filename="../../pos/ui/cashier.py" line="62"/>
         <source>Products</source>
-        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Colours of the recent deals by state: paid green, given up grey, failed red.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="63"/>
-        <source>Add…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="64"/>
-        <source>Rename…</source>
+        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). The Chinese of the counter&apos;s texts on the till (resources/i18n/update_translations.py). Colours of the recent deals by state: paid green, given up grey, failed red.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="65"/>
-        <source>Remove</source>
+        <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="66"/>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="67"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="68"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="96"/>
+        <location filename="../../pos/ui/cashier.py" line="98"/>
         <source>Add product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="96"/>
-        <location filename="../../pos/ui/cashier.py" line="105"/>
+        <location filename="../../pos/ui/cashier.py" line="98"/>
+        <location filename="../../pos/ui/cashier.py" line="107"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="105"/>
+        <location filename="../../pos/ui/cashier.py" line="107"/>
         <source>Rename product</source>
         <translation type="unfinished"></translation>
     </message>

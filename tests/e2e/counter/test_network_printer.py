@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from printers import FakeNetworkPrinter, HangingPrinter
+from helpers.printers import FakeNetworkPrinter, HangingPrinter
 
 from pos.counter.printing import PrinterError, escpos_bytes, parse_printer, print_layout
 from pos.counter.receipt import PaymentSlip, payment_receipt
