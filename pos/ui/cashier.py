@@ -407,6 +407,7 @@ class CashierWindow(QMainWindow):
 
     def _refresh_amount(self) -> None:
         self.amount_display.setText(f"¥ {self._typed or '0.00'}")
+        self.customer_screen.show_typing(self._typed)
         self.amount_display.setProperty("invalid", bool(self.amount_error.text()))
         self.amount_display.style().unpolish(self.amount_display)
         self.amount_display.style().polish(self.amount_display)

@@ -11,7 +11,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="174"/>
-        <location filename="../../pos/ui/cashier.py" line="686"/>
+        <location filename="../../pos/ui/cashier.py" line="687"/>
         <source>Checking unfinished payments…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -81,43 +81,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="417"/>
+        <location filename="../../pos/ui/cashier.py" line="418"/>
         <source>Type an amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="418"/>
-        <location filename="../../pos/ui/cashier.py" line="426"/>
+        <location filename="../../pos/ui/cashier.py" line="419"/>
+        <location filename="../../pos/ui/cashier.py" line="427"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="419"/>
+        <location filename="../../pos/ui/cashier.py" line="420"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="420"/>
+        <location filename="../../pos/ui/cashier.py" line="421"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="421"/>
+        <location filename="../../pos/ui/cashier.py" line="422"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="422"/>
+        <location filename="../../pos/ui/cashier.py" line="423"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="464"/>
+        <location filename="../../pos/ui/cashier.py" line="465"/>
         <source>Ready: type an amount and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="527"/>
+        <location filename="../../pos/ui/cashier.py" line="528"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -125,102 +125,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="531"/>
+        <location filename="../../pos/ui/cashier.py" line="532"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="541"/>
+        <location filename="../../pos/ui/cashier.py" line="542"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="551"/>
+        <location filename="../../pos/ui/cashier.py" line="552"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="562"/>
+        <location filename="../../pos/ui/cashier.py" line="563"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="563"/>
+        <location filename="../../pos/ui/cashier.py" line="564"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="564"/>
+        <location filename="../../pos/ui/cashier.py" line="565"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="565"/>
+        <location filename="../../pos/ui/cashier.py" line="566"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="567"/>
+        <location filename="../../pos/ui/cashier.py" line="568"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="569"/>
+        <location filename="../../pos/ui/cashier.py" line="570"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="570"/>
+        <location filename="../../pos/ui/cashier.py" line="571"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="571"/>
+        <location filename="../../pos/ui/cashier.py" line="572"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="573"/>
+        <location filename="../../pos/ui/cashier.py" line="574"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="576"/>
+        <location filename="../../pos/ui/cashier.py" line="577"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="602"/>
+        <location filename="../../pos/ui/cashier.py" line="603"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="612"/>
+        <location filename="../../pos/ui/cashier.py" line="613"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="613"/>
+        <location filename="../../pos/ui/cashier.py" line="614"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="614"/>
+        <location filename="../../pos/ui/cashier.py" line="615"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="615"/>
+        <location filename="../../pos/ui/cashier.py" line="616"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="636"/>
+        <location filename="../../pos/ui/cashier.py" line="637"/>
         <source>LATE PAYMENT: %1 for &quot;%2&quot; was paid after the code was taken away. It is recorded as paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="643"/>
+        <location filename="../../pos/ui/cashier.py" line="644"/>
         <source>(%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -228,62 +228,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="656"/>
+        <location filename="../../pos/ui/cashier.py" line="657"/>
         <source>%1 (late)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="668"/>
+        <location filename="../../pos/ui/cashier.py" line="669"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="669"/>
+        <location filename="../../pos/ui/cashier.py" line="670"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="670"/>
+        <location filename="../../pos/ui/cashier.py" line="671"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="671"/>
+        <location filename="../../pos/ui/cashier.py" line="672"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="672"/>
+        <location filename="../../pos/ui/cashier.py" line="673"/>
         <source>not paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="673"/>
+        <location filename="../../pos/ui/cashier.py" line="674"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="674"/>
+        <location filename="../../pos/ui/cashier.py" line="675"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="675"/>
+        <location filename="../../pos/ui/cashier.py" line="676"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="684"/>
+        <location filename="../../pos/ui/cashier.py" line="685"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="697"/>
+        <location filename="../../pos/ui/cashier.py" line="698"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="711"/>
+        <location filename="../../pos/ui/cashier.py" line="712"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -340,39 +340,76 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="102"/>
+        <location filename="../../pos/ui/customer_screen.py" line="140"/>
         <source>WeChat Pay</source>
-        <extracomment>A page was painted: &quot;qrPage&quot;, &quot;paidPage&quot; or &quot;messagePage&quot; (for measurements).</extracomment>
+        <extracomment>The white border around a QR code, in modules (the standard&apos;s quiet zone). The Chinese of the counter&apos;s texts on this screen (resources/i18n/update_translations.py). A page was painted: &quot;qrPage&quot;, &quot;paidPage&quot; or &quot;messagePage&quot; (for measurements).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="119"/>
+        <location filename="../../pos/ui/customer_screen.py" line="161"/>
         <source>Scan with WeChat to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="131"/>
-        <location filename="../../pos/ui/customer_screen.py" line="187"/>
+        <location filename="../../pos/ui/customer_screen.py" line="173"/>
+        <location filename="../../pos/ui/customer_screen.py" line="297"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="163"/>
+        <location filename="../../pos/ui/customer_screen.py" line="273"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="167"/>
+        <location filename="../../pos/ui/customer_screen.py" line="277"/>
         <source>Thank you!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="220"/>
+        <location filename="../../pos/ui/customer_screen.py" line="330"/>
+        <location filename="../../pos/ui/customer_screen.py" line="370"/>
+        <location filename="../../pos/ui/customer_screen.py" line="387"/>
+        <source>Amount to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="339"/>
+        <source>Show your payment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="340"/>
+        <source>In WeChat: Me → Services → Money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="350"/>
+        <source>Enter your payment password on your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="351"/>
+        <source>Waiting for WeChat Pay to confirm…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="361"/>
+        <source>Payment failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="362"/>
+        <source>Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="403"/>
         <source>Preparing the payment code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="239"/>
+        <location filename="../../pos/ui/customer_screen.py" line="423"/>
         <source>Code valid for %1</source>
         <translation type="unfinished"></translation>
     </message>

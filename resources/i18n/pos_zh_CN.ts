@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="174" />
-        <location filename="../../pos/ui/cashier.py" line="686" />
+        <location filename="../../pos/ui/cashier.py" line="687" />
         <source>Checking unfinished payments…</source>
         <translation>正在核对未完成的收款…</translation>
     </message>
@@ -80,203 +80,203 @@
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="417" />
+        <location filename="../../pos/ui/cashier.py" line="418" />
         <source>Type an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="418" />
-        <location filename="../../pos/ui/cashier.py" line="426" />
+        <location filename="../../pos/ui/cashier.py" line="419" />
+        <location filename="../../pos/ui/cashier.py" line="427" />
         <source>That is not an amount.</source>
         <translation>金额格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="419" />
+        <location filename="../../pos/ui/cashier.py" line="420" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="420" />
+        <location filename="../../pos/ui/cashier.py" line="421" />
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="421" />
+        <location filename="../../pos/ui/cashier.py" line="422" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="422" />
+        <location filename="../../pos/ui/cashier.py" line="423" />
         <source>Over the limit of %1 per payment.</source>
         <translation>超过单笔限额 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="464" />
+        <location filename="../../pos/ui/cashier.py" line="465" />
         <source>Ready: type an amount and press Enter.</source>
         <translation>就绪：输入金额后按 Enter 收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="527" />
+        <location filename="../../pos/ui/cashier.py" line="528" />
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation><numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="531" />
+        <location filename="../../pos/ui/cashier.py" line="532" />
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation>无法保存该笔收款，未发起扣款：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="541" />
+        <location filename="../../pos/ui/cashier.py" line="542" />
         <source>Creating the order for %1…</source>
         <translation>正在为 %1 创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="551" />
+        <location filename="../../pos/ui/cashier.py" line="552" />
         <source>Waiting for the customer to pay %1…</source>
         <translation>等待顾客支付 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="562" />
+        <location filename="../../pos/ui/cashier.py" line="563" />
         <source>Creating the order…</source>
         <translation>正在创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="563" />
+        <location filename="../../pos/ui/cashier.py" line="564" />
         <source>Waiting for the customer to scan and pay…</source>
         <translation>等待顾客扫码支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="564" />
+        <location filename="../../pos/ui/cashier.py" line="565" />
         <source>No answer from WeChat Pay, still checking…</source>
         <translation>微信支付暂无响应，仍在查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="565" />
+        <location filename="../../pos/ui/cashier.py" line="566" />
         <source>Checking the order with WeChat Pay…</source>
         <translation>正在向微信支付查询订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="567" />
+        <location filename="../../pos/ui/cashier.py" line="568" />
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation>收到签名校验失败的应答，仍在向微信支付查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="569" />
+        <location filename="../../pos/ui/cashier.py" line="570" />
         <source>Time is up; closing the order…</source>
         <translation>已超时，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="570" />
+        <location filename="../../pos/ui/cashier.py" line="571" />
         <source>Cancelled; closing the order…</source>
         <translation>已取消，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="571" />
+        <location filename="../../pos/ui/cashier.py" line="572" />
         <source>Closing the order, trying again…</source>
         <translation>正在关闭订单，重试中…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="573" />
+        <location filename="../../pos/ui/cashier.py" line="574" />
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation>已忽略一条金额不符的支付通知，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="576" />
+        <location filename="../../pos/ui/cashier.py" line="577" />
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation>本地数据库写入失败！修复前请勿交付商品。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="602" />
+        <location filename="../../pos/ui/cashier.py" line="603" />
         <source>Paid: %1 ✓</source>
         <translation>收款成功：%1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="612" />
+        <location filename="../../pos/ui/cashier.py" line="613" />
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation>%1 的收款已取消，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="613" />
+        <location filename="../../pos/ui/cashier.py" line="614" />
         <source>Time is up for %1. The order is being closed.</source>
         <translation>%1 的收款已超时，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="614" />
+        <location filename="../../pos/ui/cashier.py" line="615" />
         <source>WeChat Pay refused the payment of %1.</source>
         <translation>微信支付拒绝了 %1 的收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="615" />
+        <location filename="../../pos/ui/cashier.py" line="616" />
         <source>Payment of %1 closed, not paid.</source>
         <translation>%1 的订单已关闭，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="636" />
+        <location filename="../../pos/ui/cashier.py" line="637" />
         <source>LATE PAYMENT: %1 for "%2" was paid after the code was taken away. It is recorded as paid.</source>
         <translation>迟到的付款：“%2” %1 在二维码撤下后完成支付，已记为已收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="643" />
+        <location filename="../../pos/ui/cashier.py" line="644" />
         <source>(%n more)</source>
         <translation><numerusform>（另有 %n 笔）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="656" />
+        <location filename="../../pos/ui/cashier.py" line="657" />
         <source>%1 (late)</source>
         <translation>%1（迟到）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="668" />
+        <location filename="../../pos/ui/cashier.py" line="669" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="669" />
+        <location filename="../../pos/ui/cashier.py" line="670" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="670" />
+        <location filename="../../pos/ui/cashier.py" line="671" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="671" />
+        <location filename="../../pos/ui/cashier.py" line="672" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="672" />
+        <location filename="../../pos/ui/cashier.py" line="673" />
         <source>not paid</source>
         <translation>未支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="673" />
+        <location filename="../../pos/ui/cashier.py" line="674" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="674" />
+        <location filename="../../pos/ui/cashier.py" line="675" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="675" />
+        <location filename="../../pos/ui/cashier.py" line="676" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="684" />
+        <location filename="../../pos/ui/cashier.py" line="685" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="697" />
+        <location filename="../../pos/ui/cashier.py" line="698" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="711" />
+        <location filename="../../pos/ui/cashier.py" line="712" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
     </message>
@@ -333,39 +333,76 @@
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="102" />
+        <location filename="../../pos/ui/customer_screen.py" line="140" />
         <source>WeChat Pay</source>
-        <extracomment>A page was painted: "qrPage", "paidPage" or "messagePage" (for measurements).</extracomment>
+        <extracomment>The white border around a QR code, in modules (the standard's quiet zone). The Chinese of the counter's texts on this screen (resources/i18n/update_translations.py). A page was painted: "qrPage", "paidPage" or "messagePage" (for measurements).</extracomment>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="119" />
+        <location filename="../../pos/ui/customer_screen.py" line="161" />
         <source>Scan with WeChat to pay</source>
         <translation>请使用微信扫码支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="131" />
-        <location filename="../../pos/ui/customer_screen.py" line="187" />
+        <location filename="../../pos/ui/customer_screen.py" line="173" />
+        <location filename="../../pos/ui/customer_screen.py" line="297" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="163" />
+        <location filename="../../pos/ui/customer_screen.py" line="273" />
         <source>Paid</source>
         <translation>支付成功</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="167" />
+        <location filename="../../pos/ui/customer_screen.py" line="277" />
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="220" />
+        <location filename="../../pos/ui/customer_screen.py" line="330" />
+        <location filename="../../pos/ui/customer_screen.py" line="370" />
+        <location filename="../../pos/ui/customer_screen.py" line="387" />
+        <source>Amount to pay</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="339" />
+        <source>Show your payment code</source>
+        <translation>请出示付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="340" />
+        <source>In WeChat: Me → Services → Money</source>
+        <translation>打开微信：我 → 服务 → 收付款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="350" />
+        <source>Enter your payment password on your phone</source>
+        <translation>请在手机上输入支付密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="351" />
+        <source>Waiting for WeChat Pay to confirm…</source>
+        <translation>正在等待微信支付确认…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="361" />
+        <source>Payment failed</source>
+        <translation>支付失败</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="362" />
+        <source>Nothing was charged.</source>
+        <translation>未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="403" />
         <source>Preparing the payment code…</source>
         <translation>正在生成收款码…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="239" />
+        <location filename="../../pos/ui/customer_screen.py" line="423" />
         <source>Code valid for %1</source>
         <translation>二维码有效时间 %1</translation>
     </message>
