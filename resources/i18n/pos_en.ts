@@ -1105,311 +1105,371 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="340"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="364"/>
         <source>Choose…</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window&apos;s workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the &quot;play&quot; button; None = QtMultimedia&apos;s QSoundEffect. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
+        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window&apos;s workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the &quot;play&quot; button; None = QtMultimedia&apos;s QSoundEffect. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. &quot;Print test page&quot; finished: True when the printer took it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="346"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="370"/>
         <source>Welcome: set up this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="346"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="370"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="357"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="381"/>
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="376"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="400"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="378"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="402"/>
         <source>Sandbox: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="379"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="403"/>
         <source>Real merchant: real WeChat Pay payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="394"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="418"/>
         <source>Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="405"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="429"/>
         <source>AppID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="406"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="430"/>
         <source>Merchant number (mch_id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="407"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="431"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="408"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="432"/>
         <source>Sign type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="409"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="433"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="419"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="443"/>
         <source>API certificate (for refunds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="422"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="446"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="424"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="448"/>
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="427"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="451"/>
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="435"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="459"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="436"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="460"/>
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="437"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="461"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="438"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="444"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="462"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="468"/>
         <source>PKCS#12 file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="447"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="471"/>
         <source>Certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="453"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="477"/>
         <source>Certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="456"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="480"/>
         <source>Private key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="462"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="486"/>
         <source>Private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="465"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="489"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="470"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="494"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="477"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="501"/>
         <source>default: relay URL + /wechatpay/notify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="478"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
         <source>Relay URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="479"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="503"/>
         <source>Till token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="480"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="504"/>
         <source>Notify URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="484"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="508"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="488"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="493"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="512"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="517"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="498"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="522"/>
         <source>default chime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="499"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="523"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="510"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="526"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="534"/>
         <source>Payment sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="526"/>
         <source>WAV sound (*.wav)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="505"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="529"/>
         <source>Checkout timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="507"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="531"/>
         <source>Poll interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="508"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="532"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="531"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="556"/>
         <source>Use the sandbox for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="591"/>
-        <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="582"/>
+        <source>Receipts and voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="586"/>
+        <source>Say the amount when a payment arrives (微信收款 25.50 元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="590"/>
+        <source>none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="593"/>
+        <source>Print test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings_dialog.py" line="598"/>
-        <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
+        <source>Print the slip when paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="603"/>
+        <source>Spoken amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="605"/>
+        <source>Receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings_dialog.py" line="608"/>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="625"/>
+        <source>Set a printer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="633"/>
+        <source>Printing the test page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="645"/>
+        <source>Test page sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="647"/>
+        <source>Not printed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="690"/>
+        <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="697"/>
+        <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="707"/>
         <source>stored {mask}: leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="634"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="733"/>
         <source>SANDBOX: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="640"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="739"/>
         <source>REAL MERCHANT: payments are real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="664"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="767"/>
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="674"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="777"/>
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="743"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="846"/>
         <source>another merchant number: enter its API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="814"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="918"/>
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant&apos;s details and its stored key are removed from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="819"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="923"/>
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="822"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="926"/>
         <source>Change payment mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="860"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="964"/>
         <source>Fix the merchant details first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="878"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="982"/>
         <source>Asking WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="893"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="997"/>
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="895"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="999"/>
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="899"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1003"/>
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="903"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1007"/>
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="905"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1009"/>
         <source>Unexpected answer from WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1018"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1126"/>
         <source>Some fields need fixing (see the red notes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1030"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1138"/>
         <source>Could not save: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

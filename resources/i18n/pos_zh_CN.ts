@@ -1092,311 +1092,371 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="340" />
+        <location filename="../../pos/ui/settings_dialog.py" line="364" />
         <source>Choose…</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
+        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. "Print test page" finished: True when the printer took it.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="346" />
+        <location filename="../../pos/ui/settings_dialog.py" line="370" />
         <source>Welcome: set up this till</source>
         <translation>欢迎：设置这台收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="346" />
+        <location filename="../../pos/ui/settings_dialog.py" line="370" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="357" />
+        <location filename="../../pos/ui/settings_dialog.py" line="381" />
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation>这台收银机以沙箱模式启动：练习收款，不涉及真实资金。要收取真实的微信支付款项，请选择“真实商户”，并填写微信支付商户平台（pay.weixin.qq.com）上的信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="376" />
+        <location filename="../../pos/ui/settings_dialog.py" line="400" />
         <source>Payments</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="378" />
+        <location filename="../../pos/ui/settings_dialog.py" line="402" />
         <source>Sandbox: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="379" />
+        <location filename="../../pos/ui/settings_dialog.py" line="403" />
         <source>Real merchant: real WeChat Pay payments</source>
         <translation>真实商户：收取真实的微信支付款项</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="394" />
+        <location filename="../../pos/ui/settings_dialog.py" line="418" />
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="405" />
+        <location filename="../../pos/ui/settings_dialog.py" line="429" />
         <source>AppID</source>
         <translation>AppID</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="406" />
+        <location filename="../../pos/ui/settings_dialog.py" line="430" />
         <source>Merchant number (mch_id)</source>
         <translation>商户号（mch_id）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="407" />
+        <location filename="../../pos/ui/settings_dialog.py" line="431" />
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="408" />
+        <location filename="../../pos/ui/settings_dialog.py" line="432" />
         <source>Sign type</source>
         <translation>签名类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="409" />
+        <location filename="../../pos/ui/settings_dialog.py" line="433" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="419" />
+        <location filename="../../pos/ui/settings_dialog.py" line="443" />
         <source>API certificate (for refunds)</source>
         <translation>API 证书（用于退款）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="422" />
+        <location filename="../../pos/ui/settings_dialog.py" line="446" />
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="424" />
+        <location filename="../../pos/ui/settings_dialog.py" line="448" />
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation>PKCS#12 文件（apiclient_cert.p12）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="427" />
+        <location filename="../../pos/ui/settings_dialog.py" line="451" />
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation>PEM 文件对（apiclient_cert.pem + apiclient_key.pem）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="435" />
+        <location filename="../../pos/ui/settings_dialog.py" line="459" />
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="436" />
+        <location filename="../../pos/ui/settings_dialog.py" line="460" />
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation>PEM (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="437" />
+        <location filename="../../pos/ui/settings_dialog.py" line="461" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="438" />
-        <location filename="../../pos/ui/settings_dialog.py" line="444" />
+        <location filename="../../pos/ui/settings_dialog.py" line="462" />
+        <location filename="../../pos/ui/settings_dialog.py" line="468" />
         <source>PKCS#12 file</source>
         <translation>PKCS#12 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="447" />
+        <location filename="../../pos/ui/settings_dialog.py" line="471" />
         <source>Certificate (PEM)</source>
         <translation>证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="453" />
+        <location filename="../../pos/ui/settings_dialog.py" line="477" />
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="456" />
+        <location filename="../../pos/ui/settings_dialog.py" line="480" />
         <source>Private key (PEM)</source>
         <translation>私钥（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="462" />
+        <location filename="../../pos/ui/settings_dialog.py" line="486" />
         <source>Private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="465" />
+        <location filename="../../pos/ui/settings_dialog.py" line="489" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="470" />
+        <location filename="../../pos/ui/settings_dialog.py" line="494" />
         <source>Notifications</source>
         <translation>支付通知</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="477" />
+        <location filename="../../pos/ui/settings_dialog.py" line="501" />
         <source>default: relay URL + /wechatpay/notify</source>
         <translation>默认：中继地址 + /wechatpay/notify</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="478" />
+        <location filename="../../pos/ui/settings_dialog.py" line="502" />
         <source>Relay URL</source>
         <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="479" />
+        <location filename="../../pos/ui/settings_dialog.py" line="503" />
         <source>Till token</source>
         <translation>收银机令牌</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="480" />
+        <location filename="../../pos/ui/settings_dialog.py" line="504" />
         <source>Notify URL</source>
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="484" />
+        <location filename="../../pos/ui/settings_dialog.py" line="508" />
         <source>Till</source>
         <translation>收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="488" />
-        <location filename="../../pos/ui/settings_dialog.py" line="493" />
+        <location filename="../../pos/ui/settings_dialog.py" line="512" />
+        <location filename="../../pos/ui/settings_dialog.py" line="517" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="498" />
+        <location filename="../../pos/ui/settings_dialog.py" line="522" />
         <source>default chime</source>
         <translation>默认提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="499" />
+        <location filename="../../pos/ui/settings_dialog.py" line="523" />
         <source>Play</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502" />
-        <location filename="../../pos/ui/settings_dialog.py" line="510" />
+        <location filename="../../pos/ui/settings_dialog.py" line="526" />
+        <location filename="../../pos/ui/settings_dialog.py" line="534" />
         <source>Payment sound</source>
         <translation>收款提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502" />
+        <location filename="../../pos/ui/settings_dialog.py" line="526" />
         <source>WAV sound (*.wav)</source>
         <translation>WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="505" />
+        <location filename="../../pos/ui/settings_dialog.py" line="529" />
         <source>Checkout timeout</source>
         <translation>收款超时</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="507" />
+        <location filename="../../pos/ui/settings_dialog.py" line="531" />
         <source>Poll interval</source>
         <translation>查询间隔</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="508" />
+        <location filename="../../pos/ui/settings_dialog.py" line="532" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="531" />
+        <location filename="../../pos/ui/settings_dialog.py" line="556" />
         <source>Use the sandbox for now</source>
         <translation>暂时使用沙箱</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="591" />
+        <location filename="../../pos/ui/settings_dialog.py" line="582" />
+        <source>Receipts and voice</source>
+        <translation>小票与语音</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="586" />
+        <source>Say the amount when a payment arrives (微信收款 25.50 元)</source>
+        <translation>收款时语音播报金额（微信收款 25.50 元）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="590" />
+        <source>none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0</source>
+        <translation>不使用，或 tcp://192.168.1.50:9100、usb://0416:5011、serial:///dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="593" />
+        <source>Print test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="598" />
+        <source>Print the slip when paid</source>
+        <translation>收款成功后自动打印小票</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="603" />
+        <source>Spoken amount</source>
+        <translation>语音播报</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="605" />
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="608" />
+        <source>Paper</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="625" />
+        <source>Set a printer first.</source>
+        <translation>请先填写打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="633" />
+        <source>Printing the test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="645" />
+        <source>Test page sent to the printer.</source>
+        <translation>测试页已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="647" />
+        <source>Not printed: {reason}</source>
+        <translation>未能打印：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="690" />
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation>API 密钥、证书密码和收银机令牌保存在系统密钥环中，不写入设置文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="598" />
+        <location filename="../../pos/ui/settings_dialog.py" line="697" />
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation>没有可用的系统密钥环：API 密钥、证书密码和收银机令牌将保存在设置文件中，仅当前用户账户可读。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="608" />
+        <location filename="../../pos/ui/settings_dialog.py" line="707" />
         <source>stored {mask}: leave empty to keep it</source>
         <translation>已保存 {mask}：留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="634" />
+        <location filename="../../pos/ui/settings_dialog.py" line="733" />
         <source>SANDBOX: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="640" />
+        <location filename="../../pos/ui/settings_dialog.py" line="739" />
         <source>REAL MERCHANT: payments are real money</source>
         <translation>真实商户：收取的是真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="664" />
+        <location filename="../../pos/ui/settings_dialog.py" line="767" />
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation>由环境变量 {name} 设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="674" />
+        <location filename="../../pos/ui/settings_dialog.py" line="777" />
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation>商户由环境变量（{names}）设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="743" />
+        <location filename="../../pos/ui/settings_dialog.py" line="846" />
         <source>another merchant number: enter its API key</source>
         <translation>商户号已更改：请输入该商户的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="814" />
+        <location filename="../../pos/ui/settings_dialog.py" line="918" />
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant's details and its stored key are removed from this till.</source>
         <translation>将这台收银机切换到沙箱？将不再收取真实款项。保存时，商户信息及其保存的密钥会从这台收银机中删除。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="819" />
+        <location filename="../../pos/ui/settings_dialog.py" line="923" />
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation>将这台收银机切换到真实商户？收取的将是顾客通过微信支付付出的真实资金。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="822" />
+        <location filename="../../pos/ui/settings_dialog.py" line="926" />
         <source>Change payment mode</source>
         <translation>更改收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="860" />
+        <location filename="../../pos/ui/settings_dialog.py" line="964" />
         <source>Fix the merchant details first.</source>
         <translation>请先修正商户信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="878" />
+        <location filename="../../pos/ui/settings_dialog.py" line="982" />
         <source>Asking WeChat Pay…</source>
         <translation>正在询问微信支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="893" />
+        <location filename="../../pos/ui/settings_dialog.py" line="997" />
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation>连接成功：AppID、商户号和 API 密钥均正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="895" />
+        <location filename="../../pos/ui/settings_dialog.py" line="999" />
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation>API 密钥错误：微信支付拒绝了签名。请从商户平台（账户中心 → API 安全）重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="899" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1003" />
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation>商户错误：商户号不存在，或 AppID 未与其绑定。请检查两者。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="903" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1007" />
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation>无法连接微信支付：请检查网络连接（或代理）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="905" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1009" />
         <source>Unexpected answer from WeChat Pay.</source>
         <translation>微信支付返回了意外的应答。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1018" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1126" />
         <source>Some fields need fixing (see the red notes).</source>
         <translation>有些字段需要修改（见红色提示）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1030" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1138" />
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>
