@@ -81,6 +81,9 @@ class VoicePlayer(QObject):
             effect.setVolume(0.9)
             effect.playingChanged.connect(lambda: self._forget(effect))
             self._effects.append(effect)
+            # Without an audio device an effect never plays, so never says it stopped.
+            while len(self._effects) > 4:
+                self._effects.pop(0).deleteLater()
             effect.play()
         except Exception as exc:  # no audio device or backend: the payment still shows
             log.info("cannot speak: %s", exc)
