@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -211,3 +212,22 @@ def test_the_preview_is_drawn_from_the_same_layout(tmp_path: Path) -> None:
         longer = PaymentSlip(**{**SLIP.__dict__, "product": "咖啡" * 40})
         with Image.open(render_png(payment_receipt(longer, paper_mm), tmp_path / "l.png")) as im:
             assert im.height > short_height
+
+
+@pytest.mark.parametrize(
+    ("text", "module", "package"),
+    [("usb://0416:5011", "usb", "pyusb"), ("serial:///dev/ttyUSB0", "serial", "pyserial")],
+)
+def test_a_usb_or_serial_printer_without_its_driver_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, text: str, module: str, package: str
+) -> None:
+    from pos.counter.printing import send
+
+    # As on a till installed without the "printers" extra: the import fails.
+    monkeypatch.setitem(sys.modules, module, None)
+    address = parse_printer(text)
+    assert address is not None
+    with pytest.raises(PrinterError) as caught:
+        send(address, b"\x1b@")
+    assert caught.value.code == "no_driver"
+    assert package in str(caught.value) and "wechatpay-pos[printers]" in str(caught.value)
