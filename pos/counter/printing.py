@@ -12,11 +12,14 @@ pyusb / pyserial only when used, and say how to install them when they are missi
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import socket
+import sys
 from dataclasses import dataclass
 from typing import Any
 
+from pos.config import APP_NAME
 from pos.counter.receipt import (
     BARCODE_MODULE_DOTS,
     Barcode,
@@ -53,6 +56,25 @@ class PrinterError(PosError):
 # --- the bytes --------------------------------------------------------------------------------
 
 
+def _load_escpos() -> None:
+    """Import python-escpos with its printer database cached in our cache folder.
+
+    On import it parses its capabilities file and pickles the result into a folder named by
+    ``ESCPOS_CAPABILITIES_PICKLE_DIR``, or else into a new temporary folder every time: one
+    left behind in /tmp per start of the till.
+    """
+    if "escpos.capabilities" in sys.modules:
+        return
+    import platformdirs
+
+    folder = platformdirs.user_cache_path(APP_NAME, appauthor=False) / "escpos"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return  # python-escpos falls back on a temporary folder
+    os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(folder))
+
+
 def _encode(text: str) -> bytes:
     return text.encode(ENCODING, errors="replace")
 
@@ -71,6 +93,7 @@ def code128_escpos(data: str) -> str:
 
 def escpos_bytes(layout: Layout) -> bytes:
     """Everything a printer receives for ``layout``: init, Chinese mode, the blocks, a cut."""
+    _load_escpos()
     from escpos.printer import Dummy
 
     printer = Dummy()
