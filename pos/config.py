@@ -75,6 +75,10 @@ ENVIRONMENT: dict[str, str] = {
     "POS_MAX_AMOUNT_FEN": "max_amount_fen",
     "POS_LANG": "language",
     "POS_SOUND": "sound",
+    "POS_SPEAK_AMOUNT": "speak_amount",
+    "POS_PRINTER": "printer",
+    "POS_PAPER_MM": "paper_mm",
+    "POS_PRINT_ON_PAID": "print_on_paid",
     "POS_DATA_DIR": "data_dir",
     "POS_DATABASE": "database_path",
     "POS_RELAY_DATABASE_URL": "relay.database_url",
@@ -147,6 +151,15 @@ class Settings:
     language: str = "zh_CN"
     #: A sound file played on payment; None = the default chime.
     sound: str | None = None
+    #: Say "微信收款 25.50 元" when a payment arrives (instead of the chime).
+    speak_amount: bool = True
+    #: The receipt printer (pos.counter.printing): tcp://HOST:9100, usb://VENDOR:PRODUCT,
+    #: serial:///dev/ttyUSB0?baudrate=9600; empty = no printer.
+    printer: str = ""
+    #: Receipt paper width in millimetres: 58 or 80.
+    paper_mm: int = 80
+    #: Print the customer's slip by itself when a payment arrives.
+    print_on_paid: bool = False
     data_dir: Path = field(default_factory=data_dir)
     database_path: Path = _DERIVED_DATABASE_PATH
     #: For ``pos relay``: its database, till name -> that till's secret (its bearer token),
@@ -580,6 +593,10 @@ def load_settings(
         "max_amount_fen": lambda item: _int(item, "max_amount_fen", 1, 10**12, "fen"),
         "language": lambda item: _language(item),
         "sound": lambda item: _str(item, "sound").strip() or None,
+        "speak_amount": lambda item: _bool(item, "speak_amount"),
+        "printer": lambda item: _printer(item),
+        "paper_mm": lambda item: _paper(item),
+        "print_on_paid": lambda item: _bool(item, "print_on_paid"),
         "data_dir": lambda item: _path(item, "data_dir"),
         "database_path": lambda item: _path(item, "database_path"),
         "manager_pin_hash": lambda item: _str(item, "manager_pin_hash") or None,
@@ -609,6 +626,39 @@ def load_settings(
     if item is not None:
         settings.relay_merchants = _relay_merchants(item)
     return settings
+
+
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+
+
+def _bool(item: _Value, name: str) -> bool:
+    value = item.value
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
+        return value.strip().lower() in _TRUE
+    raise ConfigError(f"{item.source}: {name} must be true or false")
+
+
+def _printer(item: _Value) -> str:
+    from pos.counter.printing import PrinterError, parse_printer
+
+    text = _str(item, "printer").strip()
+    try:
+        address = parse_printer(text)
+    except PrinterError as exc:
+        raise ConfigError(f"{item.source}: {exc}") from None
+    return "" if address is None else str(address)
+
+
+def _paper(item: _Value) -> int:
+    from pos.counter.receipt import COLUMNS
+
+    value = _int(item, "paper_mm", 58, 80, "millimetres")
+    if value not in COLUMNS:
+        raise ConfigError(f"{item.source}: paper_mm must be 58 or 80")
+    return value
 
 
 def _till_id(item: _Value) -> str:
@@ -766,6 +816,10 @@ def save_settings(
         "max_amount_fen",
         "language",
         "sound",
+        "speak_amount",
+        "printer",
+        "paper_mm",
+        "print_on_paid",
         "manager_pin_hash",
     ):
         value = getattr(settings, name)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.checkout import CheckoutClient
 from pos.ui.cashier import CashierWindow
+from pos.ui.counter import Counter, VoicePlayer
 from pos.ui.customer_screen import qr_image
 from pos.ui.relay_listener import RelayListener
 from pos.ui.session import Backend, Clock, PaymentSession, utc_now
@@ -286,13 +287,29 @@ class CashierApp(QObject):
             Path(settings.sound) if settings.sound else (resources_dir() / "sounds" / "paid.wav")
         )
         self.sound = SoundPlayer(sound_path, self) if with_sound else None
+        self.voice = VoicePlayer(self) if with_sound else None
+        # The counter makes the payment's sound (the spoken amount, or the chime when speech
+        # is off or fails) and prints its slip; the window itself plays nothing.
+        self.counter = Counter(
+            self.workers,
+            settings,
+            voice_dir=resources_dir() / "voice",
+            play=self.voice.play if self.voice is not None else None,
+            chime=self.sound.play if self.sound is not None else None,
+            find_last_paid=self._last_paid_deal,
+            parent=self,
+        )
         self.window = CashierWindow(
             self.session,
             max_amount_fen=settings.max_amount_fen,
             shop_name=settings.shop_name,
             is_sandbox=settings.is_sandbox,
-            sound=self.sound.play if self.sound is not None else None,
         )
+        self.session.payment_succeeded.connect(self.counter.on_payment_succeeded)
+        self.session.late_payment_arrived.connect(self.counter.on_late_payment)
+        self.window.reprint_requested.connect(self.counter.reprint_last)
+        self.counter.print_failed.connect(self.window.show_printer_notice)
+        self.counter.printed.connect(lambda kind: self.window.show_printer_notice(kind, ""))
         self.window.products_edited.connect(self.session.save_products)
         self.window.manager_requested.connect(self.open_manager)
         self.window.settings_requested.connect(self.open_settings)
@@ -307,6 +324,8 @@ class CashierApp(QObject):
         screen = self.window.screen().availableGeometry()
         self.window.resize(min(1280, screen.width()), min(800, screen.height()))
         self.window.show()
+        # A second screen is the customer's: it shows the amount as the clerk types it.
+        self.window.customer_screen.present_idle(self.window)
         # After the first paint: style the customer screen now, not at the first charge.
         QTimer.singleShot(0, self.window.customer_screen.ensurePolished)
         if self.sound is not None:
@@ -335,6 +354,16 @@ class CashierApp(QObject):
             self.relay_listener = listener
         self.session.attach(services.backend)
         self.services_opened.emit()
+
+    def _last_paid_deal(self) -> Any:
+        """The store's last paid deal, for a reprint after a restart (on the DB worker)."""
+        services = self.services or self._opened
+        if services is None:
+            return None
+        for deal in services.backend.store.recent_deals(50):
+            if deal.state.is_paid:
+                return deal
+        return None
 
     def _on_services_failed(self, exc: BaseException) -> None:
         log.error("cannot open the till: %s", exc)

@@ -54,6 +54,8 @@ PAID_SCREEN_MS = 4_000
 #: What a clerk can type into the amount; everything else is ignored (paste may bring more).
 _AMOUNT_KEYS = "0123456789.-"
 _MAX_TYPED = 12
+#: The Chinese of the counter's texts on the till (resources/i18n/update_translations.py).
+COUNTER_ZH = {"Reprint (F10)": "补打 (F10)"}
 #: Colours of the recent deals by state: paid green, given up grey, failed red.
 _STATE_COLOURS = {
     "PAID": "#15803d",
@@ -187,6 +189,8 @@ class CashierWindow(QMainWindow):
     settings_requested = Signal()
     #: Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it.
     customer_sim_requested = Signal()
+    #: The clerk asked to print the last paid deal's slip again (F10); the counter prints it.
+    reprint_requested = Signal()
 
     def __init__(
         self,
@@ -362,6 +366,18 @@ class CashierWindow(QMainWindow):
         self._recent_stack.addWidget(self.recent_empty)
         self._recent_stack.addWidget(self.recent_list)
         right.addWidget(self._recent_stack, 1)
+        printer_row = QHBoxLayout()
+        self.printer_notice = QLabel()
+        self.printer_notice.setObjectName("printerNotice")
+        self.printer_notice.setWordWrap(True)
+        self.printer_notice.setTextFormat(Qt.TextFormat.PlainText)
+        printer_row.addWidget(self.printer_notice, 1)
+        self.reprint_button = QPushButton(self.tr("Reprint (F10)"))
+        self.reprint_button.setObjectName("reprintButton")
+        self.reprint_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.reprint_button.clicked.connect(self.reprint_requested)
+        printer_row.addWidget(self.reprint_button)
+        right.addLayout(printer_row)
         page.setFocus()
 
     def _connect_session(self) -> None:
@@ -457,6 +473,7 @@ class CashierWindow(QMainWindow):
 
     def _refresh_amount(self) -> None:
         self.amount_display.setText(f"¥ {self._typed or '0.00'}")
+        self.customer_screen.show_typing(self._typed)
         self.amount_display.setProperty("invalid", bool(self.amount_error.text()))
         self.amount_display.style().unpolish(self.amount_display)
         self.amount_display.style().polish(self.amount_display)
@@ -556,6 +573,8 @@ class CashierWindow(QMainWindow):
             self.settings_requested.emit()
         elif key == Qt.Key.Key_F9 and self._is_sandbox:
             self.customer_sim_requested.emit()
+        elif key == Qt.Key.Key_F10:
+            self.reprint_requested.emit()
         elif Qt.Key.Key_F1 <= key <= Qt.Key.Key_F8:
             if self._input_enabled:
                 self.select_product(key - Qt.Key.Key_F1)
@@ -778,6 +797,12 @@ class CashierWindow(QMainWindow):
             self._set_status(self.tr("Settings saved. Restart the till to use them."), "info")
         elif what == "not_ready":
             self._set_status(self.tr("Checking unfinished payments…"), "busy")
+
+    def show_printer_notice(self, _kind: str, text: str) -> None:
+        """What the printer did, next to the reprint button ("" clears it): a slip that did
+        not print says why and that F10 prints it again."""
+        self.printer_notice.setText(text)
+        self.printer_notice.setStyleSheet("color: #b91c1c;" if text else "")
 
     def show_fatal(self, message: str) -> None:
         """The till cannot open (settings, database): say why; input stays locked."""

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeyEvent, QPainter, QPaintEvent, QScreen
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QScreen,
+)
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -16,6 +26,20 @@ from PySide6.QtWidgets import (
 
 from pos.money import format_fen
 
+#: The white border around a QR code, in modules (the standard's quiet zone).
+QR_QUIET_MODULES = 4
+
+#: The Chinese of the counter's texts on this screen (resources/i18n/update_translations.py).
+COUNTER_SCREEN_ZH = {
+    "Amount to pay": "应付金额",
+    "Show your payment code": "请出示付款码",
+    "In WeChat: Me → Services → Money": "打开微信：我 → 服务 → 收付款",
+    "Enter your payment password on your phone": "请在手机上输入支付密码",
+    "Waiting for WeChat Pay to confirm…": "正在等待微信支付确认…",
+    "Payment failed": "支付失败",
+    "Nothing was charged.": "未扣款。",
+}
+
 
 def qr_image(text: str) -> QImage:
     """The QR code of ``text`` (a ``weixin://wxpay/...`` code_url) as a black-on-white QImage.
@@ -25,7 +49,9 @@ def qr_image(text: str) -> QImage:
     """
     import qrcode  # imported on first use: it pulls in Pillow, not needed to open the till
 
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=1, border=4)
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=1, border=QR_QUIET_MODULES
+    )
     code.add_data(text)
     code.make(fit=True)
     picture = code.make_image(fill_color="black", back_color="white").get_image().convert("L")
@@ -67,14 +93,26 @@ class QrView(QWidget):
     def image(self) -> QImage | None:
         return self._image
 
+    def module_pixels(self) -> int:
+        """Pixels per QR module at the current size (0 with no code)."""
+        if self._image is None or self._image.isNull():
+            return 0
+        side = min(self.width(), self.height())
+        return max(1, side // self._image.width())  # whole pixels per module: no blurred edges
+
+    def code_side(self) -> int:
+        """The side of the code as drawn, in pixels, without its white quiet zone."""
+        if self._image is None or self._image.isNull():
+            return 0
+        return (self._image.width() - 2 * QR_QUIET_MODULES) * self.module_pixels()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if self._image is None or self._image.isNull():
             painter.end()
             return
         modules = self._image.width()
-        side = min(self.width(), self.height())
-        scale = max(1, side // modules)  # whole pixels per module: no blurred edges
+        scale = self.module_pixels()
         size = modules * scale
         target = QRect((self.width() - size) // 2, (self.height() - size) // 2, size, size)
         painter.fillRect(target, QColor("white"))
@@ -104,6 +142,10 @@ class CustomerScreen(QWidget):
         self._stack.addWidget(self._build_qr_page())
         self._stack.addWidget(self._build_paid_page())
         self._stack.addWidget(self._build_message_page())
+        self._stack.addWidget(self._build_status_page())
+        self._status_kind = "typing"
+        self._is_own_screen = False
+        self._is_between_payments = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
@@ -140,20 +182,88 @@ class CustomerScreen(QWidget):
             self._notice,
         ):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(self._qr_title)
-        layout.addWidget(self._qr_amount)
-        layout.addWidget(self._qr_product)
-        layout.addWidget(self._qr_view, 1)
-        layout.addWidget(self._countdown)
-        layout.addWidget(self._notice)
+        # The code beside the words on a landscape screen (below them on a portrait one), so
+        # it takes nearly the whole height: a phone scans it from further away, at once.
+        self._qr_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
+        self._qr_layout.setContentsMargins(24, 24, 32, 24)
+        self._qr_layout.setSpacing(24)
+        self._qr_layout.addWidget(self._qr_view, 1)
+        self._qr_side = QWidget()
+        side = QVBoxLayout(self._qr_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addStretch(1)
+        side.addWidget(self._qr_title)
+        side.addWidget(self._qr_amount)
+        side.addWidget(self._qr_product)
+        side.addWidget(self._countdown)
+        side.addWidget(self._notice)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self._cancel)
         row.addStretch(1)
-        layout.addLayout(row)
+        side.addLayout(row)
+        side.addStretch(1)
+        self._qr_layout.addWidget(self._qr_side, 0)  # the words beside, the code the rest
+        for label in (self._qr_title, self._qr_product, self._countdown):
+            label.setWordWrap(True)
         return page
+
+    def _build_status_page(self) -> QWidget:
+        """Amount and a state in words: the amount as typed, waiting for a payment code or a
+        password, failed."""
+        page = _Page("statusPage")
+        page.painted.connect(self.page_painted)
+        self._status_caption = QLabel()
+        self._status_caption.setObjectName("statusCaption")
+        self._status_amount = QLabel()
+        self._status_amount.setObjectName("statusAmount")
+        self._status_title = QLabel()
+        self._status_title.setObjectName("statusTitle")
+        self._status_hint = QLabel()
+        self._status_hint.setObjectName("statusHint")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        for label in (
+            self._status_caption,
+            self._status_amount,
+            self._status_title,
+            self._status_hint,
+        ):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self._status_page = page
+        return page
+
+    def _show_status(self, kind: str, caption: str, amount: str, title: str, hint: str) -> None:
+        self._status_kind = kind
+        self._is_between_payments = kind == "typing"
+        self._status_page.setProperty("state", kind)
+        # The state's colours come from the style sheet: re-polish the page and its labels.
+        for widget in (self._status_page, *self._status_page.findChildren(QLabel)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self._status_caption.setText(caption)
+        self._status_amount.setText(amount)
+        self._status_title.setText(title)
+        self._status_title.setVisible(bool(title))
+        self._status_hint.setText(hint)
+        self._status_hint.setVisible(bool(hint))
+        self._stack.setCurrentIndex(3)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = event.size()
+        is_landscape = size.width() >= size.height()
+        self._qr_layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if is_landscape else QBoxLayout.Direction.TopToBottom
+        )
+        # Landscape: the words get what a square of the screen's height leaves over (and at
+        # least a third of the width), so the code can be nearly as tall as the screen.
+        spare = max(size.width() - size.height(), size.width() // 3)
+        self._qr_side.setMaximumWidth(spare if is_landscape else 16_777_215)
 
     def _build_paid_page(self) -> QWidget:
         page = _Page("paidPage")
@@ -204,8 +314,80 @@ class CustomerScreen(QWidget):
 
     @property
     def page(self) -> str:
-        """``qr``, ``paid`` or ``message``: which page is up (for the till and for tests)."""
-        return ("qr", "paid", "message")[self._stack.currentIndex()]
+        """``qr``, ``paid``, ``message``, or on the status page ``typing``, ``code``,
+        ``password``, ``failed``: which page is up (for the till and for tests)."""
+        index = self._stack.currentIndex()
+        return self._status_kind if index == 3 else ("qr", "paid", "message")[index]
+
+    # The states of a payment the customer sees besides the QR and paid. Method-neutral: the
+    # payment-code checkout (the till scans the customer's code) drives code and password.
+
+    def show_typing(self, typed: str) -> None:
+        """Between payments: the amount as the clerk types it ("" shows 0.00). Ignored while
+        a payment is on screen."""
+        if not self._is_between_payments:
+            return
+        self._show_status("typing", self.tr("Amount to pay"), f"¥ {typed or '0.00'}", "", "")
+
+    def show_waiting_for_code(self, amount_fen: int) -> None:
+        """A payment-code sale: the customer is asked to show the code in WeChat."""
+        self._amount_fen = amount_fen
+        self._show_status(
+            "code",
+            "",
+            format_fen(amount_fen, symbol="¥ "),
+            self.tr("Show your payment code"),
+            self.tr("In WeChat: Me → Services → Money"),
+        )
+
+    def show_waiting_for_password(self, amount_fen: int) -> None:
+        """WeChat asked the customer for the payment password (USERPAYING): still waiting."""
+        self._amount_fen = amount_fen
+        self._show_status(
+            "password",
+            "",
+            format_fen(amount_fen, symbol="¥ "),
+            self.tr("Enter your payment password on your phone"),
+            self.tr("Waiting for WeChat Pay to confirm…"),
+        )
+
+    def show_failed(self, amount_fen: int, reason: str = "") -> None:
+        """The payment definitely failed: nothing was charged (``reason`` in plain words)."""
+        self._amount_fen = amount_fen
+        self._show_status(
+            "failed",
+            "",
+            format_fen(amount_fen, symbol="¥ "),
+            self.tr("Payment failed"),
+            reason or self.tr("Nothing was charged."),
+        )
+
+    def hide(self) -> None:
+        """The payment on screen is over. The customer's own screen (a second one) stays up
+        and goes back to the amount being typed; a screen over the till hides."""
+        self._is_between_payments = True
+        if self._is_own_screen:
+            self._show_status("typing", self.tr("Amount to pay"), "¥ 0.00", "", "")
+        else:
+            super().hide()
+
+    def present_idle(self, till: QWidget) -> bool:
+        """At start-up: on a second screen, show the amount as it is typed; False (nothing
+        shown) when the till has only its own screen."""
+        others = [screen for screen in QGuiApplication.screens() if screen is not till.screen()]
+        if not others:
+            return False
+        self.show_idle_on(others[0])
+        return True
+
+    def show_idle_on(self, screen: QScreen) -> None:
+        self._is_own_screen = True
+        self._is_between_payments = True
+        self.set_clerk_controls(False)
+        self._show_status("typing", self.tr("Amount to pay"), "¥ 0.00", "", "")
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     def set_clerk_controls(self, visible: bool) -> None:
         """Show the clerk's Cancel button (only when this screen covers the till)."""
@@ -215,6 +397,7 @@ class CustomerScreen(QWidget):
 
     def show_preparing(self, amount_fen: int) -> None:
         """The order is being created: the amount is known, the code is not yet."""
+        self._is_between_payments = False
         self._amount_fen = amount_fen
         self._message_amount.setText(format_fen(amount_fen, symbol="¥ "))
         self._message.setText(self.tr("Preparing the payment code…"))
@@ -223,6 +406,7 @@ class CustomerScreen(QWidget):
 
     def show_qr(self, code: QImage | str, amount_fen: int, product: str) -> None:
         """The QR (an image from :func:`qr_image`, or the code_url to draw now) and its deal."""
+        self._is_between_payments = False
         self._amount_fen = amount_fen
         self._qr_view.set_image(qr_image(code) if isinstance(code, str) else code)
         self._qr_amount.setText(format_fen(amount_fen, symbol="¥ "))
@@ -244,12 +428,14 @@ class CustomerScreen(QWidget):
         self._notice.setText(text)
 
     def show_paid(self, amount_fen: int) -> None:
+        self._is_between_payments = False
         self._paid_amount.setText(format_fen(amount_fen, symbol="¥ "))
         self._stack.setCurrentIndex(1)
 
     def show_message(
         self, text: str, *, amount_fen: int | None = None, can_cancel: bool = False
     ) -> None:
+        self._is_between_payments = False
         self._message_amount.setText(
             "" if amount_fen is None else format_fen(amount_fen, symbol="¥ ")
         )

@@ -18,10 +18,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, QUrl, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -58,6 +59,7 @@ from pos.ui.settings_validation import (
     validate_merchant,
     validate_notify_url,
     validate_poll_interval,
+    validate_printer,
     validate_sound,
     validate_token,
     validate_url,
@@ -84,6 +86,10 @@ FIELD_VARIABLES: dict[str, str] = {
         "poll_interval_seconds",
         "language",
         "sound",
+        "speak_amount",
+        "printer",
+        "paper_mm",
+        "print_on_paid",
     }
 }
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
@@ -194,6 +200,22 @@ SETTINGS_ZH: dict[str, str] = {
     "Unexpected answer from WeChat Pay.": "微信支付返回了意外的应答。",
     "Some fields need fixing (see the red notes).": "有些字段需要修改（见红色提示）。",
     "Could not save: {reason}": "无法保存：{reason}",
+    "Receipts and voice": "小票与语音",
+    "Say the amount when a payment arrives (微信收款 25.50 元)": (
+        "收款时语音播报金额（微信收款 25.50 元）"
+    ),
+    "Spoken amount": "语音播报",
+    "Receipt printer": "小票打印机",
+    "none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0": (
+        "不使用，或 tcp://192.168.1.50:9100、usb://0416:5011、serial:///dev/ttyUSB0"
+    ),
+    "Paper": "纸宽",
+    "Print the slip when paid": "收款成功后自动打印小票",
+    "Print test page": "打印测试页",
+    "Printing the test page…": "正在打印测试页…",
+    "Test page sent to the printer.": "测试页已发送到打印机。",
+    "Set a printer first.": "请先填写打印机。",
+    "Not printed: {reason}": "未能打印：{reason}",
 }
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -284,6 +306,8 @@ class SettingsDialog(QDialog):
     connection_tested = Signal(object)
     #: The settings were written; the effective settings (file + environment) as loaded back.
     settings_saved = Signal(object)
+    #: "Print test page" finished: True when the printer took it.
+    test_page_printed = Signal(bool)
 
     def __init__(
         self,
@@ -511,6 +535,7 @@ class SettingsDialog(QDialog):
             self._row("sound", self.sound_edit, sound_browse, self.play_button),
         )
         layout.addWidget(till_box)
+        layout.addWidget(self._build_counter_box())
         layout.addStretch(1)
 
         self.secret_note = QLabel()
@@ -552,6 +577,76 @@ class SettingsDialog(QDialog):
             edit.textEdited.connect(lambda _text: self._clear_test_result())
         self.sign_type_combo.currentIndexChanged.connect(lambda _i: self._clear_test_result())
 
+    def _build_counter_box(self) -> QGroupBox:
+        """Receipts and voice: the spoken amount, the printer, its paper, print on paid."""
+        box = QGroupBox(self.tr("Receipts and voice"))
+        box.setObjectName("counterBox")
+        form = QFormLayout(box)
+        self.speak_check = QCheckBox(
+            self.tr("Say the amount when a payment arrives (微信收款 25.50 元)")
+        )
+        self.printer_edit = QLineEdit()
+        self.printer_edit.setPlaceholderText(
+            self.tr("none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0")
+        )
+        self.printer_edit.editingFinished.connect(lambda: self.check_field("printer"))
+        self.test_page_button = QPushButton(self.tr("Print test page"))
+        self.test_page_button.clicked.connect(self.print_test_page)
+        self.paper_combo = QComboBox()
+        for paper_mm in (58, 80):
+            self.paper_combo.addItem(f"{paper_mm} mm", paper_mm)
+        self.print_on_paid_check = QCheckBox(self.tr("Print the slip when paid"))
+        self.test_page_label = QLabel()
+        self.test_page_label.setObjectName("testPageResult")
+        self.test_page_label.setWordWrap(True)
+        self.test_page_label.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.tr("Spoken amount"), self._row("speak_amount", self.speak_check))
+        form.addRow(
+            self.tr("Receipt printer"),
+            self._row("printer", self.printer_edit, self.test_page_button),
+        )
+        form.addRow(self.tr("Paper"), self._row("paper_mm", self.paper_combo))
+        form.addRow("", self._row("print_on_paid", self.print_on_paid_check))
+        form.addRow("", self.test_page_label)
+        return box
+
+    def print_test_page(self) -> bool:
+        """Print the test page on the printer typed here (saved or not), on the device worker;
+        the outcome is shown under the printer's field."""
+        from datetime import UTC, datetime
+
+        from pos.counter.printing import parse_printer, print_layout
+        from pos.counter.receipt import printer_test_page
+
+        if self.check_field("printer"):
+            return False
+        address = parse_printer(self.printer_edit.text())
+        if address is None:
+            self.test_page_label.setText(self.tr("Set a printer first."))
+            return False
+        layout = printer_test_page(
+            self._settings.shop_name,
+            str(address),
+            int(self.paper_combo.currentData()),
+            datetime.now(UTC),
+        )
+        self.test_page_label.setText(self.tr("Printing the test page…"))
+        self.test_page_button.setEnabled(False)
+        self._workers().device(
+            lambda: print_layout(address, layout),
+            on_done=lambda _sent: self._on_test_page_done(None),
+            on_error=self._on_test_page_done,
+        )
+        return True
+
+    def _on_test_page_done(self, exc: BaseException | None) -> None:
+        self.test_page_button.setEnabled(True)
+        if exc is None:
+            self.test_page_label.setText(self.tr("Test page sent to the printer."))
+        else:
+            self.test_page_label.setText(self.tr("Not printed: {reason}").format(reason=str(exc)))
+        self.test_page_printed.emit(exc is None)
+
     # -- filling ------------------------------------------------------------------------------
 
     def _load(self, settings: Settings) -> None:
@@ -584,6 +679,10 @@ class SettingsDialog(QDialog):
         index = self.language_combo.findData(settings.language)
         self.language_combo.setCurrentIndex(max(index, 0))
         self.sound_edit.setText(settings.sound or "")
+        self.speak_check.setChecked(settings.speak_amount)
+        self.printer_edit.setText(settings.printer)
+        self.paper_combo.setCurrentIndex(max(self.paper_combo.findData(settings.paper_mm), 0))
+        self.print_on_paid_check.setChecked(settings.print_on_paid)
         self._apply_certificate_kind()
         if config.keyring_is_usable(self._services.secrets):
             self.secret_note.setText(
@@ -656,6 +755,10 @@ class SettingsDialog(QDialog):
             "poll_interval_seconds": self.poll_spin,
             "language": self.language_combo,
             "sound": self.sound_edit,
+            "speak_amount": self.speak_check,
+            "printer": self.printer_edit,
+            "paper_mm": self.paper_combo,
+            "print_on_paid": self.print_on_paid_check,
         }
         for name, variable in self._overridden.items():
             editors[name].setEnabled(False)
@@ -774,6 +877,7 @@ class SettingsDialog(QDialog):
             "checkout_timeout_seconds": validate_checkout_timeout(self.timeout_spin.value()),
             "poll_interval_seconds": validate_poll_interval(self.poll_spin.value()),
             "sound": validate_sound(self.sound_edit.text()),
+            "printer": validate_printer(self.printer_edit.text()),
         }
         return {
             name: problem
@@ -1003,6 +1107,10 @@ class SettingsDialog(QDialog):
             "poll_interval_seconds": round(self.poll_spin.value(), 1),
             "language": str(self.language_combo.currentData()),
             "sound": self.sound_edit.text().strip() or None,
+            "speak_amount": self.speak_check.isChecked(),
+            "printer": self.printer_edit.text().strip(),
+            "paper_mm": int(self.paper_combo.currentData()),
+            "print_on_paid": self.print_on_paid_check.isChecked(),
         }
         for name, value in values.items():
             if name not in self._overridden:

@@ -185,6 +185,17 @@ def validate_sound(text: str) -> str | None:
     return None
 
 
+def validate_printer(text: str) -> str | None:
+    """Empty = no printer; otherwise tcp://HOST:PORT, usb://VENDOR:PRODUCT or serial://…"""
+    from pos.counter.printing import PrinterError, parse_printer
+
+    try:
+        parse_printer(text)
+    except PrinterError as exc:
+        return str(exc)
+    return None
+
+
 # --- test connection ------------------------------------------------------------------------
 
 

@@ -95,7 +95,8 @@ class TaskProgress(QObject):
 
 class Workers(QObject):
     """Background work for the window: ``network`` (a small pool), ``db`` (one serial thread),
-    ``long_running`` (followers that block for the life of the app, such as the relay stream).
+    ``long_running`` (followers that block for the life of the app, such as the relay stream),
+    ``device`` (one thread for the counter's receipt printer).
 
     Each ``submit`` returns a task id; the callback runs later on the main thread. After
     :meth:`shutdown` nothing new is started and late results are dropped.
@@ -117,6 +118,11 @@ class Workers(QObject):
         self._db.setMaxThreadCount(1)
         self._long = QThreadPool(self)
         self._long.setMaxThreadCount(4)
+        # One thread for the counter's devices (the receipt printer): slips print in order,
+        # and a printer that hangs until its timeout holds up only the next slip, never a
+        # payment's network call.
+        self._device = QThreadPool(self)
+        self._device.setMaxThreadCount(1)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, _Callbacks] = {}
         self._lock = threading.Lock()
@@ -153,6 +159,12 @@ class Workers(QObject):
     ) -> int:
         """Run a task that blocks for a long time (an event stream follower) on its own thread."""
         return self._submit(self._long, "long", fn, on_done, on_error)
+
+    def device(
+        self, fn: Callable[[], Any], *, on_done: Done | None = None, on_error: Failed | None = None
+    ) -> int:
+        """Run a task on a device at the counter (print a slip) on its own single thread."""
+        return self._submit(self._device, "device", fn, on_done, on_error)
 
     def _submit(
         self,
@@ -232,9 +244,11 @@ class Workers(QObject):
         wait_network = timeout_ms if network_timeout_ms is None else network_timeout_ms
         self._network.clear()
         self._long.clear()
+        self._device.clear()
         done = bool(self._db.waitForDone(timeout_ms))
         done = bool(self._network.waitForDone(wait_network)) and done
         done = bool(self._long.waitForDone(wait_network)) and done
+        done = bool(self._device.waitForDone(wait_network)) and done
         with self._lock:
             self._callbacks.clear()
         return done

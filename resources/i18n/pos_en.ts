@@ -4,120 +4,125 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="213"/>
+        <location filename="../../pos/ui/cashier.py" line="217"/>
         <source>WeChat Pay cashier</source>
-        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it.</extracomment>
+        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal&apos;s slip again (F10); the counter prints it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="224"/>
-        <location filename="../../pos/ui/cashier.py" line="780"/>
+        <location filename="../../pos/ui/cashier.py" line="228"/>
+        <location filename="../../pos/ui/cashier.py" line="799"/>
         <source>Checking unfinished payments…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="239"/>
+        <location filename="../../pos/ui/cashier.py" line="243"/>
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="250"/>
+        <location filename="../../pos/ui/cashier.py" line="254"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="289"/>
+        <location filename="../../pos/ui/cashier.py" line="293"/>
         <source>Or type what is sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="293"/>
+        <location filename="../../pos/ui/cashier.py" line="297"/>
         <source>Edit products…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="315"/>
+        <location filename="../../pos/ui/cashier.py" line="319"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="320"/>
+        <location filename="../../pos/ui/cashier.py" line="324"/>
         <source>Charge (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="332"/>
+        <location filename="../../pos/ui/cashier.py" line="336"/>
         <source>Today&apos;s payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="335"/>
+        <location filename="../../pos/ui/cashier.py" line="339"/>
         <source>Customer (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="341"/>
+        <location filename="../../pos/ui/cashier.py" line="345"/>
         <source>Manager (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="342"/>
+        <location filename="../../pos/ui/cashier.py" line="346"/>
         <source>Settings (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="358"/>
+        <location filename="../../pos/ui/cashier.py" line="362"/>
         <source>No payments yet today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="421"/>
+        <location filename="../../pos/ui/cashier.py" line="375"/>
+        <source>Reprint (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="437"/>
         <source>Purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="426"/>
+        <location filename="../../pos/ui/cashier.py" line="442"/>
         <source>Product: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="467"/>
+        <location filename="../../pos/ui/cashier.py" line="484"/>
         <source>Type an amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="468"/>
-        <location filename="../../pos/ui/cashier.py" line="476"/>
+        <location filename="../../pos/ui/cashier.py" line="485"/>
+        <location filename="../../pos/ui/cashier.py" line="493"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="469"/>
+        <location filename="../../pos/ui/cashier.py" line="486"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="470"/>
+        <location filename="../../pos/ui/cashier.py" line="487"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="471"/>
+        <location filename="../../pos/ui/cashier.py" line="488"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="472"/>
+        <location filename="../../pos/ui/cashier.py" line="489"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="514"/>
+        <location filename="../../pos/ui/cashier.py" line="531"/>
         <source>Ready: type an amount and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="575"/>
+        <location filename="../../pos/ui/cashier.py" line="594"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -125,123 +130,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="579"/>
+        <location filename="../../pos/ui/cashier.py" line="598"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="589"/>
+        <location filename="../../pos/ui/cashier.py" line="608"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="599"/>
+        <location filename="../../pos/ui/cashier.py" line="618"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="610"/>
+        <location filename="../../pos/ui/cashier.py" line="629"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="611"/>
+        <location filename="../../pos/ui/cashier.py" line="630"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="612"/>
+        <location filename="../../pos/ui/cashier.py" line="631"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="613"/>
+        <location filename="../../pos/ui/cashier.py" line="632"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="615"/>
+        <location filename="../../pos/ui/cashier.py" line="634"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="617"/>
+        <location filename="../../pos/ui/cashier.py" line="636"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="618"/>
+        <location filename="../../pos/ui/cashier.py" line="637"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="619"/>
+        <location filename="../../pos/ui/cashier.py" line="638"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="621"/>
+        <location filename="../../pos/ui/cashier.py" line="640"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="624"/>
+        <location filename="../../pos/ui/cashier.py" line="643"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="650"/>
+        <location filename="../../pos/ui/cashier.py" line="669"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="660"/>
+        <location filename="../../pos/ui/cashier.py" line="679"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="661"/>
+        <location filename="../../pos/ui/cashier.py" line="680"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="662"/>
+        <location filename="../../pos/ui/cashier.py" line="681"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="663"/>
-        <location filename="../../pos/ui/cashier.py" line="678"/>
+        <location filename="../../pos/ui/cashier.py" line="682"/>
+        <location filename="../../pos/ui/cashier.py" line="697"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="679"/>
+        <location filename="../../pos/ui/cashier.py" line="698"/>
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="680"/>
+        <location filename="../../pos/ui/cashier.py" line="699"/>
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="682"/>
+        <location filename="../../pos/ui/cashier.py" line="701"/>
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="694"/>
+        <location filename="../../pos/ui/cashier.py" line="713"/>
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="718"/>
+        <location filename="../../pos/ui/cashier.py" line="737"/>
         <source>LATE PAYMENT: %1 for &quot;%2&quot; was paid after the code was taken away. It is recorded as paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="725"/>
+        <location filename="../../pos/ui/cashier.py" line="744"/>
         <source>(%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -249,107 +254,193 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="741"/>
+        <location filename="../../pos/ui/cashier.py" line="760"/>
         <source>result pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="745"/>
+        <location filename="../../pos/ui/cashier.py" line="764"/>
         <source>%1 (late)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="762"/>
+        <location filename="../../pos/ui/cashier.py" line="781"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="763"/>
+        <location filename="../../pos/ui/cashier.py" line="782"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="764"/>
+        <location filename="../../pos/ui/cashier.py" line="783"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="765"/>
+        <location filename="../../pos/ui/cashier.py" line="784"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="766"/>
+        <location filename="../../pos/ui/cashier.py" line="785"/>
         <source>not paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="767"/>
+        <location filename="../../pos/ui/cashier.py" line="786"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="768"/>
+        <location filename="../../pos/ui/cashier.py" line="787"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="769"/>
+        <location filename="../../pos/ui/cashier.py" line="788"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="778"/>
+        <location filename="../../pos/ui/cashier.py" line="797"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="785"/>
+        <location filename="../../pos/ui/cashier.py" line="810"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="799"/>
+        <location filename="../../pos/ui/cashier.py" line="824"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="193"/>
+        <location filename="../../pos/ui/counter.py" line="234"/>
+        <location filename="../../pos/ui/counter.py" line="285"/>
+        <source>The printer setting is wrong: %1</source>
+        <extracomment>The Chinese of this module&apos;s texts (resources/i18n/update_translations.py reads it). The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: &quot;receipt&quot; or &quot;test&quot;. A slip did not print: what it was, and the clerk&apos;s message. Seconds to connect to and write to the printer before giving up.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="205"/>
+        <location filename="../../pos/ui/counter.py" line="238"/>
+        <location filename="../../pos/ui/counter.py" line="247"/>
+        <source>No receipt printer is set (Settings, F12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="210"/>
+        <location filename="../../pos/ui/counter.py" line="221"/>
+        <source>Nothing to reprint yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="281"/>
+        <source>Printer off or unplugged: %1. Press F10 to reprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="282"/>
+        <source>The printer did not answer: %1. Press F10 to reprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="283"/>
+        <source>Printer not found: %1. Press F10 to reprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="284"/>
+        <source>Printing needs a driver: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="287"/>
+        <source>Not printed: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="102"/>
+        <location filename="../../pos/ui/customer_screen.py" line="140"/>
         <source>WeChat Pay</source>
-        <extracomment>A page was painted: &quot;qrPage&quot;, &quot;paidPage&quot; or &quot;messagePage&quot; (for measurements).</extracomment>
+        <extracomment>The white border around a QR code, in modules (the standard&apos;s quiet zone). The Chinese of the counter&apos;s texts on this screen (resources/i18n/update_translations.py). A page was painted: &quot;qrPage&quot;, &quot;paidPage&quot; or &quot;messagePage&quot; (for measurements).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="119"/>
+        <location filename="../../pos/ui/customer_screen.py" line="161"/>
         <source>Scan with WeChat to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="131"/>
-        <location filename="../../pos/ui/customer_screen.py" line="187"/>
+        <location filename="../../pos/ui/customer_screen.py" line="173"/>
+        <location filename="../../pos/ui/customer_screen.py" line="297"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="163"/>
+        <location filename="../../pos/ui/customer_screen.py" line="273"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="167"/>
+        <location filename="../../pos/ui/customer_screen.py" line="277"/>
         <source>Thank you!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="220"/>
+        <location filename="../../pos/ui/customer_screen.py" line="330"/>
+        <location filename="../../pos/ui/customer_screen.py" line="370"/>
+        <location filename="../../pos/ui/customer_screen.py" line="387"/>
+        <source>Amount to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="339"/>
+        <source>Show your payment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="340"/>
+        <source>In WeChat: Me → Services → Money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="350"/>
+        <source>Enter your payment password on your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="351"/>
+        <source>Waiting for WeChat Pay to confirm…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="361"/>
+        <source>Payment failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="362"/>
+        <source>Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="403"/>
         <source>Preparing the payment code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="239"/>
+        <location filename="../../pos/ui/customer_screen.py" line="423"/>
         <source>Code valid for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,43 +845,43 @@
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="96"/>
+        <location filename="../../pos/ui/cashier.py" line="98"/>
         <source>Products</source>
-        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Colours of the recent deals by state: paid green, given up grey, failed red. The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="99"/>
-        <source>Add…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="100"/>
-        <source>Rename…</source>
+        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). The Chinese of the counter&apos;s texts on the till (resources/i18n/update_translations.py). Colours of the recent deals by state: paid green, given up grey, failed red. The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="101"/>
-        <source>Remove</source>
+        <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="102"/>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="103"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="104"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="152"/>
+        <location filename="../../pos/ui/cashier.py" line="154"/>
         <source>Add product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="135"/>
+        <location filename="../../pos/ui/cashier.py" line="137"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="160"/>
+        <location filename="../../pos/ui/cashier.py" line="162"/>
         <source>Rename product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1049,311 +1140,371 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="340"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="364"/>
         <source>Choose…</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window&apos;s workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the &quot;play&quot; button; None = QtMultimedia&apos;s QSoundEffect. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
+        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window&apos;s workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the &quot;play&quot; button; None = QtMultimedia&apos;s QSoundEffect. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. &quot;Print test page&quot; finished: True when the printer took it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="346"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="370"/>
         <source>Welcome: set up this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="346"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="370"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="357"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="381"/>
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="376"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="400"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="378"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="402"/>
         <source>Sandbox: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="379"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="403"/>
         <source>Real merchant: real WeChat Pay payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="394"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="418"/>
         <source>Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="405"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="429"/>
         <source>AppID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="406"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="430"/>
         <source>Merchant number (mch_id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="407"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="431"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="408"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="432"/>
         <source>Sign type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="409"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="433"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="419"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="443"/>
         <source>API certificate (for refunds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="422"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="446"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="424"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="448"/>
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="427"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="451"/>
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="435"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="459"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="436"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="460"/>
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="437"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="461"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="438"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="444"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="462"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="468"/>
         <source>PKCS#12 file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="447"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="471"/>
         <source>Certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="453"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="477"/>
         <source>Certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="456"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="480"/>
         <source>Private key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="462"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="486"/>
         <source>Private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="465"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="489"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="470"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="494"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="477"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="501"/>
         <source>default: relay URL + /wechatpay/notify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="478"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
         <source>Relay URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="479"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="503"/>
         <source>Till token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="480"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="504"/>
         <source>Notify URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="484"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="508"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="488"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="493"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="512"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="517"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="498"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="522"/>
         <source>default chime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="499"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="523"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="510"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="526"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="534"/>
         <source>Payment sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="526"/>
         <source>WAV sound (*.wav)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="505"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="529"/>
         <source>Checkout timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="507"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="531"/>
         <source>Poll interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="508"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="532"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="531"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="556"/>
         <source>Use the sandbox for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="591"/>
-        <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="582"/>
+        <source>Receipts and voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="586"/>
+        <source>Say the amount when a payment arrives (微信收款 25.50 元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="590"/>
+        <source>none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="593"/>
+        <source>Print test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings_dialog.py" line="598"/>
-        <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
+        <source>Print the slip when paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="603"/>
+        <source>Spoken amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="605"/>
+        <source>Receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings_dialog.py" line="608"/>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="625"/>
+        <source>Set a printer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="633"/>
+        <source>Printing the test page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="645"/>
+        <source>Test page sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="647"/>
+        <source>Not printed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="690"/>
+        <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="697"/>
+        <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="707"/>
         <source>stored {mask}: leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="634"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="733"/>
         <source>SANDBOX: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="640"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="739"/>
         <source>REAL MERCHANT: payments are real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="664"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="767"/>
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="674"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="777"/>
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="743"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="846"/>
         <source>another merchant number: enter its API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="814"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="918"/>
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant&apos;s details and its stored key are removed from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="819"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="923"/>
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="822"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="926"/>
         <source>Change payment mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="860"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="964"/>
         <source>Fix the merchant details first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="878"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="982"/>
         <source>Asking WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="893"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="997"/>
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="895"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="999"/>
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="899"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1003"/>
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="903"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1007"/>
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="905"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1009"/>
         <source>Unexpected answer from WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1018"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1126"/>
         <source>Some fields need fixing (see the red notes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1030"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1138"/>
         <source>Could not save: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,346 +3,437 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="213" />
+        <location filename="../../pos/ui/cashier.py" line="217" />
         <source>WeChat Pay cashier</source>
-        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager's view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it.</extracomment>
+        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager's view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal's slip again (F10); the counter prints it.</extracomment>
         <translation>微信支付收银台</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="224" />
-        <location filename="../../pos/ui/cashier.py" line="780" />
+        <location filename="../../pos/ui/cashier.py" line="228" />
+        <location filename="../../pos/ui/cashier.py" line="799" />
         <source>Checking unfinished payments…</source>
         <translation>正在核对未完成的收款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="239" />
+        <location filename="../../pos/ui/cashier.py" line="243" />
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation>沙箱模式 — 模拟支付，不会产生真实交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="250" />
+        <location filename="../../pos/ui/cashier.py" line="254" />
         <source>Acknowledge</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="289" />
+        <location filename="../../pos/ui/cashier.py" line="293" />
         <source>Or type what is sold</source>
         <translation>或输入商品名称</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="293" />
+        <location filename="../../pos/ui/cashier.py" line="297" />
         <source>Edit products…</source>
         <translation>编辑商品…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="315" />
+        <location filename="../../pos/ui/cashier.py" line="319" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="320" />
+        <location filename="../../pos/ui/cashier.py" line="324" />
         <source>Charge (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="332" />
+        <location filename="../../pos/ui/cashier.py" line="336" />
         <source>Today's payments</source>
         <translation>今日收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="335" />
+        <location filename="../../pos/ui/cashier.py" line="339" />
         <source>Customer (F9)</source>
         <translation>模拟顾客 (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="341" />
+        <location filename="../../pos/ui/cashier.py" line="345" />
         <source>Manager (F11)</source>
         <translation>店长 (F11)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="342" />
+        <location filename="../../pos/ui/cashier.py" line="346" />
         <source>Settings (F12)</source>
         <translation>设置 (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="358" />
+        <location filename="../../pos/ui/cashier.py" line="362" />
         <source>No payments yet today.</source>
         <translation>今天还没有收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="421" />
+        <location filename="../../pos/ui/cashier.py" line="375" />
+        <source>Reprint (F10)</source>
+        <translation>补打 (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="437" />
         <source>Purchase</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="426" />
+        <location filename="../../pos/ui/cashier.py" line="442" />
         <source>Product: %1</source>
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="467" />
+        <location filename="../../pos/ui/cashier.py" line="484" />
         <source>Type an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="468" />
-        <location filename="../../pos/ui/cashier.py" line="476" />
+        <location filename="../../pos/ui/cashier.py" line="485" />
+        <location filename="../../pos/ui/cashier.py" line="493" />
         <source>That is not an amount.</source>
         <translation>金额格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="469" />
+        <location filename="../../pos/ui/cashier.py" line="486" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="470" />
+        <location filename="../../pos/ui/cashier.py" line="487" />
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="471" />
+        <location filename="../../pos/ui/cashier.py" line="488" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="472" />
+        <location filename="../../pos/ui/cashier.py" line="489" />
         <source>Over the limit of %1 per payment.</source>
         <translation>超过单笔限额 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="514" />
+        <location filename="../../pos/ui/cashier.py" line="531" />
         <source>Ready: type an amount and press Enter.</source>
         <translation>就绪：输入金额后按 Enter 收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="575" />
+        <location filename="../../pos/ui/cashier.py" line="594" />
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation><numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="579" />
+        <location filename="../../pos/ui/cashier.py" line="598" />
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation>无法保存该笔收款，未发起扣款：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="589" />
+        <location filename="../../pos/ui/cashier.py" line="608" />
         <source>Creating the order for %1…</source>
         <translation>正在为 %1 创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="599" />
+        <location filename="../../pos/ui/cashier.py" line="618" />
         <source>Waiting for the customer to pay %1…</source>
         <translation>等待顾客支付 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="610" />
+        <location filename="../../pos/ui/cashier.py" line="629" />
         <source>Creating the order…</source>
         <translation>正在创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="611" />
+        <location filename="../../pos/ui/cashier.py" line="630" />
         <source>Waiting for the customer to scan and pay…</source>
         <translation>等待顾客扫码支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="612" />
+        <location filename="../../pos/ui/cashier.py" line="631" />
         <source>No answer from WeChat Pay, still checking…</source>
         <translation>微信支付暂无响应，仍在查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="613" />
+        <location filename="../../pos/ui/cashier.py" line="632" />
         <source>Checking the order with WeChat Pay…</source>
         <translation>正在向微信支付查询订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="615" />
+        <location filename="../../pos/ui/cashier.py" line="634" />
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation>收到签名校验失败的应答，仍在向微信支付查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="617" />
+        <location filename="../../pos/ui/cashier.py" line="636" />
         <source>Time is up; closing the order…</source>
         <translation>已超时，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="618" />
+        <location filename="../../pos/ui/cashier.py" line="637" />
         <source>Cancelled; closing the order…</source>
         <translation>已取消，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="619" />
+        <location filename="../../pos/ui/cashier.py" line="638" />
         <source>Closing the order, trying again…</source>
         <translation>正在关闭订单，重试中…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="621" />
+        <location filename="../../pos/ui/cashier.py" line="640" />
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation>已忽略一条金额不符的支付通知，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="624" />
+        <location filename="../../pos/ui/cashier.py" line="643" />
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation>本地数据库写入失败！修复前请勿交付商品。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="650" />
+        <location filename="../../pos/ui/cashier.py" line="669" />
         <source>Paid: %1 ✓</source>
         <translation>收款成功：%1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="660" />
+        <location filename="../../pos/ui/cashier.py" line="679" />
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation>%1 的收款已取消，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="661" />
+        <location filename="../../pos/ui/cashier.py" line="680" />
         <source>Time is up for %1. The order is being closed.</source>
         <translation>%1 的收款已超时，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="662" />
+        <location filename="../../pos/ui/cashier.py" line="681" />
         <source>WeChat Pay refused the payment of %1.</source>
         <translation>微信支付拒绝了 %1 的收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="663" />
-        <location filename="../../pos/ui/cashier.py" line="678" />
+        <location filename="../../pos/ui/cashier.py" line="682" />
+        <location filename="../../pos/ui/cashier.py" line="697" />
         <source>Payment of %1 closed, not paid.</source>
         <translation>%1 的订单已关闭，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="679" />
+        <location filename="../../pos/ui/cashier.py" line="698" />
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation>%1 的订单未创建，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="680" />
+        <location filename="../../pos/ui/cashier.py" line="699" />
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation>%1 最终已支付（延迟到账）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="682" />
+        <location filename="../../pos/ui/cashier.py" line="701" />
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation>%1 的订单：微信支付报告的支付金额不符，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="694" />
+        <location filename="../../pos/ui/cashier.py" line="713" />
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation>警报：微信支付报告 %1 的订单（%2）支付金额不符，不计为已支付。请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="718" />
+        <location filename="../../pos/ui/cashier.py" line="737" />
         <source>LATE PAYMENT: %1 for "%2" was paid after the code was taken away. It is recorded as paid.</source>
         <translation>迟到的付款：“%2” %1 在二维码撤下后完成支付，已记为已收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="725" />
+        <location filename="../../pos/ui/cashier.py" line="744" />
         <source>(%n more)</source>
         <translation><numerusform>（另有 %n 笔）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="741" />
+        <location filename="../../pos/ui/cashier.py" line="760" />
         <source>result pending</source>
         <translation>结果待确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="745" />
+        <location filename="../../pos/ui/cashier.py" line="764" />
         <source>%1 (late)</source>
         <translation>%1（迟到）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="762" />
+        <location filename="../../pos/ui/cashier.py" line="781" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="763" />
+        <location filename="../../pos/ui/cashier.py" line="782" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="764" />
+        <location filename="../../pos/ui/cashier.py" line="783" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="765" />
+        <location filename="../../pos/ui/cashier.py" line="784" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="766" />
+        <location filename="../../pos/ui/cashier.py" line="785" />
         <source>not paid</source>
         <translation>未支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="767" />
+        <location filename="../../pos/ui/cashier.py" line="786" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="768" />
+        <location filename="../../pos/ui/cashier.py" line="787" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="769" />
+        <location filename="../../pos/ui/cashier.py" line="788" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="778" />
+        <location filename="../../pos/ui/cashier.py" line="797" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="785" />
+        <location filename="../../pos/ui/cashier.py" line="810" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="799" />
+        <location filename="../../pos/ui/cashier.py" line="824" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
     </message>
 </context>
 <context>
+    <name>Counter</name>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="193" />
+        <location filename="../../pos/ui/counter.py" line="234" />
+        <location filename="../../pos/ui/counter.py" line="285" />
+        <source>The printer setting is wrong: %1</source>
+        <extracomment>The Chinese of this module's texts (resources/i18n/update_translations.py reads it). The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: "receipt" or "test". A slip did not print: what it was, and the clerk's message. Seconds to connect to and write to the printer before giving up.</extracomment>
+        <translation>打印机设置有误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="205" />
+        <location filename="../../pos/ui/counter.py" line="238" />
+        <location filename="../../pos/ui/counter.py" line="247" />
+        <source>No receipt printer is set (Settings, F12).</source>
+        <translation>未设置小票打印机（设置，F12）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="210" />
+        <location filename="../../pos/ui/counter.py" line="221" />
+        <source>Nothing to reprint yet.</source>
+        <translation>还没有可补打的小票。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="281" />
+        <source>Printer off or unplugged: %1. Press F10 to reprint.</source>
+        <translation>打印机未开机或未连接：%1。按 F10 补打。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="282" />
+        <source>The printer did not answer: %1. Press F10 to reprint.</source>
+        <translation>打印机无响应：%1。按 F10 补打。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="283" />
+        <source>Printer not found: %1. Press F10 to reprint.</source>
+        <translation>找不到打印机：%1。按 F10 补打。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="284" />
+        <source>Printing needs a driver: %1</source>
+        <translation>打印需要安装驱动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="287" />
+        <source>Not printed: %1. Press F10 to reprint.</source>
+        <translation>未能打印：%1。按 F10 补打。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="102" />
+        <location filename="../../pos/ui/customer_screen.py" line="140" />
         <source>WeChat Pay</source>
-        <extracomment>A page was painted: "qrPage", "paidPage" or "messagePage" (for measurements).</extracomment>
+        <extracomment>The white border around a QR code, in modules (the standard's quiet zone). The Chinese of the counter's texts on this screen (resources/i18n/update_translations.py). A page was painted: "qrPage", "paidPage" or "messagePage" (for measurements).</extracomment>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="119" />
+        <location filename="../../pos/ui/customer_screen.py" line="161" />
         <source>Scan with WeChat to pay</source>
         <translation>请使用微信扫码支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="131" />
-        <location filename="../../pos/ui/customer_screen.py" line="187" />
+        <location filename="../../pos/ui/customer_screen.py" line="173" />
+        <location filename="../../pos/ui/customer_screen.py" line="297" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="163" />
+        <location filename="../../pos/ui/customer_screen.py" line="273" />
         <source>Paid</source>
         <translation>支付成功</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="167" />
+        <location filename="../../pos/ui/customer_screen.py" line="277" />
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="220" />
+        <location filename="../../pos/ui/customer_screen.py" line="330" />
+        <location filename="../../pos/ui/customer_screen.py" line="370" />
+        <location filename="../../pos/ui/customer_screen.py" line="387" />
+        <source>Amount to pay</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="339" />
+        <source>Show your payment code</source>
+        <translation>请出示付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="340" />
+        <source>In WeChat: Me → Services → Money</source>
+        <translation>打开微信：我 → 服务 → 收付款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="350" />
+        <source>Enter your payment password on your phone</source>
+        <translation>请在手机上输入支付密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="351" />
+        <source>Waiting for WeChat Pay to confirm…</source>
+        <translation>正在等待微信支付确认…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="361" />
+        <source>Payment failed</source>
+        <translation>支付失败</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="362" />
+        <source>Nothing was charged.</source>
+        <translation>未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_screen.py" line="403" />
         <source>Preparing the payment code…</source>
         <translation>正在生成收款码…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="239" />
+        <location filename="../../pos/ui/customer_screen.py" line="423" />
         <source>Code valid for %1</source>
         <translation>二维码有效时间 %1</translation>
     </message>
@@ -747,43 +838,43 @@
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="96" />
+        <location filename="../../pos/ui/cashier.py" line="98" />
         <source>Products</source>
-        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Colours of the recent deals by state: paid green, given up grey, failed red. The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
+        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). The Chinese of the counter's texts on the till (resources/i18n/update_translations.py). Colours of the recent deals by state: paid green, given up grey, failed red. The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="99" />
+        <location filename="../../pos/ui/cashier.py" line="101" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="100" />
+        <location filename="../../pos/ui/cashier.py" line="102" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="101" />
+        <location filename="../../pos/ui/cashier.py" line="103" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="102" />
+        <location filename="../../pos/ui/cashier.py" line="104" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="152" />
+        <location filename="../../pos/ui/cashier.py" line="154" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="135" />
+        <location filename="../../pos/ui/cashier.py" line="137" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="160" />
+        <location filename="../../pos/ui/cashier.py" line="162" />
         <source>Rename product</source>
         <translation>重命名商品</translation>
     </message>
@@ -1036,311 +1127,371 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="340" />
+        <location filename="../../pos/ui/settings_dialog.py" line="364" />
         <source>Choose…</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
+        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. "Print test page" finished: True when the printer took it.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="346" />
+        <location filename="../../pos/ui/settings_dialog.py" line="370" />
         <source>Welcome: set up this till</source>
         <translation>欢迎：设置这台收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="346" />
+        <location filename="../../pos/ui/settings_dialog.py" line="370" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="357" />
+        <location filename="../../pos/ui/settings_dialog.py" line="381" />
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation>这台收银机以沙箱模式启动：练习收款，不涉及真实资金。要收取真实的微信支付款项，请选择“真实商户”，并填写微信支付商户平台（pay.weixin.qq.com）上的信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="376" />
+        <location filename="../../pos/ui/settings_dialog.py" line="400" />
         <source>Payments</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="378" />
+        <location filename="../../pos/ui/settings_dialog.py" line="402" />
         <source>Sandbox: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="379" />
+        <location filename="../../pos/ui/settings_dialog.py" line="403" />
         <source>Real merchant: real WeChat Pay payments</source>
         <translation>真实商户：收取真实的微信支付款项</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="394" />
+        <location filename="../../pos/ui/settings_dialog.py" line="418" />
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="405" />
+        <location filename="../../pos/ui/settings_dialog.py" line="429" />
         <source>AppID</source>
         <translation>AppID</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="406" />
+        <location filename="../../pos/ui/settings_dialog.py" line="430" />
         <source>Merchant number (mch_id)</source>
         <translation>商户号（mch_id）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="407" />
+        <location filename="../../pos/ui/settings_dialog.py" line="431" />
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="408" />
+        <location filename="../../pos/ui/settings_dialog.py" line="432" />
         <source>Sign type</source>
         <translation>签名类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="409" />
+        <location filename="../../pos/ui/settings_dialog.py" line="433" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="419" />
+        <location filename="../../pos/ui/settings_dialog.py" line="443" />
         <source>API certificate (for refunds)</source>
         <translation>API 证书（用于退款）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="422" />
+        <location filename="../../pos/ui/settings_dialog.py" line="446" />
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="424" />
+        <location filename="../../pos/ui/settings_dialog.py" line="448" />
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation>PKCS#12 文件（apiclient_cert.p12）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="427" />
+        <location filename="../../pos/ui/settings_dialog.py" line="451" />
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation>PEM 文件对（apiclient_cert.pem + apiclient_key.pem）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="435" />
+        <location filename="../../pos/ui/settings_dialog.py" line="459" />
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="436" />
+        <location filename="../../pos/ui/settings_dialog.py" line="460" />
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation>PEM (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="437" />
+        <location filename="../../pos/ui/settings_dialog.py" line="461" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="438" />
-        <location filename="../../pos/ui/settings_dialog.py" line="444" />
+        <location filename="../../pos/ui/settings_dialog.py" line="462" />
+        <location filename="../../pos/ui/settings_dialog.py" line="468" />
         <source>PKCS#12 file</source>
         <translation>PKCS#12 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="447" />
+        <location filename="../../pos/ui/settings_dialog.py" line="471" />
         <source>Certificate (PEM)</source>
         <translation>证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="453" />
+        <location filename="../../pos/ui/settings_dialog.py" line="477" />
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="456" />
+        <location filename="../../pos/ui/settings_dialog.py" line="480" />
         <source>Private key (PEM)</source>
         <translation>私钥（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="462" />
+        <location filename="../../pos/ui/settings_dialog.py" line="486" />
         <source>Private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="465" />
+        <location filename="../../pos/ui/settings_dialog.py" line="489" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="470" />
+        <location filename="../../pos/ui/settings_dialog.py" line="494" />
         <source>Notifications</source>
         <translation>支付通知</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="477" />
+        <location filename="../../pos/ui/settings_dialog.py" line="501" />
         <source>default: relay URL + /wechatpay/notify</source>
         <translation>默认：中继地址 + /wechatpay/notify</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="478" />
+        <location filename="../../pos/ui/settings_dialog.py" line="502" />
         <source>Relay URL</source>
         <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="479" />
+        <location filename="../../pos/ui/settings_dialog.py" line="503" />
         <source>Till token</source>
         <translation>收银机令牌</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="480" />
+        <location filename="../../pos/ui/settings_dialog.py" line="504" />
         <source>Notify URL</source>
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="484" />
+        <location filename="../../pos/ui/settings_dialog.py" line="508" />
         <source>Till</source>
         <translation>收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="488" />
-        <location filename="../../pos/ui/settings_dialog.py" line="493" />
+        <location filename="../../pos/ui/settings_dialog.py" line="512" />
+        <location filename="../../pos/ui/settings_dialog.py" line="517" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="498" />
+        <location filename="../../pos/ui/settings_dialog.py" line="522" />
         <source>default chime</source>
         <translation>默认提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="499" />
+        <location filename="../../pos/ui/settings_dialog.py" line="523" />
         <source>Play</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502" />
-        <location filename="../../pos/ui/settings_dialog.py" line="510" />
+        <location filename="../../pos/ui/settings_dialog.py" line="526" />
+        <location filename="../../pos/ui/settings_dialog.py" line="534" />
         <source>Payment sound</source>
         <translation>收款提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502" />
+        <location filename="../../pos/ui/settings_dialog.py" line="526" />
         <source>WAV sound (*.wav)</source>
         <translation>WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="505" />
+        <location filename="../../pos/ui/settings_dialog.py" line="529" />
         <source>Checkout timeout</source>
         <translation>收款超时</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="507" />
+        <location filename="../../pos/ui/settings_dialog.py" line="531" />
         <source>Poll interval</source>
         <translation>查询间隔</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="508" />
+        <location filename="../../pos/ui/settings_dialog.py" line="532" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="531" />
+        <location filename="../../pos/ui/settings_dialog.py" line="556" />
         <source>Use the sandbox for now</source>
         <translation>暂时使用沙箱</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="591" />
+        <location filename="../../pos/ui/settings_dialog.py" line="582" />
+        <source>Receipts and voice</source>
+        <translation>小票与语音</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="586" />
+        <source>Say the amount when a payment arrives (微信收款 25.50 元)</source>
+        <translation>收款时语音播报金额（微信收款 25.50 元）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="590" />
+        <source>none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0</source>
+        <translation>不使用，或 tcp://192.168.1.50:9100、usb://0416:5011、serial:///dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="593" />
+        <source>Print test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="598" />
+        <source>Print the slip when paid</source>
+        <translation>收款成功后自动打印小票</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="603" />
+        <source>Spoken amount</source>
+        <translation>语音播报</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="605" />
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="608" />
+        <source>Paper</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="625" />
+        <source>Set a printer first.</source>
+        <translation>请先填写打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="633" />
+        <source>Printing the test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="645" />
+        <source>Test page sent to the printer.</source>
+        <translation>测试页已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="647" />
+        <source>Not printed: {reason}</source>
+        <translation>未能打印：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="690" />
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation>API 密钥、证书密码和收银机令牌保存在系统密钥环中，不写入设置文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="598" />
+        <location filename="../../pos/ui/settings_dialog.py" line="697" />
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation>没有可用的系统密钥环：API 密钥、证书密码和收银机令牌将保存在设置文件中，仅当前用户账户可读。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="608" />
+        <location filename="../../pos/ui/settings_dialog.py" line="707" />
         <source>stored {mask}: leave empty to keep it</source>
         <translation>已保存 {mask}：留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="634" />
+        <location filename="../../pos/ui/settings_dialog.py" line="733" />
         <source>SANDBOX: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="640" />
+        <location filename="../../pos/ui/settings_dialog.py" line="739" />
         <source>REAL MERCHANT: payments are real money</source>
         <translation>真实商户：收取的是真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="664" />
+        <location filename="../../pos/ui/settings_dialog.py" line="767" />
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation>由环境变量 {name} 设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="674" />
+        <location filename="../../pos/ui/settings_dialog.py" line="777" />
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation>商户由环境变量（{names}）设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="743" />
+        <location filename="../../pos/ui/settings_dialog.py" line="846" />
         <source>another merchant number: enter its API key</source>
         <translation>商户号已更改：请输入该商户的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="814" />
+        <location filename="../../pos/ui/settings_dialog.py" line="918" />
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant's details and its stored key are removed from this till.</source>
         <translation>将这台收银机切换到沙箱？将不再收取真实款项。保存时，商户信息及其保存的密钥会从这台收银机中删除。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="819" />
+        <location filename="../../pos/ui/settings_dialog.py" line="923" />
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation>将这台收银机切换到真实商户？收取的将是顾客通过微信支付付出的真实资金。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="822" />
+        <location filename="../../pos/ui/settings_dialog.py" line="926" />
         <source>Change payment mode</source>
         <translation>更改收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="860" />
+        <location filename="../../pos/ui/settings_dialog.py" line="964" />
         <source>Fix the merchant details first.</source>
         <translation>请先修正商户信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="878" />
+        <location filename="../../pos/ui/settings_dialog.py" line="982" />
         <source>Asking WeChat Pay…</source>
         <translation>正在询问微信支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="893" />
+        <location filename="../../pos/ui/settings_dialog.py" line="997" />
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation>连接成功：AppID、商户号和 API 密钥均正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="895" />
+        <location filename="../../pos/ui/settings_dialog.py" line="999" />
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation>API 密钥错误：微信支付拒绝了签名。请从商户平台（账户中心 → API 安全）重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="899" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1003" />
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation>商户错误：商户号不存在，或 AppID 未与其绑定。请检查两者。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="903" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1007" />
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation>无法连接微信支付：请检查网络连接（或代理）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="905" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1009" />
         <source>Unexpected answer from WeChat Pay.</source>
         <translation>微信支付返回了意外的应答。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1018" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1126" />
         <source>Some fields need fixing (see the red notes).</source>
         <translation>有些字段需要修改（见红色提示）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1030" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1138" />
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>

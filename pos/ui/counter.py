@@ -1,0 +1,288 @@
+"""The counter's side of a payment in the window: say the amount, print the slip, reprint.
+
+The work itself is Qt-free (:mod:`pos.counter`); here it is run on the workers and its outcome
+shown. Speaking composes the clips into one WAV on a worker and plays it on the main thread;
+printing renders and sends on the workers' single ``device`` thread, so a printer that is off
+or hangs until its timeout never holds up a payment, the paid screen, or the next sale. A
+failure of either is a message for the clerk, never an exception in the till.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QUrl, Signal
+
+from pos.counter.printing import DEFAULT_TIMEOUT, PrinterAddress, PrinterError, parse_printer
+from pos.counter.printing import print_layout as send_layout
+from pos.counter.reading import announcement
+from pos.counter.receipt import Layout, PaymentSlip, payment_receipt, printer_test_page
+from pos.counter.voice import write_announcement
+
+if TYPE_CHECKING:
+    from pos.config import Settings
+    from pos.store import Deal
+    from pos.ui.workers import Workers
+
+log = logging.getLogger(__name__)
+
+PlayFile = Callable[[Path], None]
+FindLastPaid = Callable[[], "Deal | None"]
+
+#: The Chinese of this module's texts (resources/i18n/update_translations.py reads it).
+COUNTER_ZH: dict[str, str] = {
+    "Printed.": "已打印。",
+    "Nothing to reprint yet.": "还没有可补打的小票。",
+    "No receipt printer is set (Settings, F12).": "未设置小票打印机（设置，F12）。",
+    "Printer off or unplugged: %1. Press F10 to reprint.": (
+        "打印机未开机或未连接：%1。按 F10 补打。"
+    ),
+    "The printer did not answer: %1. Press F10 to reprint.": "打印机无响应：%1。按 F10 补打。",
+    "Printer not found: %1. Press F10 to reprint.": "找不到打印机：%1。按 F10 补打。",
+    "Printing needs a driver: %1": "打印需要安装驱动：%1",
+    "The printer setting is wrong: %1": "打印机设置有误：%1",
+    "Not printed: %1. Press F10 to reprint.": "未能打印：%1。按 F10 补打。",
+}
+
+
+def payment_slip(deal: Deal, settings: Settings, *, method: str = "native") -> PaymentSlip:
+    """The customer's slip of a paid deal (no clerk yet: the till has no clerks)."""
+    return PaymentSlip(
+        shop=settings.shop_name,
+        till_id=deal.till_id,
+        time=deal.paid_at or deal.updated_at,
+        product=deal.product,
+        amount_fen=deal.amount_fen,
+        out_trade_no=deal.out_trade_no,
+        transaction_id=deal.transaction_id,
+        method=method,
+    )
+
+
+class VoicePlayer(QObject):
+    """Plays an announcement file (QtMultimedia); silent, never failing, without audio."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._effects: list[Any] = []
+
+    def play(self, path: Path) -> None:
+        try:
+            from PySide6.QtMultimedia import QSoundEffect
+
+            # A new effect per announcement: one that is still speaking is not cut off.
+            effect = QSoundEffect(self)
+            effect.setSource(QUrl.fromLocalFile(str(path)))
+            effect.setVolume(0.9)
+            effect.playingChanged.connect(lambda: self._forget(effect))
+            self._effects.append(effect)
+            # Without an audio device an effect never plays, so never says it stopped.
+            while len(self._effects) > 4:
+                self._effects.pop(0).deleteLater()
+            effect.play()
+        except Exception as exc:  # no audio device or backend: the payment still shows
+            log.info("cannot speak: %s", exc)
+
+    def _forget(self, effect: Any) -> None:
+        if not effect.isPlaying() and effect in self._effects:
+            self._effects.remove(effect)
+            effect.deleteLater()
+
+
+class Counter(QObject):
+    """Speaks each payment once, prints its slip when the settings say so, and reprints."""
+
+    #: The announcement (its clips) is ready and was handed to the player.
+    announced = Signal(list)
+    #: Speaking failed (no clips, disk full): the reason; the chime plays instead.
+    speech_failed = Signal(str)
+    #: A slip reached the printer: "receipt" or "test".
+    printed = Signal(str)
+    #: A slip did not print: what it was, and the clerk's message.
+    print_failed = Signal(str, str)
+
+    def __init__(
+        self,
+        workers: Workers,
+        settings: Settings,
+        *,
+        voice_dir: Path,
+        play: PlayFile | None = None,
+        chime: Callable[[], None] | None = None,
+        find_last_paid: FindLastPaid | None = None,
+        printer_timeout: float = DEFAULT_TIMEOUT,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workers = workers
+        self._settings = settings
+        self._voice_dir = voice_dir
+        self._play = play
+        self._chime = chime
+        self._find_last_paid = find_last_paid
+        #: Seconds to connect to and write to the printer before giving up.
+        self.printer_timeout = printer_timeout
+        self._spoken: set[str] = set()
+        self._last_paid: Deal | None = None
+        self._files = itertools.cycle(range(4))
+        self.printing = 0
+
+    # -- a payment arrived ---------------------------------------------------------------------
+
+    def on_payment_succeeded(self, deal: Deal) -> None:
+        """Paid: say it (once per deal) and print the slip if the settings say so."""
+        if deal.out_trade_no in self._spoken:
+            return
+        self._spoken.add(deal.out_trade_no)
+        self._last_paid = deal
+        self.speak(deal.amount_fen)
+        if self._settings.print_on_paid and self._settings.printer:
+            self.print_receipt(deal)
+
+    def on_late_payment(self, deal: Deal) -> None:
+        """A payment that came after the code was taken away: said like any other, not
+        printed by itself (the customer may have left); F10 prints it."""
+        if deal.out_trade_no in self._spoken:
+            return
+        self._spoken.add(deal.out_trade_no)
+        self._last_paid = deal
+        self.speak(deal.amount_fen)
+
+    # -- speaking ---------------------------------------------------------------------------------
+
+    def speak(self, amount_fen: int, method: str = "native") -> None:
+        """Say "微信收款 … 元" (and 收款成功 for a payment code); the chime if speech is off."""
+        if not self._settings.speak_amount:
+            if self._chime is not None:
+                self._chime()
+            return
+        clips = announcement(amount_fen, method)
+        target = self._settings.data_dir / "voice" / f"announcement-{next(self._files)}.wav"
+        voice_dir = self._voice_dir
+        self._workers.network(
+            lambda: write_announcement(clips, voice_dir, target),
+            on_done=lambda path: self._on_announcement_ready(clips, path),
+            on_error=self._on_speech_failed,
+        )
+
+    def _on_announcement_ready(self, clips: list[str], path: object) -> None:
+        assert isinstance(path, Path)
+        if self._play is not None:
+            self._play(path)
+        log.info("said %s", "".join(clips))
+        self.announced.emit(clips)
+
+    def _on_speech_failed(self, exc: BaseException) -> None:
+        log.warning("cannot say the amount: %s", exc)
+        if self._chime is not None:
+            self._chime()
+        self.speech_failed.emit(str(exc))
+
+    # -- printing ---------------------------------------------------------------------------------
+
+    def _address(self) -> PrinterAddress | None:
+        try:
+            return parse_printer(self._settings.printer)
+        except PrinterError as exc:
+            self.print_failed.emit(
+                "receipt", self.tr("The printer setting is wrong: %1").replace("%1", str(exc))
+            )
+            return None
+
+    def print_receipt(self, deal: Deal) -> bool:
+        """Print the slip of ``deal`` on the device worker; False when there is no printer."""
+        layout = payment_receipt(payment_slip(deal, self._settings), self._settings.paper_mm)
+        return self.print_layout(layout, "receipt")
+
+    def reprint_last(self) -> bool:
+        """F10: the slip of the last paid deal again (after a restart: the store's last)."""
+        if not self._settings.printer:
+            self.print_failed.emit("receipt", self.tr("No receipt printer is set (Settings, F12)."))
+            return False
+        if self._last_paid is not None:
+            return self.print_receipt(self._last_paid)
+        if self._find_last_paid is None:
+            self.print_failed.emit("receipt", self.tr("Nothing to reprint yet."))
+            return False
+        self._workers.db(
+            self._find_last_paid,
+            on_done=self._on_last_paid_found,
+            on_error=lambda exc: self.print_failed.emit("receipt", str(exc)),
+        )
+        return True
+
+    def _on_last_paid_found(self, deal: object) -> None:
+        if deal is None:
+            self.print_failed.emit("receipt", self.tr("Nothing to reprint yet."))
+            return
+        self._last_paid = deal  # type: ignore[assignment]
+        self.print_receipt(deal)  # type: ignore[arg-type]
+
+    def print_test_page(self, printer: str | None = None, paper_mm: int | None = None) -> bool:
+        """The settings' test page, on ``printer`` (the dialog's field) or the saved one."""
+        settings = self._settings
+        text = settings.printer if printer is None else printer
+        try:
+            address = parse_printer(text)
+        except PrinterError as exc:
+            self.print_failed.emit(
+                "test", self.tr("The printer setting is wrong: %1").replace("%1", str(exc))
+            )
+            return False
+        if address is None:
+            self.print_failed.emit("test", self.tr("No receipt printer is set (Settings, F12)."))
+            return False
+        paper = settings.paper_mm if paper_mm is None else paper_mm
+        layout = printer_test_page(settings.shop_name, str(address), paper, datetime.now(UTC))
+        return self._send(address, layout, "test")
+
+    def print_layout(self, layout: Layout, kind: str) -> bool:
+        """Send any slip (a refund's, a handover's) to the printer of the settings."""
+        if not self._settings.printer:
+            self.print_failed.emit(kind, self.tr("No receipt printer is set (Settings, F12)."))
+            return False
+        address = self._address()
+        if address is None:
+            return False
+        return self._send(address, layout, kind)
+
+    def _send(self, address: PrinterAddress, layout: Layout, kind: str) -> bool:
+        timeout = self.printer_timeout
+        self.printing += 1
+        self._workers.device(
+            lambda: send_layout(address, layout, timeout=timeout),
+            on_done=lambda _sent: self._on_printed(kind),
+            on_error=lambda exc: self._on_print_failed(kind, exc, address),
+        )
+        return True
+
+    def _on_printed(self, kind: str) -> None:
+        self.printing -= 1
+        self.printed.emit(kind)
+
+    def _on_print_failed(self, kind: str, exc: BaseException, address: PrinterAddress) -> None:
+        self.printing -= 1
+        log.warning("%s not printed: %s", kind, exc)
+        self.print_failed.emit(kind, self.printer_problem_text(exc, address))
+
+    def printer_problem_text(self, exc: BaseException, address: PrinterAddress) -> str:
+        """The clerk's words for a printer failure (the reprint key included)."""
+        code = exc.code if isinstance(exc, PrinterError) else "failed"
+        if code in ("unreachable", "timeout", "not_found"):
+            detail = str(address)
+        else:
+            detail = str(exc) if isinstance(exc, PrinterError) else type(exc).__name__
+        texts = {
+            "unreachable": self.tr("Printer off or unplugged: %1. Press F10 to reprint."),
+            "timeout": self.tr("The printer did not answer: %1. Press F10 to reprint."),
+            "not_found": self.tr("Printer not found: %1. Press F10 to reprint."),
+            "no_driver": self.tr("Printing needs a driver: %1"),
+            "bad_address": self.tr("The printer setting is wrong: %1"),
+        }
+        text = texts.get(code, self.tr("Not printed: %1. Press F10 to reprint."))
+        return text.replace("%1", detail)

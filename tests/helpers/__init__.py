@@ -1,0 +1,1 @@
+"""Helpers shared by the test folders (fakes of the outside world)."""
