@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.errors import AmountError
-from pos.money import format_fen, parse_amount
+from pos.money import format_fen, normalise_typed, parse_amount
 from pos.ui.customer_screen import CustomerScreen
 from pos.ui.session import PaymentSession
 
@@ -332,6 +332,9 @@ class CashierWindow(QMainWindow):
         with QSignalBlocker(self.product_edit):
             self.product_edit.clear()
         self._refresh_product()
+        if self.product_edit.hasFocus():
+            # The name is chosen: the digits typed next are the amount, not more of a name.
+            self._focus_till()
 
     def _on_product_typed(self, _text: str) -> None:
         self._selected_product = None
@@ -438,6 +441,10 @@ class CashierWindow(QMainWindow):
         self._set_input_enabled(True)
         self._set_status(self.tr("Ready: type an amount and press Enter."), "info")
         self.activateWindow()
+        self._focus_till()
+
+    def _focus_till(self) -> None:
+        """Give the keyboard back to the till page, where digits type the amount."""
         page = self.centralWidget()
         if page is not None:
             page.setFocus()
@@ -485,8 +492,9 @@ class CashierWindow(QMainWindow):
         elif event.matches(QKeySequence.StandardKey.Paste):
             if self._input_enabled:
                 self.set_amount_text(QGuiApplication.clipboard().text())
-        elif text and text in _AMOUNT_KEYS:
-            self._type(text)
+        elif text and normalise_typed(text) in _AMOUNT_KEYS:
+            # A Chinese input method's full-width １２．５ types 12.5, as a paste of it does.
+            self._type(normalise_typed(text))
         else:
             super().keyPressEvent(event)
 

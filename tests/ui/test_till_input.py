@@ -1,0 +1,62 @@
+"""The till's keyboard and product keys, driven like a clerk on the real sandbox and relay."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from till_helpers import WAIT_MS, Till
+
+
+def _focused(till: Till) -> QWidget:
+    """Where a key goes now: the widget with the keyboard focus."""
+    till.window.activateWindow()
+    till.qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=WAIT_MS)
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def _press_text(widget: QWidget, text: str) -> None:
+    """A key press carrying ``text`` (what an input method in full-width mode sends)."""
+    for key_text in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget,
+                QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, key_text),
+            )
+
+
+def test_full_width_digits_typed_make_the_amount(till: Till) -> None:
+    _press_text(_focused(till), "１２．５")
+    assert till.window.amount_text == "12.5"
+    till.press(Qt.Key.Key_Backspace)
+    till.press(Qt.Key.Key_Backspace)
+    assert till.window.amount_text == "12"
+    _press_text(_focused(till), "。５")  # Chinese punctuation mode's full stop is the point
+    assert till.window.amount_text == "12.5"
+    deal = till.charge("")
+    assert deal.amount_fen == 1250
+
+
+def test_digits_after_choosing_a_product_go_to_the_amount(till: Till) -> None:
+    till.app.session.save_products(["Latte", "Bagel"])
+    till.qtbot.waitUntil(lambda: len(till.window._quick_buttons) == 2, timeout=WAIT_MS)
+    edit = till.window.product_edit
+    edit.setFocus()
+    till.qtbot.keyClicks(_focused(till), "Tea")
+    assert edit.text() == "Tea"
+    # F2 from the name field, then digits: the name is replaced, the digits are the amount.
+    till.qtbot.keyClick(_focused(till), Qt.Key.Key_F2)
+    till.qtbot.keyClicks(_focused(till), "8.5")
+    assert till.window.product == "Bagel"
+    assert edit.text() == ""
+    assert till.window.amount_text == "8.5"
+    # The same with the mouse on a quick key.
+    edit.setFocus()
+    till.qtbot.keyClicks(_focused(till), "Tea")
+    till.qtbot.mouseClick(till.window._quick_buttons[0], Qt.MouseButton.LeftButton)
+    till.qtbot.keyClicks(_focused(till), "1")
+    assert till.window.product == "Latte"
+    assert till.window.amount_text == "8.51"
+    assert edit.text() == ""
