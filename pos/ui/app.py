@@ -14,7 +14,7 @@ import logging
 import secrets
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -268,6 +268,7 @@ class CashierApp(QObject):
         self.window.products_edited.connect(self.session.save_products)
         self.window.manager_requested.connect(self.open_manager)
         self.window.settings_requested.connect(self.open_settings)
+        self.window.products_requested.connect(self.open_products)
         self._manager_dialog: QObject | None = None
         self.services: Services | None = None
         self.relay_listener: RelayListener | None = None
@@ -340,8 +341,17 @@ class CashierApp(QObject):
         set: whoever changes the merchant changes where the shop's money goes. A saved
         change applies at the next start, since the client, the relay and the store are
         built from the settings."""
+        self._behind_pin(self._show_settings)
+
+    def open_products(self) -> None:
+        """The product editor, behind the manager PIN once one is set: the products are
+        what the deals and the customer's screen are called."""
+        self._behind_pin(self.window.edit_products)
+
+    def _behind_pin(self, then: Callable[[], object]) -> None:
+        """Call ``then`` once the manager PIN is entered; at once while no PIN is set."""
         if not self.settings.manager_pin_hash:
-            self._show_settings()
+            then()
             return
         from pos.errors import PosError
         from pos.ui.manager import PinDialog, manager_services
@@ -353,7 +363,7 @@ class CashierApp(QObject):
             return
         dialog = PinDialog(services, self.window, opens_manager=False)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.unlocked.connect(self._show_settings)
+        dialog.unlocked.connect(then)
         dialog.show()
         self._settings_pin_dialog = dialog
 

@@ -64,17 +64,20 @@ class ProductDialog(QDialog):
         rename = QPushButton(self.tr("Rename…"))
         remove = QPushButton(self.tr("Remove"))
         up = QPushButton(self.tr("Move up"))
+        down = QPushButton(self.tr("Move down"))
         add.clicked.connect(self._add)
         rename.clicked.connect(self._rename)
         remove.clicked.connect(self._remove)
         up.clicked.connect(self._move_up)
+        down.clicked.connect(self._move_down)
+        self.up_button, self.down_button = up, down
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         side = QVBoxLayout()
-        for button in (add, rename, remove, up):
+        for button in (add, rename, remove, up, down):
             side.addWidget(button)
         side.addStretch(1)
         row = QHBoxLayout()
@@ -112,12 +115,22 @@ class ProductDialog(QDialog):
         if row >= 0:
             self._list.takeItem(row)
 
+    def select(self, row: int) -> None:
+        self._list.setCurrentRow(row)
+
     def _move_up(self) -> None:
+        self._move(-1)
+
+    def _move_down(self) -> None:
+        self._move(+1)
+
+    def _move(self, step: int) -> None:
+        """Move the chosen product one place (its quick key changes with it)."""
         row = self._list.currentRow()
-        if row > 0:
+        if row >= 0 and 0 <= row + step < self._list.count():
             item = self._list.takeItem(row)
-            self._list.insertItem(row - 1, item)
-            self._list.setCurrentRow(row - 1)
+            self._list.insertItem(row + step, item)
+            self._list.setCurrentRow(row + step)
 
 
 class CashierWindow(QMainWindow):
@@ -131,6 +144,9 @@ class CashierWindow(QMainWindow):
     #: The clerk asked for the manager's view (F11) or the settings (F12); the app opens them.
     manager_requested = Signal()
     settings_requested = Signal()
+    #: The clerk asked to edit the products; the app asks for the manager PIN, then calls
+    #: :meth:`edit_products`.
+    products_requested = Signal()
 
     def __init__(
         self,
@@ -152,6 +168,7 @@ class CashierWindow(QMainWindow):
         self._late: list[Deal] = []
         self._is_quitting = False
         self._waiting_text = ""
+        self.product_dialog: ProductDialog | None = None
         self.setWindowTitle(
             self.tr("WeChat Pay cashier") + (f" — {shop_name}" if shop_name else "")
         )
@@ -235,7 +252,7 @@ class CashierWindow(QMainWindow):
         product_row.addWidget(self.product_edit, 1)
         self._edit_products = QPushButton(self.tr("Edit products…"))
         self._edit_products.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._edit_products.clicked.connect(self.edit_products)
+        self._edit_products.clicked.connect(self.products_requested)
         product_row.addWidget(self._edit_products)
         left.addLayout(product_row)
 
@@ -353,10 +370,14 @@ class CashierWindow(QMainWindow):
             button.setChecked(index == self._selected_product)
         self.product_label.setText(self.tr("Product: %1").replace("%1", self.product))
 
-    def edit_products(self) -> None:
+    def edit_products(self) -> ProductDialog:
+        """Open the product editor (window-modal); OK asks the app to save the new list."""
         dialog = ProductDialog(self._products, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.products_edited.emit(dialog.names())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.products_edited.emit(dialog.names()))
+        dialog.open()
+        self.product_dialog = dialog
+        return dialog
 
     # -- amount ---------------------------------------------------------------------------------
 

@@ -4,110 +4,110 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="156"/>
+        <location filename="../../pos/ui/cashier.py" line="173"/>
         <source>WeChat Pay cashier</source>
-        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them.</extracomment>
+        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="167"/>
-        <location filename="../../pos/ui/cashier.py" line="657"/>
+        <location filename="../../pos/ui/cashier.py" line="184"/>
+        <location filename="../../pos/ui/cashier.py" line="686"/>
         <source>Checking unfinished payments…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="182"/>
+        <location filename="../../pos/ui/cashier.py" line="199"/>
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="193"/>
+        <location filename="../../pos/ui/cashier.py" line="210"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="232"/>
+        <location filename="../../pos/ui/cashier.py" line="249"/>
         <source>Or type what is sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="236"/>
+        <location filename="../../pos/ui/cashier.py" line="253"/>
         <source>Edit products…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="258"/>
+        <location filename="../../pos/ui/cashier.py" line="275"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="263"/>
+        <location filename="../../pos/ui/cashier.py" line="280"/>
         <source>Charge (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="275"/>
+        <location filename="../../pos/ui/cashier.py" line="292"/>
         <source>Today&apos;s payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="278"/>
+        <location filename="../../pos/ui/cashier.py" line="295"/>
         <source>Manager (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="279"/>
+        <location filename="../../pos/ui/cashier.py" line="296"/>
         <source>Settings (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="346"/>
+        <location filename="../../pos/ui/cashier.py" line="366"/>
         <source>Purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="351"/>
+        <location filename="../../pos/ui/cashier.py" line="371"/>
         <source>Product: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="392"/>
+        <location filename="../../pos/ui/cashier.py" line="416"/>
         <source>Type an amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="393"/>
-        <location filename="../../pos/ui/cashier.py" line="401"/>
+        <location filename="../../pos/ui/cashier.py" line="417"/>
+        <location filename="../../pos/ui/cashier.py" line="425"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="394"/>
+        <location filename="../../pos/ui/cashier.py" line="418"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="395"/>
+        <location filename="../../pos/ui/cashier.py" line="419"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="396"/>
+        <location filename="../../pos/ui/cashier.py" line="420"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="397"/>
+        <location filename="../../pos/ui/cashier.py" line="421"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="439"/>
+        <location filename="../../pos/ui/cashier.py" line="463"/>
         <source>Ready: type an amount and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="498"/>
+        <location filename="../../pos/ui/cashier.py" line="527"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -115,102 +115,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="502"/>
+        <location filename="../../pos/ui/cashier.py" line="531"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="512"/>
+        <location filename="../../pos/ui/cashier.py" line="541"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="522"/>
+        <location filename="../../pos/ui/cashier.py" line="551"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="533"/>
+        <location filename="../../pos/ui/cashier.py" line="562"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="534"/>
+        <location filename="../../pos/ui/cashier.py" line="563"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="535"/>
+        <location filename="../../pos/ui/cashier.py" line="564"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="536"/>
+        <location filename="../../pos/ui/cashier.py" line="565"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="538"/>
+        <location filename="../../pos/ui/cashier.py" line="567"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="540"/>
+        <location filename="../../pos/ui/cashier.py" line="569"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="541"/>
+        <location filename="../../pos/ui/cashier.py" line="570"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="542"/>
+        <location filename="../../pos/ui/cashier.py" line="571"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="544"/>
+        <location filename="../../pos/ui/cashier.py" line="573"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="547"/>
+        <location filename="../../pos/ui/cashier.py" line="576"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="573"/>
+        <location filename="../../pos/ui/cashier.py" line="602"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="583"/>
+        <location filename="../../pos/ui/cashier.py" line="612"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="584"/>
+        <location filename="../../pos/ui/cashier.py" line="613"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="585"/>
+        <location filename="../../pos/ui/cashier.py" line="614"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="586"/>
+        <location filename="../../pos/ui/cashier.py" line="615"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="607"/>
+        <location filename="../../pos/ui/cashier.py" line="636"/>
         <source>LATE PAYMENT: %1 for &quot;%2&quot; was paid after the code was taken away. It is recorded as paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="614"/>
+        <location filename="../../pos/ui/cashier.py" line="643"/>
         <source>(%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -218,62 +218,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="627"/>
+        <location filename="../../pos/ui/cashier.py" line="656"/>
         <source>%1 (late)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="639"/>
+        <location filename="../../pos/ui/cashier.py" line="668"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="640"/>
+        <location filename="../../pos/ui/cashier.py" line="669"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="641"/>
+        <location filename="../../pos/ui/cashier.py" line="670"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="642"/>
+        <location filename="../../pos/ui/cashier.py" line="671"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="643"/>
+        <location filename="../../pos/ui/cashier.py" line="672"/>
         <source>not paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="644"/>
+        <location filename="../../pos/ui/cashier.py" line="673"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="645"/>
+        <location filename="../../pos/ui/cashier.py" line="674"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="646"/>
+        <location filename="../../pos/ui/cashier.py" line="675"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="655"/>
+        <location filename="../../pos/ui/cashier.py" line="684"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="662"/>
+        <location filename="../../pos/ui/cashier.py" line="691"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="676"/>
+        <location filename="../../pos/ui/cashier.py" line="705"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,77 +321,77 @@
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="615"/>
+        <location filename="../../pos/ui/manager.py" line="545"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="616"/>
+        <location filename="../../pos/ui/manager.py" line="546"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="617"/>
+        <location filename="../../pos/ui/manager.py" line="547"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="618"/>
+        <location filename="../../pos/ui/manager.py" line="548"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="619"/>
+        <location filename="../../pos/ui/manager.py" line="549"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="620"/>
+        <location filename="../../pos/ui/manager.py" line="550"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="621"/>
+        <location filename="../../pos/ui/manager.py" line="551"/>
         <source>WeChat transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="627"/>
+        <location filename="../../pos/ui/manager.py" line="557"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="628"/>
+        <location filename="../../pos/ui/manager.py" line="558"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="629"/>
+        <location filename="../../pos/ui/manager.py" line="559"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="630"/>
+        <location filename="../../pos/ui/manager.py" line="560"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="631"/>
+        <location filename="../../pos/ui/manager.py" line="561"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="632"/>
+        <location filename="../../pos/ui/manager.py" line="562"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="633"/>
+        <location filename="../../pos/ui/manager.py" line="563"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="634"/>
+        <location filename="../../pos/ui/manager.py" line="564"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -399,118 +399,118 @@
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="782"/>
+        <location filename="../../pos/ui/manager.py" line="712"/>
         <source>Manager — transactions of the day</source>
         <extracomment>The day&apos;s report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="790"/>
+        <location filename="../../pos/ui/manager.py" line="720"/>
         <source>Day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="802"/>
+        <location filename="../../pos/ui/manager.py" line="732"/>
         <source>Search amount or order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="806"/>
+        <location filename="../../pos/ui/manager.py" line="736"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="814"/>
+        <location filename="../../pos/ui/manager.py" line="744"/>
         <source>Paid deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="815"/>
+        <location filename="../../pos/ui/manager.py" line="745"/>
         <source>Takings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="816"/>
+        <location filename="../../pos/ui/manager.py" line="746"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="817"/>
+        <location filename="../../pos/ui/manager.py" line="747"/>
         <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="867"/>
+        <location filename="../../pos/ui/manager.py" line="797"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="869"/>
+        <location filename="../../pos/ui/manager.py" line="799"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="871"/>
+        <location filename="../../pos/ui/manager.py" line="801"/>
         <source>Refund…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="874"/>
+        <location filename="../../pos/ui/manager.py" line="804"/>
         <source>Reconcile with WeChat…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="898"/>
+        <location filename="../../pos/ui/manager.py" line="828"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="916"/>
+        <location filename="../../pos/ui/manager.py" line="846"/>
         <source>Takings by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="921"/>
+        <location filename="../../pos/ui/manager.py" line="851"/>
         <source>Could not load the day: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="928"/>
+        <location filename="../../pos/ui/manager.py" line="858"/>
         <source>%1 deals, %2 shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="956"/>
+        <location filename="../../pos/ui/manager.py" line="886"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="965"/>
+        <location filename="../../pos/ui/manager.py" line="895"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="974"/>
+        <location filename="../../pos/ui/manager.py" line="904"/>
         <source>Exported %1 deals to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="981"/>
+        <location filename="../../pos/ui/manager.py" line="911"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="999"/>
+        <location filename="../../pos/ui/manager.py" line="929"/>
         <source>Refund of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1010"/>
+        <location filename="../../pos/ui/manager.py" line="940"/>
         <source>Downloading WeChat&apos;s bill of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1029"/>
+        <location filename="../../pos/ui/manager.py" line="959"/>
         <source>Reconciliation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -518,68 +518,68 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="466"/>
+        <location filename="../../pos/ui/manager.py" line="385"/>
         <source>Manager</source>
-        <extracomment>scrypt&apos;s cost: ~50 ms here, enough to make guessing a stolen hash slow, short for a person. The Chinese of every text of this module (for the window&apos;s update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open.</extracomment>
+        <extracomment>The app&apos;s one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. The Chinese of every text of this module (for the window&apos;s update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="469"/>
+        <location filename="../../pos/ui/manager.py" line="388"/>
         <source>Set a manager PIN (4 to 12 digits). It guards refunds and the day&apos;s figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="471"/>
+        <location filename="../../pos/ui/manager.py" line="390"/>
         <source>Enter the manager PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="478"/>
+        <location filename="../../pos/ui/manager.py" line="397"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="484"/>
+        <location filename="../../pos/ui/manager.py" line="403"/>
         <source>PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="494"/>
+        <location filename="../../pos/ui/manager.py" line="413"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="496"/>
+        <location filename="../../pos/ui/manager.py" line="415"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="527"/>
+        <location filename="../../pos/ui/manager.py" line="446"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="530"/>
+        <location filename="../../pos/ui/manager.py" line="449"/>
         <source>The two PINs differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="533"/>
+        <location filename="../../pos/ui/manager.py" line="451"/>
         <source>Saving the PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="549"/>
+        <location filename="../../pos/ui/manager.py" line="475"/>
         <source>The PIN could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="564"/>
+        <location filename="../../pos/ui/manager.py" line="490"/>
         <source>Wrong PIN. %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="577"/>
+        <location filename="../../pos/ui/manager.py" line="503"/>
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -613,18 +613,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="96"/>
+        <location filename="../../pos/ui/cashier.py" line="67"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="99"/>
         <source>Add product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="96"/>
-        <location filename="../../pos/ui/cashier.py" line="105"/>
+        <location filename="../../pos/ui/cashier.py" line="99"/>
+        <location filename="../../pos/ui/cashier.py" line="108"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="105"/>
+        <location filename="../../pos/ui/cashier.py" line="108"/>
         <source>Rename product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -632,17 +637,17 @@
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1268"/>
+        <location filename="../../pos/ui/manager.py" line="1198"/>
         <source>Reconciliation of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1272"/>
+        <location filename="../../pos/ui/manager.py" line="1202"/>
         <source>Everything matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1274"/>
+        <location filename="../../pos/ui/manager.py" line="1204"/>
         <source>%n difference(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -650,107 +655,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1287"/>
+        <location filename="../../pos/ui/manager.py" line="1217"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1287"/>
+        <location filename="../../pos/ui/manager.py" line="1217"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1287"/>
+        <location filename="../../pos/ui/manager.py" line="1217"/>
         <source>Here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1287"/>
+        <location filename="../../pos/ui/manager.py" line="1217"/>
         <source>WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1318"/>
+        <location filename="../../pos/ui/manager.py" line="1248"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1319"/>
+        <location filename="../../pos/ui/manager.py" line="1249"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1320"/>
+        <location filename="../../pos/ui/manager.py" line="1250"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1321"/>
+        <location filename="../../pos/ui/manager.py" line="1251"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1322"/>
+        <location filename="../../pos/ui/manager.py" line="1252"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1323"/>
+        <location filename="../../pos/ui/manager.py" line="1253"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1324"/>
+        <location filename="../../pos/ui/manager.py" line="1254"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1325"/>
+        <location filename="../../pos/ui/manager.py" line="1255"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1326"/>
+        <location filename="../../pos/ui/manager.py" line="1256"/>
         <source>succeeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1327"/>
+        <location filename="../../pos/ui/manager.py" line="1257"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1328"/>
+        <location filename="../../pos/ui/manager.py" line="1258"/>
         <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1329"/>
+        <location filename="../../pos/ui/manager.py" line="1259"/>
         <source>unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1330"/>
+        <location filename="../../pos/ui/manager.py" line="1260"/>
         <source>refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1331"/>
+        <location filename="../../pos/ui/manager.py" line="1261"/>
         <source>refund abnormal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1350"/>
+        <location filename="../../pos/ui/manager.py" line="1280"/>
         <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1358"/>
+        <location filename="../../pos/ui/manager.py" line="1288"/>
         <source>WeChat has no bill for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1360"/>
+        <location filename="../../pos/ui/manager.py" line="1290"/>
         <source>%n refund(s) still unconfirmed here.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -758,13 +763,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1305"/>
-        <location filename="../../pos/ui/manager.py" line="1366"/>
+        <location filename="../../pos/ui/manager.py" line="1235"/>
+        <location filename="../../pos/ui/manager.py" line="1296"/>
         <source>Export differences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1308"/>
+        <location filename="../../pos/ui/manager.py" line="1238"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -772,105 +777,105 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1067"/>
+        <location filename="../../pos/ui/manager.py" line="997"/>
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1078"/>
+        <location filename="../../pos/ui/manager.py" line="1008"/>
         <source>Amount to refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1082"/>
+        <location filename="../../pos/ui/manager.py" line="1012"/>
         <source>Reason (shown to the customer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1083"/>
+        <location filename="../../pos/ui/manager.py" line="1013"/>
         <source>Customer returned the goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1092"/>
+        <location filename="../../pos/ui/manager.py" line="1022"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1094"/>
+        <location filename="../../pos/ui/manager.py" line="1024"/>
         <source>Next…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1115"/>
+        <location filename="../../pos/ui/manager.py" line="1045"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1117"/>
+        <location filename="../../pos/ui/manager.py" line="1047"/>
         <source>Confirm refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1138"/>
+        <location filename="../../pos/ui/manager.py" line="1068"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1144"/>
+        <location filename="../../pos/ui/manager.py" line="1074"/>
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1157"/>
-        <location filename="../../pos/ui/manager.py" line="1163"/>
+        <location filename="../../pos/ui/manager.py" line="1087"/>
+        <location filename="../../pos/ui/manager.py" line="1093"/>
         <source>At most %1 may be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1167"/>
+        <location filename="../../pos/ui/manager.py" line="1097"/>
         <source>Enter a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1172"/>
+        <location filename="../../pos/ui/manager.py" line="1102"/>
         <source>Refund %1 to the customer for %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1186"/>
+        <location filename="../../pos/ui/manager.py" line="1116"/>
         <source>Refunding %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1212"/>
+        <location filename="../../pos/ui/manager.py" line="1142"/>
         <source>Refunded %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1215"/>
+        <location filename="../../pos/ui/manager.py" line="1145"/>
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1218"/>
+        <location filename="../../pos/ui/manager.py" line="1148"/>
         <source>The refund needs the merchant platform: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1222"/>
-        <location filename="../../pos/ui/manager.py" line="1252"/>
+        <location filename="../../pos/ui/manager.py" line="1152"/>
+        <location filename="../../pos/ui/manager.py" line="1182"/>
         <source>The refund failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1233"/>
+        <location filename="../../pos/ui/manager.py" line="1163"/>
         <source>Refund number: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1239"/>
+        <location filename="../../pos/ui/manager.py" line="1169"/>
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -878,311 +883,311 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="339"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="340"/>
         <source>Choose…</source>
         <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window&apos;s workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the &quot;play&quot; button; None = QtMultimedia&apos;s QSoundEffect. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="345"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="346"/>
         <source>Welcome: set up this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="345"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="346"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="352"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="357"/>
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="371"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="376"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="373"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="378"/>
         <source>Sandbox: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="374"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="379"/>
         <source>Real merchant: real WeChat Pay payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="389"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="394"/>
         <source>Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="400"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="405"/>
         <source>AppID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="401"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="406"/>
         <source>Merchant number (mch_id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="402"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="407"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="403"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="408"/>
         <source>Sign type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="404"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="409"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="414"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="419"/>
         <source>API certificate (for refunds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="417"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="422"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="419"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="424"/>
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="422"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="427"/>
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="430"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="435"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="431"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="436"/>
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="432"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="437"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="433"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="439"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="438"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="444"/>
         <source>PKCS#12 file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="442"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="447"/>
         <source>Certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="448"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="453"/>
         <source>Certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="451"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="456"/>
         <source>Private key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="457"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="462"/>
         <source>Private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="460"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="465"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="465"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="470"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="472"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="477"/>
         <source>default: relay URL + /wechatpay/notify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="473"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="478"/>
         <source>Relay URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="474"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="479"/>
         <source>Till token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="475"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="480"/>
         <source>Notify URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="479"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="484"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="483"/>
         <location filename="../../pos/ui/settings_dialog.py" line="488"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="493"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="493"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="498"/>
         <source>default chime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="494"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="499"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="497"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="505"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="510"/>
         <source>Payment sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="497"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
         <source>WAV sound (*.wav)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="500"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="505"/>
         <source>Checkout timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="507"/>
         <source>Poll interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="503"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="508"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="526"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="531"/>
         <source>Use the sandbox for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="586"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="591"/>
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="593"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="598"/>
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="603"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="608"/>
         <source>stored {mask}: leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="629"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="634"/>
         <source>SANDBOX: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="635"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="640"/>
         <source>REAL MERCHANT: payments are real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="659"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="664"/>
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="669"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="674"/>
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="738"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="743"/>
         <source>another merchant number: enter its API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="809"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="814"/>
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant&apos;s details and its stored key are removed from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="814"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="819"/>
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="817"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="822"/>
         <source>Change payment mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="855"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="860"/>
         <source>Fix the merchant details first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="873"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="878"/>
         <source>Asking WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="888"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="893"/>
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="890"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="895"/>
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="894"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="899"/>
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="898"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="903"/>
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="900"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="905"/>
         <source>Unexpected answer from WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1013"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1018"/>
         <source>Some fields need fixing (see the red notes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1025"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1030"/>
         <source>Could not save: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -88,6 +88,7 @@ ZH: dict[str, str] = {
     "Rename…": "重命名…",
     "Remove": "删除",
     "Move up": "上移",
+    "Move down": "下移",
     "Add product": "添加商品",
     "Name:": "名称：",
     "Rename product": "重命名商品",

@@ -7,6 +7,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from till_helpers import WAIT_MS, Till
 
+from pos.pin import hash_pin
+from pos.ui.cashier import ProductDialog
+from pos.ui.manager import PinDialog
+
 
 def _focused(till: Till) -> QWidget:
     """Where a key goes now: the widget with the keyboard focus."""
@@ -60,3 +64,45 @@ def test_digits_after_choosing_a_product_go_to_the_amount(till: Till) -> None:
     assert till.window.product == "Latte"
     assert till.window.amount_text == "8.51"
     assert edit.text() == ""
+
+
+def test_the_product_editor_needs_the_manager_pin(till: Till) -> None:
+    till.app.settings.manager_pin_hash = hash_pin("8642")
+    till.app.session.save_products(["Latte", "Bagel", "Tea"])
+    till.qtbot.waitUntil(lambda: len(till.window._quick_buttons) == 3, timeout=WAIT_MS)
+    till.qtbot.mouseClick(till.window._edit_products, Qt.MouseButton.LeftButton)
+    pin = till.app._settings_pin_dialog
+    assert isinstance(pin, PinDialog)
+    pin.pin_edit.setText("1111")
+    pin.submit()
+    assert till.window.product_dialog is None
+    pin.pin_edit.setText("8642")
+    pin.submit()
+    dialog = till.window.product_dialog
+    assert isinstance(dialog, ProductDialog)
+    till.qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+
+    # "Move down" beside "Move up": Latte goes to the end, then one place back up.
+    dialog.select(0)
+    till.qtbot.mouseClick(dialog.down_button, Qt.MouseButton.LeftButton)
+    till.qtbot.mouseClick(dialog.down_button, Qt.MouseButton.LeftButton)
+    till.qtbot.mouseClick(dialog.down_button, Qt.MouseButton.LeftButton)  # already last
+    assert dialog.names() == ["Bagel", "Tea", "Latte"]
+    till.qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
+    assert dialog.names() == ["Bagel", "Latte", "Tea"]
+    dialog.accept()
+    till.qtbot.waitUntil(
+        lambda: [p.name for p in till.store.products()] == ["Bagel", "Latte", "Tea"],
+        timeout=WAIT_MS,
+    )
+    till.press(Qt.Key.Key_F2)
+    assert till.window.product == "Latte"
+
+
+def test_the_product_editor_opens_directly_while_no_pin_is_set(till: Till) -> None:
+    assert not till.app.settings.manager_pin_hash
+    till.qtbot.mouseClick(till.window._edit_products, Qt.MouseButton.LeftButton)
+    dialog = till.window.product_dialog
+    assert isinstance(dialog, ProductDialog)
+    till.qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    dialog.reject()
