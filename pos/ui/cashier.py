@@ -238,6 +238,10 @@ class CashierWindow(QMainWindow):
 
         self.product_label = QLabel()
         self.product_label.setObjectName("productLabel")
+        # Labels that show what a person typed (product names, WeChat's texts) are plain
+        # text: a name such as "<b>Tea</b>" is shown as typed, never as markup.
+        for shown_as_typed in (self._late_text, self.status_banner, self.product_label):
+            shown_as_typed.setTextFormat(Qt.TextFormat.PlainText)
         left.addWidget(self.product_label)
         self._quick_row = QGridLayout()
         self._quick_row.setSpacing(8)
@@ -368,7 +372,19 @@ class CashierWindow(QMainWindow):
     def _refresh_product(self) -> None:
         for index, button in enumerate(self._quick_buttons):
             button.setChecked(index == self._selected_product)
-        self.product_label.setText(self.tr("Product: %1").replace("%1", self.product))
+        if self._selected_product is not None or self.product_edit.text().strip():
+            self.product_label.setText(self.tr("Product: %1").replace("%1", self.product))
+            return
+        # Nothing chosen: say how to choose, not "Product: Purchase" (商品：商品).
+        keys = len(self._quick_buttons)
+        if keys:
+            self.product_label.setText(
+                self.tr("Product: none chosen (%1, or type a name)").replace(
+                    "%1", "F1" if keys == 1 else f"F1–F{keys}"
+                )
+            )
+        else:
+            self.product_label.setText(self.tr("Product: none chosen (type a name)"))
 
     def edit_products(self) -> ProductDialog:
         """Open the product editor (window-modal); OK asks the app to save the new list."""

@@ -140,6 +140,8 @@ class CustomerScreen(QWidget):
             self._notice,
         ):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            # The product is what a clerk typed: shown as typed, never as markup.
+            label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self._qr_title)
@@ -180,6 +182,7 @@ class CustomerScreen(QWidget):
         self._message = QLabel()
         self._message.setObjectName("customerMessage")
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._message.setTextFormat(Qt.TextFormat.PlainText)
         self._message.setWordWrap(True)
         self._message_amount = QLabel()
         self._message_amount.setObjectName("qrAmount")

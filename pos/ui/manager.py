@@ -792,6 +792,7 @@ class ManagerWindow(QWidget):
         actions = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("managerStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # may quote a file name or WeChat
         self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         actions.addWidget(self.status, 1)
         self.csv_button = QPushButton(self.tr("Export CSV…"))
@@ -1064,6 +1065,16 @@ class RefundDialog(QDialog):
         self.result_details.setWordWrap(True)
         self.result_details.setStyleSheet("color: #57606a;")
         result_layout.addWidget(self.result_details)
+        # Product names, reasons and WeChat's texts are shown as typed, never as markup.
+        for label in (
+            self.about,
+            self.error,
+            self.question,
+            self.confirm_details,
+            self.result_label,
+            self.result_details,
+        ):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         result_layout.addStretch(1)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
@@ -1210,6 +1221,7 @@ class ReconcileDialog(QDialog):
         layout.addWidget(self.headline)
         summary = QLabel(self.summary_text())
         summary.setObjectName("reconcileSummary")
+        summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
         layout.addWidget(summary)
         self.table = QTableWidget(len(report.differences), 4)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, QUrl, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -267,6 +267,9 @@ class _FieldRow(QWidget):
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         layout.addWidget(self.error)
+        # Notes quote file names and typed values: shown as typed, never as markup.
+        for label in (self.note, self.error):
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
     def set_error(self, text: str | None) -> None:
         self.error.setText(text or "")
@@ -412,6 +415,7 @@ class SettingsDialog(QDialog):
         self.test_result_label = QLabel()
         self.test_result_label.setObjectName("connectionResult")
         self.test_result_label.setWordWrap(True)
+        self.test_result_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes WeChat's text
         form.addRow(self.test_button, self.test_result_label)
         layout.addWidget(self.merchant_box)
 
@@ -520,6 +524,7 @@ class SettingsDialog(QDialog):
         self.save_error.setObjectName("fieldError")
         self.save_error.setStyleSheet("color: #b91c1c;")
         self.save_error.setWordWrap(True)
+        self.save_error.setTextFormat(Qt.TextFormat.PlainText)
         self.save_error.setVisible(False)
         outer.addWidget(self.save_error)
         self.buttons = QDialogButtonBox(

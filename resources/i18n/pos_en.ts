@@ -11,7 +11,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="184"/>
-        <location filename="../../pos/ui/cashier.py" line="686"/>
+        <location filename="../../pos/ui/cashier.py" line="702"/>
         <source>Checking unfinished payments…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -26,88 +26,98 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="249"/>
+        <location filename="../../pos/ui/cashier.py" line="253"/>
         <source>Or type what is sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="253"/>
+        <location filename="../../pos/ui/cashier.py" line="257"/>
         <source>Edit products…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="275"/>
+        <location filename="../../pos/ui/cashier.py" line="279"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="280"/>
+        <location filename="../../pos/ui/cashier.py" line="284"/>
         <source>Charge (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="292"/>
+        <location filename="../../pos/ui/cashier.py" line="296"/>
         <source>Today&apos;s payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="295"/>
+        <location filename="../../pos/ui/cashier.py" line="299"/>
         <source>Manager (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="296"/>
+        <location filename="../../pos/ui/cashier.py" line="300"/>
         <source>Settings (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="366"/>
+        <location filename="../../pos/ui/cashier.py" line="370"/>
         <source>Purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="371"/>
+        <location filename="../../pos/ui/cashier.py" line="376"/>
         <source>Product: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="416"/>
+        <location filename="../../pos/ui/cashier.py" line="382"/>
+        <source>Product: none chosen (%1, or type a name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="387"/>
+        <source>Product: none chosen (type a name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="432"/>
         <source>Type an amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="417"/>
-        <location filename="../../pos/ui/cashier.py" line="425"/>
+        <location filename="../../pos/ui/cashier.py" line="433"/>
+        <location filename="../../pos/ui/cashier.py" line="441"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="418"/>
+        <location filename="../../pos/ui/cashier.py" line="434"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="419"/>
+        <location filename="../../pos/ui/cashier.py" line="435"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="420"/>
+        <location filename="../../pos/ui/cashier.py" line="436"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="421"/>
+        <location filename="../../pos/ui/cashier.py" line="437"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="463"/>
+        <location filename="../../pos/ui/cashier.py" line="479"/>
         <source>Ready: type an amount and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="527"/>
+        <location filename="../../pos/ui/cashier.py" line="543"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -115,102 +125,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="531"/>
+        <location filename="../../pos/ui/cashier.py" line="547"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="541"/>
+        <location filename="../../pos/ui/cashier.py" line="557"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="551"/>
+        <location filename="../../pos/ui/cashier.py" line="567"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="562"/>
+        <location filename="../../pos/ui/cashier.py" line="578"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="563"/>
+        <location filename="../../pos/ui/cashier.py" line="579"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="564"/>
+        <location filename="../../pos/ui/cashier.py" line="580"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="565"/>
+        <location filename="../../pos/ui/cashier.py" line="581"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="567"/>
+        <location filename="../../pos/ui/cashier.py" line="583"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="569"/>
+        <location filename="../../pos/ui/cashier.py" line="585"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="570"/>
+        <location filename="../../pos/ui/cashier.py" line="586"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="571"/>
+        <location filename="../../pos/ui/cashier.py" line="587"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="573"/>
+        <location filename="../../pos/ui/cashier.py" line="589"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="576"/>
+        <location filename="../../pos/ui/cashier.py" line="592"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="602"/>
+        <location filename="../../pos/ui/cashier.py" line="618"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="612"/>
+        <location filename="../../pos/ui/cashier.py" line="628"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="613"/>
+        <location filename="../../pos/ui/cashier.py" line="629"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="614"/>
+        <location filename="../../pos/ui/cashier.py" line="630"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="615"/>
+        <location filename="../../pos/ui/cashier.py" line="631"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="636"/>
+        <location filename="../../pos/ui/cashier.py" line="652"/>
         <source>LATE PAYMENT: %1 for &quot;%2&quot; was paid after the code was taken away. It is recorded as paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="643"/>
+        <location filename="../../pos/ui/cashier.py" line="659"/>
         <source>(%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -218,62 +228,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="656"/>
+        <location filename="../../pos/ui/cashier.py" line="672"/>
         <source>%1 (late)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="668"/>
+        <location filename="../../pos/ui/cashier.py" line="684"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="669"/>
+        <location filename="../../pos/ui/cashier.py" line="685"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="670"/>
+        <location filename="../../pos/ui/cashier.py" line="686"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="671"/>
+        <location filename="../../pos/ui/cashier.py" line="687"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="672"/>
+        <location filename="../../pos/ui/cashier.py" line="688"/>
         <source>not paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="673"/>
+        <location filename="../../pos/ui/cashier.py" line="689"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="674"/>
+        <location filename="../../pos/ui/cashier.py" line="690"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="675"/>
+        <location filename="../../pos/ui/cashier.py" line="691"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="684"/>
+        <location filename="../../pos/ui/cashier.py" line="700"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="691"/>
+        <location filename="../../pos/ui/cashier.py" line="707"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="705"/>
+        <location filename="../../pos/ui/cashier.py" line="721"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -293,27 +303,27 @@
     </message>
     <message>
         <location filename="../../pos/ui/customer_screen.py" line="131"/>
-        <location filename="../../pos/ui/customer_screen.py" line="187"/>
+        <location filename="../../pos/ui/customer_screen.py" line="190"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="163"/>
+        <location filename="../../pos/ui/customer_screen.py" line="165"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="167"/>
+        <location filename="../../pos/ui/customer_screen.py" line="169"/>
         <source>Thank you!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="220"/>
+        <location filename="../../pos/ui/customer_screen.py" line="223"/>
         <source>Preparing the payment code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="239"/>
+        <location filename="../../pos/ui/customer_screen.py" line="242"/>
         <source>Code valid for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -440,77 +450,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="797"/>
+        <location filename="../../pos/ui/manager.py" line="798"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="799"/>
+        <location filename="../../pos/ui/manager.py" line="800"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="801"/>
+        <location filename="../../pos/ui/manager.py" line="802"/>
         <source>Refund…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="804"/>
+        <location filename="../../pos/ui/manager.py" line="805"/>
         <source>Reconcile with WeChat…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="828"/>
+        <location filename="../../pos/ui/manager.py" line="829"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="846"/>
+        <location filename="../../pos/ui/manager.py" line="847"/>
         <source>Takings by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="851"/>
+        <location filename="../../pos/ui/manager.py" line="852"/>
         <source>Could not load the day: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="858"/>
+        <location filename="../../pos/ui/manager.py" line="859"/>
         <source>%1 deals, %2 shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="886"/>
+        <location filename="../../pos/ui/manager.py" line="887"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="895"/>
+        <location filename="../../pos/ui/manager.py" line="896"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="904"/>
+        <location filename="../../pos/ui/manager.py" line="905"/>
         <source>Exported %1 deals to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="911"/>
+        <location filename="../../pos/ui/manager.py" line="912"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="929"/>
+        <location filename="../../pos/ui/manager.py" line="930"/>
         <source>Refund of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="940"/>
+        <location filename="../../pos/ui/manager.py" line="941"/>
         <source>Downloading WeChat&apos;s bill of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="959"/>
+        <location filename="../../pos/ui/manager.py" line="960"/>
         <source>Reconciliation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -637,17 +647,17 @@
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1198"/>
+        <location filename="../../pos/ui/manager.py" line="1209"/>
         <source>Reconciliation of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1202"/>
+        <location filename="../../pos/ui/manager.py" line="1213"/>
         <source>Everything matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1204"/>
+        <location filename="../../pos/ui/manager.py" line="1215"/>
         <source>%n difference(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -655,107 +665,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1217"/>
+        <location filename="../../pos/ui/manager.py" line="1229"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1217"/>
+        <location filename="../../pos/ui/manager.py" line="1229"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1217"/>
+        <location filename="../../pos/ui/manager.py" line="1229"/>
         <source>Here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1217"/>
+        <location filename="../../pos/ui/manager.py" line="1229"/>
         <source>WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1248"/>
+        <location filename="../../pos/ui/manager.py" line="1260"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1249"/>
+        <location filename="../../pos/ui/manager.py" line="1261"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1250"/>
+        <location filename="../../pos/ui/manager.py" line="1262"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1251"/>
+        <location filename="../../pos/ui/manager.py" line="1263"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1252"/>
+        <location filename="../../pos/ui/manager.py" line="1264"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1253"/>
+        <location filename="../../pos/ui/manager.py" line="1265"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1254"/>
+        <location filename="../../pos/ui/manager.py" line="1266"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1255"/>
+        <location filename="../../pos/ui/manager.py" line="1267"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1256"/>
+        <location filename="../../pos/ui/manager.py" line="1268"/>
         <source>succeeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1257"/>
+        <location filename="../../pos/ui/manager.py" line="1269"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1258"/>
+        <location filename="../../pos/ui/manager.py" line="1270"/>
         <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1259"/>
+        <location filename="../../pos/ui/manager.py" line="1271"/>
         <source>unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1260"/>
+        <location filename="../../pos/ui/manager.py" line="1272"/>
         <source>refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1261"/>
+        <location filename="../../pos/ui/manager.py" line="1273"/>
         <source>refund abnormal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1280"/>
+        <location filename="../../pos/ui/manager.py" line="1292"/>
         <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1288"/>
+        <location filename="../../pos/ui/manager.py" line="1300"/>
         <source>WeChat has no bill for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1290"/>
+        <location filename="../../pos/ui/manager.py" line="1302"/>
         <source>%n refund(s) still unconfirmed here.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -763,13 +773,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1235"/>
-        <location filename="../../pos/ui/manager.py" line="1296"/>
+        <location filename="../../pos/ui/manager.py" line="1247"/>
+        <location filename="../../pos/ui/manager.py" line="1308"/>
         <source>Export differences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1238"/>
+        <location filename="../../pos/ui/manager.py" line="1250"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -777,105 +787,105 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="997"/>
+        <location filename="../../pos/ui/manager.py" line="998"/>
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1008"/>
+        <location filename="../../pos/ui/manager.py" line="1009"/>
         <source>Amount to refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1012"/>
+        <location filename="../../pos/ui/manager.py" line="1013"/>
         <source>Reason (shown to the customer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1013"/>
+        <location filename="../../pos/ui/manager.py" line="1014"/>
         <source>Customer returned the goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1022"/>
+        <location filename="../../pos/ui/manager.py" line="1023"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1024"/>
+        <location filename="../../pos/ui/manager.py" line="1025"/>
         <source>Next…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1045"/>
+        <location filename="../../pos/ui/manager.py" line="1046"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1047"/>
+        <location filename="../../pos/ui/manager.py" line="1048"/>
         <source>Confirm refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1068"/>
+        <location filename="../../pos/ui/manager.py" line="1079"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1074"/>
+        <location filename="../../pos/ui/manager.py" line="1085"/>
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1087"/>
-        <location filename="../../pos/ui/manager.py" line="1093"/>
+        <location filename="../../pos/ui/manager.py" line="1098"/>
+        <location filename="../../pos/ui/manager.py" line="1104"/>
         <source>At most %1 may be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1097"/>
+        <location filename="../../pos/ui/manager.py" line="1108"/>
         <source>Enter a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1102"/>
+        <location filename="../../pos/ui/manager.py" line="1113"/>
         <source>Refund %1 to the customer for %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1116"/>
+        <location filename="../../pos/ui/manager.py" line="1127"/>
         <source>Refunding %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1142"/>
+        <location filename="../../pos/ui/manager.py" line="1153"/>
         <source>Refunded %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1145"/>
+        <location filename="../../pos/ui/manager.py" line="1156"/>
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1148"/>
+        <location filename="../../pos/ui/manager.py" line="1159"/>
         <source>The refund needs the merchant platform: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1152"/>
-        <location filename="../../pos/ui/manager.py" line="1182"/>
+        <location filename="../../pos/ui/manager.py" line="1163"/>
+        <location filename="../../pos/ui/manager.py" line="1193"/>
         <source>The refund failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1163"/>
+        <location filename="../../pos/ui/manager.py" line="1174"/>
         <source>Refund number: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1169"/>
+        <location filename="../../pos/ui/manager.py" line="1180"/>
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,311 +893,311 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="340"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="343"/>
         <source>Choose…</source>
         <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window&apos;s workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the &quot;play&quot; button; None = QtMultimedia&apos;s QSoundEffect. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="346"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="349"/>
         <source>Welcome: set up this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="346"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="349"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="357"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="360"/>
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="376"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="379"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="378"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="381"/>
         <source>Sandbox: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="379"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="382"/>
         <source>Real merchant: real WeChat Pay payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="394"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="397"/>
         <source>Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="405"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="408"/>
         <source>AppID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="406"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="409"/>
         <source>Merchant number (mch_id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="407"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="410"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="408"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="411"/>
         <source>Sign type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="409"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="412"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="419"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="423"/>
         <source>API certificate (for refunds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="422"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="426"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="424"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="428"/>
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="427"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="431"/>
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="435"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="439"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="436"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="440"/>
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="437"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="441"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="438"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="444"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="442"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="448"/>
         <source>PKCS#12 file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="447"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="451"/>
         <source>Certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="453"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="457"/>
         <source>Certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="456"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="460"/>
         <source>Private key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="462"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="466"/>
         <source>Private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="465"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="469"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="470"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="474"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="477"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="481"/>
         <source>default: relay URL + /wechatpay/notify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="478"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="482"/>
         <source>Relay URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="479"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="483"/>
         <source>Till token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="480"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="484"/>
         <source>Notify URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="484"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="488"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="488"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="493"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="492"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="497"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="498"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
         <source>default chime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="499"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="503"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="510"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="506"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="514"/>
         <source>Payment sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="506"/>
         <source>WAV sound (*.wav)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="505"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="509"/>
         <source>Checkout timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="507"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="511"/>
         <source>Poll interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="508"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="512"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="531"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="536"/>
         <source>Use the sandbox for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="591"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="596"/>
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="598"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="603"/>
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="608"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="613"/>
         <source>stored {mask}: leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="634"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="639"/>
         <source>SANDBOX: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="640"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="645"/>
         <source>REAL MERCHANT: payments are real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="664"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="669"/>
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="674"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="679"/>
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="743"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="748"/>
         <source>another merchant number: enter its API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="814"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="819"/>
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant&apos;s details and its stored key are removed from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="819"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="824"/>
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="822"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="827"/>
         <source>Change payment mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="860"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="865"/>
         <source>Fix the merchant details first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="878"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="883"/>
         <source>Asking WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="893"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="898"/>
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="895"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="900"/>
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="899"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="904"/>
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="903"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="908"/>
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="905"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="910"/>
         <source>Unexpected answer from WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1018"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1023"/>
         <source>Some fields need fixing (see the red notes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1030"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1035"/>
         <source>Could not save: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

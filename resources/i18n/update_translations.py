@@ -33,6 +33,8 @@ ZH: dict[str, str] = {
     "Today's payments": "今日收款",
     "Purchase": "商品",
     "Product: %1": "商品：%1",
+    "Product: none chosen (%1, or type a name)": "商品：未选择（按 %1 选择，或输入名称）",
+    "Product: none chosen (type a name)": "商品：未选择（请输入名称）",
     "Type an amount first.": "请先输入金额。",
     "That is not an amount.": "金额格式不正确。",
     "The amount cannot be negative.": "金额不能为负数。",
