@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -59,6 +61,15 @@ def resources_dir() -> Path:
     if bundle is not None:
         return Path(bundle) / "resources"
     return Path(__file__).resolve().parents[2] / "resources"
+
+
+# Qt's own texts that its zh_CN translation (qtbase_zh_CN.qm) lacks: Qt 6 renamed them
+# ("Look in:" became "&Look in:"), so the file dialogs said them in English. Our own .qm
+# carries them; Qt asks it when qtbase has no answer.
+QT_TEXTS_MISSING_IN_QTBASE = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
@@ -396,10 +407,16 @@ def make_application(argv: Sequence[str] | None, language: str) -> QApplication:
         else QApplication(list(argv) if argv is not None else sys.argv)
     )
     app.setApplicationName("wechatpay-pos")
-    app.setApplicationDisplayName("WeChat Pay POS")
     install_translations(app, language)
+    name_application(app)
     apply_style(app)
     return app
+
+
+def name_application(app: QApplication) -> None:
+    """The name the platform adds to window titles ("设置 — 微信支付收银台"), in the UI's
+    language: call it once the translations are installed."""
+    app.setApplicationDisplayName(QCoreApplication.translate("CashierWindow", "WeChat Pay cashier"))
 
 
 def run(settings: Settings, *, lang: str | None = None, argv: list[str] | None = None) -> int:

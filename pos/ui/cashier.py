@@ -169,8 +169,10 @@ class CashierWindow(QMainWindow):
         self._is_quitting = False
         self._waiting_text = ""
         self.product_dialog: ProductDialog | None = None
+        # Ends with the application's display name (name_application), so the platform
+        # does not add it a second time.
         self.setWindowTitle(
-            self.tr("WeChat Pay cashier") + (f" — {shop_name}" if shop_name else "")
+            (f"{shop_name} — " if shop_name else "") + self.tr("WeChat Pay cashier")
         )
         self.customer_screen = CustomerScreen()
         self.customer_screen.cancel_requested.connect(self.on_cancel_requested)

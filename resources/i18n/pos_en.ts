@@ -4,120 +4,123 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="173"/>
+        <location filename="../../pos/ui/app.py" line="419"/>
+        <location filename="../../pos/ui/cashier.py" line="175"/>
         <source>WeChat Pay cashier</source>
-        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
+        <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
+----------
+The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="184"/>
-        <location filename="../../pos/ui/cashier.py" line="702"/>
+        <location filename="../../pos/ui/cashier.py" line="186"/>
+        <location filename="../../pos/ui/cashier.py" line="704"/>
         <source>Checking unfinished payments…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="199"/>
+        <location filename="../../pos/ui/cashier.py" line="201"/>
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="210"/>
+        <location filename="../../pos/ui/cashier.py" line="212"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="253"/>
+        <location filename="../../pos/ui/cashier.py" line="255"/>
         <source>Or type what is sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="257"/>
+        <location filename="../../pos/ui/cashier.py" line="259"/>
         <source>Edit products…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="279"/>
+        <location filename="../../pos/ui/cashier.py" line="281"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="284"/>
+        <location filename="../../pos/ui/cashier.py" line="286"/>
         <source>Charge (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="296"/>
+        <location filename="../../pos/ui/cashier.py" line="298"/>
         <source>Today&apos;s payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="299"/>
+        <location filename="../../pos/ui/cashier.py" line="301"/>
         <source>Manager (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="300"/>
+        <location filename="../../pos/ui/cashier.py" line="302"/>
         <source>Settings (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="370"/>
+        <location filename="../../pos/ui/cashier.py" line="372"/>
         <source>Purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="376"/>
+        <location filename="../../pos/ui/cashier.py" line="378"/>
         <source>Product: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="382"/>
+        <location filename="../../pos/ui/cashier.py" line="384"/>
         <source>Product: none chosen (%1, or type a name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="387"/>
+        <location filename="../../pos/ui/cashier.py" line="389"/>
         <source>Product: none chosen (type a name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="432"/>
+        <location filename="../../pos/ui/cashier.py" line="434"/>
         <source>Type an amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="433"/>
-        <location filename="../../pos/ui/cashier.py" line="441"/>
+        <location filename="../../pos/ui/cashier.py" line="435"/>
+        <location filename="../../pos/ui/cashier.py" line="443"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="434"/>
+        <location filename="../../pos/ui/cashier.py" line="436"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="435"/>
+        <location filename="../../pos/ui/cashier.py" line="437"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="436"/>
+        <location filename="../../pos/ui/cashier.py" line="438"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="437"/>
+        <location filename="../../pos/ui/cashier.py" line="439"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="479"/>
+        <location filename="../../pos/ui/cashier.py" line="481"/>
         <source>Ready: type an amount and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="543"/>
+        <location filename="../../pos/ui/cashier.py" line="545"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -125,102 +128,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="547"/>
+        <location filename="../../pos/ui/cashier.py" line="549"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="557"/>
+        <location filename="../../pos/ui/cashier.py" line="559"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="567"/>
+        <location filename="../../pos/ui/cashier.py" line="569"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="578"/>
+        <location filename="../../pos/ui/cashier.py" line="580"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="579"/>
+        <location filename="../../pos/ui/cashier.py" line="581"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="580"/>
+        <location filename="../../pos/ui/cashier.py" line="582"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="581"/>
+        <location filename="../../pos/ui/cashier.py" line="583"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="583"/>
+        <location filename="../../pos/ui/cashier.py" line="585"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="585"/>
+        <location filename="../../pos/ui/cashier.py" line="587"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="586"/>
+        <location filename="../../pos/ui/cashier.py" line="588"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="587"/>
+        <location filename="../../pos/ui/cashier.py" line="589"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="589"/>
+        <location filename="../../pos/ui/cashier.py" line="591"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="592"/>
+        <location filename="../../pos/ui/cashier.py" line="594"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="618"/>
+        <location filename="../../pos/ui/cashier.py" line="620"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="628"/>
+        <location filename="../../pos/ui/cashier.py" line="630"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="629"/>
+        <location filename="../../pos/ui/cashier.py" line="631"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="630"/>
+        <location filename="../../pos/ui/cashier.py" line="632"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="631"/>
+        <location filename="../../pos/ui/cashier.py" line="633"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="652"/>
+        <location filename="../../pos/ui/cashier.py" line="654"/>
         <source>LATE PAYMENT: %1 for &quot;%2&quot; was paid after the code was taken away. It is recorded as paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="659"/>
+        <location filename="../../pos/ui/cashier.py" line="661"/>
         <source>(%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -228,62 +231,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="672"/>
+        <location filename="../../pos/ui/cashier.py" line="674"/>
         <source>%1 (late)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="684"/>
+        <location filename="../../pos/ui/cashier.py" line="686"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="685"/>
+        <location filename="../../pos/ui/cashier.py" line="687"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="686"/>
+        <location filename="../../pos/ui/cashier.py" line="688"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="687"/>
+        <location filename="../../pos/ui/cashier.py" line="689"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="688"/>
+        <location filename="../../pos/ui/cashier.py" line="690"/>
         <source>not paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="689"/>
+        <location filename="../../pos/ui/cashier.py" line="691"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="690"/>
+        <location filename="../../pos/ui/cashier.py" line="692"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="691"/>
+        <location filename="../../pos/ui/cashier.py" line="693"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="700"/>
+        <location filename="../../pos/ui/cashier.py" line="702"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="707"/>
+        <location filename="../../pos/ui/cashier.py" line="709"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="721"/>
+        <location filename="../../pos/ui/cashier.py" line="723"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,6 +644,20 @@
     <message>
         <location filename="../../pos/ui/cashier.py" line="108"/>
         <source>Rename product</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../pos/ui/app.py" line="70"/>
+        <source>&amp;Look in:</source>
+        <extracomment>Products offered on a fresh till, so the quick keys are not empty the first time. Network timeout of one WeChat Pay call (the client retries what is safe to retry).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/app.py" line="71"/>
+        <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,280 +3,283 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="173" />
+        <location filename="../../pos/ui/app.py" line="419" />
+        <location filename="../../pos/ui/cashier.py" line="175" />
         <source>WeChat Pay cashier</source>
-        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager's view (F11) or the settings (F12); the app opens them. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
+        <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
+----------
+The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager's view (F11) or the settings (F12); the app opens them. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
         <translation>微信支付收银台</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="184" />
-        <location filename="../../pos/ui/cashier.py" line="702" />
+        <location filename="../../pos/ui/cashier.py" line="186" />
+        <location filename="../../pos/ui/cashier.py" line="704" />
         <source>Checking unfinished payments…</source>
         <translation>正在核对未完成的收款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="199" />
+        <location filename="../../pos/ui/cashier.py" line="201" />
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation>沙箱模式 — 模拟支付，不会产生真实交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="210" />
+        <location filename="../../pos/ui/cashier.py" line="212" />
         <source>Acknowledge</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="253" />
+        <location filename="../../pos/ui/cashier.py" line="255" />
         <source>Or type what is sold</source>
         <translation>或输入商品名称</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="257" />
+        <location filename="../../pos/ui/cashier.py" line="259" />
         <source>Edit products…</source>
         <translation>编辑商品…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="279" />
+        <location filename="../../pos/ui/cashier.py" line="281" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="284" />
+        <location filename="../../pos/ui/cashier.py" line="286" />
         <source>Charge (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="296" />
+        <location filename="../../pos/ui/cashier.py" line="298" />
         <source>Today's payments</source>
         <translation>今日收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="299" />
+        <location filename="../../pos/ui/cashier.py" line="301" />
         <source>Manager (F11)</source>
         <translation>店长 (F11)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="300" />
+        <location filename="../../pos/ui/cashier.py" line="302" />
         <source>Settings (F12)</source>
         <translation>设置 (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="370" />
+        <location filename="../../pos/ui/cashier.py" line="372" />
         <source>Purchase</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="376" />
+        <location filename="../../pos/ui/cashier.py" line="378" />
         <source>Product: %1</source>
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="382" />
+        <location filename="../../pos/ui/cashier.py" line="384" />
         <source>Product: none chosen (%1, or type a name)</source>
         <translation>商品：未选择（按 %1 选择，或输入名称）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="387" />
+        <location filename="../../pos/ui/cashier.py" line="389" />
         <source>Product: none chosen (type a name)</source>
         <translation>商品：未选择（请输入名称）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="432" />
+        <location filename="../../pos/ui/cashier.py" line="434" />
         <source>Type an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="433" />
-        <location filename="../../pos/ui/cashier.py" line="441" />
+        <location filename="../../pos/ui/cashier.py" line="435" />
+        <location filename="../../pos/ui/cashier.py" line="443" />
         <source>That is not an amount.</source>
         <translation>金额格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="434" />
+        <location filename="../../pos/ui/cashier.py" line="436" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="435" />
+        <location filename="../../pos/ui/cashier.py" line="437" />
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="436" />
+        <location filename="../../pos/ui/cashier.py" line="438" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="437" />
+        <location filename="../../pos/ui/cashier.py" line="439" />
         <source>Over the limit of %1 per payment.</source>
         <translation>超过单笔限额 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="479" />
+        <location filename="../../pos/ui/cashier.py" line="481" />
         <source>Ready: type an amount and press Enter.</source>
         <translation>就绪：输入金额后按 Enter 收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="543" />
+        <location filename="../../pos/ui/cashier.py" line="545" />
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation><numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="547" />
+        <location filename="../../pos/ui/cashier.py" line="549" />
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation>无法保存该笔收款，未发起扣款：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="557" />
+        <location filename="../../pos/ui/cashier.py" line="559" />
         <source>Creating the order for %1…</source>
         <translation>正在为 %1 创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="567" />
+        <location filename="../../pos/ui/cashier.py" line="569" />
         <source>Waiting for the customer to pay %1…</source>
         <translation>等待顾客支付 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="578" />
+        <location filename="../../pos/ui/cashier.py" line="580" />
         <source>Creating the order…</source>
         <translation>正在创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="579" />
+        <location filename="../../pos/ui/cashier.py" line="581" />
         <source>Waiting for the customer to scan and pay…</source>
         <translation>等待顾客扫码支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="580" />
+        <location filename="../../pos/ui/cashier.py" line="582" />
         <source>No answer from WeChat Pay, still checking…</source>
         <translation>微信支付暂无响应，仍在查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="581" />
+        <location filename="../../pos/ui/cashier.py" line="583" />
         <source>Checking the order with WeChat Pay…</source>
         <translation>正在向微信支付查询订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="583" />
+        <location filename="../../pos/ui/cashier.py" line="585" />
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation>收到签名校验失败的应答，仍在向微信支付查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="585" />
+        <location filename="../../pos/ui/cashier.py" line="587" />
         <source>Time is up; closing the order…</source>
         <translation>已超时，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="586" />
+        <location filename="../../pos/ui/cashier.py" line="588" />
         <source>Cancelled; closing the order…</source>
         <translation>已取消，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="587" />
+        <location filename="../../pos/ui/cashier.py" line="589" />
         <source>Closing the order, trying again…</source>
         <translation>正在关闭订单，重试中…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="589" />
+        <location filename="../../pos/ui/cashier.py" line="591" />
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation>已忽略一条金额不符的支付通知，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="592" />
+        <location filename="../../pos/ui/cashier.py" line="594" />
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation>本地数据库写入失败！修复前请勿交付商品。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="618" />
+        <location filename="../../pos/ui/cashier.py" line="620" />
         <source>Paid: %1 ✓</source>
         <translation>收款成功：%1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="628" />
+        <location filename="../../pos/ui/cashier.py" line="630" />
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation>%1 的收款已取消，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="629" />
+        <location filename="../../pos/ui/cashier.py" line="631" />
         <source>Time is up for %1. The order is being closed.</source>
         <translation>%1 的收款已超时，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="630" />
+        <location filename="../../pos/ui/cashier.py" line="632" />
         <source>WeChat Pay refused the payment of %1.</source>
         <translation>微信支付拒绝了 %1 的收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="631" />
+        <location filename="../../pos/ui/cashier.py" line="633" />
         <source>Payment of %1 closed, not paid.</source>
         <translation>%1 的订单已关闭，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="652" />
+        <location filename="../../pos/ui/cashier.py" line="654" />
         <source>LATE PAYMENT: %1 for "%2" was paid after the code was taken away. It is recorded as paid.</source>
         <translation>迟到的付款：“%2” %1 在二维码撤下后完成支付，已记为已收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="659" />
+        <location filename="../../pos/ui/cashier.py" line="661" />
         <source>(%n more)</source>
         <translation><numerusform>（另有 %n 笔）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="672" />
+        <location filename="../../pos/ui/cashier.py" line="674" />
         <source>%1 (late)</source>
         <translation>%1（迟到）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="684" />
+        <location filename="../../pos/ui/cashier.py" line="686" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="685" />
+        <location filename="../../pos/ui/cashier.py" line="687" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="686" />
+        <location filename="../../pos/ui/cashier.py" line="688" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="687" />
+        <location filename="../../pos/ui/cashier.py" line="689" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="688" />
+        <location filename="../../pos/ui/cashier.py" line="690" />
         <source>not paid</source>
         <translation>未支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="689" />
+        <location filename="../../pos/ui/cashier.py" line="691" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="690" />
+        <location filename="../../pos/ui/cashier.py" line="692" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="691" />
+        <location filename="../../pos/ui/cashier.py" line="693" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="700" />
+        <location filename="../../pos/ui/cashier.py" line="702" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="707" />
+        <location filename="../../pos/ui/cashier.py" line="709" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="721" />
+        <location filename="../../pos/ui/cashier.py" line="723" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
     </message>
@@ -635,6 +638,20 @@
         <location filename="../../pos/ui/cashier.py" line="108" />
         <source>Rename product</source>
         <translation>重命名商品</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../pos/ui/app.py" line="70" />
+        <source>&amp;Look in:</source>
+        <extracomment>Products offered on a fresh till, so the quick keys are not empty the first time. Network timeout of one WeChat Pay call (the client retries what is safe to retry).</extracomment>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/app.py" line="71" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,9 @@ ZH: dict[str, str] = {
     "Settings saved. Restart the till to use them.": "设置已保存，重启收银台后生效。",
     "The payment could not be saved, so nothing was charged: %1": "无法保存该笔收款，未发起扣款：%1",
     "A payment is in progress. Quit anyway? It will be checked at the next start.": "有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。",
+    # QFileDialog: Qt's own texts its qtbase_zh_CN.qm lacks (pos.ui.app)
+    "&Look in:": "查找范围(&L)：",
+    "Files of &type:": "文件类型(&T)：",
     # CustomerScreen
     "WeChat Pay": "微信支付",
     "Scan with WeChat to pay": "请使用微信扫码支付",
