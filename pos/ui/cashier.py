@@ -30,6 +30,7 @@ from pos.errors import AmountError
 from pos.money import format_fen, normalise_typed, parse_amount
 from pos.ui.customer_screen import CustomerScreen
 from pos.ui.session import PaymentSession
+from pos.ui.wechat_words import refusal_text
 
 if TYPE_CHECKING:
     from pos.store import Deal
@@ -636,7 +637,7 @@ class CashierWindow(QMainWindow):
             "%1", format_fen(deal.amount_fen, symbol="¥ ")
         )
         if deal.last_error and reason == "failed":
-            text = f"{text} ({deal.last_error})"
+            text = f"{text} ({refusal_text(deal.last_error)})"
         self._set_status(text, "bad" if reason == "failed" else "info")
 
     def on_session_late_payment_arrived(self, deal: Deal) -> None:

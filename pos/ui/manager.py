@@ -77,6 +77,7 @@ from pos.reports.day import DayReport, DealRow, day_report, search_rows
 from pos.reports.export import export
 from pos.reports.reconcile import ReconcileReport, reconcile_day
 from pos.store import DealState, Store
+from pos.ui.wechat_words import error_text, refusal_text
 from pos.wechatpay.types import BEIJING, Bill, RefundQueryResult, RefundResult
 
 if TYPE_CHECKING:
@@ -972,8 +973,9 @@ def _alive(widget: QObject, fn: Callable[..., None]) -> Callable[..., None]:
 
 
 def _text(exc: BaseException) -> str:
-    """What to show of an error: our own messages carry no secret; others only their type."""
-    return str(exc) if isinstance(exc, PosError | OSError) else type(exc).__name__
+    """What to show of an error: WeChat Pay's refusal in words; our own messages carry no
+    secret; others only their type."""
+    return error_text(exc, str(exc) if isinstance(exc, PosError | OSError) else type(exc).__name__)
 
 
 # --- refund ---------------------------------------------------------------------------------------
@@ -1157,11 +1159,12 @@ class RefundDialog(QDialog):
             ).replace("%1", amount)
         elif state == "CHANGE":
             text = self.tr("The refund needs the merchant platform: %1").replace(
-                "%1", progress.error or state
+                "%1", refusal_text(progress.error) if progress.error else state
             )
         else:
+            reason = progress.error or progress.refund.last_error
             text = self.tr("The refund failed: %1").replace(
-                "%1", progress.error or progress.refund.last_error or state
+                "%1", refusal_text(reason) if reason else state
             )
         tone = {"SUCCESS": "#166534", "PROCESSING": "#92400e", "PENDING": "#92400e"}
         self.result_label.setStyleSheet(

@@ -4,7 +4,7 @@
     <name>CashierWindow</name>
     <message>
         <location filename="../../pos/ui/app.py" line="419" />
-        <location filename="../../pos/ui/cashier.py" line="175" />
+        <location filename="../../pos/ui/cashier.py" line="176" />
         <source>WeChat Pay cashier</source>
         <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
 ----------
@@ -12,274 +12,274 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation>微信支付收银台</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="186" />
-        <location filename="../../pos/ui/cashier.py" line="704" />
+        <location filename="../../pos/ui/cashier.py" line="187" />
+        <location filename="../../pos/ui/cashier.py" line="705" />
         <source>Checking unfinished payments…</source>
         <translation>正在核对未完成的收款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="201" />
+        <location filename="../../pos/ui/cashier.py" line="202" />
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation>沙箱模式 — 模拟支付，不会产生真实交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="212" />
+        <location filename="../../pos/ui/cashier.py" line="213" />
         <source>Acknowledge</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="255" />
+        <location filename="../../pos/ui/cashier.py" line="256" />
         <source>Or type what is sold</source>
         <translation>或输入商品名称</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="259" />
+        <location filename="../../pos/ui/cashier.py" line="260" />
         <source>Edit products…</source>
         <translation>编辑商品…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="281" />
+        <location filename="../../pos/ui/cashier.py" line="282" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="286" />
+        <location filename="../../pos/ui/cashier.py" line="287" />
         <source>Charge (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="298" />
+        <location filename="../../pos/ui/cashier.py" line="299" />
         <source>Today's payments</source>
         <translation>今日收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="301" />
+        <location filename="../../pos/ui/cashier.py" line="302" />
         <source>Manager (F11)</source>
         <translation>店长 (F11)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="302" />
+        <location filename="../../pos/ui/cashier.py" line="303" />
         <source>Settings (F12)</source>
         <translation>设置 (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="372" />
+        <location filename="../../pos/ui/cashier.py" line="373" />
         <source>Purchase</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="378" />
+        <location filename="../../pos/ui/cashier.py" line="379" />
         <source>Product: %1</source>
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="384" />
+        <location filename="../../pos/ui/cashier.py" line="385" />
         <source>Product: none chosen (%1, or type a name)</source>
         <translation>商品：未选择（按 %1 选择，或输入名称）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="389" />
+        <location filename="../../pos/ui/cashier.py" line="390" />
         <source>Product: none chosen (type a name)</source>
         <translation>商品：未选择（请输入名称）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="434" />
+        <location filename="../../pos/ui/cashier.py" line="435" />
         <source>Type an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="435" />
-        <location filename="../../pos/ui/cashier.py" line="443" />
+        <location filename="../../pos/ui/cashier.py" line="436" />
+        <location filename="../../pos/ui/cashier.py" line="444" />
         <source>That is not an amount.</source>
         <translation>金额格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="436" />
+        <location filename="../../pos/ui/cashier.py" line="437" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="437" />
+        <location filename="../../pos/ui/cashier.py" line="438" />
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="438" />
+        <location filename="../../pos/ui/cashier.py" line="439" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="439" />
+        <location filename="../../pos/ui/cashier.py" line="440" />
         <source>Over the limit of %1 per payment.</source>
         <translation>超过单笔限额 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="481" />
+        <location filename="../../pos/ui/cashier.py" line="482" />
         <source>Ready: type an amount and press Enter.</source>
         <translation>就绪：输入金额后按 Enter 收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="545" />
+        <location filename="../../pos/ui/cashier.py" line="546" />
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation><numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="549" />
+        <location filename="../../pos/ui/cashier.py" line="550" />
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation>无法保存该笔收款，未发起扣款：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="559" />
+        <location filename="../../pos/ui/cashier.py" line="560" />
         <source>Creating the order for %1…</source>
         <translation>正在为 %1 创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="569" />
+        <location filename="../../pos/ui/cashier.py" line="570" />
         <source>Waiting for the customer to pay %1…</source>
         <translation>等待顾客支付 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="580" />
+        <location filename="../../pos/ui/cashier.py" line="581" />
         <source>Creating the order…</source>
         <translation>正在创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="581" />
+        <location filename="../../pos/ui/cashier.py" line="582" />
         <source>Waiting for the customer to scan and pay…</source>
         <translation>等待顾客扫码支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="582" />
+        <location filename="../../pos/ui/cashier.py" line="583" />
         <source>No answer from WeChat Pay, still checking…</source>
         <translation>微信支付暂无响应，仍在查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="583" />
+        <location filename="../../pos/ui/cashier.py" line="584" />
         <source>Checking the order with WeChat Pay…</source>
         <translation>正在向微信支付查询订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="585" />
+        <location filename="../../pos/ui/cashier.py" line="586" />
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation>收到签名校验失败的应答，仍在向微信支付查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="587" />
+        <location filename="../../pos/ui/cashier.py" line="588" />
         <source>Time is up; closing the order…</source>
         <translation>已超时，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="588" />
+        <location filename="../../pos/ui/cashier.py" line="589" />
         <source>Cancelled; closing the order…</source>
         <translation>已取消，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="589" />
+        <location filename="../../pos/ui/cashier.py" line="590" />
         <source>Closing the order, trying again…</source>
         <translation>正在关闭订单，重试中…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="591" />
+        <location filename="../../pos/ui/cashier.py" line="592" />
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation>已忽略一条金额不符的支付通知，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="594" />
+        <location filename="../../pos/ui/cashier.py" line="595" />
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation>本地数据库写入失败！修复前请勿交付商品。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="620" />
+        <location filename="../../pos/ui/cashier.py" line="621" />
         <source>Paid: %1 ✓</source>
         <translation>收款成功：%1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="630" />
+        <location filename="../../pos/ui/cashier.py" line="631" />
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation>%1 的收款已取消，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="631" />
+        <location filename="../../pos/ui/cashier.py" line="632" />
         <source>Time is up for %1. The order is being closed.</source>
         <translation>%1 的收款已超时，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="632" />
+        <location filename="../../pos/ui/cashier.py" line="633" />
         <source>WeChat Pay refused the payment of %1.</source>
         <translation>微信支付拒绝了 %1 的收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="633" />
+        <location filename="../../pos/ui/cashier.py" line="634" />
         <source>Payment of %1 closed, not paid.</source>
         <translation>%1 的订单已关闭，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="654" />
+        <location filename="../../pos/ui/cashier.py" line="655" />
         <source>LATE PAYMENT: %1 for "%2" was paid after the code was taken away. It is recorded as paid.</source>
         <translation>迟到的付款：“%2” %1 在二维码撤下后完成支付，已记为已收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="661" />
+        <location filename="../../pos/ui/cashier.py" line="662" />
         <source>(%n more)</source>
         <translation><numerusform>（另有 %n 笔）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="674" />
+        <location filename="../../pos/ui/cashier.py" line="675" />
         <source>%1 (late)</source>
         <translation>%1（迟到）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="686" />
+        <location filename="../../pos/ui/cashier.py" line="687" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="687" />
+        <location filename="../../pos/ui/cashier.py" line="688" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="688" />
+        <location filename="../../pos/ui/cashier.py" line="689" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="689" />
+        <location filename="../../pos/ui/cashier.py" line="690" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="690" />
+        <location filename="../../pos/ui/cashier.py" line="691" />
         <source>not paid</source>
         <translation>未支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="691" />
+        <location filename="../../pos/ui/cashier.py" line="692" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="692" />
+        <location filename="../../pos/ui/cashier.py" line="693" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="693" />
+        <location filename="../../pos/ui/cashier.py" line="694" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="702" />
+        <location filename="../../pos/ui/cashier.py" line="703" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="709" />
+        <location filename="../../pos/ui/cashier.py" line="710" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="723" />
+        <location filename="../../pos/ui/cashier.py" line="724" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
     </message>
@@ -327,77 +327,77 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="545" />
+        <location filename="../../pos/ui/manager.py" line="546" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="546" />
+        <location filename="../../pos/ui/manager.py" line="547" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="547" />
+        <location filename="../../pos/ui/manager.py" line="548" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="548" />
+        <location filename="../../pos/ui/manager.py" line="549" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="549" />
+        <location filename="../../pos/ui/manager.py" line="550" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="550" />
+        <location filename="../../pos/ui/manager.py" line="551" />
         <source>Order number</source>
         <translation>商户订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="551" />
+        <location filename="../../pos/ui/manager.py" line="552" />
         <source>WeChat transaction</source>
         <translation>微信订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="557" />
+        <location filename="../../pos/ui/manager.py" line="558" />
         <source>creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="558" />
+        <location filename="../../pos/ui/manager.py" line="559" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="559" />
+        <location filename="../../pos/ui/manager.py" line="560" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="560" />
+        <location filename="../../pos/ui/manager.py" line="561" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="561" />
+        <location filename="../../pos/ui/manager.py" line="562" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="562" />
+        <location filename="../../pos/ui/manager.py" line="563" />
         <source>failed</source>
         <translation>下单失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="563" />
+        <location filename="../../pos/ui/manager.py" line="564" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="564" />
+        <location filename="../../pos/ui/manager.py" line="565" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
@@ -405,118 +405,118 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="712" />
+        <location filename="../../pos/ui/manager.py" line="713" />
         <source>Manager — transactions of the day</source>
         <extracomment>The day's report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown.</extracomment>
         <translation>店长 — 当日交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="720" />
+        <location filename="../../pos/ui/manager.py" line="721" />
         <source>Day:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="732" />
+        <location filename="../../pos/ui/manager.py" line="733" />
         <source>Search amount or order number</source>
         <translation>按金额或订单号搜索</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="736" />
+        <location filename="../../pos/ui/manager.py" line="737" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="744" />
+        <location filename="../../pos/ui/manager.py" line="745" />
         <source>Paid deals</source>
         <translation>已支付笔数</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="745" />
+        <location filename="../../pos/ui/manager.py" line="746" />
         <source>Takings</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="746" />
+        <location filename="../../pos/ui/manager.py" line="747" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="747" />
+        <location filename="../../pos/ui/manager.py" line="748" />
         <source>Net</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="798" />
+        <location filename="../../pos/ui/manager.py" line="799" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="800" />
+        <location filename="../../pos/ui/manager.py" line="801" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="802" />
+        <location filename="../../pos/ui/manager.py" line="803" />
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="805" />
+        <location filename="../../pos/ui/manager.py" line="806" />
         <source>Reconcile with WeChat…</source>
         <translation>与微信对账…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="829" />
+        <location filename="../../pos/ui/manager.py" line="830" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="847" />
+        <location filename="../../pos/ui/manager.py" line="848" />
         <source>Takings by hour</source>
         <translation>每小时收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="852" />
+        <location filename="../../pos/ui/manager.py" line="853" />
         <source>Could not load the day: %1</source>
         <translation>无法加载当日数据：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="859" />
+        <location filename="../../pos/ui/manager.py" line="860" />
         <source>%1 deals, %2 shown.</source>
         <translation>共 %1 笔交易，显示 %2 笔。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="887" />
+        <location filename="../../pos/ui/manager.py" line="888" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="896" />
+        <location filename="../../pos/ui/manager.py" line="897" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="905" />
+        <location filename="../../pos/ui/manager.py" line="906" />
         <source>Exported %1 deals to %2.</source>
         <translation>已导出 %1 笔交易到 %2。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="912" />
+        <location filename="../../pos/ui/manager.py" line="913" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="930" />
+        <location filename="../../pos/ui/manager.py" line="931" />
         <source>Refund of %1: %2</source>
         <translation>%1 的退款：%2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="941" />
+        <location filename="../../pos/ui/manager.py" line="942" />
         <source>Downloading WeChat's bill of %1…</source>
         <translation>正在下载 %1 的微信账单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="960" />
+        <location filename="../../pos/ui/manager.py" line="961" />
         <source>Reconciliation failed: %1</source>
         <translation>对账失败：%1</translation>
     </message>
@@ -524,68 +524,68 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="385" />
+        <location filename="../../pos/ui/manager.py" line="386" />
         <source>Manager</source>
         <extracomment>The app's one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. The Chinese of every text of this module (for the window's update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="388" />
+        <location filename="../../pos/ui/manager.py" line="389" />
         <source>Set a manager PIN (4 to 12 digits). It guards refunds and the day's figures.</source>
         <translation>请设置店长密码（4 至 12 位数字），用于保护退款和当日账目。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="390" />
+        <location filename="../../pos/ui/manager.py" line="391" />
         <source>Enter the manager PIN.</source>
         <translation>请输入店长密码。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="397" />
+        <location filename="../../pos/ui/manager.py" line="398" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="403" />
+        <location filename="../../pos/ui/manager.py" line="404" />
         <source>PIN again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="413" />
+        <location filename="../../pos/ui/manager.py" line="414" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="415" />
+        <location filename="../../pos/ui/manager.py" line="416" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="446" />
+        <location filename="../../pos/ui/manager.py" line="447" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>密码须为 4 至 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="449" />
+        <location filename="../../pos/ui/manager.py" line="450" />
         <source>The two PINs differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="451" />
+        <location filename="../../pos/ui/manager.py" line="452" />
         <source>Saving the PIN…</source>
         <translation>正在保存密码…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="475" />
+        <location filename="../../pos/ui/manager.py" line="476" />
         <source>The PIN could not be saved: %1</source>
         <translation>密码保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="490" />
+        <location filename="../../pos/ui/manager.py" line="491" />
         <source>Wrong PIN. %1 tries left.</source>
         <translation>密码错误，还可尝试 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="503" />
+        <location filename="../../pos/ui/manager.py" line="504" />
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation>密码错误次数过多，已锁定 %1 分 %2 秒。</translation>
     </message>
@@ -593,49 +593,49 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="60" />
+        <location filename="../../pos/ui/cashier.py" line="61" />
         <source>Products</source>
         <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Colours of the recent deals by state: paid green, given up grey, failed red.</extracomment>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="63" />
+        <location filename="../../pos/ui/cashier.py" line="64" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="64" />
+        <location filename="../../pos/ui/cashier.py" line="65" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="65" />
+        <location filename="../../pos/ui/cashier.py" line="66" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="66" />
+        <location filename="../../pos/ui/cashier.py" line="67" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="67" />
+        <location filename="../../pos/ui/cashier.py" line="68" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="99" />
+        <location filename="../../pos/ui/cashier.py" line="100" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="99" />
-        <location filename="../../pos/ui/cashier.py" line="108" />
+        <location filename="../../pos/ui/cashier.py" line="100" />
+        <location filename="../../pos/ui/cashier.py" line="109" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="108" />
+        <location filename="../../pos/ui/cashier.py" line="109" />
         <source>Rename product</source>
         <translation>重命名商品</translation>
     </message>
@@ -657,133 +657,133 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1209" />
+        <location filename="../../pos/ui/manager.py" line="1212" />
         <source>Reconciliation of %1</source>
         <translation>%1 对账</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1213" />
+        <location filename="../../pos/ui/manager.py" line="1216" />
         <source>Everything matches.</source>
         <translation>全部一致。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1215" />
+        <location filename="../../pos/ui/manager.py" line="1218" />
         <source>%n difference(s) found.</source>
         <translation><numerusform>发现 %n 处差异。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1229" />
+        <location filename="../../pos/ui/manager.py" line="1232" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1229" />
+        <location filename="../../pos/ui/manager.py" line="1232" />
         <source>Order number</source>
         <translation>商户订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1229" />
+        <location filename="../../pos/ui/manager.py" line="1232" />
         <source>Here</source>
         <translation>本店</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1229" />
+        <location filename="../../pos/ui/manager.py" line="1232" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1260" />
+        <location filename="../../pos/ui/manager.py" line="1263" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1261" />
+        <location filename="../../pos/ui/manager.py" line="1264" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1262" />
+        <location filename="../../pos/ui/manager.py" line="1265" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1263" />
+        <location filename="../../pos/ui/manager.py" line="1266" />
         <source>creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1264" />
+        <location filename="../../pos/ui/manager.py" line="1267" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1265" />
+        <location filename="../../pos/ui/manager.py" line="1268" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1266" />
+        <location filename="../../pos/ui/manager.py" line="1269" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1267" />
+        <location filename="../../pos/ui/manager.py" line="1270" />
         <source>failed</source>
         <translation>下单失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1268" />
+        <location filename="../../pos/ui/manager.py" line="1271" />
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1269" />
+        <location filename="../../pos/ui/manager.py" line="1272" />
         <source>reversed</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1270" />
+        <location filename="../../pos/ui/manager.py" line="1273" />
         <source>processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1271" />
+        <location filename="../../pos/ui/manager.py" line="1274" />
         <source>unconfirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1272" />
+        <location filename="../../pos/ui/manager.py" line="1275" />
         <source>refund closed</source>
         <translation>退款关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1273" />
+        <location filename="../../pos/ui/manager.py" line="1276" />
         <source>refund abnormal</source>
         <translation>退款异常</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1292" />
+        <location filename="../../pos/ui/manager.py" line="1295" />
         <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
         <translation>%1：微信收款 %2，退款 %3；本店记录收款 %4，退款 %5。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1300" />
+        <location filename="../../pos/ui/manager.py" line="1303" />
         <source>WeChat has no bill for this day.</source>
         <translation>微信没有这一天的账单。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1302" />
+        <location filename="../../pos/ui/manager.py" line="1305" />
         <source>%n refund(s) still unconfirmed here.</source>
         <translation><numerusform>本店有 %n 笔退款尚未确认。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1247" />
-        <location filename="../../pos/ui/manager.py" line="1308" />
+        <location filename="../../pos/ui/manager.py" line="1250" />
+        <location filename="../../pos/ui/manager.py" line="1311" />
         <source>Export differences…</source>
         <translation>导出差异…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1250" />
+        <location filename="../../pos/ui/manager.py" line="1253" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -791,105 +791,105 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="998" />
+        <location filename="../../pos/ui/manager.py" line="1000" />
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1009" />
+        <location filename="../../pos/ui/manager.py" line="1011" />
         <source>Amount to refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1013" />
+        <location filename="../../pos/ui/manager.py" line="1015" />
         <source>Reason (shown to the customer)</source>
         <translation>退款原因（顾客可见）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1014" />
+        <location filename="../../pos/ui/manager.py" line="1016" />
         <source>Customer returned the goods</source>
         <translation>顾客退货</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1023" />
+        <location filename="../../pos/ui/manager.py" line="1025" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1025" />
+        <location filename="../../pos/ui/manager.py" line="1027" />
         <source>Next…</source>
         <translation>下一步…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1046" />
+        <location filename="../../pos/ui/manager.py" line="1048" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1048" />
+        <location filename="../../pos/ui/manager.py" line="1050" />
         <source>Confirm refund</source>
         <translation>确认退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1079" />
+        <location filename="../../pos/ui/manager.py" line="1081" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1085" />
+        <location filename="../../pos/ui/manager.py" line="1087" />
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation>%1 — %2，已付 %3，可退 %4。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1098" />
-        <location filename="../../pos/ui/manager.py" line="1104" />
+        <location filename="../../pos/ui/manager.py" line="1100" />
+        <location filename="../../pos/ui/manager.py" line="1106" />
         <source>At most %1 may be refunded.</source>
         <translation>最多可退 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1108" />
+        <location filename="../../pos/ui/manager.py" line="1110" />
         <source>Enter a reason.</source>
         <translation>请填写退款原因。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1113" />
+        <location filename="../../pos/ui/manager.py" line="1115" />
         <source>Refund %1 to the customer for %2?</source>
         <translation>确认向顾客退还 %1（%2）？</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1127" />
+        <location filename="../../pos/ui/manager.py" line="1129" />
         <source>Refunding %1…</source>
         <translation>正在退款 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1153" />
+        <location filename="../../pos/ui/manager.py" line="1155" />
         <source>Refunded %1 ✓</source>
         <translation>已退款 %1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1156" />
+        <location filename="../../pos/ui/manager.py" line="1158" />
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation>微信支付仍在处理 %1 的退款，系统会继续跟进。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1159" />
+        <location filename="../../pos/ui/manager.py" line="1161" />
         <source>The refund needs the merchant platform: %1</source>
         <translation>退款异常，需在商户平台处理：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1163" />
-        <location filename="../../pos/ui/manager.py" line="1193" />
+        <location filename="../../pos/ui/manager.py" line="1166" />
+        <location filename="../../pos/ui/manager.py" line="1196" />
         <source>The refund failed: %1</source>
         <translation>退款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1174" />
+        <location filename="../../pos/ui/manager.py" line="1177" />
         <source>Refund number: %1</source>
         <translation>退款单号：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1180" />
+        <location filename="../../pos/ui/manager.py" line="1183" />
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation>订单 %1，%3 支付 %2。原因：%4</translation>
     </message>
@@ -1204,6 +1204,205 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <location filename="../../pos/ui/settings_dialog.py" line="1035" />
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WeChatPayCodes</name>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="22" />
+        <source>WeChat Pay is busy; try again.</source>
+        <translation>微信支付系统繁忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="25" />
+        <source>The bank had an error; the payment is checked.</source>
+        <translation>银行系统异常，正在查询支付结果。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="29" />
+        <source>The customer is entering the payment password.</source>
+        <translation>顾客正在输入支付密码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="33" />
+        <source>WeChat Pay asks to send the refund again.</source>
+        <translation>微信支付要求重新提交退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="37" />
+        <source>Too many requests; try again later.</source>
+        <translation>请求过于频繁，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="41" />
+        <source>Too many invalid requests; try again in a minute.</source>
+        <translation>无效请求过多，请一分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="47" />
+        <source>Not enough balance: the customer pays another way, or (for a refund) the shop's account needs funds.</source>
+        <translation>余额不足：付款时请顾客更换付款方式；退款时请为商户账户充值。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="53" />
+        <source>The order is already paid.</source>
+        <translation>该订单已支付。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="54" />
+        <source>The order is closed.</source>
+        <translation>该订单已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="55" />
+        <source>The order was reversed.</source>
+        <translation>该订单已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="58" />
+        <source>This order number was already used.</source>
+        <translation>商户订单号重复。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="62" />
+        <source>WeChat Pay refused the request (amounts or details differ).</source>
+        <translation>微信支付拒绝了请求（金额或订单信息不一致）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="66" />
+        <source>WeChat Pay has no such order.</source>
+        <translation>微信支付查无此订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="69" />
+        <source>WeChat Pay has no such refund.</source>
+        <translation>微信支付查无此退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="73" />
+        <source>The order is more than a year old and cannot be refunded.</source>
+        <translation>订单已超过一年，无法退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="79" />
+        <source>The customer's WeChat account is closed or abnormal: refund outside WeChat Pay.</source>
+        <translation>顾客的微信账户已注销或异常，请在微信支付之外退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="86" />
+        <source>Too late to reverse; refund instead.</source>
+        <translation>已超过撤销期限，请改为退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="90" />
+        <source>The payment code has expired; ask for a fresh one.</source>
+        <translation>付款码已过期，请顾客刷新付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="96" />
+        <source>The payment code is wrong or used; ask for a fresh one.</source>
+        <translation>付款码错误或已使用，请顾客刷新付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="102" />
+        <source>Not a WeChat payment code; scan again.</source>
+        <translation>不是微信付款码，请重新扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="106" />
+        <source>This card is not accepted; the customer pays another way.</source>
+        <translation>不支持该银行卡，请顾客更换付款方式。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="112" />
+        <source>Another customer already tried to pay this order.</source>
+        <translation>已有其他顾客尝试支付该订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="116" />
+        <source>WeChat Pay refused the payment.</source>
+        <translation>微信支付拒绝了这笔交易。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="119" />
+        <source>The order's state does not allow this.</source>
+        <translation>订单当前状态不允许此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="123" />
+        <source>The refund amount differs from the first request.</source>
+        <translation>退款金额与首次请求不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="127" />
+        <source>WeChat Pay refused the request.</source>
+        <translation>微信支付拒绝了请求。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="130" />
+        <source>Wrong signature: check the API key in the settings.</source>
+        <translation>签名错误：请在设置中检查 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="136" />
+        <source>WeChat Pay could not read the request.</source>
+        <translation>微信支付无法读取请求（XML 格式错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="138" />
+        <source>A field of the request is wrong.</source>
+        <translation>请求参数错误。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="139" />
+        <source>A field of the request is missing.</source>
+        <translation>缺少请求参数。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="140" />
+        <source>The request is not in UTF-8.</source>
+        <translation>请求编码不是 UTF-8。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="143" />
+        <source>WeChat Pay needs a POST request.</source>
+        <translation>请求须使用 POST 方法。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="145" />
+        <source>The request was empty.</source>
+        <translation>请求内容为空。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="148" />
+        <source>The WeChat transaction number is wrong.</source>
+        <translation>微信订单号无效。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="152" />
+        <source>The AppID does not exist: check the settings.</source>
+        <translation>AppID 不存在：请检查设置。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="156" />
+        <source>The merchant number does not exist: check the settings.</source>
+        <translation>商户号不存在：请检查设置。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="162" />
+        <source>The AppID is not bound to the merchant number: check the settings.</source>
+        <translation>AppID 与商户号不匹配：请检查设置。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="169" />
+        <source>The merchant has no permission for this: check the merchant platform.</source>
+        <translation>商户没有此项权限：请在商户平台检查。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="247" />
+        <source>%1 (%2)</source>
+        <extracomment>Codes whose meaning is in WeChat's own text (which amounts, which rule): shown after ours. The Chinese of every text of this module (update_translations.py puts it into the .qm).</extracomment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 </TS>

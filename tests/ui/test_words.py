@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from till_helpers import WAIT_MS, Till
 
-from pos.ui.app import install_translations, name_application
+from pos import checkout, refunds
+from pos.errors import BusinessError, RequestRejected
+from pos.store import DealState
+from pos.ui.app import install_translations, name_application, resources_dir
 from pos.ui.cashier import CashierWindow
+from pos.ui.manager import _text as manager_error_text
 from pos.ui.session import PaymentSession
+from pos.ui.wechat_words import CONTEXT, WECHAT_WORDS_ZH, WORDS, refusal_text, words_for
 from pos.ui.workers import Workers
+from pos.wechatpay.codes import ERR_CODES, WeChatReason
 
 MARKUP = "<b>Tea</b>"
 
@@ -103,3 +110,49 @@ def test_windows_are_named_in_the_ui_language(
     # Ends with the display name, so it is not added twice.
     assert window.windowTitle() == "小店 — 微信支付收银台"
     workers.shutdown()
+
+
+def test_every_wechat_code_has_words_in_chinese_and_english(chinese: QApplication) -> None:
+    assert set(WORDS) == ERR_CODES
+    translator = QTranslator()
+    assert translator.load(str(resources_dir() / "i18n" / "pos_zh_CN.qm"))
+    for code, english in WORDS.items():
+        chinese_words = translator.translate(CONTEXT, english)
+        assert chinese_words == WECHAT_WORDS_ZH[english], code
+        assert re.search("[\u4e00-\u9fff]", chinese_words), code
+        assert code not in chinese_words
+        assert words_for(WeChatReason(code, "")) == chinese_words
+
+
+def test_a_refused_payment_is_told_in_chinese_on_the_till(
+    till: Till, chinese: QApplication
+) -> None:
+    refused = BusinessError("NOTENOUGH", "余额不足", endpoint="pay/unifiedorder")
+    deal = till.charge("3")
+    till.window.on_session_deal_ended(
+        replace(deal, state=DealState.FAILED, last_error=checkout._describe(refused)), "failed"
+    )
+    status = till.window.status_text()
+    assert "余额不足：付款时请顾客更换付款方式" in status
+    assert "NOTENOUGH" not in status and "BusinessError" not in status
+    # A code no table knows: WeChat's own (Chinese) words, without the English wrapper.
+    unknown = BusinessError("NEW_CODE_2027", "新的错误说明", endpoint="pay/unifiedorder")
+    till.window.on_session_deal_ended(
+        replace(deal, state=DealState.FAILED, last_error=checkout._describe(unknown)), "failed"
+    )
+    status = till.window.status_text()
+    assert "新的错误说明" in status
+    assert "NEW_CODE_2027" not in status and "failed" not in status
+
+
+def test_refund_and_reconcile_errors_are_told_in_words(chinese: QApplication) -> None:
+    overdue = BusinessError("TRADE_OVERDUE", "订单已经超过退款期限", endpoint="secapi/pay/refund")
+    assert manager_error_text(overdue) == "订单已超过一年，无法退款。"
+    # A refund's stored reason (pos.refunds keeps "CODE 描述").
+    assert refusal_text(refunds._describe(overdue)) == "订单已超过一年，无法退款。"
+    # INVALID_REQUEST says too little alone: WeChat's own words follow.
+    mismatch = BusinessError("INVALID_REQUEST", "申请退款金额超过订单可退金额")
+    assert manager_error_text(mismatch) == (
+        "微信支付拒绝了请求（金额或订单信息不一致）。（申请退款金额超过订单可退金额）"
+    )
+    assert manager_error_text(RequestRejected("签名错误")) == "签名错误"
