@@ -910,311 +910,448 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="343"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="428"/>
         <source>Choose…</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window&apos;s workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the &quot;play&quot; button; None = QtMultimedia&apos;s QSoundEffect. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
+        <extracomment>The window&apos;s workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the &quot;play&quot; button; None = QtMultimedia&apos;s QSoundEffect. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="349"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="434"/>
         <source>Welcome: set up this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="349"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="434"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="360"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="445"/>
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="379"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="464"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="381"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="466"/>
         <source>Sandbox: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="382"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="467"/>
         <source>Real merchant: real WeChat Pay payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="397"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="482"/>
         <source>Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="408"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="493"/>
         <source>AppID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="409"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="494"/>
         <source>Merchant number (mch_id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="410"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="495"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="411"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="496"/>
         <source>Sign type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="412"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="497"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="423"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="508"/>
         <source>API certificate (for refunds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="426"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="511"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="428"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="513"/>
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="431"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="516"/>
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="439"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="524"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="440"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="525"/>
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="441"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="526"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="442"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="448"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="259"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="527"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="533"/>
         <source>PKCS#12 file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="451"/>
-        <source>Certificate (PEM)</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="235"/>
+        <source>AppID is required</source>
+        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="457"/>
-        <source>Certificate</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="236"/>
+        <source>AppID must be &quot;wx&quot; followed by 16 letters or digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="460"/>
-        <source>Private key (PEM)</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="237"/>
+        <source>merchant number (mch_id) is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="466"/>
-        <source>Private key</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="238"/>
+        <source>merchant number (mch_id) must be 6 to 32 digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="469"/>
-        <source>Password</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="239"/>
+        <source>API key is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="474"/>
-        <source>Notifications</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="240"/>
+        <source>API key must be exactly 32 letters or digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="481"/>
-        <source>default: relay URL + /wechatpay/notify</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="241"/>
+        <source>sign type must be MD5 or HMAC-SHA256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="482"/>
-        <source>Relay URL</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="242"/>
+        <source>choose the {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="483"/>
-        <source>Till token</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="243"/>
+        <source>{what} not found: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="484"/>
-        <source>Notify URL</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="244"/>
+        <source>{what} is not a file: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="488"/>
-        <source>Till</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="245"/>
+        <source>the certificate could not be opened: check the file and its password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="492"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="497"/>
-        <source> s</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="248"/>
+        <source>{what} is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502"/>
-        <source>default chime</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="249"/>
+        <source>{what} must be at most {most} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="503"/>
-        <source>Play</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="250"/>
+        <source>{what} must start with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="506"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="514"/>
-        <source>Payment sound</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="251"/>
+        <source>{what} must not contain a query string (?...)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="506"/>
-        <source>WAV sound (*.wav)</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="252"/>
+        <source>the relay needs this till&apos;s token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="509"/>
-        <source>Checkout timeout</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="253"/>
+        <source>the token must not contain spaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="511"/>
-        <source>Poll interval</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="254"/>
+        <source>the checkout timeout must be from {low} to {high} seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="512"/>
-        <source>Language</source>
+        <location filename="../../pos/ui/settings_dialog.py" line="257"/>
+        <source>the poll interval must be from {low} to {high} seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="258"/>
+        <source>the sound must be a .wav file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="260"/>
+        <source>certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="261"/>
+        <source>key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="262"/>
+        <source>sound file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="263"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="264"/>
+        <source>relay URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="265"/>
+        <source>notify URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="266"/>
+        <source>notify URL (or a relay URL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings_dialog.py" line="536"/>
-        <source>Use the sandbox for now</source>
+        <source>Certificate (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="542"/>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="545"/>
+        <source>Private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="551"/>
+        <source>Private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="554"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="559"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="566"/>
+        <source>default: relay URL + /wechatpay/notify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="567"/>
+        <source>Relay URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="568"/>
+        <source>Till token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="569"/>
+        <source>Notify URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="573"/>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="577"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="582"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="587"/>
+        <source>default chime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="588"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="591"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="599"/>
+        <source>Payment sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="591"/>
+        <source>WAV sound (*.wav)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="594"/>
+        <source>Checkout timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings_dialog.py" line="596"/>
+        <source>Poll interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="597"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="621"/>
+        <source>Use the sandbox for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="681"/>
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="603"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="688"/>
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="613"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="698"/>
         <source>stored {mask}: leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="639"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="724"/>
         <source>SANDBOX: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="645"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="730"/>
         <source>REAL MERCHANT: payments are real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="669"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="754"/>
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="679"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="764"/>
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="748"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="833"/>
         <source>another merchant number: enter its API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="819"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="904"/>
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant&apos;s details and its stored key are removed from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="824"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="909"/>
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="827"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="912"/>
         <source>Change payment mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="865"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="950"/>
         <source>Fix the merchant details first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="883"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="968"/>
         <source>Asking WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="898"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="983"/>
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="900"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="985"/>
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="904"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="989"/>
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="908"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="993"/>
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="910"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="995"/>
         <source>Unexpected answer from WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1023"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1108"/>
         <source>Some fields need fixing (see the red notes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1035"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1120"/>
         <source>Could not save: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

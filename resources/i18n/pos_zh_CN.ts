@@ -897,311 +897,448 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="343" />
+        <location filename="../../pos/ui/settings_dialog.py" line="428" />
         <source>Choose…</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
+        <extracomment>The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="349" />
+        <location filename="../../pos/ui/settings_dialog.py" line="434" />
         <source>Welcome: set up this till</source>
         <translation>欢迎：设置这台收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="349" />
+        <location filename="../../pos/ui/settings_dialog.py" line="434" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="360" />
+        <location filename="../../pos/ui/settings_dialog.py" line="445" />
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation>这台收银机以沙箱模式启动：练习收款，不涉及真实资金。要收取真实的微信支付款项，请选择“真实商户”，并填写微信支付商户平台（pay.weixin.qq.com）上的信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="379" />
+        <location filename="../../pos/ui/settings_dialog.py" line="464" />
         <source>Payments</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="381" />
+        <location filename="../../pos/ui/settings_dialog.py" line="466" />
         <source>Sandbox: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="382" />
+        <location filename="../../pos/ui/settings_dialog.py" line="467" />
         <source>Real merchant: real WeChat Pay payments</source>
         <translation>真实商户：收取真实的微信支付款项</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="397" />
+        <location filename="../../pos/ui/settings_dialog.py" line="482" />
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="408" />
+        <location filename="../../pos/ui/settings_dialog.py" line="493" />
         <source>AppID</source>
         <translation>AppID</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="409" />
+        <location filename="../../pos/ui/settings_dialog.py" line="494" />
         <source>Merchant number (mch_id)</source>
         <translation>商户号（mch_id）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="410" />
+        <location filename="../../pos/ui/settings_dialog.py" line="495" />
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="411" />
+        <location filename="../../pos/ui/settings_dialog.py" line="496" />
         <source>Sign type</source>
         <translation>签名类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="412" />
+        <location filename="../../pos/ui/settings_dialog.py" line="497" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="423" />
+        <location filename="../../pos/ui/settings_dialog.py" line="508" />
         <source>API certificate (for refunds)</source>
         <translation>API 证书（用于退款）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="426" />
+        <location filename="../../pos/ui/settings_dialog.py" line="511" />
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="428" />
+        <location filename="../../pos/ui/settings_dialog.py" line="513" />
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation>PKCS#12 文件（apiclient_cert.p12）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="431" />
+        <location filename="../../pos/ui/settings_dialog.py" line="516" />
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation>PEM 文件对（apiclient_cert.pem + apiclient_key.pem）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="439" />
+        <location filename="../../pos/ui/settings_dialog.py" line="524" />
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="440" />
+        <location filename="../../pos/ui/settings_dialog.py" line="525" />
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation>PEM (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="441" />
+        <location filename="../../pos/ui/settings_dialog.py" line="526" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="442" />
-        <location filename="../../pos/ui/settings_dialog.py" line="448" />
+        <location filename="../../pos/ui/settings_dialog.py" line="259" />
+        <location filename="../../pos/ui/settings_dialog.py" line="527" />
+        <location filename="../../pos/ui/settings_dialog.py" line="533" />
         <source>PKCS#12 file</source>
         <translation>PKCS#12 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="451" />
+        <location filename="../../pos/ui/settings_dialog.py" line="235" />
+        <source>AppID is required</source>
+        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are.</extracomment>
+        <translation>请填写 AppID</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="236" />
+        <source>AppID must be "wx" followed by 16 letters or digits</source>
+        <translation>AppID 须为 “wx” 加 16 位字母或数字</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="237" />
+        <source>merchant number (mch_id) is required</source>
+        <translation>请填写商户号（mch_id）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="238" />
+        <source>merchant number (mch_id) must be 6 to 32 digits</source>
+        <translation>商户号（mch_id）须为 6 至 32 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="239" />
+        <source>API key is required</source>
+        <translation>请填写 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="240" />
+        <source>API key must be exactly 32 letters or digits</source>
+        <translation>API 密钥须为 32 位字母或数字</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="241" />
+        <source>sign type must be MD5 or HMAC-SHA256</source>
+        <translation>签名类型须为 MD5 或 HMAC-SHA256</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="242" />
+        <source>choose the {what}</source>
+        <translation>请选择{what}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="243" />
+        <source>{what} not found: {path}</source>
+        <translation>找不到{what}：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="244" />
+        <source>{what} is not a file: {path}</source>
+        <translation>{what}不是文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="245" />
+        <source>the certificate could not be opened: check the file and its password</source>
+        <translation>无法打开证书：请检查文件及其密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="248" />
+        <source>{what} is required</source>
+        <translation>请填写{what}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="249" />
+        <source>{what} must be at most {most} characters</source>
+        <translation>{what}最多 {most} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="250" />
+        <source>{what} must start with http:// or https://</source>
+        <translation>{what}须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="251" />
+        <source>{what} must not contain a query string (?...)</source>
+        <translation>{what}不能包含查询字符串（?...）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="252" />
+        <source>the relay needs this till's token</source>
+        <translation>使用中继需要填写这台收银机的令牌</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="253" />
+        <source>the token must not contain spaces</source>
+        <translation>令牌不能包含空格</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="254" />
+        <source>the checkout timeout must be from {low} to {high} seconds</source>
+        <translation>收款超时须在 {low} 至 {high} 秒之间</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="257" />
+        <source>the poll interval must be from {low} to {high} seconds</source>
+        <translation>查询间隔须在 {low} 至 {high} 秒之间</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="258" />
+        <source>the sound must be a .wav file</source>
+        <translation>提示音须为 .wav 文件</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="260" />
+        <source>certificate file</source>
+        <translation>证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="261" />
+        <source>key file</source>
+        <translation>私钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="262" />
+        <source>sound file</source>
+        <translation>提示音文件</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="263" />
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="264" />
+        <source>relay URL</source>
+        <translation>中继地址</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="265" />
+        <source>notify URL</source>
+        <translation>通知地址</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="266" />
+        <source>notify URL (or a relay URL)</source>
+        <translation>通知地址（或中继地址）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="536" />
         <source>Certificate (PEM)</source>
         <translation>证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="457" />
+        <location filename="../../pos/ui/settings_dialog.py" line="542" />
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="460" />
+        <location filename="../../pos/ui/settings_dialog.py" line="545" />
         <source>Private key (PEM)</source>
         <translation>私钥（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="466" />
+        <location filename="../../pos/ui/settings_dialog.py" line="551" />
         <source>Private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="469" />
+        <location filename="../../pos/ui/settings_dialog.py" line="554" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="474" />
+        <location filename="../../pos/ui/settings_dialog.py" line="559" />
         <source>Notifications</source>
         <translation>支付通知</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="481" />
+        <location filename="../../pos/ui/settings_dialog.py" line="566" />
         <source>default: relay URL + /wechatpay/notify</source>
         <translation>默认：中继地址 + /wechatpay/notify</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="482" />
+        <location filename="../../pos/ui/settings_dialog.py" line="567" />
         <source>Relay URL</source>
         <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="483" />
+        <location filename="../../pos/ui/settings_dialog.py" line="568" />
         <source>Till token</source>
         <translation>收银机令牌</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="484" />
+        <location filename="../../pos/ui/settings_dialog.py" line="569" />
         <source>Notify URL</source>
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="488" />
+        <location filename="../../pos/ui/settings_dialog.py" line="573" />
         <source>Till</source>
         <translation>收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="492" />
-        <location filename="../../pos/ui/settings_dialog.py" line="497" />
+        <location filename="../../pos/ui/settings_dialog.py" line="577" />
+        <location filename="../../pos/ui/settings_dialog.py" line="582" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502" />
+        <location filename="../../pos/ui/settings_dialog.py" line="587" />
         <source>default chime</source>
         <translation>默认提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="503" />
+        <location filename="../../pos/ui/settings_dialog.py" line="588" />
         <source>Play</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="506" />
-        <location filename="../../pos/ui/settings_dialog.py" line="514" />
+        <location filename="../../pos/ui/settings_dialog.py" line="591" />
+        <location filename="../../pos/ui/settings_dialog.py" line="599" />
         <source>Payment sound</source>
         <translation>收款提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="506" />
+        <location filename="../../pos/ui/settings_dialog.py" line="591" />
         <source>WAV sound (*.wav)</source>
         <translation>WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="509" />
+        <location filename="../../pos/ui/settings_dialog.py" line="594" />
         <source>Checkout timeout</source>
         <translation>收款超时</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="511" />
+        <location filename="../../pos/ui/settings_dialog.py" line="596" />
         <source>Poll interval</source>
         <translation>查询间隔</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="512" />
+        <location filename="../../pos/ui/settings_dialog.py" line="597" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="536" />
+        <location filename="../../pos/ui/settings_dialog.py" line="621" />
         <source>Use the sandbox for now</source>
         <translation>暂时使用沙箱</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="596" />
+        <location filename="../../pos/ui/settings_dialog.py" line="681" />
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation>API 密钥、证书密码和收银机令牌保存在系统密钥环中，不写入设置文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="603" />
+        <location filename="../../pos/ui/settings_dialog.py" line="688" />
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation>没有可用的系统密钥环：API 密钥、证书密码和收银机令牌将保存在设置文件中，仅当前用户账户可读。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="613" />
+        <location filename="../../pos/ui/settings_dialog.py" line="698" />
         <source>stored {mask}: leave empty to keep it</source>
         <translation>已保存 {mask}：留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="639" />
+        <location filename="../../pos/ui/settings_dialog.py" line="724" />
         <source>SANDBOX: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="645" />
+        <location filename="../../pos/ui/settings_dialog.py" line="730" />
         <source>REAL MERCHANT: payments are real money</source>
         <translation>真实商户：收取的是真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="669" />
+        <location filename="../../pos/ui/settings_dialog.py" line="754" />
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation>由环境变量 {name} 设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="679" />
+        <location filename="../../pos/ui/settings_dialog.py" line="764" />
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation>商户由环境变量（{names}）设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="748" />
+        <location filename="../../pos/ui/settings_dialog.py" line="833" />
         <source>another merchant number: enter its API key</source>
         <translation>商户号已更改：请输入该商户的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="819" />
+        <location filename="../../pos/ui/settings_dialog.py" line="904" />
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant's details and its stored key are removed from this till.</source>
         <translation>将这台收银机切换到沙箱？将不再收取真实款项。保存时，商户信息及其保存的密钥会从这台收银机中删除。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="824" />
+        <location filename="../../pos/ui/settings_dialog.py" line="909" />
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation>将这台收银机切换到真实商户？收取的将是顾客通过微信支付付出的真实资金。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="827" />
+        <location filename="../../pos/ui/settings_dialog.py" line="912" />
         <source>Change payment mode</source>
         <translation>更改收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="865" />
+        <location filename="../../pos/ui/settings_dialog.py" line="950" />
         <source>Fix the merchant details first.</source>
         <translation>请先修正商户信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="883" />
+        <location filename="../../pos/ui/settings_dialog.py" line="968" />
         <source>Asking WeChat Pay…</source>
         <translation>正在询问微信支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="898" />
+        <location filename="../../pos/ui/settings_dialog.py" line="983" />
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation>连接成功：AppID、商户号和 API 密钥均正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="900" />
+        <location filename="../../pos/ui/settings_dialog.py" line="985" />
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation>API 密钥错误：微信支付拒绝了签名。请从商户平台（账户中心 → API 安全）重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="904" />
+        <location filename="../../pos/ui/settings_dialog.py" line="989" />
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation>商户错误：商户号不存在，或 AppID 未与其绑定。请检查两者。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="908" />
+        <location filename="../../pos/ui/settings_dialog.py" line="993" />
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation>无法连接微信支付：请检查网络连接（或代理）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="910" />
+        <location filename="../../pos/ui/settings_dialog.py" line="995" />
         <source>Unexpected answer from WeChat Pay.</source>
         <translation>微信支付返回了意外的应答。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1023" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1108" />
         <source>Some fields need fixing (see the red notes).</source>
         <translation>有些字段需要修改（见红色提示）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1035" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1120" />
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>

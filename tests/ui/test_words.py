@@ -14,12 +14,15 @@ from pytestqt.qtbot import QtBot
 from till_helpers import WAIT_MS, Till
 
 from pos import checkout, refunds
+from pos.config import MemorySecretStore, Settings
 from pos.errors import BusinessError, RequestRejected
 from pos.store import DealState
 from pos.ui.app import install_translations, name_application, resources_dir
 from pos.ui.cashier import CashierWindow
 from pos.ui.manager import _text as manager_error_text
 from pos.ui.session import PaymentSession
+from pos.ui.settings_dialog import SettingsDialog, SettingsServices
+from pos.ui.settings_validation import CertificateKind
 from pos.ui.wechat_words import CONTEXT, WECHAT_WORDS_ZH, WORDS, refusal_text, words_for
 from pos.ui.workers import Workers
 from pos.wechatpay.codes import ERR_CODES, WeChatReason
@@ -156,3 +159,45 @@ def test_refund_and_reconcile_errors_are_told_in_words(chinese: QApplication) ->
         "微信支付拒绝了请求（金额或订单信息不一致）。（申请退款金额超过订单可退金额）"
     )
     assert manager_error_text(RequestRejected("签名错误")) == "签名错误"
+
+
+def test_the_settings_red_notes_speak_chinese(
+    qtbot: QtBot, chinese: QApplication, tmp_path: Path
+) -> None:
+    services = SettingsServices(
+        path=tmp_path / "settings.toml",
+        environ={},
+        secrets=MemorySecretStore(),
+        confirm=lambda _parent, _title, _text: True,  # "switch to a real merchant?"
+    )
+    dialog = SettingsDialog(Settings(data_dir=tmp_path), services)
+    qtbot.addWidget(dialog)
+    dialog.merchant_radio.click()
+    dialog.appid_edit.setText("12345")
+    dialog.mch_id_edit.setText("19ab")
+    dialog.api_key_edit.setText("short")
+    dialog.relay_url_edit.setText("ftp://relay.example.com")
+    dialog.notify_url_edit.setText("https://pos.example.com/n?x=1")
+    dialog.sound_edit.setText(str(tmp_path / "missing.wav"))
+    dialog.cert_kind_combo.setCurrentIndex(
+        dialog.cert_kind_combo.findData(CertificateKind.PKCS12.value)
+    )
+    problems = dialog.validate()
+    assert set(problems) >= {
+        "appid",
+        "mch_id",
+        "api_key",
+        "relay_url",
+        "till_token",
+        "notify_url",
+        "sound",
+        "p12_path",
+    }
+    notes = {name: dialog.error_text(name) for name in problems}
+    assert notes["appid"] == "AppID 须为 “wx” 加 16 位字母或数字"
+    assert notes["relay_url"] == "中继地址须以 http:// 或 https:// 开头"
+    assert notes["sound"] == f"找不到提示音文件：{tmp_path / 'missing.wav'}"
+    assert notes["p12_path"] == "请选择PKCS#12 文件"
+    for name, note in notes.items():
+        assert re.search("[\u4e00-\u9fff]", note), (name, note)
+        assert note != problems[name], name  # not the English of the log
