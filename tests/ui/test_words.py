@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from manager_fixtures import Shop, shop  # noqa: F401  (the fixture)
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
@@ -19,6 +20,7 @@ from pos.errors import BusinessError, RequestRejected
 from pos.store import DealState
 from pos.ui.app import install_translations, name_application, resources_dir
 from pos.ui.cashier import CashierWindow
+from pos.ui.manager import ManagerWindow
 from pos.ui.manager import _text as manager_error_text
 from pos.ui.session import PaymentSession
 from pos.ui.settings_dialog import SettingsDialog, SettingsServices
@@ -201,3 +203,22 @@ def test_the_settings_red_notes_speak_chinese(
     for name, note in notes.items():
         assert re.search("[\u4e00-\u9fff]", note), (name, note)
         assert note != problems[name], name  # not the English of the log
+
+
+def test_the_refund_dialog_shows_names_and_reasons_as_typed(
+    qtbot: QtBot,
+    shop: Shop,  # noqa: F811
+) -> None:
+    deal = shop.paid_deal(2550, MARKUP)
+    window = ManagerWindow(shop.services)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.report is not None, timeout=WAIT_MS)
+    assert window.select_deal(deal.out_trade_no)
+    dialog = window.open_refund()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.amount_edit.setText("5.50")
+    dialog.reason_edit.setText("<i>broken</i>")
+    assert dialog.ask_confirmation()
+    assert _shows_literally(dialog.question, MARKUP)
+    assert _shows_literally(dialog.confirm_details, "<i>broken</i>")
