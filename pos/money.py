@@ -21,8 +21,16 @@ DEFAULT_MAX_FEN = 5_000_000  # 50,000.00 yuan
 _AMOUNT = re.compile(r"(?P<sign>[-+]?)(?P<int>[0-9]*)(?:\.(?P<frac>[0-9]*))?")
 _YUAN = re.compile(r"(?P<sign>[-+]?)(?P<int>[0-9]+)(?:\.(?P<frac>[0-9]+))?")
 _CURRENCY_MARKS = "¥￥元"
+#: A Chinese input method in its Chinese punctuation mode types 。 for the "." key.
+_IDEOGRAPHIC_FULL_STOP = "。"
 #: More yuan digits than any till or bill holds (int() refuses > 4300 digits with ValueError).
 _MAX_DIGITS = 18
+
+
+def normalise_typed(text: str) -> str:
+    """What a key press or a paste carries, in the ASCII amounts are made of: the full-width
+    digits and point of a Chinese input method (``"１２．５"``) and its ``。`` become ``"12.5"``."""
+    return unicodedata.normalize("NFKC", text).replace(_IDEOGRAPHIC_FULL_STOP, ".")
 
 
 def parse_amount(text: str, *, max_fen: int = DEFAULT_MAX_FEN) -> int:
@@ -31,7 +39,7 @@ def parse_amount(text: str, *, max_fen: int = DEFAULT_MAX_FEN) -> int:
     Raises :class:`AmountError` with a ``code`` of ``empty``, ``not_a_number``,
     ``negative``, ``zero``, ``too_many_decimals`` or ``over_limit``.
     """
-    cleaned = unicodedata.normalize("NFKC", text).strip()
+    cleaned = normalise_typed(text).strip()
     cleaned = cleaned.strip(_CURRENCY_MARKS).strip()
     if not cleaned:
         raise AmountError("Enter an amount.", code="empty")

@@ -16,12 +16,14 @@ import secrets
 import signal
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -70,6 +72,15 @@ def resources_dir() -> Path:
     if bundle is not None:
         return Path(bundle) / "resources"
     return Path(__file__).resolve().parents[2] / "resources"
+
+
+# Qt's own texts that its zh_CN translation (qtbase_zh_CN.qm) lacks: Qt 6 renamed them
+# ("Look in:" became "&Look in:"), so the file dialogs said them in English. Our own .qm
+# carries them; Qt asks it when qtbase has no answer.
+QT_TEXTS_MISSING_IN_QTBASE = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
@@ -315,6 +326,7 @@ class CashierApp(QObject):
         self.window.settings_requested.connect(self.open_settings)
         self.window.customer_sim_requested.connect(self.open_customer_sim)
         self.customer_sim: QObject | None = None
+        self.window.products_requested.connect(self.open_products)
         self._manager_dialog: QObject | None = None
         self.services: Services | None = None
         self.relay_listener: RelayListener | None = None
@@ -423,8 +435,17 @@ class CashierApp(QObject):
         set: whoever changes the merchant changes where the shop's money goes. A saved
         change applies at the next start, since the client, the relay and the store are
         built from the settings."""
+        self._behind_pin(self._show_settings)
+
+    def open_products(self) -> None:
+        """The product editor, behind the manager PIN once one is set: the products are
+        what the deals and the customer's screen are called."""
+        self._behind_pin(self.window.edit_products)
+
+    def _behind_pin(self, then: Callable[[], object]) -> None:
+        """Call ``then`` once the manager PIN is entered; at once while no PIN is set."""
         if not self.settings.manager_pin_hash:
-            self._show_settings()
+            then()
             return
         from pos.errors import PosError
         from pos.ui.manager import PinDialog, manager_services
@@ -436,7 +457,7 @@ class CashierApp(QObject):
             return
         dialog = PinDialog(services, self.window, opens_manager=False)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.unlocked.connect(self._show_settings)
+        dialog.unlocked.connect(then)
         dialog.show()
         self._settings_pin_dialog = dialog
 
@@ -470,8 +491,8 @@ def make_application(argv: Sequence[str] | None, language: str) -> QApplication:
         else QApplication(list(argv) if argv is not None else sys.argv)
     )
     app.setApplicationName("wechatpay-pos")
-    app.setApplicationDisplayName("WeChat Pay POS")
     install_translations(app, language)
+    name_application(app)
     apply_style(app)
     return app
 
@@ -530,6 +551,12 @@ def run_until_quit(app: QApplication, cashier: CashierApp) -> int:
         sys.stderr.flush()
         os._exit(status)
     return status
+
+
+def name_application(app: QApplication) -> None:
+    """The name the platform adds to window titles ("设置 — 微信支付收银台"), in the UI's
+    language: call it once the translations are installed."""
+    app.setApplicationDisplayName(QCoreApplication.translate("CashierWindow", "WeChat Pay cashier"))
 
 
 def run(settings: Settings, *, lang: str | None = None, argv: list[str] | None = None) -> int:

@@ -40,9 +40,10 @@ from PySide6.QtWidgets import (
 
 from pos.checkout import fits_body
 from pos.errors import AmountError
-from pos.money import format_fen, parse_amount
+from pos.money import format_fen, normalise_typed, parse_amount
 from pos.ui.customer_screen import CustomerScreen
 from pos.ui.session import PaymentSession
+from pos.ui.wechat_words import refusal_text
 
 if TYPE_CHECKING:
     from pos.store import Deal
@@ -102,17 +103,20 @@ class ProductDialog(QDialog):
         rename = QPushButton(self.tr("Rename…"))
         remove = QPushButton(self.tr("Remove"))
         up = QPushButton(self.tr("Move up"))
+        down = QPushButton(self.tr("Move down"))
         add.clicked.connect(self._add)
         rename.clicked.connect(self._rename)
         remove.clicked.connect(self._remove)
         up.clicked.connect(self._move_up)
+        down.clicked.connect(self._move_down)
+        self.up_button, self.down_button = up, down
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         side = QVBoxLayout()
-        for button in (add, rename, remove, up):
+        for button in (add, rename, remove, up, down):
             side.addWidget(button)
         side.addStretch(1)
         row = QHBoxLayout()
@@ -168,12 +172,22 @@ class ProductDialog(QDialog):
         if row >= 0:
             self._list.takeItem(row)
 
+    def select(self, row: int) -> None:
+        self._list.setCurrentRow(row)
+
     def _move_up(self) -> None:
+        self._move(-1)
+
+    def _move_down(self) -> None:
+        self._move(+1)
+
+    def _move(self, step: int) -> None:
+        """Move the chosen product one place (its quick key changes with it)."""
         row = self._list.currentRow()
-        if row > 0:
+        if row >= 0 and 0 <= row + step < self._list.count():
             item = self._list.takeItem(row)
-            self._list.insertItem(row - 1, item)
-            self._list.setCurrentRow(row - 1)
+            self._list.insertItem(row + step, item)
+            self._list.setCurrentRow(row + step)
 
 
 class CashierWindow(QMainWindow):
@@ -191,6 +205,9 @@ class CashierWindow(QMainWindow):
     customer_sim_requested = Signal()
     #: The clerk asked to print the last paid deal's slip again (F10); the counter prints it.
     reprint_requested = Signal()
+    #: The clerk asked to edit the products; the app asks for the manager PIN, then calls
+    #: :meth:`edit_products`.
+    products_requested = Signal()
 
     def __init__(
         self,
@@ -213,8 +230,11 @@ class CashierWindow(QMainWindow):
         self._is_quitting = False
         self._waiting_text = ""
         self._is_sandbox = is_sandbox
+        self.product_dialog: ProductDialog | None = None
+        # Ends with the application's display name (name_application), so the platform
+        # does not add it a second time.
         self.setWindowTitle(
-            self.tr("WeChat Pay cashier") + (f" — {shop_name}" if shop_name else "")
+            (f"{shop_name} — " if shop_name else "") + self.tr("WeChat Pay cashier")
         )
         self.customer_screen = CustomerScreen()
         self.customer_screen.cancel_requested.connect(self.on_cancel_requested)
@@ -282,6 +302,10 @@ class CashierWindow(QMainWindow):
 
         self.product_label = QLabel()
         self.product_label.setObjectName("productLabel")
+        # Labels that show what a person typed (product names, WeChat's texts) are plain
+        # text: a name such as "<b>Tea</b>" is shown as typed, never as markup.
+        for shown_as_typed in (self._late_text, self.status_banner, self.product_label):
+            shown_as_typed.setTextFormat(Qt.TextFormat.PlainText)
         left.addWidget(self.product_label)
         self._quick_row = QGridLayout()
         self._quick_row.setSpacing(8)
@@ -296,7 +320,7 @@ class CashierWindow(QMainWindow):
         product_row.addWidget(self.product_edit, 1)
         self._edit_products = QPushButton(self.tr("Edit products…"))
         self._edit_products.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._edit_products.clicked.connect(self.edit_products)
+        self._edit_products.clicked.connect(self.products_requested)
         product_row.addWidget(self._edit_products)
         left.addLayout(product_row)
 
@@ -423,6 +447,9 @@ class CashierWindow(QMainWindow):
         with QSignalBlocker(self.product_edit):
             self.product_edit.clear()
         self._refresh_product()
+        if self.product_edit.hasFocus():
+            # The name is chosen: the digits typed next are the amount, not more of a name.
+            self._focus_till()
 
     def _on_product_typed(self, _text: str) -> None:
         self._selected_product = None
@@ -439,12 +466,28 @@ class CashierWindow(QMainWindow):
     def _refresh_product(self) -> None:
         for index, button in enumerate(self._quick_buttons):
             button.setChecked(index == self._selected_product)
-        self.product_label.setText(self.tr("Product: %1").replace("%1", self.product))
+        if self._selected_product is not None or self.product_edit.text().strip():
+            self.product_label.setText(self.tr("Product: %1").replace("%1", self.product))
+            return
+        # Nothing chosen: say how to choose, not "Product: Purchase" (商品：商品).
+        keys = len(self._quick_buttons)
+        if keys:
+            self.product_label.setText(
+                self.tr("Product: none chosen (%1, or type a name)").replace(
+                    "%1", "F1" if keys == 1 else f"F1–F{keys}"
+                )
+            )
+        else:
+            self.product_label.setText(self.tr("Product: none chosen (type a name)"))
 
-    def edit_products(self) -> None:
+    def edit_products(self) -> ProductDialog:
+        """Open the product editor (window-modal); OK asks the app to save the new list."""
         dialog = ProductDialog(self._products, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.products_edited.emit(dialog.names())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.products_edited.emit(dialog.names()))
+        dialog.open()
+        self.product_dialog = dialog
+        return dialog
 
     # -- amount ---------------------------------------------------------------------------------
 
@@ -530,6 +573,10 @@ class CashierWindow(QMainWindow):
         self._set_input_enabled(True)
         self._set_status(self.tr("Ready: type an amount and press Enter."), "info")
         self.activateWindow()
+        self._focus_till()
+
+    def _focus_till(self) -> None:
+        """Give the keyboard back to the till page, where digits type the amount."""
         page = self.centralWidget()
         if page is not None:
             page.setFocus()
@@ -581,8 +628,9 @@ class CashierWindow(QMainWindow):
         elif event.matches(QKeySequence.StandardKey.Paste):
             if self._input_enabled:
                 self.set_amount_text(QGuiApplication.clipboard().text())
-        elif text and text in _AMOUNT_KEYS:
-            self._type(text)
+        elif text and normalise_typed(text) in _AMOUNT_KEYS:
+            # A Chinese input method's full-width １２．５ types 12.5, as a paste of it does.
+            self._type(normalise_typed(text))
         else:
             super().keyPressEvent(event)
 
@@ -685,7 +733,7 @@ class CashierWindow(QMainWindow):
             "%1", format_fen(deal.amount_fen, symbol="¥ ")
         )
         if deal.last_error and reason == "failed":
-            text = f"{text} ({deal.last_error})"
+            text = f"{text} ({refusal_text(deal.last_error)})"
         self._set_status(text, "bad" if reason == "failed" else "info")
 
     def on_session_left_deal_settled(self, deal: Deal, state: str) -> None:

@@ -182,6 +182,8 @@ class CustomerScreen(QWidget):
             self._notice,
         ):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            # The product is what a clerk typed: shown as typed, never as markup.
+            label.setTextFormat(Qt.TextFormat.PlainText)
         # The code beside the words on a landscape screen (below them on a portrait one), so
         # it takes nearly the whole height: a phone scans it from further away, at once.
         self._qr_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
@@ -290,6 +292,7 @@ class CustomerScreen(QWidget):
         self._message = QLabel()
         self._message.setObjectName("customerMessage")
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._message.setTextFormat(Qt.TextFormat.PlainText)
         self._message.setWordWrap(True)
         self._message_amount = QLabel()
         self._message_amount.setObjectName("qrAmount")

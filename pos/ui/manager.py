@@ -81,6 +81,7 @@ from pos.reports.export import export
 from pos.reports.progress import WHOLE, Watch
 from pos.reports.reconcile import BillNotReady, ReconcileReport, reconcile_day
 from pos.store import Deal, DealState, Store
+from pos.ui.wechat_words import error_text, refusal_text
 from pos.ui.workers import TaskProgress
 from pos.wechatpay.types import BEIJING, Bill, RefundQueryResult, RefundResult
 
@@ -827,6 +828,7 @@ class ManagerWindow(QWidget):
         actions = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("managerStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # may quote a file name or WeChat
         self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         actions.addWidget(self.status, 1)
         # What the export buttons write: the picked day, or its month up to that day.
@@ -1121,8 +1123,9 @@ def _alive(widget: QObject, fn: Callable[..., None]) -> Callable[..., None]:
 
 
 def _text(exc: BaseException) -> str:
-    """What to show of an error: our own messages carry no secret; others only their type."""
-    return str(exc) if isinstance(exc, PosError | OSError) else type(exc).__name__
+    """What to show of an error: WeChat Pay's refusal in words; our own messages carry no
+    secret; others only their type."""
+    return error_text(exc, str(exc) if isinstance(exc, PosError | OSError) else type(exc).__name__)
 
 
 # --- refund ---------------------------------------------------------------------------------------
@@ -1214,6 +1217,16 @@ class RefundDialog(QDialog):
         self.result_details.setWordWrap(True)
         self.result_details.setStyleSheet("color: #57606a;")
         result_layout.addWidget(self.result_details)
+        # Product names, reasons and WeChat's texts are shown as typed, never as markup.
+        for label in (
+            self.about,
+            self.error,
+            self.question,
+            self.confirm_details,
+            self.result_label,
+            self.result_details,
+        ):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         result_layout.addStretch(1)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
@@ -1296,11 +1309,12 @@ class RefundDialog(QDialog):
             ).replace("%1", amount)
         elif state == "CHANGE":
             text = self.tr("The refund needs the merchant platform: %1").replace(
-                "%1", progress.error or state
+                "%1", refusal_text(progress.error) if progress.error else state
             )
         else:
+            reason = progress.error or progress.refund.last_error
             text = self.tr("The refund failed: %1").replace(
-                "%1", progress.error or progress.refund.last_error or state
+                "%1", refusal_text(reason) if reason else state
             )
         tone = {"SUCCESS": "#166534", "PROCESSING": "#92400e", "PENDING": "#92400e"}
         self.result_label.setStyleSheet(
@@ -1360,6 +1374,7 @@ class ReconcileDialog(QDialog):
         layout.addWidget(self.headline)
         summary = QLabel(self.summary_text())
         summary.setObjectName("reconcileSummary")
+        summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
         layout.addWidget(summary)
         self.table = QTableWidget(len(report.differences), 4)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -52,6 +52,7 @@ from pos.ui.settings_validation import (
     CertificateKind,
     ConnectionResult,
     MerchantForm,
+    Problem,
     Verdict,
     check_connection,
     validate_certificate,
@@ -216,7 +217,91 @@ SETTINGS_ZH: dict[str, str] = {
     "Test page sent to the printer.": "测试页已发送到打印机。",
     "Set a printer first.": "请先填写打印机。",
     "Not printed: {reason}": "未能打印：{reason}",
+    # The red notes under the fields (pos.config, pos.ui.settings_validation)
+    "AppID is required": "请填写 AppID",
+    'AppID must be "wx" followed by 16 letters or digits': "AppID 须为 “wx” 加 16 位字母或数字",
+    "merchant number (mch_id) is required": "请填写商户号（mch_id）",
+    "merchant number (mch_id) must be 6 to 32 digits": "商户号（mch_id）须为 6 至 32 位数字",
+    "API key is required": "请填写 API 密钥",
+    "API key must be exactly 32 letters or digits": "API 密钥须为 32 位字母或数字",
+    "sign type must be MD5 or HMAC-SHA256": "签名类型须为 MD5 或 HMAC-SHA256",
+    "choose the {what}": "请选择{what}",
+    "{what} not found: {path}": "找不到{what}：{path}",
+    "{what} is not a file: {path}": "{what}不是文件：{path}",
+    "the certificate could not be opened: check the file and its password": (
+        "无法打开证书：请检查文件及其密码"
+    ),
+    "{what} is required": "请填写{what}",
+    "{what} must be at most {most} characters": "{what}最多 {most} 个字符",
+    "{what} must start with http:// or https://": "{what}须以 http:// 或 https:// 开头",
+    "{what} must not contain a query string (?...)": "{what}不能包含查询字符串（?...）",
+    "the relay needs this till's token": "使用中继需要填写这台收银机的令牌",
+    "the token must not contain spaces": "令牌不能包含空格",
+    "the checkout timeout must be from {low} to {high} seconds": (
+        "收款超时须在 {low} 至 {high} 秒之间"
+    ),
+    "the poll interval must be from {low} to {high} seconds": "查询间隔须在 {low} 至 {high} 秒之间",
+    "the sound must be a .wav file": "提示音须为 .wav 文件",
+    "certificate file": "证书文件",
+    "key file": "私钥文件",
+    "sound file": "提示音文件",
+    "relay URL": "中继地址",
+    "notify URL": "通知地址",
+    "notify URL (or a relay URL)": "通知地址（或中继地址）",
+    "URL": "网址",
 }
+
+# QT_TRANSLATE_NOOP marks the field problems of pos.config and pos.ui.settings_validation
+# (English there: they are logged and read without Qt) for lupdate; problem_text() shows them.
+PROBLEM_TEXTS = (
+    QT_TRANSLATE_NOOP("SettingsDialog", "AppID is required"),
+    QT_TRANSLATE_NOOP("SettingsDialog", 'AppID must be "wx" followed by 16 letters or digits'),
+    QT_TRANSLATE_NOOP("SettingsDialog", "merchant number (mch_id) is required"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "merchant number (mch_id) must be 6 to 32 digits"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "API key is required"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "API key must be exactly 32 letters or digits"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "sign type must be MD5 or HMAC-SHA256"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "choose the {what}"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "{what} not found: {path}"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "{what} is not a file: {path}"),
+    QT_TRANSLATE_NOOP(
+        "SettingsDialog", "the certificate could not be opened: check the file and its password"
+    ),
+    QT_TRANSLATE_NOOP("SettingsDialog", "{what} is required"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "{what} must be at most {most} characters"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "{what} must start with http:// or https://"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "{what} must not contain a query string (?...)"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "the relay needs this till's token"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "the token must not contain spaces"),
+    QT_TRANSLATE_NOOP(
+        "SettingsDialog", "the checkout timeout must be from {low} to {high} seconds"
+    ),
+    QT_TRANSLATE_NOOP("SettingsDialog", "the poll interval must be from {low} to {high} seconds"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "the sound must be a .wav file"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "PKCS#12 file"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "certificate file"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "key file"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "sound file"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "URL"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "relay URL"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "notify URL"),
+    QT_TRANSLATE_NOOP("SettingsDialog", "notify URL (or a relay URL)"),
+)
+
+
+def problem_text(problem: str) -> str:
+    """A field's problem in the UI's language (the English one when there is no translation)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SettingsDialog", text)
+
+    if isinstance(problem, Problem):
+        values = dict(problem.values)
+        if "what" in values:
+            values["what"] = tr(values["what"])
+        return tr(problem.template).format(**values)
+    return tr(problem)
+
 
 Confirm = Callable[[QWidget, str, str], bool]
 ChooseFile = Callable[[QWidget, str, str], str]
@@ -289,9 +374,12 @@ class _FieldRow(QWidget):
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         layout.addWidget(self.error)
+        # Notes quote file names and typed values: shown as typed, never as markup.
+        for label in (self.note, self.error):
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
     def set_error(self, text: str | None) -> None:
-        self.error.setText(text or "")
+        self.error.setText(problem_text(text) if text else "")
         self.error.setVisible(bool(text))
 
     def set_note(self, text: str) -> None:
@@ -436,6 +524,7 @@ class SettingsDialog(QDialog):
         self.test_result_label = QLabel()
         self.test_result_label.setObjectName("connectionResult")
         self.test_result_label.setWordWrap(True)
+        self.test_result_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes WeChat's text
         form.addRow(self.test_button, self.test_result_label)
         layout.addWidget(self.merchant_box)
 
@@ -545,6 +634,7 @@ class SettingsDialog(QDialog):
         self.save_error.setObjectName("fieldError")
         self.save_error.setStyleSheet("color: #b91c1c;")
         self.save_error.setWordWrap(True)
+        self.save_error.setTextFormat(Qt.TextFormat.PlainText)
         self.save_error.setVisible(False)
         outer.addWidget(self.save_error)
         self.buttons = QDialogButtonBox(

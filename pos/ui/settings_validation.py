@@ -37,6 +37,21 @@ SOUND_SUFFIXES = (".wav",)
 CERTIFICATE_UNREADABLE = "the certificate could not be opened: check the file and its password"
 
 
+class Problem(str):
+    """What is wrong with a field, in English (what the log and the tests read), keeping its
+    template and values so the dialog can say it in the UI's language; ``what`` names the
+    field and is translated too ("{what} is required")."""
+
+    template: str
+    values: dict[str, str]
+
+    def __new__(cls, template: str, **values: str) -> Problem:
+        problem = super().__new__(cls, template.format(**values))
+        problem.template = template
+        problem.values = values
+        return problem
+
+
 class CertificateKind(enum.StrEnum):
     NONE = "none"
     PKCS12 = "p12"
@@ -83,12 +98,12 @@ def validate_merchant(form: MerchantForm) -> dict[str, str]:
 
 def _file_problem(text: str, what: str) -> str | None:
     if not text.strip():
-        return f"choose the {what}"
+        return Problem("choose the {what}", what=what)
     path = Path(text.strip()).expanduser()
     if not path.exists():
-        return f"{what} not found: {path}"
+        return Problem("{what} not found: {path}", what=what, path=str(path))
     if not path.is_file():
-        return f"{what} is not a file: {path}"
+        return Problem("{what} is not a file: {path}", what=what, path=str(path))
     return None
 
 
@@ -131,15 +146,17 @@ def validate_url(
     """A problem with an http(s) URL, or None. Empty is fine unless ``required``."""
     text = text.strip()
     if not text:
-        return f"{what} is required" if required else None
+        return Problem("{what} is required", what=what) if required else None
     if len(text) > MAX_URL_LENGTH:
-        return f"{what} must be at most {MAX_URL_LENGTH} characters"
+        return Problem(
+            "{what} must be at most {most} characters", what=what, most=str(MAX_URL_LENGTH)
+        )
     parts = urllib.parse.urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return f"{what} must start with http:// or https://"
+        return Problem("{what} must start with http:// or https://", what=what)
     if no_query and (parts.query or "?" in text):
         # §3.1: notify_url is an absolute URL without a query string.
-        return f"{what} must not contain a query string (?...)"
+        return Problem("{what} must not contain a query string (?...)", what=what)
     return None
 
 
@@ -162,14 +179,22 @@ def validate_token(text: str, *, relay_url: str) -> str | None:
 def validate_checkout_timeout(seconds: int) -> str | None:
     low, high = CHECKOUT_TIMEOUT_RANGE
     if not low <= seconds <= high:
-        return f"the checkout timeout must be from {low} to {high} seconds"
+        return Problem(
+            "the checkout timeout must be from {low} to {high} seconds",
+            low=str(low),
+            high=str(high),
+        )
     return None
 
 
 def validate_poll_interval(seconds: float) -> str | None:
     low, high = POLL_INTERVAL_RANGE
     if not low <= seconds <= high:
-        return f"the poll interval must be from {low:g} to {high:g} seconds"
+        return Problem(
+            "the poll interval must be from {low} to {high} seconds",
+            low=f"{low:g}",
+            high=f"{high:g}",
+        )
     return None
 
 

@@ -3,311 +3,324 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="217" />
+        <location filename="../../pos/ui/app.py" line="559" />
+        <location filename="../../pos/ui/cashier.py" line="237" />
         <source>WeChat Pay cashier</source>
-        <extracomment>The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager's view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal's slip again (F10); the counter prints it.</extracomment>
+        <extracomment>The embedded sandbox's orders and refunds, in the data folder (a restart forgets nothing). The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
+----------
+The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager's view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal's slip again (F10); the counter prints it. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
         <translation>微信支付收银台</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="228" />
-        <location filename="../../pos/ui/cashier.py" line="799" />
+        <location filename="../../pos/ui/cashier.py" line="248" />
+        <location filename="../../pos/ui/cashier.py" line="847" />
         <source>Checking unfinished payments…</source>
         <translation>正在核对未完成的收款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="243" />
+        <location filename="../../pos/ui/cashier.py" line="263" />
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation>沙箱模式 — 模拟支付，不会产生真实交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="254" />
+        <location filename="../../pos/ui/cashier.py" line="274" />
         <source>Acknowledge</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="293" />
+        <location filename="../../pos/ui/cashier.py" line="317" />
         <source>Or type what is sold</source>
         <translation>或输入商品名称</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="297" />
+        <location filename="../../pos/ui/cashier.py" line="321" />
         <source>Edit products…</source>
         <translation>编辑商品…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="319" />
+        <location filename="../../pos/ui/cashier.py" line="343" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="324" />
+        <location filename="../../pos/ui/cashier.py" line="348" />
         <source>Charge (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="336" />
+        <location filename="../../pos/ui/cashier.py" line="360" />
         <source>Today's payments</source>
         <translation>今日收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="339" />
+        <location filename="../../pos/ui/cashier.py" line="363" />
         <source>Customer (F9)</source>
         <translation>模拟顾客 (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="345" />
+        <location filename="../../pos/ui/cashier.py" line="369" />
         <source>Manager (F11)</source>
         <translation>店长 (F11)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="346" />
+        <location filename="../../pos/ui/cashier.py" line="370" />
         <source>Settings (F12)</source>
         <translation>设置 (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="362" />
+        <location filename="../../pos/ui/cashier.py" line="386" />
         <source>No payments yet today.</source>
         <translation>今天还没有收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="375" />
+        <location filename="../../pos/ui/cashier.py" line="399" />
         <source>Reprint (F10)</source>
         <translation>补打 (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="437" />
+        <location filename="../../pos/ui/cashier.py" line="464" />
         <source>Purchase</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="442" />
+        <location filename="../../pos/ui/cashier.py" line="470" />
         <source>Product: %1</source>
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="484" />
+        <location filename="../../pos/ui/cashier.py" line="476" />
+        <source>Product: none chosen (%1, or type a name)</source>
+        <translation>商品：未选择（按 %1 选择，或输入名称）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="481" />
+        <source>Product: none chosen (type a name)</source>
+        <translation>商品：未选择（请输入名称）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="527" />
         <source>Type an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="485" />
-        <location filename="../../pos/ui/cashier.py" line="493" />
+        <location filename="../../pos/ui/cashier.py" line="528" />
+        <location filename="../../pos/ui/cashier.py" line="536" />
         <source>That is not an amount.</source>
         <translation>金额格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="486" />
+        <location filename="../../pos/ui/cashier.py" line="529" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="487" />
+        <location filename="../../pos/ui/cashier.py" line="530" />
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="488" />
+        <location filename="../../pos/ui/cashier.py" line="531" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="489" />
+        <location filename="../../pos/ui/cashier.py" line="532" />
         <source>Over the limit of %1 per payment.</source>
         <translation>超过单笔限额 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="531" />
+        <location filename="../../pos/ui/cashier.py" line="574" />
         <source>Ready: type an amount and press Enter.</source>
         <translation>就绪：输入金额后按 Enter 收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="594" />
+        <location filename="../../pos/ui/cashier.py" line="642" />
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation><numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="598" />
+        <location filename="../../pos/ui/cashier.py" line="646" />
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation>无法保存该笔收款，未发起扣款：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="608" />
+        <location filename="../../pos/ui/cashier.py" line="656" />
         <source>Creating the order for %1…</source>
         <translation>正在为 %1 创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="618" />
+        <location filename="../../pos/ui/cashier.py" line="666" />
         <source>Waiting for the customer to pay %1…</source>
         <translation>等待顾客支付 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="629" />
+        <location filename="../../pos/ui/cashier.py" line="677" />
         <source>Creating the order…</source>
         <translation>正在创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="630" />
+        <location filename="../../pos/ui/cashier.py" line="678" />
         <source>Waiting for the customer to scan and pay…</source>
         <translation>等待顾客扫码支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="631" />
+        <location filename="../../pos/ui/cashier.py" line="679" />
         <source>No answer from WeChat Pay, still checking…</source>
         <translation>微信支付暂无响应，仍在查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="632" />
+        <location filename="../../pos/ui/cashier.py" line="680" />
         <source>Checking the order with WeChat Pay…</source>
         <translation>正在向微信支付查询订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="634" />
+        <location filename="../../pos/ui/cashier.py" line="682" />
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation>收到签名校验失败的应答，仍在向微信支付查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="636" />
+        <location filename="../../pos/ui/cashier.py" line="684" />
         <source>Time is up; closing the order…</source>
         <translation>已超时，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="637" />
+        <location filename="../../pos/ui/cashier.py" line="685" />
         <source>Cancelled; closing the order…</source>
         <translation>已取消，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="638" />
+        <location filename="../../pos/ui/cashier.py" line="686" />
         <source>Closing the order, trying again…</source>
         <translation>正在关闭订单，重试中…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="640" />
+        <location filename="../../pos/ui/cashier.py" line="688" />
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation>已忽略一条金额不符的支付通知，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="643" />
+        <location filename="../../pos/ui/cashier.py" line="691" />
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation>本地数据库写入失败！修复前请勿交付商品。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="669" />
+        <location filename="../../pos/ui/cashier.py" line="717" />
         <source>Paid: %1 ✓</source>
         <translation>收款成功：%1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="679" />
+        <location filename="../../pos/ui/cashier.py" line="727" />
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation>%1 的收款已取消，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="680" />
+        <location filename="../../pos/ui/cashier.py" line="728" />
         <source>Time is up for %1. The order is being closed.</source>
         <translation>%1 的收款已超时，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="681" />
+        <location filename="../../pos/ui/cashier.py" line="729" />
         <source>WeChat Pay refused the payment of %1.</source>
         <translation>微信支付拒绝了 %1 的收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="682" />
-        <location filename="../../pos/ui/cashier.py" line="697" />
+        <location filename="../../pos/ui/cashier.py" line="730" />
+        <location filename="../../pos/ui/cashier.py" line="745" />
         <source>Payment of %1 closed, not paid.</source>
         <translation>%1 的订单已关闭，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="698" />
+        <location filename="../../pos/ui/cashier.py" line="746" />
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation>%1 的订单未创建，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="699" />
+        <location filename="../../pos/ui/cashier.py" line="747" />
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation>%1 最终已支付（延迟到账）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="701" />
+        <location filename="../../pos/ui/cashier.py" line="749" />
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation>%1 的订单：微信支付报告的支付金额不符，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="713" />
+        <location filename="../../pos/ui/cashier.py" line="761" />
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation>警报：微信支付报告 %1 的订单（%2）支付金额不符，不计为已支付。请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="737" />
+        <location filename="../../pos/ui/cashier.py" line="785" />
         <source>LATE PAYMENT: %1 for "%2" was paid after the code was taken away. It is recorded as paid.</source>
         <translation>迟到的付款：“%2” %1 在二维码撤下后完成支付，已记为已收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="744" />
+        <location filename="../../pos/ui/cashier.py" line="792" />
         <source>(%n more)</source>
         <translation><numerusform>（另有 %n 笔）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="760" />
+        <location filename="../../pos/ui/cashier.py" line="808" />
         <source>result pending</source>
         <translation>结果待确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="764" />
+        <location filename="../../pos/ui/cashier.py" line="812" />
         <source>%1 (late)</source>
         <translation>%1（迟到）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="781" />
+        <location filename="../../pos/ui/cashier.py" line="829" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="782" />
+        <location filename="../../pos/ui/cashier.py" line="830" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="783" />
+        <location filename="../../pos/ui/cashier.py" line="831" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="784" />
+        <location filename="../../pos/ui/cashier.py" line="832" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="785" />
+        <location filename="../../pos/ui/cashier.py" line="833" />
         <source>not paid</source>
         <translation>未支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="786" />
+        <location filename="../../pos/ui/cashier.py" line="834" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="787" />
+        <location filename="../../pos/ui/cashier.py" line="835" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="788" />
+        <location filename="../../pos/ui/cashier.py" line="836" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="797" />
+        <location filename="../../pos/ui/cashier.py" line="845" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="810" />
+        <location filename="../../pos/ui/cashier.py" line="858" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="824" />
+        <location filename="../../pos/ui/cashier.py" line="872" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
     </message>
@@ -376,64 +389,64 @@
     </message>
     <message>
         <location filename="../../pos/ui/customer_screen.py" line="173" />
-        <location filename="../../pos/ui/customer_screen.py" line="297" />
+        <location filename="../../pos/ui/customer_screen.py" line="300" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="273" />
+        <location filename="../../pos/ui/customer_screen.py" line="275" />
         <source>Paid</source>
         <translation>支付成功</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="277" />
+        <location filename="../../pos/ui/customer_screen.py" line="279" />
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="330" />
-        <location filename="../../pos/ui/customer_screen.py" line="370" />
-        <location filename="../../pos/ui/customer_screen.py" line="387" />
+        <location filename="../../pos/ui/customer_screen.py" line="333" />
+        <location filename="../../pos/ui/customer_screen.py" line="373" />
+        <location filename="../../pos/ui/customer_screen.py" line="390" />
         <source>Amount to pay</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="339" />
+        <location filename="../../pos/ui/customer_screen.py" line="342" />
         <source>Show your payment code</source>
         <translation>请出示付款码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="340" />
+        <location filename="../../pos/ui/customer_screen.py" line="343" />
         <source>In WeChat: Me → Services → Money</source>
         <translation>打开微信：我 → 服务 → 收付款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="350" />
+        <location filename="../../pos/ui/customer_screen.py" line="353" />
         <source>Enter your payment password on your phone</source>
         <translation>请在手机上输入支付密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="351" />
+        <location filename="../../pos/ui/customer_screen.py" line="354" />
         <source>Waiting for WeChat Pay to confirm…</source>
         <translation>正在等待微信支付确认…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="361" />
+        <location filename="../../pos/ui/customer_screen.py" line="364" />
         <source>Payment failed</source>
         <translation>支付失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="362" />
+        <location filename="../../pos/ui/customer_screen.py" line="365" />
         <source>Nothing was charged.</source>
         <translation>未扣款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="403" />
+        <location filename="../../pos/ui/customer_screen.py" line="406" />
         <source>Preparing the payment code…</source>
         <translation>正在生成收款码…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="423" />
+        <location filename="../../pos/ui/customer_screen.py" line="426" />
         <source>Code valid for %1</source>
         <translation>二维码有效时间 %1</translation>
     </message>
@@ -536,77 +549,77 @@
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="564" />
+        <location filename="../../pos/ui/manager.py" line="565" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="565" />
+        <location filename="../../pos/ui/manager.py" line="566" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="566" />
+        <location filename="../../pos/ui/manager.py" line="567" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="567" />
+        <location filename="../../pos/ui/manager.py" line="568" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="568" />
+        <location filename="../../pos/ui/manager.py" line="569" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="569" />
+        <location filename="../../pos/ui/manager.py" line="570" />
         <source>Order number</source>
         <translation>商户订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="570" />
+        <location filename="../../pos/ui/manager.py" line="571" />
         <source>WeChat transaction</source>
         <translation>微信订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="576" />
+        <location filename="../../pos/ui/manager.py" line="577" />
         <source>creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="577" />
+        <location filename="../../pos/ui/manager.py" line="578" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="578" />
+        <location filename="../../pos/ui/manager.py" line="579" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="579" />
+        <location filename="../../pos/ui/manager.py" line="580" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="580" />
+        <location filename="../../pos/ui/manager.py" line="581" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="581" />
+        <location filename="../../pos/ui/manager.py" line="582" />
         <source>failed</source>
         <translation>下单失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="582" />
+        <location filename="../../pos/ui/manager.py" line="583" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="583" />
+        <location filename="../../pos/ui/manager.py" line="584" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
@@ -614,154 +627,154 @@
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="736" />
+        <location filename="../../pos/ui/manager.py" line="737" />
         <source>Manager — transactions of the day</source>
         <extracomment>The day's report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown. A long task (``"export"`` or ``"reconcile"``) stopped after the manager cancelled it; emitted when the worker has really stopped (and removed any partial file). The progress of the long task running now (export or reconcile), if any.</extracomment>
         <translation>店长 — 当日交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="744" />
+        <location filename="../../pos/ui/manager.py" line="745" />
         <source>Day:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="756" />
+        <location filename="../../pos/ui/manager.py" line="757" />
         <source>Search amount or order number</source>
         <translation>按金额或订单号搜索</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="760" />
+        <location filename="../../pos/ui/manager.py" line="761" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="768" />
+        <location filename="../../pos/ui/manager.py" line="769" />
         <source>Paid deals</source>
         <translation>已支付笔数</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="769" />
+        <location filename="../../pos/ui/manager.py" line="770" />
         <source>Takings</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="770" />
+        <location filename="../../pos/ui/manager.py" line="771" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="771" />
+        <location filename="../../pos/ui/manager.py" line="772" />
         <source>Net</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="835" />
+        <location filename="../../pos/ui/manager.py" line="837" />
         <source>This day</source>
         <translation>当天</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="836" />
+        <location filename="../../pos/ui/manager.py" line="838" />
         <source>Its month</source>
         <translation>当月（至所选日）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="838" />
+        <location filename="../../pos/ui/manager.py" line="840" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="840" />
+        <location filename="../../pos/ui/manager.py" line="842" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="842" />
+        <location filename="../../pos/ui/manager.py" line="844" />
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="845" />
+        <location filename="../../pos/ui/manager.py" line="847" />
         <source>Reconcile with WeChat…</source>
         <translation>与微信对账…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="869" />
+        <location filename="../../pos/ui/manager.py" line="871" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="889" />
+        <location filename="../../pos/ui/manager.py" line="891" />
         <source>ALARM %1 %2: %3</source>
         <translation>警报 %1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="907" />
+        <location filename="../../pos/ui/manager.py" line="909" />
         <source>Takings by hour</source>
         <translation>每小时收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="912" />
+        <location filename="../../pos/ui/manager.py" line="914" />
         <source>Could not load the day: %1</source>
         <translation>无法加载当日数据：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="919" />
+        <location filename="../../pos/ui/manager.py" line="921" />
         <source>%1 deals, %2 shown.</source>
         <translation>共 %1 笔交易，显示 %2 笔。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="956" />
+        <location filename="../../pos/ui/manager.py" line="958" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="970" />
-        <location filename="../../pos/ui/manager.py" line="973" />
+        <location filename="../../pos/ui/manager.py" line="972" />
+        <location filename="../../pos/ui/manager.py" line="975" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="991" />
+        <location filename="../../pos/ui/manager.py" line="993" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1035" />
+        <location filename="../../pos/ui/manager.py" line="1037" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1038" />
+        <location filename="../../pos/ui/manager.py" line="1040" />
         <source>Reconciliation cancelled.</source>
         <translation>已取消对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1042" />
+        <location filename="../../pos/ui/manager.py" line="1044" />
         <source>Exported %1 deals to %2.</source>
         <translation>已导出 %1 笔交易到 %2。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1049" />
+        <location filename="../../pos/ui/manager.py" line="1051" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1067" />
+        <location filename="../../pos/ui/manager.py" line="1069" />
         <source>Refund of %1: %2</source>
         <translation>%1 的退款：%2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1077" />
+        <location filename="../../pos/ui/manager.py" line="1079" />
         <source>Downloading WeChat's bill of %1…</source>
         <translation>正在下载 %1 的微信账单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1103" />
+        <location filename="../../pos/ui/manager.py" line="1105" />
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation>微信在次日上午生成 %1 的账单，%2 之后即可对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1109" />
+        <location filename="../../pos/ui/manager.py" line="1111" />
         <source>Reconciliation failed: %1</source>
         <translation>对账失败：%1</translation>
     </message>
@@ -769,68 +782,68 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="404" />
+        <location filename="../../pos/ui/manager.py" line="405" />
         <source>Manager</source>
         <extracomment>The app's one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. An export or a reconciliation still running after this long shows its progress and a Cancel button (QProgressDialog's minimum duration). The Chinese of every text of this module (for the window's update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="407" />
+        <location filename="../../pos/ui/manager.py" line="408" />
         <source>Set a manager PIN (4 to 12 digits). It guards refunds and the day's figures.</source>
         <translation>请设置店长密码（4 至 12 位数字），用于保护退款和当日账目。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="409" />
+        <location filename="../../pos/ui/manager.py" line="410" />
         <source>Enter the manager PIN.</source>
         <translation>请输入店长密码。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="416" />
+        <location filename="../../pos/ui/manager.py" line="417" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="422" />
+        <location filename="../../pos/ui/manager.py" line="423" />
         <source>PIN again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="432" />
+        <location filename="../../pos/ui/manager.py" line="433" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="434" />
+        <location filename="../../pos/ui/manager.py" line="435" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="465" />
+        <location filename="../../pos/ui/manager.py" line="466" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>密码须为 4 至 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="468" />
+        <location filename="../../pos/ui/manager.py" line="469" />
         <source>The two PINs differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="470" />
+        <location filename="../../pos/ui/manager.py" line="471" />
         <source>Saving the PIN…</source>
         <translation>正在保存密码…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="494" />
+        <location filename="../../pos/ui/manager.py" line="495" />
         <source>The PIN could not be saved: %1</source>
         <translation>密码保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="509" />
+        <location filename="../../pos/ui/manager.py" line="510" />
         <source>Wrong PIN. %1 tries left.</source>
         <translation>密码错误，还可尝试 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="522" />
+        <location filename="../../pos/ui/manager.py" line="523" />
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation>密码错误次数过多，已锁定 %1 分 %2 秒。</translation>
     </message>
@@ -838,182 +851,201 @@
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="98" />
+        <location filename="../../pos/ui/cashier.py" line="99" />
         <source>Products</source>
         <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). The Chinese of the counter's texts on the till (resources/i18n/update_translations.py). Colours of the recent deals by state: paid green, given up grey, failed red. The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="101" />
+        <location filename="../../pos/ui/cashier.py" line="102" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="102" />
+        <location filename="../../pos/ui/cashier.py" line="103" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="103" />
+        <location filename="../../pos/ui/cashier.py" line="104" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="104" />
+        <location filename="../../pos/ui/cashier.py" line="105" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="154" />
+        <location filename="../../pos/ui/cashier.py" line="106" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="158" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="137" />
+        <location filename="../../pos/ui/cashier.py" line="141" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="162" />
+        <location filename="../../pos/ui/cashier.py" line="166" />
         <source>Rename product</source>
         <translation>重命名商品</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../pos/ui/app.py" line="81" />
+        <source>&amp;Look in:</source>
+        <extracomment>Products offered on a fresh till, so the quick keys are not empty the first time. Network timeout of one WeChat Pay call (the client retries what is safe to retry). On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE "Recovery").</extracomment>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/app.py" line="82" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1348" />
+        <location filename="../../pos/ui/manager.py" line="1362" />
         <source>Reconciliation of %1</source>
         <translation>%1 对账</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1352" />
+        <location filename="../../pos/ui/manager.py" line="1366" />
         <source>Everything matches.</source>
         <translation>全部一致。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1354" />
+        <location filename="../../pos/ui/manager.py" line="1368" />
         <source>%n difference(s) found.</source>
         <translation><numerusform>发现 %n 处差异。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1367" />
+        <location filename="../../pos/ui/manager.py" line="1382" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1367" />
+        <location filename="../../pos/ui/manager.py" line="1382" />
         <source>Order number</source>
         <translation>商户订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1367" />
+        <location filename="../../pos/ui/manager.py" line="1382" />
         <source>Here</source>
         <translation>本店</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1367" />
+        <location filename="../../pos/ui/manager.py" line="1382" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1398" />
+        <location filename="../../pos/ui/manager.py" line="1413" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1399" />
+        <location filename="../../pos/ui/manager.py" line="1414" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1400" />
+        <location filename="../../pos/ui/manager.py" line="1415" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1401" />
+        <location filename="../../pos/ui/manager.py" line="1416" />
         <source>creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1402" />
+        <location filename="../../pos/ui/manager.py" line="1417" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1403" />
+        <location filename="../../pos/ui/manager.py" line="1418" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1404" />
+        <location filename="../../pos/ui/manager.py" line="1419" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1405" />
+        <location filename="../../pos/ui/manager.py" line="1420" />
         <source>failed</source>
         <translation>下单失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1406" />
+        <location filename="../../pos/ui/manager.py" line="1421" />
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1407" />
+        <location filename="../../pos/ui/manager.py" line="1422" />
         <source>reversed</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1408" />
+        <location filename="../../pos/ui/manager.py" line="1423" />
         <source>processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1409" />
+        <location filename="../../pos/ui/manager.py" line="1424" />
         <source>unconfirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1410" />
+        <location filename="../../pos/ui/manager.py" line="1425" />
         <source>refund closed</source>
         <translation>退款关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1411" />
+        <location filename="../../pos/ui/manager.py" line="1426" />
         <source>refund abnormal</source>
         <translation>退款异常</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1430" />
+        <location filename="../../pos/ui/manager.py" line="1445" />
         <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
         <translation>%1：微信收款 %2，退款 %3；本店记录收款 %4，退款 %5。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1438" />
+        <location filename="../../pos/ui/manager.py" line="1453" />
         <source>WeChat has no bill for this day.</source>
         <translation>微信没有这一天的账单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1441" />
+        <location filename="../../pos/ui/manager.py" line="1456" />
         <source>Sandbox: the bill of today up to now (a real merchant gets it tomorrow after 10:00).</source>
         <translation>沙箱：今天截至目前的账单（真实商户次日 10:00 后才能下载）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1445" />
+        <location filename="../../pos/ui/manager.py" line="1460" />
         <source>%n refund(s) still unconfirmed here.</source>
         <translation><numerusform>本店有 %n 笔退款尚未确认。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1385" />
-        <location filename="../../pos/ui/manager.py" line="1451" />
+        <location filename="../../pos/ui/manager.py" line="1400" />
+        <location filename="../../pos/ui/manager.py" line="1466" />
         <source>Export differences…</source>
         <translation>导出差异…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1388" />
+        <location filename="../../pos/ui/manager.py" line="1403" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1021,105 +1053,105 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1147" />
+        <location filename="../../pos/ui/manager.py" line="1150" />
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1158" />
+        <location filename="../../pos/ui/manager.py" line="1161" />
         <source>Amount to refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1162" />
+        <location filename="../../pos/ui/manager.py" line="1165" />
         <source>Reason (shown to the customer)</source>
         <translation>退款原因（顾客可见）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1163" />
+        <location filename="../../pos/ui/manager.py" line="1166" />
         <source>Customer returned the goods</source>
         <translation>顾客退货</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1172" />
+        <location filename="../../pos/ui/manager.py" line="1175" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1174" />
+        <location filename="../../pos/ui/manager.py" line="1177" />
         <source>Next…</source>
         <translation>下一步…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1195" />
+        <location filename="../../pos/ui/manager.py" line="1198" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1197" />
+        <location filename="../../pos/ui/manager.py" line="1200" />
         <source>Confirm refund</source>
         <translation>确认退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1218" />
+        <location filename="../../pos/ui/manager.py" line="1231" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1224" />
+        <location filename="../../pos/ui/manager.py" line="1237" />
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation>%1 — %2，已付 %3，可退 %4。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1237" />
-        <location filename="../../pos/ui/manager.py" line="1243" />
+        <location filename="../../pos/ui/manager.py" line="1250" />
+        <location filename="../../pos/ui/manager.py" line="1256" />
         <source>At most %1 may be refunded.</source>
         <translation>最多可退 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1247" />
+        <location filename="../../pos/ui/manager.py" line="1260" />
         <source>Enter a reason.</source>
         <translation>请填写退款原因。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1252" />
+        <location filename="../../pos/ui/manager.py" line="1265" />
         <source>Refund %1 to the customer for %2?</source>
         <translation>确认向顾客退还 %1（%2）？</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1266" />
+        <location filename="../../pos/ui/manager.py" line="1279" />
         <source>Refunding %1…</source>
         <translation>正在退款 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1292" />
+        <location filename="../../pos/ui/manager.py" line="1305" />
         <source>Refunded %1 ✓</source>
         <translation>已退款 %1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1295" />
+        <location filename="../../pos/ui/manager.py" line="1308" />
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation>微信支付仍在处理 %1 的退款，系统会继续跟进。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1298" />
+        <location filename="../../pos/ui/manager.py" line="1311" />
         <source>The refund needs the merchant platform: %1</source>
         <translation>退款异常，需在商户平台处理：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1302" />
-        <location filename="../../pos/ui/manager.py" line="1332" />
+        <location filename="../../pos/ui/manager.py" line="1316" />
+        <location filename="../../pos/ui/manager.py" line="1346" />
         <source>The refund failed: %1</source>
         <translation>退款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1313" />
+        <location filename="../../pos/ui/manager.py" line="1327" />
         <source>Refund number: %1</source>
         <translation>退款单号：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1319" />
+        <location filename="../../pos/ui/manager.py" line="1333" />
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation>订单 %1，%3 支付 %2。原因：%4</translation>
     </message>
@@ -1127,373 +1159,709 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="364" />
+        <location filename="../../pos/ui/settings_dialog.py" line="452" />
         <source>Choose…</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are. The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. "Print test page" finished: True when the printer took it.</extracomment>
+        <extracomment>The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. "Print test page" finished: True when the printer took it.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="370" />
+        <location filename="../../pos/ui/settings_dialog.py" line="458" />
         <source>Welcome: set up this till</source>
         <translation>欢迎：设置这台收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="370" />
+        <location filename="../../pos/ui/settings_dialog.py" line="458" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="381" />
+        <location filename="../../pos/ui/settings_dialog.py" line="469" />
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation>这台收银机以沙箱模式启动：练习收款，不涉及真实资金。要收取真实的微信支付款项，请选择“真实商户”，并填写微信支付商户平台（pay.weixin.qq.com）上的信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="400" />
+        <location filename="../../pos/ui/settings_dialog.py" line="488" />
         <source>Payments</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="402" />
+        <location filename="../../pos/ui/settings_dialog.py" line="490" />
         <source>Sandbox: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="403" />
+        <location filename="../../pos/ui/settings_dialog.py" line="491" />
         <source>Real merchant: real WeChat Pay payments</source>
         <translation>真实商户：收取真实的微信支付款项</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="418" />
+        <location filename="../../pos/ui/settings_dialog.py" line="506" />
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="429" />
+        <location filename="../../pos/ui/settings_dialog.py" line="517" />
         <source>AppID</source>
         <translation>AppID</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="430" />
+        <location filename="../../pos/ui/settings_dialog.py" line="518" />
         <source>Merchant number (mch_id)</source>
         <translation>商户号（mch_id）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="431" />
+        <location filename="../../pos/ui/settings_dialog.py" line="519" />
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="432" />
+        <location filename="../../pos/ui/settings_dialog.py" line="520" />
         <source>Sign type</source>
         <translation>签名类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="433" />
+        <location filename="../../pos/ui/settings_dialog.py" line="521" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="443" />
+        <location filename="../../pos/ui/settings_dialog.py" line="532" />
         <source>API certificate (for refunds)</source>
         <translation>API 证书（用于退款）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="446" />
+        <location filename="../../pos/ui/settings_dialog.py" line="535" />
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="448" />
+        <location filename="../../pos/ui/settings_dialog.py" line="537" />
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation>PKCS#12 文件（apiclient_cert.p12）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="451" />
+        <location filename="../../pos/ui/settings_dialog.py" line="540" />
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation>PEM 文件对（apiclient_cert.pem + apiclient_key.pem）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="459" />
+        <location filename="../../pos/ui/settings_dialog.py" line="548" />
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="460" />
+        <location filename="../../pos/ui/settings_dialog.py" line="549" />
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation>PEM (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="461" />
+        <location filename="../../pos/ui/settings_dialog.py" line="550" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="462" />
-        <location filename="../../pos/ui/settings_dialog.py" line="468" />
+        <location filename="../../pos/ui/settings_dialog.py" line="281" />
+        <location filename="../../pos/ui/settings_dialog.py" line="551" />
+        <location filename="../../pos/ui/settings_dialog.py" line="557" />
         <source>PKCS#12 file</source>
         <translation>PKCS#12 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="471" />
+        <location filename="../../pos/ui/settings_dialog.py" line="257" />
+        <source>AppID is required</source>
+        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are.</extracomment>
+        <translation>请填写 AppID</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="258" />
+        <source>AppID must be "wx" followed by 16 letters or digits</source>
+        <translation>AppID 须为 “wx” 加 16 位字母或数字</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="259" />
+        <source>merchant number (mch_id) is required</source>
+        <translation>请填写商户号（mch_id）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="260" />
+        <source>merchant number (mch_id) must be 6 to 32 digits</source>
+        <translation>商户号（mch_id）须为 6 至 32 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="261" />
+        <source>API key is required</source>
+        <translation>请填写 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="262" />
+        <source>API key must be exactly 32 letters or digits</source>
+        <translation>API 密钥须为 32 位字母或数字</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="263" />
+        <source>sign type must be MD5 or HMAC-SHA256</source>
+        <translation>签名类型须为 MD5 或 HMAC-SHA256</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="264" />
+        <source>choose the {what}</source>
+        <translation>请选择{what}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="265" />
+        <source>{what} not found: {path}</source>
+        <translation>找不到{what}：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="266" />
+        <source>{what} is not a file: {path}</source>
+        <translation>{what}不是文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="267" />
+        <source>the certificate could not be opened: check the file and its password</source>
+        <translation>无法打开证书：请检查文件及其密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="270" />
+        <source>{what} is required</source>
+        <translation>请填写{what}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="271" />
+        <source>{what} must be at most {most} characters</source>
+        <translation>{what}最多 {most} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="272" />
+        <source>{what} must start with http:// or https://</source>
+        <translation>{what}须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="273" />
+        <source>{what} must not contain a query string (?...)</source>
+        <translation>{what}不能包含查询字符串（?...）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="274" />
+        <source>the relay needs this till's token</source>
+        <translation>使用中继需要填写这台收银机的令牌</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="275" />
+        <source>the token must not contain spaces</source>
+        <translation>令牌不能包含空格</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="276" />
+        <source>the checkout timeout must be from {low} to {high} seconds</source>
+        <translation>收款超时须在 {low} 至 {high} 秒之间</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="279" />
+        <source>the poll interval must be from {low} to {high} seconds</source>
+        <translation>查询间隔须在 {low} 至 {high} 秒之间</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="280" />
+        <source>the sound must be a .wav file</source>
+        <translation>提示音须为 .wav 文件</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="282" />
+        <source>certificate file</source>
+        <translation>证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="283" />
+        <source>key file</source>
+        <translation>私钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="284" />
+        <source>sound file</source>
+        <translation>提示音文件</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="285" />
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="286" />
+        <source>relay URL</source>
+        <translation>中继地址</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="287" />
+        <source>notify URL</source>
+        <translation>通知地址</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="288" />
+        <source>notify URL (or a relay URL)</source>
+        <translation>通知地址（或中继地址）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="560" />
         <source>Certificate (PEM)</source>
         <translation>证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="477" />
+        <location filename="../../pos/ui/settings_dialog.py" line="566" />
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="480" />
+        <location filename="../../pos/ui/settings_dialog.py" line="569" />
         <source>Private key (PEM)</source>
         <translation>私钥（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="486" />
+        <location filename="../../pos/ui/settings_dialog.py" line="575" />
         <source>Private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="489" />
+        <location filename="../../pos/ui/settings_dialog.py" line="578" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="494" />
+        <location filename="../../pos/ui/settings_dialog.py" line="583" />
         <source>Notifications</source>
         <translation>支付通知</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="501" />
+        <location filename="../../pos/ui/settings_dialog.py" line="590" />
         <source>default: relay URL + /wechatpay/notify</source>
         <translation>默认：中继地址 + /wechatpay/notify</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="502" />
+        <location filename="../../pos/ui/settings_dialog.py" line="591" />
         <source>Relay URL</source>
         <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="503" />
+        <location filename="../../pos/ui/settings_dialog.py" line="592" />
         <source>Till token</source>
         <translation>收银机令牌</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="504" />
+        <location filename="../../pos/ui/settings_dialog.py" line="593" />
         <source>Notify URL</source>
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="508" />
+        <location filename="../../pos/ui/settings_dialog.py" line="597" />
         <source>Till</source>
         <translation>收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="512" />
-        <location filename="../../pos/ui/settings_dialog.py" line="517" />
+        <location filename="../../pos/ui/settings_dialog.py" line="601" />
+        <location filename="../../pos/ui/settings_dialog.py" line="606" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="522" />
+        <location filename="../../pos/ui/settings_dialog.py" line="611" />
         <source>default chime</source>
         <translation>默认提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="523" />
+        <location filename="../../pos/ui/settings_dialog.py" line="612" />
         <source>Play</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="526" />
-        <location filename="../../pos/ui/settings_dialog.py" line="534" />
+        <location filename="../../pos/ui/settings_dialog.py" line="615" />
+        <location filename="../../pos/ui/settings_dialog.py" line="623" />
         <source>Payment sound</source>
         <translation>收款提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="526" />
+        <location filename="../../pos/ui/settings_dialog.py" line="615" />
         <source>WAV sound (*.wav)</source>
         <translation>WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="529" />
+        <location filename="../../pos/ui/settings_dialog.py" line="618" />
         <source>Checkout timeout</source>
         <translation>收款超时</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="531" />
+        <location filename="../../pos/ui/settings_dialog.py" line="620" />
         <source>Poll interval</source>
         <translation>查询间隔</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="532" />
+        <location filename="../../pos/ui/settings_dialog.py" line="621" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="556" />
+        <location filename="../../pos/ui/settings_dialog.py" line="646" />
         <source>Use the sandbox for now</source>
         <translation>暂时使用沙箱</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="582" />
+        <location filename="../../pos/ui/settings_dialog.py" line="672" />
         <source>Receipts and voice</source>
         <translation>小票与语音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="586" />
+        <location filename="../../pos/ui/settings_dialog.py" line="676" />
         <source>Say the amount when a payment arrives (微信收款 25.50 元)</source>
         <translation>收款时语音播报金额（微信收款 25.50 元）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="590" />
+        <location filename="../../pos/ui/settings_dialog.py" line="680" />
         <source>none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0</source>
         <translation>不使用，或 tcp://192.168.1.50:9100、usb://0416:5011、serial:///dev/ttyUSB0</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="593" />
+        <location filename="../../pos/ui/settings_dialog.py" line="683" />
         <source>Print test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="598" />
+        <location filename="../../pos/ui/settings_dialog.py" line="688" />
         <source>Print the slip when paid</source>
         <translation>收款成功后自动打印小票</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="603" />
+        <location filename="../../pos/ui/settings_dialog.py" line="693" />
         <source>Spoken amount</source>
         <translation>语音播报</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="605" />
+        <location filename="../../pos/ui/settings_dialog.py" line="695" />
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="608" />
+        <location filename="../../pos/ui/settings_dialog.py" line="698" />
         <source>Paper</source>
         <translation>纸宽</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="625" />
+        <location filename="../../pos/ui/settings_dialog.py" line="715" />
         <source>Set a printer first.</source>
         <translation>请先填写打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="633" />
+        <location filename="../../pos/ui/settings_dialog.py" line="723" />
         <source>Printing the test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="645" />
+        <location filename="../../pos/ui/settings_dialog.py" line="735" />
         <source>Test page sent to the printer.</source>
         <translation>测试页已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="647" />
+        <location filename="../../pos/ui/settings_dialog.py" line="737" />
         <source>Not printed: {reason}</source>
         <translation>未能打印：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="690" />
+        <location filename="../../pos/ui/settings_dialog.py" line="780" />
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation>API 密钥、证书密码和收银机令牌保存在系统密钥环中，不写入设置文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="697" />
+        <location filename="../../pos/ui/settings_dialog.py" line="787" />
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation>没有可用的系统密钥环：API 密钥、证书密码和收银机令牌将保存在设置文件中，仅当前用户账户可读。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="707" />
+        <location filename="../../pos/ui/settings_dialog.py" line="797" />
         <source>stored {mask}: leave empty to keep it</source>
         <translation>已保存 {mask}：留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="733" />
+        <location filename="../../pos/ui/settings_dialog.py" line="823" />
         <source>SANDBOX: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="739" />
+        <location filename="../../pos/ui/settings_dialog.py" line="829" />
         <source>REAL MERCHANT: payments are real money</source>
         <translation>真实商户：收取的是真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="767" />
+        <location filename="../../pos/ui/settings_dialog.py" line="857" />
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation>由环境变量 {name} 设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="777" />
+        <location filename="../../pos/ui/settings_dialog.py" line="867" />
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation>商户由环境变量（{names}）设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="846" />
+        <location filename="../../pos/ui/settings_dialog.py" line="936" />
         <source>another merchant number: enter its API key</source>
         <translation>商户号已更改：请输入该商户的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="918" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1008" />
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant's details and its stored key are removed from this till.</source>
         <translation>将这台收银机切换到沙箱？将不再收取真实款项。保存时，商户信息及其保存的密钥会从这台收银机中删除。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="923" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1013" />
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation>将这台收银机切换到真实商户？收取的将是顾客通过微信支付付出的真实资金。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="926" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1016" />
         <source>Change payment mode</source>
         <translation>更改收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="964" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1054" />
         <source>Fix the merchant details first.</source>
         <translation>请先修正商户信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="982" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1072" />
         <source>Asking WeChat Pay…</source>
         <translation>正在询问微信支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="997" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1087" />
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation>连接成功：AppID、商户号和 API 密钥均正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="999" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1089" />
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation>API 密钥错误：微信支付拒绝了签名。请从商户平台（账户中心 → API 安全）重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1003" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1093" />
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation>商户错误：商户号不存在，或 AppID 未与其绑定。请检查两者。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1007" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1097" />
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation>无法连接微信支付：请检查网络连接（或代理）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1009" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1099" />
         <source>Unexpected answer from WeChat Pay.</source>
         <translation>微信支付返回了意外的应答。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1126" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1216" />
         <source>Some fields need fixing (see the red notes).</source>
         <translation>有些字段需要修改（见红色提示）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1138" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1228" />
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WeChatPayCodes</name>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="22" />
+        <source>WeChat Pay is busy; try again.</source>
+        <translation>微信支付系统繁忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="25" />
+        <source>The bank had an error; the payment is checked.</source>
+        <translation>银行系统异常，正在查询支付结果。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="29" />
+        <source>The customer is entering the payment password.</source>
+        <translation>顾客正在输入支付密码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="33" />
+        <source>WeChat Pay asks to send the refund again.</source>
+        <translation>微信支付要求重新提交退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="37" />
+        <source>Too many requests; try again later.</source>
+        <translation>请求过于频繁，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="41" />
+        <source>Too many invalid requests; try again in a minute.</source>
+        <translation>无效请求过多，请一分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="47" />
+        <source>Not enough balance: the customer pays another way, or (for a refund) the shop's account needs funds.</source>
+        <translation>余额不足：付款时请顾客更换付款方式；退款时请为商户账户充值。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="53" />
+        <source>The order is already paid.</source>
+        <translation>该订单已支付。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="54" />
+        <source>The order is closed.</source>
+        <translation>该订单已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="55" />
+        <source>The order was reversed.</source>
+        <translation>该订单已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="58" />
+        <source>This order number was already used.</source>
+        <translation>商户订单号重复。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="62" />
+        <source>WeChat Pay refused the request (amounts or details differ).</source>
+        <translation>微信支付拒绝了请求（金额或订单信息不一致）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="66" />
+        <source>WeChat Pay has no such order.</source>
+        <translation>微信支付查无此订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="69" />
+        <source>WeChat Pay has no such refund.</source>
+        <translation>微信支付查无此退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="73" />
+        <source>The order is more than a year old and cannot be refunded.</source>
+        <translation>订单已超过一年，无法退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="79" />
+        <source>The customer's WeChat account is closed or abnormal: refund outside WeChat Pay.</source>
+        <translation>顾客的微信账户已注销或异常，请在微信支付之外退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="86" />
+        <source>Too late to reverse; refund instead.</source>
+        <translation>已超过撤销期限，请改为退款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="90" />
+        <source>The payment code has expired; ask for a fresh one.</source>
+        <translation>付款码已过期，请顾客刷新付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="96" />
+        <source>The payment code is wrong or used; ask for a fresh one.</source>
+        <translation>付款码错误或已使用，请顾客刷新付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="102" />
+        <source>Not a WeChat payment code; scan again.</source>
+        <translation>不是微信付款码，请重新扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="106" />
+        <source>This card is not accepted; the customer pays another way.</source>
+        <translation>不支持该银行卡，请顾客更换付款方式。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="112" />
+        <source>Another customer already tried to pay this order.</source>
+        <translation>已有其他顾客尝试支付该订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="116" />
+        <source>WeChat Pay refused the payment.</source>
+        <translation>微信支付拒绝了这笔交易。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="119" />
+        <source>The order's state does not allow this.</source>
+        <translation>订单当前状态不允许此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="123" />
+        <source>The refund amount differs from the first request.</source>
+        <translation>退款金额与首次请求不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="127" />
+        <source>WeChat Pay refused the request.</source>
+        <translation>微信支付拒绝了请求。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="130" />
+        <source>Wrong signature: check the API key in the settings.</source>
+        <translation>签名错误：请在设置中检查 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="136" />
+        <source>WeChat Pay could not read the request.</source>
+        <translation>微信支付无法读取请求（XML 格式错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="138" />
+        <source>A field of the request is wrong.</source>
+        <translation>请求参数错误。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="139" />
+        <source>A field of the request is missing.</source>
+        <translation>缺少请求参数。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="140" />
+        <source>The request is not in UTF-8.</source>
+        <translation>请求编码不是 UTF-8。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="143" />
+        <source>WeChat Pay needs a POST request.</source>
+        <translation>请求须使用 POST 方法。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="145" />
+        <source>The request was empty.</source>
+        <translation>请求内容为空。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="148" />
+        <source>The WeChat transaction number is wrong.</source>
+        <translation>微信订单号无效。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="152" />
+        <source>The AppID does not exist: check the settings.</source>
+        <translation>AppID 不存在：请检查设置。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="156" />
+        <source>The merchant number does not exist: check the settings.</source>
+        <translation>商户号不存在：请检查设置。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="162" />
+        <source>The AppID is not bound to the merchant number: check the settings.</source>
+        <translation>AppID 与商户号不匹配：请检查设置。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="169" />
+        <source>The merchant has no permission for this: check the merchant platform.</source>
+        <translation>商户没有此项权限：请在商户平台检查。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/wechat_words.py" line="247" />
+        <source>%1 (%2)</source>
+        <extracomment>Codes whose meaning is in WeChat's own text (which amounts, which rule): shown after ours. The Chinese of every text of this module (update_translations.py puts it into the .qm).</extracomment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 </TS>

@@ -34,6 +34,8 @@ ZH: dict[str, str] = {
     "Customer (F9)": "模拟顾客 (F9)",
     "Purchase": "商品",
     "Product: %1": "商品：%1",
+    "Product: none chosen (%1, or type a name)": "商品：未选择（按 %1 选择，或输入名称）",
+    "Product: none chosen (type a name)": "商品：未选择（请输入名称）",
     "Type an amount first.": "请先输入金额。",
     "That is not an amount.": "金额格式不正确。",
     "The amount cannot be negative.": "金额不能为负数。",
@@ -87,6 +89,9 @@ ZH: dict[str, str] = {
     "Settings saved. Restart the till to use them.": "设置已保存，重启收银台后生效。",
     "The payment could not be saved, so nothing was charged: %1": "无法保存该笔收款，未发起扣款：%1",
     "A payment is in progress. Quit anyway? It will be checked at the next start.": "有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。",
+    # QFileDialog: Qt's own texts its qtbase_zh_CN.qm lacks (pos.ui.app)
+    "&Look in:": "查找范围(&L)：",
+    "Files of &type:": "文件类型(&T)：",
     # CustomerScreen
     "WeChat Pay": "微信支付",
     "Scan with WeChat to pay": "请使用微信扫码支付",
@@ -100,6 +105,7 @@ ZH: dict[str, str] = {
     "Rename…": "重命名…",
     "Remove": "删除",
     "Move up": "上移",
+    "Move down": "下移",
     "Add product": "添加商品",
     "Name:": "名称：",
     "Rename product": "重命名商品",

@@ -10,7 +10,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pos.errors import AmountError
-from pos.money import DEFAULT_MAX_FEN, fen_to_decimal_yuan, format_fen, parse_amount, yuan_to_fen
+from pos.money import (
+    DEFAULT_MAX_FEN,
+    fen_to_decimal_yuan,
+    format_fen,
+    normalise_typed,
+    parse_amount,
+    yuan_to_fen,
+)
 
 valid_fen = st.integers(min_value=1, max_value=DEFAULT_MAX_FEN)
 any_fen = st.integers(min_value=-(10**15), max_value=10**15)
@@ -63,6 +70,13 @@ def test_full_width_digits_parse_like_ascii(fen: int) -> None:
     text = format_fen(fen)
     full_width = text.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
     assert parse_amount(full_width) == fen
+
+
+@given(valid_fen)
+def test_the_ideographic_full_stop_is_a_decimal_point(fen: int) -> None:
+    # A Chinese input method in Chinese punctuation mode types 。 for the "." key.
+    assert parse_amount(format_fen(fen).replace(".", "。")) == fen
+    assert normalise_typed("１２。５") == "12.5"
 
 
 @given(st.integers(min_value=0, max_value=10**6), st.text("0123456789", min_size=3, max_size=8))
