@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="224" />
-        <location filename="../../pos/ui/cashier.py" line="780" />
+        <location filename="../../pos/ui/cashier.py" line="802" />
         <source>Checking unfinished payments…</source>
         <translation>正在核对未完成的收款…</translation>
     </message>
@@ -70,239 +70,249 @@
         <translation>今天还没有收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="421" />
+        <location filename="../../pos/ui/cashier.py" line="422" />
         <source>Purchase</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="426" />
+        <location filename="../../pos/ui/cashier.py" line="427" />
         <source>Product: %1</source>
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="467" />
+        <location filename="../../pos/ui/cashier.py" line="468" />
         <source>Type an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="468" />
-        <location filename="../../pos/ui/cashier.py" line="476" />
+        <location filename="../../pos/ui/cashier.py" line="469" />
+        <location filename="../../pos/ui/cashier.py" line="477" />
         <source>That is not an amount.</source>
         <translation>金额格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="469" />
+        <location filename="../../pos/ui/cashier.py" line="470" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="470" />
+        <location filename="../../pos/ui/cashier.py" line="471" />
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="471" />
+        <location filename="../../pos/ui/cashier.py" line="472" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="472" />
+        <location filename="../../pos/ui/cashier.py" line="473" />
         <source>Over the limit of %1 per payment.</source>
         <translation>超过单笔限额 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="514" />
+        <location filename="../../pos/ui/cashier.py" line="515" />
         <source>Ready: type an amount and press Enter.</source>
         <translation>就绪：输入金额后按 Enter 收款。</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/cashier.py" line="579" />
+        <source>Checking unfinished payments… Press Esc to open the till now; the check goes on in the background.</source>
+        <translation>正在核对未完成的收款… 按 Esc 可立即开始收款，核对将在后台继续。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="575" />
+        <location filename="../../pos/ui/cashier.py" line="590" />
+        <source>%n unfinished payment(s) still being checked with WeChat Pay in the background (listed as result pending). Ready.</source>
+        <translation><numerusform>%n 笔未完成的收款仍在后台向微信支付核对（列表中显示为“结果待确认”）。就绪。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/cashier.py" line="597" />
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation><numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="579" />
+        <location filename="../../pos/ui/cashier.py" line="601" />
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation>无法保存该笔收款，未发起扣款：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="589" />
+        <location filename="../../pos/ui/cashier.py" line="611" />
         <source>Creating the order for %1…</source>
         <translation>正在为 %1 创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="599" />
+        <location filename="../../pos/ui/cashier.py" line="621" />
         <source>Waiting for the customer to pay %1…</source>
         <translation>等待顾客支付 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="610" />
+        <location filename="../../pos/ui/cashier.py" line="632" />
         <source>Creating the order…</source>
         <translation>正在创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="611" />
+        <location filename="../../pos/ui/cashier.py" line="633" />
         <source>Waiting for the customer to scan and pay…</source>
         <translation>等待顾客扫码支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="612" />
+        <location filename="../../pos/ui/cashier.py" line="634" />
         <source>No answer from WeChat Pay, still checking…</source>
         <translation>微信支付暂无响应，仍在查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="613" />
+        <location filename="../../pos/ui/cashier.py" line="635" />
         <source>Checking the order with WeChat Pay…</source>
         <translation>正在向微信支付查询订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="615" />
+        <location filename="../../pos/ui/cashier.py" line="637" />
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation>收到签名校验失败的应答，仍在向微信支付查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="617" />
+        <location filename="../../pos/ui/cashier.py" line="639" />
         <source>Time is up; closing the order…</source>
         <translation>已超时，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="618" />
+        <location filename="../../pos/ui/cashier.py" line="640" />
         <source>Cancelled; closing the order…</source>
         <translation>已取消，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="619" />
+        <location filename="../../pos/ui/cashier.py" line="641" />
         <source>Closing the order, trying again…</source>
         <translation>正在关闭订单，重试中…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="621" />
+        <location filename="../../pos/ui/cashier.py" line="643" />
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation>已忽略一条金额不符的支付通知，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="624" />
+        <location filename="../../pos/ui/cashier.py" line="646" />
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation>本地数据库写入失败！修复前请勿交付商品。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="650" />
+        <location filename="../../pos/ui/cashier.py" line="672" />
         <source>Paid: %1 ✓</source>
         <translation>收款成功：%1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="660" />
+        <location filename="../../pos/ui/cashier.py" line="682" />
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation>%1 的收款已取消，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="661" />
+        <location filename="../../pos/ui/cashier.py" line="683" />
         <source>Time is up for %1. The order is being closed.</source>
         <translation>%1 的收款已超时，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="662" />
+        <location filename="../../pos/ui/cashier.py" line="684" />
         <source>WeChat Pay refused the payment of %1.</source>
         <translation>微信支付拒绝了 %1 的收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="663" />
-        <location filename="../../pos/ui/cashier.py" line="678" />
+        <location filename="../../pos/ui/cashier.py" line="685" />
+        <location filename="../../pos/ui/cashier.py" line="700" />
         <source>Payment of %1 closed, not paid.</source>
         <translation>%1 的订单已关闭，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="679" />
+        <location filename="../../pos/ui/cashier.py" line="701" />
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation>%1 的订单未创建，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="680" />
+        <location filename="../../pos/ui/cashier.py" line="702" />
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation>%1 最终已支付（延迟到账）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="682" />
+        <location filename="../../pos/ui/cashier.py" line="704" />
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation>%1 的订单：微信支付报告的支付金额不符，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="694" />
+        <location filename="../../pos/ui/cashier.py" line="716" />
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation>警报：微信支付报告 %1 的订单（%2）支付金额不符，不计为已支付。请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="718" />
+        <location filename="../../pos/ui/cashier.py" line="740" />
         <source>LATE PAYMENT: %1 for "%2" was paid after the code was taken away. It is recorded as paid.</source>
         <translation>迟到的付款：“%2” %1 在二维码撤下后完成支付，已记为已收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="725" />
+        <location filename="../../pos/ui/cashier.py" line="747" />
         <source>(%n more)</source>
         <translation><numerusform>（另有 %n 笔）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="741" />
+        <location filename="../../pos/ui/cashier.py" line="763" />
         <source>result pending</source>
         <translation>结果待确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="745" />
+        <location filename="../../pos/ui/cashier.py" line="767" />
         <source>%1 (late)</source>
         <translation>%1（迟到）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="762" />
+        <location filename="../../pos/ui/cashier.py" line="784" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="763" />
+        <location filename="../../pos/ui/cashier.py" line="785" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="764" />
+        <location filename="../../pos/ui/cashier.py" line="786" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="765" />
+        <location filename="../../pos/ui/cashier.py" line="787" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="766" />
+        <location filename="../../pos/ui/cashier.py" line="788" />
         <source>not paid</source>
         <translation>未支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="767" />
+        <location filename="../../pos/ui/cashier.py" line="789" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="768" />
+        <location filename="../../pos/ui/cashier.py" line="790" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="769" />
+        <location filename="../../pos/ui/cashier.py" line="791" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="778" />
+        <location filename="../../pos/ui/cashier.py" line="800" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="785" />
+        <location filename="../../pos/ui/cashier.py" line="807" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="799" />
+        <location filename="../../pos/ui/cashier.py" line="821" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
     </message>
