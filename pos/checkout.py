@@ -1084,22 +1084,23 @@ class CheckoutSession:
         with self._lock:
             return self._apply(self.machine.handle(event))
 
-    def perform(self, command: NetworkCommand) -> list[Command]:
+    def perform(self, command: NetworkCommand, *, client: PayClient | None = None) -> list[Command]:
         """Carry out one network command now (its delay already waited) and feed the result
-        back; returns the follow-up commands. A superseded command does nothing."""
+        back; returns the follow-up commands. A superseded command does nothing. ``client``:
+        another client for this call (one that gives up sooner, for a deal in the background)."""
         with self._lock:
             if not self.machine.is_current(command):
                 return []
             deal = self.machine.deal
-        event = self._call(command, deal)
+        event = self._call(command, deal, client or self.client)
         return self.handle(event)
 
-    def _call(self, command: NetworkCommand, deal: Deal) -> Event:
+    def _call(self, command: NetworkCommand, deal: Deal, client: PayClient) -> Event:
         try:
             match command:
                 case CreateOrder():
                     try:
-                        result = self.client.unified_order(
+                        result = client.unified_order(
                             out_trade_no=deal.out_trade_no,
                             total_fee=deal.amount_fen,
                             body=order_body(deal.product),
@@ -1112,13 +1113,13 @@ class CheckoutSession:
                     return OrderCreated(result, command.seq)
                 case QueryOrder():
                     try:
-                        status = self.client.order_query(out_trade_no=deal.out_trade_no)
+                        status = client.order_query(out_trade_no=deal.out_trade_no)
                     except WeChatPayError as exc:
                         return OrderQueryFailed(exc, command.seq)
                     return OrderQueried(status, command.seq)
                 case CloseOrder():
                     try:
-                        self.client.close_order(out_trade_no=deal.out_trade_no)
+                        client.close_order(out_trade_no=deal.out_trade_no)
                     except WeChatPayError as exc:
                         return OrderCloseFailed(exc, command.seq)
                     return OrderClosed(command.seq)
@@ -1247,7 +1248,10 @@ def recover_unfinished(
     clock: Clock,
     max_calls_per_deal: int = 8,
 ) -> list[RecoveryResult]:
-    """Reconcile every unfinished deal with orderquery before the till opens.
+    """Reconcile every unfinished deal with orderquery, synchronously, one after the other.
+
+    The window does not wait for this: it runs the same checkouts (:meth:`CheckoutSession.resume`)
+    on its workers and opens the till after a short budget (``pos.ui.session``).
 
     Performs, for each deal, the network commands due now (the query, a close already
     allowed, the query confirming it); a deal that still needs watching comes back with its

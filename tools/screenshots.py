@@ -1,4 +1,5 @@
-"""Render the till, the QR screen, the paid screen and a late payment to PNGs (docs/screenshots/).
+"""Render the till, the QR screen, the paid screen, a late payment and a start-up recovery that
+ran out of time to PNGs (docs/screenshots/).
 
 Runs the real window on the embedded sandbox, as `pos` does, and plays a clerk and a
 customer. Under a virtual X server:
@@ -130,6 +131,21 @@ def main() -> int:
     key(screen, Qt.Key.Key_Escape)
     wait_until(lambda: not session.is_busy and window.recent_list.count() == 5)
     save(window, f"till_result_pending{suffix}.png", args.out)
+
+    # The till goes away with a QR up; at the next start WeChat Pay answers no orderquery:
+    # after the recovery budget the till opens anyway, the deal listed as pending.
+    wait_until(lambda: session.watched_count == 0, timeout=40.0)
+    charge("42", Qt.Key.Key_F1)
+    cashier.shutdown()
+    query_held = sandbox.faults.add(Fault(endpoint="orderquery", kind="hang"))
+    cashier = CashierApp(settings, sandbox=sandbox, with_sound=False)
+    cashier.start()
+    window, session = cashier.window, cashier.session
+    wait_until(lambda: query_held.used >= 1 and "Esc" in window.status_text())
+    save(window, f"till_recovery_checking{suffix}.png", args.out)
+    wait_until(lambda: session.is_ready and window.recent_list.count() == 6)
+    save(window, f"till_recovery_pending{suffix}.png", args.out)
+    sandbox.faults.clear()
 
     cashier.shutdown()
     return 0

@@ -409,7 +409,7 @@ class ProtocolEndpoint:
             )(scope, receive, send)
             return
         if "hang" in kinds:
-            await self._hang(receive)
+            await self._hang(scope, receive, send)
             return
         if scope["method"] != "POST":
             reply = fail_reply("请使用post方法")
@@ -432,11 +432,29 @@ class ProtocolEndpoint:
             scope, receive, send
         )
 
-    async def _hang(self, receive: Receive) -> None:
+    async def _hang(self, scope: Scope, receive: Receive, send: Send) -> None:
         # A WeChat Pay that never answers: read the request, process nothing, send nothing,
-        # until the client gives up and leaves (only its own timeout ends the call).
-        while (await receive())["type"] != "http.disconnect":
-            pass
+        # until the client gives up and leaves (its own timeout ends the call). Clearing the
+        # faults lifts the hang: HTTP 500, nothing processed, as if WeChat Pay came back.
+        async def until_disconnect() -> None:
+            while (await receive())["type"] != "http.disconnect":
+                pass
+
+        faults = self.sandbox.faults
+        cleared = faults.clear_count
+        client_left = asyncio.ensure_future(until_disconnect())
+        try:
+            while not client_left.done():
+                if faults.clear_count != cleared:
+                    await Response(
+                        b"<html><body>500 Internal Server Error</body></html>",
+                        status_code=500,
+                        media_type="text/html",
+                    )(scope, receive, send)
+                    return
+                await asyncio.wait({client_left}, timeout=0.05)
+        finally:
+            client_left.cancel()
 
     async def _drop(self, send: Send, reply: Reply) -> None:
         # Start a reply that promises more bytes than it sends, then end the connection:

@@ -23,7 +23,8 @@ ENDPOINT_KINDS = frozenset(
         "garbled",  # process, then answer bytes that are not XML
         "bad_sign",  # process, then answer a valid reply with a wrong signature
         "frequency_limited",  # result_code=FAIL err_code=FREQUENCY_LIMITED, nothing processed
-        "hang",  # never answer, nothing processed: open until the client gives up
+        "hang",  # never answer, nothing processed: open until the client gives up (or until
+        # the faults are cleared: then HTTP 500, so a held call ends when the test lifts it)
     }
 )
 #: Faults of notifications, applied to one notification (all its attempts).
@@ -108,6 +109,8 @@ class FaultSet:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._faults: list[Fault] = []
+        #: how many times :meth:`clear` was called (a held ``hang`` ends when it changes)
+        self.clear_count = 0
 
     def add(self, fault: Fault) -> Fault:
         with self._lock:
@@ -117,6 +120,7 @@ class FaultSet:
     def clear(self) -> None:
         with self._lock:
             self._faults.clear()
+            self.clear_count += 1
 
     def active(self) -> list[Fault]:
         with self._lock:

@@ -5,7 +5,8 @@ this process; the client talks to the simulator, the simulator notifies the rela
 the till follows the relay's event stream, exactly as with a remote relay (ARCHITECTURE
 "Embedded default"). With a merchant it talks to WeChat Pay and to the relay in the
 settings. The window is shown first; the store, the backends and start-up recovery are
-prepared on workers while it says "checking unfinished payments…".
+prepared on workers while it says "checking unfinished payments…"; the till opens when
+they are checked, after a few seconds, or at once on Esc (the check goes on in the background).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from pos.ui.cashier import CashierWindow
 from pos.ui.counter import Counter, VoicePlayer
 from pos.ui.customer_screen import qr_image
 from pos.ui.relay_listener import RelayListener
-from pos.ui.session import Backend, Clock, PaymentSession, utc_now
+from pos.ui.session import RECOVERY_BUDGET_SECONDS, Backend, Clock, PaymentSession, utc_now
 from pos.ui.workers import Workers
 
 if TYPE_CHECKING:
@@ -55,7 +56,10 @@ log = logging.getLogger(__name__)
 
 #: Products offered on a fresh till, so the quick keys are not empty the first time.
 STARTER_PRODUCTS = ("咖啡", "奶茶", "蛋糕", "三明治")
-#: Network timeout of one WeChat Pay call (the client retries what is safe to retry).
+#: Network timeout of one WeChat Pay call attempt (connect, and each read). The sale on screen
+#: retries what is safe to retry (3 attempts: a call never answered gives up after 31.5 s, the
+#: clerk's countdown and Esc free the till long before); deals settled in the background make
+#: one attempt (10 s) and their checkout asks again later (see WeChatPayClient).
 CLIENT_TIMEOUT_SECONDS = 10.0
 #: On quit (window closed, SIGTERM): how long the last database writes may take, how long a
 #: network call in flight is waited for, and each embedded server. The whole stays under 3 s
@@ -251,6 +255,7 @@ def open_services(
             refunds=wechat,
             # §3.7: refund results come back through the relay, like payment results.
             refund_notify_url=f"{relay_url}/wechatpay/refund-notify" if relay_url else None,
+            background_client=CheckoutClient(wechat.with_attempts(1), notify_url=notify_url),
         )
         return Services(
             backend=backend,
@@ -281,6 +286,7 @@ class CashierApp(QObject):
         clock: Clock = utc_now,
         with_sound: bool = True,
         client_timeout: float = CLIENT_TIMEOUT_SECONDS,
+        recovery_budget: float = RECOVERY_BUDGET_SECONDS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -293,7 +299,9 @@ class CashierApp(QObject):
         self._pin_gate: PinGate | None = None
         self._settings_pin_dialog: QObject | None = None
         self.workers = Workers(parent=self)
-        self.session = PaymentSession(self.workers, clock=clock, parent=self)
+        self.session = PaymentSession(
+            self.workers, clock=clock, recovery_budget=recovery_budget, parent=self
+        )
         sound_path = (
             Path(settings.sound) if settings.sound else (resources_dir() / "sounds" / "paid.wav")
         )

@@ -406,6 +406,7 @@ class CashierWindow(QMainWindow):
 
     def _connect_session(self) -> None:
         session = self._session
+        session.recovery_started.connect(self.on_session_recovery_started)
         session.recovery_finished.connect(self.on_session_recovery_finished)
         session.order_requested.connect(self.on_session_order_requested)
         session.order_ready.connect(self.on_session_order_ready)
@@ -608,7 +609,10 @@ class CashierWindow(QMainWindow):
             else:
                 self.charge()
         elif key == Qt.Key.Key_Escape:
-            if self._session.is_busy:
+            if not self._session.is_ready:
+                # The start-up check of unfinished payments goes on in the background.
+                self._session.open_till()
+            elif self._session.is_busy:
                 self.on_cancel_requested()
             else:
                 self.set_amount_text("")
@@ -636,9 +640,27 @@ class CashierWindow(QMainWindow):
 
     # -- session events ---------------------------------------------------------------------------
 
+    def on_session_recovery_started(self) -> None:
+        self._set_status(
+            self.tr(
+                "Checking unfinished payments… Press Esc to open the till now; "
+                "the check goes on in the background."
+            ),
+            "busy",
+        )
+
     def on_session_recovery_finished(self, count: int) -> None:
         self._back_to_till()
-        if count:
+        pending = self._session.recovery_pending
+        if pending:
+            text = self.tr(
+                "%n unfinished payment(s) still being checked with WeChat Pay in the background "
+                "(listed as result pending). Ready.",
+                "",
+                pending,
+            )
+            self._set_status(text, "info")
+        elif count:
             self._set_status(self.tr("%n unfinished payment(s) checked. Ready.", "", count), "info")
 
     def on_session_charge_refused(self, reason: str) -> None:

@@ -9,7 +9,10 @@ the window shows. Nothing here blocks the main thread.
 
 One deal is *current* (the one the clerk and the customer look at); deals the clerk gave
 up on stay *watched* in the background until WeChat Pay says closed or paid, so a late
-payment is shown and stored, never lost (ARCHITECTURE "Timeout").
+payment is shown and stored, never lost (ARCHITECTURE "Timeout"). Deals found unfinished at
+start-up are watched the same way: the till opens once WeChat Pay has answered for each of
+them, after :data:`RECOVERY_BUDGET_SECONDS`, or at once on Esc, whichever comes first
+(ARCHITECTURE "Recovery").
 """
 
 from __future__ import annotations
@@ -43,6 +46,10 @@ TICK_MS = 250
 RECENT_DEALS = 50
 #: A task that failed for an unexpected reason (a bug, a locked database) is tried again after.
 RETRY_AFTER_ERROR_MS = 3_000
+#: Start-up recovery's time budget: the till opens after this even when WeChat Pay has not
+#: answered for every unfinished deal; those go on being settled in the background (query,
+#: close), listed as pending until they are final, like a deal the clerk gave up on.
+RECOVERY_BUDGET_SECONDS = 5.0
 
 
 def utc_now() -> datetime:
@@ -76,6 +83,10 @@ class Backend:
     refunds: RefundClient | None = None
     #: Where WeChat Pay sends refund results (§3.7): the relay's ``/wechatpay/refund-notify``.
     refund_notify_url: str | None = None
+    #: ``client`` with one attempt per call, for the deals settled in the background: their
+    #: checkout asks again later (with back-off), so an unanswered call frees its thread after
+    #: one timeout instead of holding it for every retry. None: ``client`` for everything.
+    background_client: PayClient | None = None
 
 
 class PaymentSession(QObject):
@@ -84,7 +95,8 @@ class PaymentSession(QObject):
     Signals are emitted on the main thread; deals are :class:`pos.store.Deal` records.
     """
 
-    #: Start-up recovery began / ended (``count`` unfinished deals were reconciled).
+    #: Start-up recovery began / ended: the till is open (``count`` unfinished deals were
+    #: found; :attr:`PaymentSession.recovery_pending` of them are still being settled).
     recovery_started = Signal()
     recovery_finished = Signal(int)
     #: The deal is stored CREATED and unifiedorder is on its way.
@@ -118,11 +130,27 @@ class PaymentSession(QObject):
     refund_updated = Signal(object)
 
     def __init__(
-        self, workers: Workers, *, clock: Clock = utc_now, parent: QObject | None = None
+        self,
+        workers: Workers,
+        *,
+        clock: Clock = utc_now,
+        recovery_budget: float = RECOVERY_BUDGET_SECONDS,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._workers = workers
         self._clock = clock
+        #: the deals found unfinished at start-up (their numbers)
+        self._recovered: list[str] = []
+        #: while the till is not open yet: those still waiting for WeChat Pay's first answer,
+        #: with the number of their calls in flight
+        self._recovering: dict[str, int] = {}
+        self._is_recovery_loaded = False
+        self._is_open_requested = False
+        self._recovery_timer = QTimer(self)
+        self._recovery_timer.setSingleShot(True)
+        self._recovery_timer.setInterval(round(recovery_budget * 1000))
+        self._recovery_timer.timeout.connect(self.open_till)
         self._backend: Backend | None = None
         self._current: CheckoutSession | None = None
         self._is_starting = False
@@ -154,6 +182,11 @@ class PaymentSession(QObject):
         return self._is_ready
 
     @property
+    def recovery_pending(self) -> int:
+        """Deals found unfinished at start-up that are not settled yet (background)."""
+        return sum(1 for number in self._recovered if number in self._watched)
+
+    @property
     def current_deal(self) -> Deal | None:
         return self._current.deal if self._current is not None else None
 
@@ -171,26 +204,73 @@ class PaymentSession(QObject):
     # -- start-up ------------------------------------------------------------------------------
 
     def recover(self) -> None:
-        """Reconcile every unfinished deal with orderquery (on a worker) before the till opens."""
+        """Settle every unfinished deal with WeChat Pay, then open the till.
+
+        Each deal gets a checkout in RECOVERING, watched in the background like a deal the
+        clerk gave up on: orderquery, then closeorder when unpaid, a late payment when paid.
+        The till opens when WeChat Pay has answered for each (or its call failed), after the
+        budget, or at once on :meth:`open_till` (Esc), whichever comes first; what is not
+        settled by then goes on in the background.
+        """
         backend = self._require_backend()
         self.recovery_started.emit()
 
-        def work() -> Any:
-            from pos.checkout import recover_unfinished
+        def load() -> list[tuple[CheckoutSession, list[Command]]]:
+            # Runs on the DB worker: a read of the store, no network.
+            from pos.checkout import CheckoutSession
 
-            return recover_unfinished(
-                store=backend.store, client=backend.client, config=backend.config, clock=self._clock
-            )
+            loaded = []
+            for deal in backend.store.unfinished_deals():
+                session = CheckoutSession.resume(
+                    deal,
+                    store=backend.store,
+                    client=backend.client,
+                    config=backend.config,
+                    clock=self._clock,
+                )
+                loaded.append((session, session.start()))
+            return loaded
 
-        self._workers.network(work, on_done=self._on_recovered, on_error=self._on_recover_failed)
+        self._workers.db(load, on_done=self._on_recovery_loaded, on_error=self._on_recover_failed)
 
-    def _on_recovered(self, results: Any) -> None:
-        for result in results:
-            if result.session is not None:
-                self._watched[result.session.out_trade_no] = result.session
-            self._apply(result.session, list(result.commands))
+    def _on_recovery_loaded(self, loaded: list[tuple[CheckoutSession, list[Command]]]) -> None:
+        if self._is_closed:
+            return
+        self._is_recovery_loaded = True
+        for session, _commands in loaded:
+            self._recovered.append(session.out_trade_no)
+            self._watched[session.out_trade_no] = session
+            self._recovering[session.out_trade_no] = 0
+        self._recovery_timer.start()
+        for session, commands in loaded:
+            self._apply(session, commands)
+            self._on_recovery_step(session)
+        if self._is_open_requested or not self._recovering:
+            self.open_till()
+        self.refresh_deals()
+
+    def _on_recovery_step(self, session: CheckoutSession) -> None:
+        """A call for a deal found at start-up ended: once WeChat Pay has answered (or the
+        call failed) and nothing is due now, the deal no longer holds the till closed."""
+        calls = self._recovering.get(session.out_trade_no)
+        if calls is not None and (calls == 0 or session.is_finished):
+            del self._recovering[session.out_trade_no]
+        if calls is not None and not self._recovering and self._is_recovery_loaded:
+            self.open_till()
+
+    def open_till(self) -> None:
+        """End the start-up wait (Esc, the budget, or every deal answered): the till takes
+        charges; deals not settled yet go on in the background, listed as pending."""
+        if self._is_ready or self._is_closed:
+            return
+        if not self._is_recovery_loaded:
+            # Esc before the store was read: open as soon as it is.
+            self._is_open_requested = True
+            return
+        self._recovery_timer.stop()
+        self._recovering.clear()
         self._is_ready = True
-        self.recovery_finished.emit(len(results))
+        self.recovery_finished.emit(len(self._recovered))
         self.refresh_deals()
         self.resume_refunds()
 
@@ -497,6 +577,7 @@ class PaymentSession(QObject):
     def _finish(self, session: CheckoutSession | None, state: str, deal: Deal | None) -> None:
         if session is not None:
             self._watched.pop(session.out_trade_no, None)
+            self._on_recovery_step(session)
             if session is self._current:
                 self._current = None
                 self._tick.stop()
@@ -535,16 +616,29 @@ class PaymentSession(QObject):
         if self._is_closed:
             return
 
+        is_urgent = session is self._current
+        client = None if is_urgent or self._backend is None else self._backend.background_client
+
         def work() -> tuple[list[Command], dict[str, QImage]]:
-            commands = session.perform(command)
+            commands = session.perform(command, client=client)
             return commands, render_qr_codes(commands)
 
-        self._workers.network(
-            work,
-            on_done=lambda result: self._apply(session, *result),
-            on_error=lambda exc: self._on_perform_failed(session, command, exc),
-            is_urgent=session is self._current,
-        )
+        def done(result: tuple[list[Command], dict[str, QImage]]) -> None:
+            self._count_recovery_call(session, -1)
+            self._apply(session, *result)
+            self._on_recovery_step(session)
+
+        def failed(exc: BaseException) -> None:
+            self._count_recovery_call(session, -1)
+            self._on_perform_failed(session, command, exc)
+            self._on_recovery_step(session)
+
+        self._count_recovery_call(session, +1)
+        self._workers.network(work, on_done=done, on_error=failed, is_urgent=is_urgent)
+
+    def _count_recovery_call(self, session: CheckoutSession, step: int) -> None:
+        if session.out_trade_no in self._recovering:
+            self._recovering[session.out_trade_no] += step
 
     def _on_perform_failed(
         self, session: CheckoutSession, command: NetworkCommand, exc: BaseException
@@ -672,6 +766,7 @@ class PaymentSession(QObject):
         """Stop every timer; deals still unfinished are reconciled at the next start."""
         self._is_closed = True
         self._tick.stop()
+        self._recovery_timer.stop()
         for timer in list(self._timers):
             timer.stop()
         self._timers.clear()

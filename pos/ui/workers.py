@@ -1,4 +1,4 @@
-"""The one owner of background work: a network pool, one serial DB writer, results back as signals.
+"""The one owner of background work: network pools, one serial DB writer, results back as signals.
 
 Rule (ARCHITECTURE "Threads"): the Qt main thread only draws and reacts. Every
 network call and every slow disk task goes through :class:`Workers`; the
@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,8 +23,14 @@ from pos.reports.progress import Watch
 
 log = logging.getLogger(__name__)
 
-#: The queue priority of :meth:`Workers.network` calls someone waits for.
-URGENT = 10
+#: Network calls of the sale on screen (``is_urgent``) have threads of their own. This many are
+#: kept; when a call the clerk gave up on still holds them (WeChat Pay does not answer it), the
+#: next sale's call gets one more thread instead of waiting: each call ends within the client's
+#: bounded time (:data:`pos.ui.app.CLIENT_TIMEOUT_SECONDS`), so their number stays small.
+SALE_THREADS = 2
+#: At most this many background network calls (deals settled in the background, refunds, the
+#: customer window) run at once; the others wait their turn. They never hold the sale's threads.
+BACKGROUND_THREADS = 2
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -94,9 +101,10 @@ class TaskProgress(QObject):
 
 
 class Workers(QObject):
-    """Background work for the window: ``network`` (a small pool), ``db`` (one serial thread),
-    ``long_running`` (followers that block for the life of the app, such as the relay stream),
-    ``device`` (one thread for the counter's receipt printer).
+    """Background work for the window: ``network`` (the sale's own threads, and a small capped
+    pool for the rest), ``db`` (one serial thread), ``long_running`` (followers that block for
+    the life of the app, such as the relay stream), ``device`` (one thread for the counter's
+    receipt printer).
 
     Each ``submit`` returns a task id; the callback runs later on the main thread. After
     :meth:`shutdown` nothing new is started and late results are dropped.
@@ -109,10 +117,21 @@ class Workers(QObject):
     #: The number of unfinished tasks changed (for a busy indicator and for tests).
     pending_changed = Signal(int)
 
-    def __init__(self, *, network_threads: int = 4, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        network_threads: int = BACKGROUND_THREADS,
+        sale_threads: int = SALE_THREADS,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
+        # Background calls: at most ``network_threads`` at once, so calls that hang can never
+        # take every thread; the sale on screen has its own pool (``_sale``).
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(network_threads)
+        self._sale = QThreadPool(self)
+        self._sale_threads = sale_threads
+        self._sale.setMaxThreadCount(sale_threads)
         # One thread: database writes are serialised, so the store never sees two writers.
         self._db = QThreadPool(self)
         self._db.setMaxThreadCount(1)
@@ -140,13 +159,19 @@ class Workers(QObject):
         on_error: Failed | None = None,
         is_urgent: bool = False,
     ) -> int:
-        """Run a network call (or anything that may wait on the network) on the pool.
+        """Run a network call (or anything that may wait on the network) on a worker.
 
-        ``is_urgent``: someone waits for it (the sale on screen); it goes before the queued
-        background work, such as deals left to settle while WeChat Pay does not answer.
+        ``is_urgent``: someone waits for it (the sale on screen). It never waits for a thread:
+        not behind background calls (deals left to settle while WeChat Pay does not answer),
+        which have their own capped pool, nor behind an earlier sale's call that still hangs.
         """
-        priority = URGENT if is_urgent else 0
-        return self._submit(self._network, "network", fn, on_done, on_error, priority)
+        if not is_urgent:
+            return self._submit(self._network, "network", fn, on_done, on_error)
+        # A free thread for this call, always: the pool grows past SALE_THREADS only while
+        # earlier calls hang, and shrinks back at a later call (running ones finish first).
+        busy = self._sale.activeThreadCount()
+        self._sale.setMaxThreadCount(max(self._sale_threads, busy + 1))
+        return self._submit(self._sale, "network", fn, on_done, on_error)
 
     def db(
         self, fn: Callable[[], Any], *, on_done: Done | None = None, on_error: Failed | None = None
@@ -173,7 +198,6 @@ class Workers(QObject):
         fn: Callable[[], Any],
         on_done: Done | None,
         on_error: Failed | None,
-        priority: int = 0,
     ) -> int:
         if self._closed:
             raise RuntimeError("workers are shut down")
@@ -181,7 +205,7 @@ class Workers(QObject):
         with self._lock:
             self._callbacks[task_id] = _Callbacks(on_done, on_error, kind)
             count = len(self._callbacks)
-        pool.start(_Job(self, task_id, fn), priority)
+        pool.start(_Job(self, task_id, fn))
         self.pending_changed.emit(count)
         return task_id
 
@@ -225,7 +249,8 @@ class Workers(QObject):
     def is_idle(self) -> bool:
         """No task is running on any pool (a network call may still hang on one after
         :meth:`shutdown`)."""
-        return all(pool.activeThreadCount() == 0 for pool in (self._network, self._db, self._long))
+        pools = (self._sale, self._network, self._db, self._long)
+        return all(pool.activeThreadCount() == 0 for pool in pools)
 
     def wait_db(self, timeout_ms: int = 10_000) -> bool:
         """Block until the database queue is empty (only for shutdown and the test harness)."""
@@ -242,13 +267,16 @@ class Workers(QObject):
         """
         self._closed = True
         wait_network = timeout_ms if network_timeout_ms is None else network_timeout_ms
+        self._sale.clear()
         self._network.clear()
         self._long.clear()
         self._device.clear()
         done = bool(self._db.waitForDone(timeout_ms))
-        done = bool(self._network.waitForDone(wait_network)) and done
-        done = bool(self._long.waitForDone(wait_network)) and done
-        done = bool(self._device.waitForDone(wait_network)) and done
+        # One deadline for every other pool: the waits must not add up past SIGTERM's 3 s.
+        deadline = time.monotonic() + wait_network / 1000
+        for pool in (self._sale, self._network, self._long, self._device):
+            left_ms = max(0, int((deadline - time.monotonic()) * 1000))
+            done = bool(pool.waitForDone(left_ms)) and done
         with self._lock:
             self._callbacks.clear()
         return done

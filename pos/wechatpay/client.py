@@ -10,6 +10,7 @@ parameters (§4.4: same ``out_trade_no`` / ``out_refund_no``, new nonce and sign
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import secrets
@@ -74,7 +75,15 @@ MAX_BILL_BYTES = 64 * 1024 * 1024
 
 
 class WeChatPayClient:
-    """A synchronous client for one merchant. Thread-safe as far as httpx.Client is."""
+    """A synchronous client for one merchant. Thread-safe as far as httpx.Client is.
+
+    A call WeChat Pay never answers ends in a bounded time: each attempt waits at most
+    ``timeout`` seconds to connect and ``timeout`` seconds for each read (httpx), and only an
+    unknown outcome of a call safe to resend is tried again, ``max_attempts`` times in all with
+    ``retry_backoff`` doubling in between: 3 × 10 s + 0.5 s + 1 s = 31.5 s with the defaults,
+    10 s for a client made by :meth:`with_attempts` (1), which then raises
+    :class:`~pos.errors.TransportError` (an unknown outcome).
+    """
 
     def __init__(
         self,
@@ -108,6 +117,18 @@ class WeChatPayClient:
         self._secure_http: httpx.Client | None = None
 
     # -- life cycle ---------------------------------------------------------------------------
+
+    def with_attempts(self, max_attempts: int) -> WeChatPayClient:
+        """The same client (merchant, connections) with another number of attempts per call:
+        1 for work whose caller asks again later anyway, so that an unanswered call does not
+        hold its thread for every retry. Closing either closes the connections of both; for
+        calls without the certificate (its connections are made per client)."""
+        if max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        other = copy.copy(self)
+        other.max_attempts = max_attempts
+        other._secure_http = None
+        return other
 
     def close(self) -> None:
         self._http.close()

@@ -44,6 +44,8 @@ ZH: dict[str, str] = {
     "Over the limit of %1 per payment.": "超过单笔限额 %1。",
     "Ready: type an amount and press Enter.": "就绪：输入金额后按 Enter 收款。",
     "%n unfinished payment(s) checked. Ready.": "已核对 %n 笔未完成的收款。就绪。",
+    "Checking unfinished payments… Press Esc to open the till now; the check goes on in the background.": "正在核对未完成的收款… 按 Esc 可立即开始收款，核对将在后台继续。",
+    "%n unfinished payment(s) still being checked with WeChat Pay in the background (listed as result pending). Ready.": "%n 笔未完成的收款仍在后台向微信支付核对（列表中显示为“结果待确认”）。就绪。",
     "Creating the order for %1…": "正在为 %1 创建订单…",
     "Waiting for the customer to pay %1…": "等待顾客支付 %1…",
     "Creating the order…": "正在创建订单…",

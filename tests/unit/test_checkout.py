@@ -726,6 +726,21 @@ def test_the_deal_still_shows_paid_when_the_disk_is_full(
     assert result.deal.state is DealState.PAID and result.session is None
 
 
+def test_a_call_can_go_through_another_client(
+    store: Store, wechat: FakeWeChatPay, clock: FakeClock
+) -> None:
+    # The window sends the calls of a deal settled in the background through a client that
+    # gives up sooner; the session's own client stays for the rest.
+    other = FakeWeChatPay(clock)
+    other.orders = wechat.orders  # the same WeChat Pay, another way to reach it
+    session = begin(store, wechat, clock)
+    created = session.perform(next(c for c in session.start() if isinstance(c, CreateOrder)))
+    query = next(c for c in created if isinstance(c, QueryOrder))
+    session.perform(query, client=other)
+    assert [call.method for call in wechat.calls] == ["unified_order"]
+    assert [call.method for call in other.calls] == ["order_query"]
+
+
 def test_commands_are_small_values() -> None:
     assert Transition(DealState.PAID, "paid").changes == {}
     assert QueryOrder(2.0, 1) == QueryOrder(2.0, 1)

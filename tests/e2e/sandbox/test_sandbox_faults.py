@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -69,6 +70,25 @@ def test_hang_never_answers_and_processes_nothing(box: Running) -> None:
     assert box.sandbox.ledger.orders() == []
     # times=1 is used up: the same request is answered
     assert box.client.order("FAULTHANG1")["result_code"] == "SUCCESS"
+
+
+def test_clearing_the_faults_ends_a_held_call_with_http_500(box: Running) -> None:
+    add_fault(box, endpoint="orderquery", kind="hang")
+    patient = httpx.Client(base_url=box.url, timeout=60, trust_env=False)
+    fields = box.client.signed({"out_trade_no": "NOSUCHORDER"})
+    answers: list[httpx.Response] = []
+    with ThreadPoolExecutor(1) as pool, patient:
+        held = pool.submit(
+            lambda: answers.append(patient.post("/pay/orderquery", content=xmlcodec.encode(fields)))
+        )
+        wait_until(lambda: box.sandbox.faults.active()[0].used == 1)
+        assert not held.done()
+        assert httpx.delete(box.url + "/sandbox/faults").status_code == 200
+        held.result(timeout=10)  # long before the client's own 60 s
+    assert answers[0].status_code == 500  # nothing processed: an unknown outcome to ask again
+    assert_business_fail(
+        box.client.call("/pay/orderquery", out_trade_no="NOSUCHORDER"), "ORDERNOTEXIST"
+    )
 
 
 def test_http_500_processes_nothing(box: Running) -> None:

@@ -436,6 +436,22 @@ def test_unknown_outcomes_are_retried_then_raised(case: str) -> None:
     assert sleeps == [0.5, 1.0]
 
 
+def test_a_client_with_one_attempt_gives_up_after_the_first_timeout() -> None:
+    fake = FakeWeChat(httpx.ReadTimeout("slow", request=REQUEST))
+    client, sleeps = make_client(fake, max_attempts=3)
+    once = client.with_attempts(1)
+    with pytest.raises(TransportError, match="timed out"):
+        once.order_query(out_trade_no="POS20240601123000001")
+    assert len(fake.requests) == 1 and sleeps == []
+    # The client it was made from keeps its retries, on the same connections.
+    with pytest.raises(TransportError):
+        client.order_query(out_trade_no="POS20240601123000001")
+    assert len(fake.requests) == 4 and sleeps == [0.5, 1.0]
+    assert once._http is client._http
+    with pytest.raises(ValueError):
+        client.with_attempts(0)
+
+
 def test_http_status_is_kept_on_transport_errors() -> None:
     client, _ = make_client(FakeWeChat(httpx.Response(503)), max_attempts=1)
     with pytest.raises(TransportError) as caught:
