@@ -21,9 +21,10 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
+from pos.clock import Clock, Sleep, utc_now
 from pos.errors import (
     BusinessError,
     ConfigError,
@@ -55,13 +56,10 @@ __all__ = [
     "make_client",
     "new_out_refund_no",
     "refundable_fen",
-    "utc_now",
 ]
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
-Sleep = Callable[[float], None]
 
 #: §4.3 refund_status → our stored state. UNKNOWN is not final: it is queried again.
 _STATE_OF: dict[RefundStatus, RefundState] = {
@@ -74,10 +72,6 @@ _STATE_OF: dict[RefundStatus, RefundState] = {
 FINAL_STATES = frozenset(
     {RefundState.SUCCESS, RefundState.CLOSED, RefundState.CHANGE, RefundState.FAILED}
 )
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class RefundClient(Protocol):

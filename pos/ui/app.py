@@ -38,11 +38,12 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.checkout import CheckoutClient
+from pos.clock import Clock, utc_now
 from pos.ui.cashier import CashierWindow
 from pos.ui.counter import Counter, VoicePlayer
 from pos.ui.customer_screen import qr_image
 from pos.ui.relay_listener import RelayListener
-from pos.ui.session import RECOVERY_BUDGET_SECONDS, Backend, Clock, PaymentSession, utc_now
+from pos.ui.session import RECOVERY_BUDGET_SECONDS, Backend, PaymentSession
 from pos.ui.workers import Workers
 
 if TYPE_CHECKING:

@@ -20,12 +20,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
+from pos.clock import Clock, utc_now
 from pos.ui.customer_screen import qr_image
 from pos.ui.workers import Workers
 
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
-
 #: How often the countdown is redrawn and the current deal's clock ticks.
 TICK_MS = 250
 #: How many of today's deals the till lists, newest first.
@@ -50,10 +49,6 @@ RETRY_AFTER_ERROR_MS = 3_000
 #: answered for every unfinished deal; those go on being settled in the background (query,
 #: close), listed as pending until they are final, like a deal the clerk gave up on.
 RECOVERY_BUDGET_SECONDS = 5.0
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def render_qr_codes(commands: Sequence[Command]) -> dict[str, QImage]:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from till_helpers import WAIT_MS, Till
 
-from pos import checkout, refunds
+from pos import refunds
+from pos.checkout import native as checkout
 from pos.config import MemorySecretStore, Settings
 from pos.errors import BusinessError, RequestRejected
 from pos.store import DealState

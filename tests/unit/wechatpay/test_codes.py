@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pos import checkout, refunds
+from pos import refunds
+from pos.checkout import native as checkout
 from pos.errors import (
     BusinessError,
     RequestRejected,

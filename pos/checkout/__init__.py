@@ -1,0 +1,152 @@
+"""One payment from Charge to its end: a plain state machine, and the session that runs it.
+
+The package's rooms: :mod:`~pos.checkout.messages` (timings, states, notices, events and
+commands), :mod:`~pos.checkout.native` (the QR payment's machine),
+:mod:`~pos.checkout.session` (runs a machine against the client and the store),
+:mod:`~pos.checkout.client` (the calls a payment makes) and :mod:`~pos.checkout.recovery`
+(unfinished deals, notifications for deals no checkout watches). Import from here.
+
+Two layers (STYLE rule 3):
+
+* :class:`Checkout` is the machine. Events in (:meth:`Checkout.handle`), commands out.
+  It does no I/O, never sleeps, starts no thread; time comes from the injected ``clock``.
+* :class:`CheckoutSession` carries the commands out, synchronously, with a
+  :class:`PayClient` (``pos.wechatpay.client.WeChatPayClient`` or a fake) and the
+  :class:`~pos.store.Store`. Store writes (:class:`Transition`) are applied inside the
+  session before anything else is returned; the caller gets only the commands it must act
+  on: show something (``Show*``/``HideQr``), call WeChat Pay after a delay
+  (:class:`CreateOrder`, :class:`QueryOrder`, :class:`CloseOrder` -> hand back to
+  :meth:`CheckoutSession.perform` once ``delay`` seconds have passed) and :class:`Finish`.
+
+The Qt layer schedules each network command with a QTimer and runs
+:meth:`CheckoutSession.perform` on a worker (never on the main thread); tests and benchmarks
+use :meth:`CheckoutSession.run`, which loops with an injected ``sleep``.
+
+States of the machine (the deal's stored :class:`~pos.store.DealState` in brackets)::
+
+    NEW ──start──► CREATING [CREATED] ──order created──► WAITING [ORDERED] (QR shown, poll 2 s)
+                     │  ▲                                  │  │
+      outcome unknown│  │ORDERNOTEXIST / NOTPAY:            │  └─ paid (verified query or
+                     ▼  │resend the identical order         │     notification) ──► PAID [PAID]
+                   CONFIRMING [CREATED] ── paid ──► PAID     │
+                     │                                     timeout / cancel
+                     │ definite failure ──► FAILED [FAILED]   ▼
+                     └── timeout / cancel ─────────────► CLOSING [CLOSING]: HideQr, closeorder
+                                                          (after close_min_age, retried until done),
+                                                          query every watch interval
+                                                             │           │
+                                          WeChat says CLOSED ▼           ▼ paid
+                                                  CLOSED [CLOSED]    PAID [PAID, is_late]
+                                                                     + ShowLatePayment
+
+    RECOVERING (start-up, a deal left unfinished): one orderquery, then
+      paid ─► PAID (is_late) · NOTPAY ─► CLOSING · CLOSED ─► CLOSED · ORDERNOTEXIST ─► FAILED
+
+    CLOSING or RECOVERING, orderquery says paid with another total_fee ─► NEEDS_ATTENTION
+      (never marked paid; the stored deal stays unfinished with last_error, alarm shown)
+
+Commands (out): Transition (applied by the session, never returned), CreateOrder,
+QueryOrder, CloseOrder (each with ``delay`` seconds and a ``seq``; a command superseded by
+a newer one is dropped by :meth:`CheckoutSession.perform`), ShowQr, HideQr, ShowPaid,
+ShowLatePayment, ShowMessage (a :class:`Notice` code + English text + ``is_alarm``), Finish.
+Events (in): OrderCreated/OrderCreateFailed, OrderQueried/OrderQueryFailed,
+OrderClosed/OrderCloseFailed (made by the session from the client's answers),
+PaymentNotified, CancelRequested, Tick.
+
+Rules encoded here (protocol reference sections in brackets):
+
+* the deal is stored CREATED with its out_trade_no before any network call, and every
+  retry of unifiedorder sends the same parameters, time_start and time_expire included (§4.6);
+* an unknown outcome never mints a new number: query; ORDERNOTEXIST -> resend (§4.4);
+* paid only on a verified result whose total_fee equals the deal's amount (§5.2);
+* closeorder not before ``close_min_age`` (§3.3), retried until WeChat Pay agrees, and the
+  order is watched until it is CLOSED or paid; ORDERPAID on close -> query -> late payment.
+"""
+
+from __future__ import annotations
+
+from pos.checkout.client import (
+    SPBILL_CREATE_IP,
+    CheckoutClient,
+    NativeOrderClient,
+    PayClient,
+    fits_body,
+    order_body,
+)
+from pos.checkout.messages import (
+    CancelRequested,
+    CheckoutConfig,
+    CloseOrder,
+    Command,
+    CreateOrder,
+    Event,
+    Finish,
+    HideQr,
+    NetworkCommand,
+    Notice,
+    OrderClosed,
+    OrderCloseFailed,
+    OrderCreated,
+    OrderCreateFailed,
+    OrderQueried,
+    OrderQueryFailed,
+    PaymentNotified,
+    QueryOrder,
+    ShowLatePayment,
+    ShowMessage,
+    ShowPaid,
+    ShowQr,
+    State,
+    Tick,
+    Transition,
+)
+from pos.checkout.native import Checkout
+from pos.checkout.recovery import (
+    RecoveryResult,
+    apply_payment_notification,
+    notification_alarm,
+    record_alarm,
+    recover_unfinished,
+)
+from pos.checkout.session import CheckoutSession
+
+__all__ = [
+    "SPBILL_CREATE_IP",
+    "CancelRequested",
+    "Checkout",
+    "CheckoutClient",
+    "CheckoutConfig",
+    "CheckoutSession",
+    "CloseOrder",
+    "Command",
+    "CreateOrder",
+    "Event",
+    "Finish",
+    "HideQr",
+    "NativeOrderClient",
+    "NetworkCommand",
+    "Notice",
+    "OrderCloseFailed",
+    "OrderClosed",
+    "OrderCreateFailed",
+    "OrderCreated",
+    "OrderQueried",
+    "OrderQueryFailed",
+    "PayClient",
+    "PaymentNotified",
+    "QueryOrder",
+    "RecoveryResult",
+    "ShowLatePayment",
+    "ShowMessage",
+    "ShowPaid",
+    "ShowQr",
+    "State",
+    "Tick",
+    "Transition",
+    "apply_payment_notification",
+    "fits_body",
+    "notification_alarm",
+    "order_body",
+    "record_alarm",
+    "recover_unfinished",
+]
