@@ -36,7 +36,6 @@ from pos.checkout.messages import (
 from pos.checkout.native import Checkout
 from pos.clock import Clock, Sleep
 from pos.errors import (
-    OutcomeUnknown,
     StoreError,
     WeChatPayError,
 )
@@ -148,47 +147,36 @@ class CheckoutSession:
         return self.handle(event)
 
     def _call(self, command: NetworkCommand, deal: Deal, client: PayClient) -> Event:
-        try:
-            match command:
-                case CreateOrder():
-                    try:
-                        result = client.unified_order(
-                            out_trade_no=deal.out_trade_no,
-                            total_fee=deal.amount_fen,
-                            body=order_body(deal.product),
-                            time_start=deal.time_start,
-                            time_expire=deal.time_expire,
-                            device_info=deal.till_id,
-                        )
-                    except WeChatPayError as exc:
-                        return OrderCreateFailed(exc, command.seq)
-                    return OrderCreated(result, command.seq)
-                case QueryOrder():
-                    try:
-                        status = client.order_query(out_trade_no=deal.out_trade_no)
-                    except WeChatPayError as exc:
-                        return OrderQueryFailed(exc, command.seq)
-                    return OrderQueried(status, command.seq)
-                case CloseOrder():
-                    try:
-                        client.close_order(out_trade_no=deal.out_trade_no)
-                    except WeChatPayError as exc:
-                        return OrderCloseFailed(exc, command.seq)
-                    return OrderClosed(command.seq)
-        except Exception as exc:
-            # A fault outside the error tree (a bug in a client): the request may have gone
-            # out, so it is an unknown outcome, never a failure (STYLE rule 7).
-            unknown = OutcomeUnknown(
-                f"unexpected {type(exc).__name__}", out_trade_no=deal.out_trade_no
-            )
-            unknown.__cause__ = exc
-            match command:
-                case CreateOrder():
-                    return OrderCreateFailed(unknown, command.seq)
-                case QueryOrder():
-                    return OrderQueryFailed(unknown, command.seq)
-                case CloseOrder():
-                    return OrderCloseFailed(unknown, command.seq)
+        # Only WeChat Pay's outcomes (the PosError tree) become events. Anything else is a bug
+        # and goes up to whoever runs the session: turned into "outcome unknown" it would be
+        # asked again and again, a bug dressed as a network problem. The deal stays stored
+        # unfinished; start-up recovery settles it.
+        match command:
+            case CreateOrder():
+                try:
+                    result = client.unified_order(
+                        out_trade_no=deal.out_trade_no,
+                        total_fee=deal.amount_fen,
+                        body=order_body(deal.product),
+                        time_start=deal.time_start,
+                        time_expire=deal.time_expire,
+                        device_info=deal.till_id,
+                    )
+                except WeChatPayError as exc:
+                    return OrderCreateFailed(exc, command.seq)
+                return OrderCreated(result, command.seq)
+            case QueryOrder():
+                try:
+                    status = client.order_query(out_trade_no=deal.out_trade_no)
+                except WeChatPayError as exc:
+                    return OrderQueryFailed(exc, command.seq)
+                return OrderQueried(status, command.seq)
+            case CloseOrder():
+                try:
+                    client.close_order(out_trade_no=deal.out_trade_no)
+                except WeChatPayError as exc:
+                    return OrderCloseFailed(exc, command.seq)
+                return OrderClosed(command.seq)
         raise TypeError(f"not a network command: {command!r}")  # pragma: no cover
 
     def _apply(self, commands: list[Command]) -> list[Command]:

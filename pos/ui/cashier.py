@@ -416,6 +416,7 @@ class CashierWindow(QMainWindow):
         session.deal_ended.connect(self.on_session_deal_ended)
         session.left_deal_settled.connect(self.on_session_left_deal_settled)
         session.alarm_raised.connect(self.on_session_alarm_raised)
+        session.bug_raised.connect(self.on_session_bug_raised)
         session.late_payment_arrived.connect(self.on_session_late_payment_arrived)
         session.deals_changed.connect(self.on_session_deals_changed)
         session.products_changed.connect(self.set_products)
@@ -776,6 +777,21 @@ class CashierWindow(QMainWindow):
             return
         tone = {"PAID": "good", "NEEDS_ATTENTION": "bad"}.get(state, "info")
         self._set_status(text.replace("%1", format_fen(deal.amount_fen, symbol="¥ ")), tone)
+
+    def on_session_bug_raised(self, deal: Deal) -> None:
+        """A bug stopped a deal's work: the clerk is told once, the till is free again."""
+        self.customer_screen.hide()
+        self._back_to_till()
+        text = self.tr(
+            "Program error while handling the payment of %1 (order %2); it is in the log. "
+            "The payment will be checked with WeChat Pay at the next start. Call for support."
+        )
+        self._set_status(
+            text.replace("%1", format_fen(deal.amount_fen, symbol="¥ ")).replace(
+                "%2", deal.out_trade_no
+            ),
+            "bad",
+        )
 
     def on_session_alarm_raised(self, deal: Deal) -> None:
         """§5.2 step 6: WeChat Pay reported another amount paid for a deal not on screen."""

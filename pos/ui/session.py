@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from pos.clock import Clock, utc_now
+from pos.errors import PosError
 from pos.ui.customer_screen import qr_image
 from pos.ui.workers import Workers
 
@@ -114,6 +115,9 @@ class PaymentSession(QObject):
     #: WeChat Pay reported another amount (or transaction) paid for a deal that is not on
     #: screen (§5.2 step 6): not counted; the clerk must tell the manager. (deal with its alarm)
     alarm_raised = Signal(object)
+    #: A programming error stopped a deal's work (logged with its traceback): the deal is
+    #: left for start-up recovery, the till is free. Emitted once per deal.
+    bug_raised = Signal(object)
     #: Today's deals, newest first (after every change).
     deals_changed = Signal(list)
     #: The product names of the quick keys, in order.
@@ -639,7 +643,11 @@ class PaymentSession(QObject):
         self, session: CheckoutSession, command: NetworkCommand, exc: BaseException
     ) -> None:
         # perform() turns every WeChat Pay outcome into an event; what reaches here is a store
-        # or programming error. The same command is tried again: a superseded one is a no-op.
+        # error (a locked or full database: tried again, a superseded command is a no-op) or a
+        # bug (never tried again: it would fail the same way for ever).
+        if not isinstance(exc, PosError):
+            self._on_bug(session, type(command).__name__, exc)
+            return
         log.error(
             "%s failed: %s",
             type(command).__name__,
@@ -655,13 +663,47 @@ class PaymentSession(QObject):
         self._workers.db(
             lambda: session.handle(event),
             on_done=lambda commands: self._apply(session, commands),
-            on_error=self._on_task_error,
+            on_error=lambda exc: self._on_deal_task_error(session, type(event).__name__, exc),
         )
 
-    def _on_task_error(self, exc: BaseException) -> None:
-        log.error("checkout task failed: %s", exc)
+    def _on_deal_task_error(self, session: CheckoutSession, what: str, exc: BaseException) -> None:
+        if not isinstance(exc, PosError):
+            self._on_bug(session, what, exc)
+            return
+        log.error("%s failed: %s", what, exc, extra={"out_trade_no": session.out_trade_no})
         if self._current is not None:
             self.notice_shown.emit("STORE_ERROR", True)
+
+    def _on_task_error(self, exc: BaseException) -> None:
+        # A known error (the store) in words; anything else is a bug, with its traceback.
+        if isinstance(exc, PosError):
+            log.error("till task failed: %s", exc)
+        else:
+            log.error("bug in a till task: %s", type(exc).__name__, exc_info=exc)
+        if self._current is not None:
+            self.notice_shown.emit("STORE_ERROR", True)
+
+    def _on_bug(self, session: CheckoutSession, what: str, exc: BaseException) -> None:
+        """A programming error in a deal's work: logged once with its traceback, shown once,
+        never tried again. The deal stays stored as it is (stored before any call), and
+        start-up recovery settles it with WeChat Pay; the till is free meanwhile."""
+        log.error(
+            "bug: %s raised %s",
+            what,
+            type(exc).__name__,
+            exc_info=exc,
+            extra={"out_trade_no": session.out_trade_no},
+        )
+        self._watched.pop(session.out_trade_no, None)
+        self._recovering.pop(session.out_trade_no, None)
+        if session is self._current:
+            self._current = None
+            self._tick.stop()
+            self._deadline = None
+        if session is self._left:
+            self._left = None
+        self.bug_raised.emit(session.deal)
+        self.refresh_deals()
 
     # -- the clock -------------------------------------------------------------------------------
 

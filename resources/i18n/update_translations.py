@@ -33,6 +33,11 @@ ZH: dict[str, str] = {
     "Today's payments": "今日收款",
     "Customer (F9)": "模拟顾客 (F9)",
     "Purchase": "商品",
+    "Program error while handling the payment of %1 (order %2); it is in the log. "
+    "The payment will be checked with WeChat Pay at the next start. Call for support.": (
+        "处理 %1 的收款（订单 %2）时程序出错，已记入日志。"
+        "这笔收款将在下次启动时向微信支付核对。请联系技术支持。"
+    ),
     "Product: %1": "商品：%1",
     "Product: none chosen (%1, or type a name)": "商品：未选择（按 %1 选择，或输入名称）",
     "Product: none chosen (type a name)": "商品：未选择（请输入名称）",
