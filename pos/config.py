@@ -43,6 +43,7 @@ import platformdirs
 import tomli_w
 
 from pos import platform
+from pos.clock import DEFAULT_TIME_ZONE, BusinessDay, time_zone
 from pos.errors import ConfigError
 from pos.wechatpay.types import ClientCertificate, Merchant, SignType
 
@@ -74,6 +75,7 @@ ENVIRONMENT: dict[str, str] = {
     "POS_POLL_INTERVAL": "poll_interval_seconds",
     "POS_MAX_AMOUNT_FEN": "max_amount_fen",
     "POS_LANG": "language",
+    "POS_TIME_ZONE": "time_zone",
     "POS_SOUND": "sound",
     "POS_SPEAK_AMOUNT": "speak_amount",
     "POS_PRINTER": "printer",
@@ -149,6 +151,9 @@ class Settings:
     poll_interval_seconds: float = 2.0
     max_amount_fen: int = 5_000_000
     language: str = "zh_CN"
+    #: The shop's time zone (IANA name): when its business day begins, for the till's list,
+    #: the manager's view and exports. WeChat Pay's bills stay Beijing days.
+    time_zone: str = DEFAULT_TIME_ZONE
     #: A sound file played on payment; None = the default chime.
     sound: str | None = None
     #: Say "微信收款 25.50 元" when a payment arrives (instead of the chime).
@@ -175,6 +180,11 @@ class Settings:
     def __post_init__(self) -> None:
         if self.database_path is _DERIVED_DATABASE_PATH:
             self.database_path = self.data_dir / DATABASE_FILE_NAME
+
+    @property
+    def business_day(self) -> BusinessDay:
+        """The shop's day: when today begins and ends (validated when the settings load)."""
+        return BusinessDay.named(self.time_zone)
 
     @property
     def is_sandbox(self) -> bool:
@@ -592,6 +602,7 @@ def load_settings(
         "poll_interval_seconds": lambda item: _seconds(item, "poll_interval_seconds", 0.2, 60),
         "max_amount_fen": lambda item: _int(item, "max_amount_fen", 1, 10**12, "fen"),
         "language": lambda item: _language(item),
+        "time_zone": lambda item: _time_zone(item),
         "sound": lambda item: _str(item, "sound").strip() or None,
         "speak_amount": lambda item: _bool(item, "speak_amount"),
         "printer": lambda item: _printer(item),
@@ -672,6 +683,15 @@ def _non_empty(item: _Value, name: str) -> str:
     text = _str(item, name).strip()
     if not text:
         raise ConfigError(f"{item.source}: {name} must not be empty")
+    return text
+
+
+def _time_zone(item: _Value) -> str:
+    text = _str(item, "time_zone").strip()
+    try:
+        time_zone(text)
+    except ValueError as exc:
+        raise ConfigError(f"{item.source}: {exc}") from None
     return text
 
 
@@ -815,6 +835,7 @@ def save_settings(
         "poll_interval_seconds",
         "max_amount_fen",
         "language",
+        "time_zone",
         "sound",
         "speak_amount",
         "printer",

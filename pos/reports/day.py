@@ -1,16 +1,16 @@
-"""The day's deals as rows, totals, takings by hour and a search (Beijing days)."""
+"""The day's deals as rows, totals, takings by hour and a search (the shop's business days)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from itertools import islice
 
+from pos.clock import BEIJING_DAY, BusinessDay
 from pos.errors import AmountError
 from pos.money import parse_amount
 from pos.store import DealLine, DealState, Refund, RefundState, Store
-from pos.wechatpay.types import BEIJING
 
 #: Deals are read from the store this many at a time, so a report or an export of any size
 #: holds at most one batch of deals (and their refunds) in memory at a time.
@@ -20,15 +20,16 @@ READ_BATCH = 2000
 _REFUNDED_STATES = frozenset({DealState.PARTIALLY_REFUNDED, DealState.REFUNDED})
 
 
-def day_bounds(day: date) -> tuple[datetime, datetime]:
-    """``[00:00, next 00:00)`` of ``day`` in Beijing time: WeChat's bill day (§3.8)."""
-    start = datetime.combine(day, time(), tzinfo=BEIJING)
-    return start, start + timedelta(days=1)
+def day_bounds(day: date, business_day: BusinessDay = BEIJING_DAY) -> tuple[datetime, datetime]:
+    """``[00:00, next 00:00)`` of ``day`` in the business day's zone (Beijing by default:
+    WeChat's bill day, §3.8)."""
+    return business_day.bounds(day)
 
 
 @dataclass(frozen=True)
 class DealRow:
-    """One deal as the manager sees it. Times are Beijing time; amounts are fen."""
+    """One deal as the manager sees it. Times are the shop's (Beijing by default); amounts
+    are fen."""
 
     time: datetime
     product: str
@@ -80,7 +81,7 @@ def totals_of(rows: Iterable[DealRow]) -> Totals:
     return totals
 
 
-def _row(deal: DealLine, refunds: dict[str, list[Refund]]) -> DealRow:
+def _row(deal: DealLine, refunds: dict[str, list[Refund]], business_day: BusinessDay) -> DealRow:
     refunded = 0
     if deal.state in _REFUNDED_STATES:
         refunded = sum(
@@ -89,42 +90,49 @@ def _row(deal: DealLine, refunds: dict[str, list[Refund]]) -> DealRow:
             if r.state is RefundState.SUCCESS
         )
     return DealRow(
-        time=deal.created_at.astimezone(BEIJING),
+        time=business_day.local(deal.created_at),
         product=deal.product,
         amount_fen=deal.amount_fen,
         state=deal.state,
         out_trade_no=deal.out_trade_no,
         transaction_id=deal.transaction_id or "",
         refunded_fen=refunded,
-        paid_at=deal.paid_at.astimezone(BEIJING) if deal.paid_at else None,
+        paid_at=business_day.local(deal.paid_at) if deal.paid_at else None,
     )
 
 
 def iter_rows(
-    store: Store, date_from: date, date_to: date, *, batch: int = READ_BATCH
+    store: Store,
+    date_from: date,
+    date_to: date,
+    *,
+    batch: int = READ_BATCH,
+    business_day: BusinessDay = BEIJING_DAY,
 ) -> Iterator[DealRow]:
-    """Every deal created from ``date_from`` to ``date_to`` (inclusive, Beijing days), oldest
-    first, read batch by batch so memory stays flat however many deals there are."""
+    """Every deal created from ``date_from`` to ``date_to`` (inclusive, business days),
+    oldest first, read batch by batch so memory stays flat however many deals there are."""
     if date_to < date_from:
         raise ValueError("date_to is before date_from")
-    start, _ = day_bounds(date_from)
-    _, end = day_bounds(date_to)
-    return _rows(store.iter_deal_lines(start, end, batch=batch), store, batch)
+    start, _ = day_bounds(date_from, business_day)
+    _, end = day_bounds(date_to, business_day)
+    return _rows(store.iter_deal_lines(start, end, batch=batch), store, batch, business_day)
 
 
-def _rows(deals: Iterator[DealLine], store: Store, batch: int) -> Iterator[DealRow]:
+def _rows(
+    deals: Iterator[DealLine], store: Store, batch: int, business_day: BusinessDay
+) -> Iterator[DealRow]:
     while chunk := list(islice(deals, batch)):
         # One query for the refunds of the chunk's refunded deals, not one per deal.
         refunds = store.refunds_for_deals(
             d.out_trade_no for d in chunk if d.state in _REFUNDED_STATES
         )
         for deal in chunk:
-            yield _row(deal, refunds)
+            yield _row(deal, refunds, business_day)
 
 
 @dataclass(frozen=True)
 class DayReport:
-    """One Beijing day: every deal, the totals, and gross takings by hour of payment."""
+    """One business day: every deal, the totals, and gross takings by hour of payment."""
 
     day: date
     rows: tuple[DealRow, ...]
@@ -135,19 +143,26 @@ class DayReport:
         return search_rows(self.rows, text)
 
 
-def hourly_takings(rows: Iterable[DealRow]) -> tuple[int, ...]:
-    """Fen paid in each hour 0–23 (Beijing), by the time the payment succeeded."""
+def hourly_takings(
+    rows: Iterable[DealRow], business_day: BusinessDay = BEIJING_DAY
+) -> tuple[int, ...]:
+    """Fen paid in each hour 0–23 of the shop's clock, by the time the payment succeeded."""
     hours = [0] * 24
     for row in rows:
         if row.is_paid:
-            hours[(row.paid_at or row.time).astimezone(BEIJING).hour] += row.amount_fen
+            hours[business_day.local(row.paid_at or row.time).hour] += row.amount_fen
     return tuple(hours)
 
 
-def day_report(store: Store, day: date) -> DayReport:
-    """The report of one Beijing day (deals by the time they were created)."""
-    rows = tuple(iter_rows(store, day, day))
-    return DayReport(day=day, rows=rows, totals=totals_of(rows), hourly_fen=hourly_takings(rows))
+def day_report(store: Store, day: date, business_day: BusinessDay = BEIJING_DAY) -> DayReport:
+    """The report of one business day (deals by the time they were created)."""
+    rows = tuple(iter_rows(store, day, day, business_day=business_day))
+    return DayReport(
+        day=day,
+        rows=rows,
+        totals=totals_of(rows),
+        hourly_fen=hourly_takings(rows, business_day),
+    )
 
 
 def search_rows(rows: Iterable[DealRow], text: str) -> list[DealRow]:

@@ -35,6 +35,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pos.clock import BEIJING_DAY, BusinessDay
 from pos.errors import ConfigError, PosError
 from pos.money import fen_to_decimal_yuan, format_fen
 from pos.platform import STDOUT_NAME, output_file
@@ -299,13 +300,17 @@ WATCH_EVERY = 200
 
 
 def _watched(
-    rows: Iterable[DealRow], date_from: date, date_to: date, watch: Watch
+    rows: Iterable[DealRow],
+    date_from: date,
+    date_to: date,
+    watch: Watch,
+    business_day: BusinessDay = BEIJING_DAY,
 ) -> Iterator[DealRow]:
     """The rows, reporting how far into the period they are (rows come oldest first) and
     stopping with Cancelled when the watch was cancelled: the writer's ``_atomic`` block then
     removes the partial file."""
-    start, _ = day_bounds(date_from)
-    _, end = day_bounds(date_to)
+    start, _ = day_bounds(date_from, business_day)
+    _, end = day_bounds(date_to, business_day)
     span = end - start
     watch.step(0)
     for count, row in enumerate(rows, start=1):
@@ -324,15 +329,17 @@ def export(
     *,
     language: str = "zh_CN",
     watch: Watch | None = None,
+    business_day: BusinessDay = BEIJING_DAY,
 ) -> Totals:
-    """Export the deals of ``date_from``..``date_to`` (Beijing days, inclusive) to ``output``.
+    """Export the deals of ``date_from``..``date_to`` (the shop's business days, inclusive)
+    to ``output``.
 
     With ``watch`` it reports its progress and stops (Cancelled, no file) when cancelled."""
     if fmt not in _WRITERS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    rows: Iterable[DealRow] = iter_rows(store, date_from, date_to)
+    rows: Iterable[DealRow] = iter_rows(store, date_from, date_to, business_day=business_day)
     if watch is not None:
-        rows = _watched(rows, date_from, date_to, watch)
+        rows = _watched(rows, date_from, date_to, watch, business_day)
     if fmt == "xlsx":
         title = date_from.isoformat() + ("" if date_to == date_from else f"~{date_to.isoformat()}")
         return write_xlsx(rows, output, language=language, title=title)
@@ -350,7 +357,15 @@ def run_cli(settings: Settings, date_from: date, date_to: date, fmt: str, output
         raise ConfigError(f"no database at {path}: nothing to export")
     store = Store.open(path)
     try:
-        totals = export(store, date_from, date_to, fmt, output, language=settings.language)
+        totals = export(
+            store,
+            date_from,
+            date_to,
+            fmt,
+            output,
+            language=settings.language,
+            business_day=settings.business_day,
+        )
     except OSError as exc:
         raise PosError(f"cannot write {output}: {exc.strerror or type(exc).__name__}") from None
     finally:

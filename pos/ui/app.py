@@ -257,6 +257,7 @@ def open_services(
             # §3.7: refund results come back through the relay, like payment results.
             refund_notify_url=f"{relay_url}/wechatpay/refund-notify" if relay_url else None,
             background_client=CheckoutClient(wechat.with_attempts(1), notify_url=notify_url),
+            business_day=settings.business_day,
         )
         return Services(
             backend=backend,
@@ -324,6 +325,7 @@ class CashierApp(QObject):
             max_amount_fen=settings.max_amount_fen,
             shop_name=settings.shop_name,
             is_sandbox=settings.is_sandbox,
+            business_day=settings.business_day,
         )
         self.session.payment_succeeded.connect(self.counter.on_payment_succeeded)
         self.session.late_payment_arrived.connect(self.counter.on_late_payment)

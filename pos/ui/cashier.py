@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.checkout import fits_body
+from pos.clock import BEIJING_DAY, BusinessDay
 from pos.errors import AmountError
 from pos.money import format_fen, normalise_typed, parse_amount
 from pos.ui.customer_screen import CustomerScreen
@@ -217,10 +218,12 @@ class CashierWindow(QMainWindow):
         shop_name: str = "",
         is_sandbox: bool = False,
         sound: Callable[[], None] | None = None,
+        business_day: BusinessDay = BEIJING_DAY,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
+        self._business_day = business_day
         self._max_amount_fen = max_amount_fen
         self._play_sound = sound
         self._typed = ""
@@ -852,7 +855,7 @@ class CashierWindow(QMainWindow):
         width = max((text_width(state) for state in states), default=0)
         for deal, state in zip(deals, states, strict=True):
             line = (
-                f"{deal.created_at.astimezone():%H:%M:%S}   "
+                f"{self._business_day.local(deal.created_at):%H:%M:%S}   "
                 f"{format_fen(deal.amount_fen, symbol='¥'):>10}   {pad(state, width)}   "
                 f"{deal.product}"
             )

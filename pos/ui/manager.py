@@ -15,9 +15,8 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
-from datetime import time as day_time
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -83,7 +82,7 @@ from pos.reports.reconcile import BillNotReady, ReconcileReport, reconcile_day
 from pos.store import Deal, DealState, Store
 from pos.ui.wechat_words import error_text, refusal_text
 from pos.ui.workers import TaskProgress
-from pos.wechatpay.types import BEIJING, Bill, RefundQueryResult, RefundResult
+from pos.wechatpay.types import Bill, RefundQueryResult, RefundResult
 
 if TYPE_CHECKING:
     from pos.config import Settings
@@ -156,7 +155,14 @@ class ManagerServices:
     follow_seconds: float = 30.0
     follow_interval: float = 2.0
     pin_clock: Callable[[], float] = time.monotonic
-    today: Callable[[], date] = field(default=lambda: datetime.now(BEIJING).date())
+    #: Today, the shop's business day; None: from the settings' time zone.
+    today_of: Callable[[], date] | None = None
+
+    def today(self) -> date:
+        if self.today_of is not None:
+            return self.today_of()
+        return self.settings.business_day.today()
+
     #: The app's one gate for the PIN: shared by every PIN dialog, so closing and reopening
     #: the dialog does not reset the count of wrong PINs or end a lock-out.
     pin_gate: PinGate | None = None
@@ -868,15 +874,16 @@ class ManagerWindow(QWidget):
 
     def load_day(self) -> None:
         day, store = self.day, self._services.store
+        business_day = self._services.settings.business_day
         self.status.setText(self.tr("Loading %1…").replace("%1", day.isoformat()))
         # Reads, not writes: not on the single DB writer, where they would hold up the
         # till's own writes (SQLite in WAL mode reads alongside a writer).
         self._services.workers.network(
-            lambda: day_report(store, day),
+            lambda: day_report(store, day, business_day),
             on_done=_alive(self, self._on_day_loaded),
             on_error=_alive(self, self._on_day_failed),
         )
-        start = datetime.combine(day, day_time(), BEIJING)
+        start, _ = business_day.bounds(day)
         self._services.workers.network(
             lambda: (day, store.alarmed_deals(start, start + timedelta(days=1))),
             on_done=_alive(self, self._on_alarms_loaded),
@@ -969,11 +976,21 @@ class ManagerWindow(QWidget):
         day = date_from or self.day
         last = date_to or day
         language = self._services.settings.language
+        business_day = self._services.settings.business_day
         self.status.setText(self.tr("Exporting…"))
         self._run_long(
             "export",
             self.tr("Exporting…"),
-            lambda watch: export(store, day, last, fmt, path, language=language, watch=watch),
+            lambda watch: export(
+                store,
+                day,
+                last,
+                fmt,
+                path,
+                language=language,
+                watch=watch,
+                business_day=business_day,
+            ),
             on_done=lambda totals: self._on_exported(path, totals),
             on_error=lambda exc: self._on_export_failed(path, exc),
         )

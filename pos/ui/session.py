@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
-from pos.clock import Clock, utc_now
+from pos.clock import BEIJING_DAY, BusinessDay, Clock, utc_now
 from pos.errors import PosError
 from pos.ui.customer_screen import qr_image
 from pos.ui.workers import Workers
@@ -83,6 +83,8 @@ class Backend:
     #: checkout asks again later (with back-off), so an unanswered call frees its thread after
     #: one timeout instead of holding it for every retry. None: ``client`` for everything.
     background_client: PayClient | None = None
+    #: The shop's day: which deals are "today's" in the till's list.
+    business_day: BusinessDay = BEIJING_DAY
 
 
 class PaymentSession(QObject):
@@ -739,14 +741,13 @@ class PaymentSession(QObject):
             self._is_refresh_due = True
             return
         store = self._backend.store
+        business_day = self._backend.business_day
 
         def load() -> list[Deal]:
             # The newest deals only (one indexed query), then today's among them: loading
             # the whole day after every payment grew with the day, in time and in memory.
-            midnight = (
-                datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
-            )
-            tomorrow = midnight + timedelta(days=1)
+            # Today is the shop's business day, as in the manager's view and the exports.
+            midnight, tomorrow = business_day.bounds(business_day.today(self._clock))
             return [
                 deal
                 for deal in store.recent_deals(RECENT_DEALS)

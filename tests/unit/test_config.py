@@ -472,6 +472,7 @@ def test_an_invalid_file_is_one_line_naming_the_file(
         ({"POS_CHECKOUT_TIMEOUT": "2m"}, "POS_CHECKOUT_TIMEOUT: checkout_timeout_seconds must"),
         ({"POS_POLL_INTERVAL": "fast"}, "POS_POLL_INTERVAL: poll_interval_seconds must"),
         ({"POS_LANG": "de"}, "POS_LANG: language must"),
+        ({"POS_TIME_ZONE": "Mars/Olympus"}, "POS_TIME_ZONE: unknown time zone 'Mars/Olympus'"),
         ({"WECHATPAY_API_KEY": KEY}, "WECHATPAY_API_KEY: a merchant setting is given but no"),
         ({**MERCHANT_ENV, "WECHATPAY_API_KEY": KEY[:-1]}, "WECHATPAY_API_KEY: API key must"),
         ({**MERCHANT_ENV, "WECHATPAY_SIGN_TYPE": "md5"}, "WECHATPAY_SIGN_TYPE: sign type"),
@@ -541,3 +542,11 @@ def test_validate_merchant_fields() -> None:
     }
     # A key with a space or a symbol is a copy-paste accident, not a WeChat key.
     assert "api_key" in validate_merchant_fields(APPID, MCH_ID, KEY[:-1] + " ", "MD5")
+
+
+def test_the_shops_time_zone_comes_from_the_file_or_the_environment(path: Path) -> None:
+    assert load_settings(path, {}).time_zone == "Asia/Shanghai"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('time_zone = "Asia/Hong_Kong"\n', encoding="utf-8")
+    assert load_settings(path, {}).business_day.zone.key == "Asia/Hong_Kong"  # type: ignore[attr-defined]
+    assert load_settings(path, {"POS_TIME_ZONE": "Europe/Paris"}).time_zone == "Europe/Paris"
