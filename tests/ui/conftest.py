@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.till import WAIT_MS, Till
 from pytestqt.qtbot import QtBot
-from till_helpers import WAIT_MS, Till
 
 import pos.ui  # noqa: F401  (applies the PySide6 6.12 reference-count fix before any Qt call)
 from pos.config import Settings

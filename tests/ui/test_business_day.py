@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from helpers.till import WAIT_MS
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from till_helpers import WAIT_MS
 
 from pos.config import Settings
 from pos.reports.day import day_report

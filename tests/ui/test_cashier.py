@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from helpers.till import WAIT_MS, Till, ever
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from till_helpers import WAIT_MS, Till, ever
 
 from pos.config import Settings
 from pos.relay import RelayEvent

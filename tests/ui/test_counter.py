@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 from helpers.printers import FakeNetworkPrinter, HangingPrinter
+from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt
-from till_helpers import WAIT_MS, Till
 
 from pos.config import Settings
 from pos.ui.app import CashierApp

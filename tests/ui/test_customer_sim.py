@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from till_helpers import WAIT_MS, Till
 
 from pos.config import Settings
 from pos.sandbox import DEFAULT_MERCHANT

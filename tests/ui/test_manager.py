@@ -7,9 +7,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fixture)
+from helpers.manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fixture)
+from helpers.till import Till
 from pytestqt.qtbot import QtBot
-from till_helpers import Till
 
 from pos.pin import LOCKOUT_SECONDS, PinGate, hash_pin, verify_pin
 from pos.reports.reconcile import Kind

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fixture)
+from helpers.manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fixture)
 from pytestqt.qtbot import QtBot
 
 from pos.checkout import notification_alarm, record_alarm

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fixture)
+from helpers.manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fixture)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from helpers.till import WAIT_MS, Till
 from pytestqt.qtbot import QtBot
-from till_helpers import WAIT_MS, Till
 
 from pos.pin import MAX_WRONG_PINS, hash_pin
 from pos.ui.manager import PinDialog, manager_services, open_manager

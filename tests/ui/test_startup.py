@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers.till import WAIT_MS, ever
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from till_helpers import WAIT_MS, ever
 
 from pos.config import Settings
 from pos.sandbox import Sandbox

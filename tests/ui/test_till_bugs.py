@@ -7,8 +7,8 @@ from __future__ import annotations
 import logging
 
 import pytest
+from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt
-from till_helpers import WAIT_MS, Till
 
 from pos.store import DealState
 from pos.ui import session as session_module

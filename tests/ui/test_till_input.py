@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
-from till_helpers import WAIT_MS, Till
 
 from pos.pin import hash_pin
 from pos.ui.cashier import ProductDialog

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
-from till_helpers import WAIT_MS, Till
 
 from pos.store import DealState
 from pos.ui.app import apply_style

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from till_helpers import WAIT_MS, Till
 
 from pos.config import Settings
 from pos.sandbox import Fault, Sandbox

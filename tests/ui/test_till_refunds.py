@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from till_helpers import WAIT_MS, Till
 
 from pos.config import Settings
 from pos.refunds import Refunder, RefundProgress

@@ -8,8 +8,8 @@ import logging
 
 import httpx
 import pytest
+from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt
-from till_helpers import WAIT_MS, Till
 
 from pos.config import Settings
 from pos.sandbox import DEFAULT_MERCHANT, Fault, Sandbox, SandboxOptions

@@ -8,11 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from manager_fixtures import Shop, shop  # noqa: F401  (the fixture)
+from helpers.manager_fixtures import Shop, shop  # noqa: F401  (the fixture)
+from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
-from till_helpers import WAIT_MS, Till
 
 from pos import refunds
 from pos.checkout import native as checkout

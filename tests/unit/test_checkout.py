@@ -11,7 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from fakes import START, FakeClock, FakeWeChatPay, Fault
+from helpers.fakes import START, FakeClock, FakeWeChatPay, Fault
 
 from pos.checkout import (
     CancelRequested,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from manager_world import World, open_world
+from helpers.manager_world import World, open_world
 
 from pos.errors import NotificationError, RefundLimitError
 from pos.refunds import Refunder, new_out_refund_no, refundable_fen

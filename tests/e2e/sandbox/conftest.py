@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 
 import pytest
-from sandbox_helpers import FakeClock, NotifySink, RawClient, Running
+from helpers.sandbox import FakeClock, NotifySink, RawClient, Running
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response

@@ -6,7 +6,7 @@ import gzip
 from collections.abc import Callable
 from datetime import datetime
 
-from sandbox_helpers import FakeClock, Running, assert_protocol_fail
+from helpers.sandbox import FakeClock, Running, assert_protocol_fail
 
 from pos.money import yuan_to_fen
 from pos.sandbox import SandboxOptions

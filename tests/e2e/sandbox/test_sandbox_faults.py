@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from sandbox_helpers import (
+from helpers.sandbox import (
     KEY,
     FakeClock,
     NotifySink,

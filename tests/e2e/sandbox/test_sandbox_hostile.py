@@ -6,7 +6,7 @@ import time
 
 import httpx
 import pytest
-from sandbox_helpers import Running, assert_protocol_fail
+from helpers.sandbox import Running, assert_protocol_fail
 
 from pos.wechatpay import xmlcodec
 

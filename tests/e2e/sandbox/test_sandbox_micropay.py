@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sandbox_helpers import (
+from helpers.sandbox import (
     Answer,
     FakeClock,
     Running,

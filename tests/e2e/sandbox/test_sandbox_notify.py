@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 
-from sandbox_helpers import FakeClock, NotifySink, Running, wait_until
+from helpers.sandbox import FakeClock, NotifySink, Running, wait_until
 
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
 from pos.sandbox.options import NOTIFY_SCHEDULE

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from sandbox_helpers import (
+from helpers.sandbox import (
     KEY,
     FakeClock,
     Running,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from sandbox_helpers import (
+from helpers.sandbox import (
     Answer,
     FakeClock,
     NotifySink,

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from manager_world import World, open_world
+from helpers.manager_world import World, open_world
 
 from pos.counter.receipt import Barcode, PaymentSlip, payment_receipt
 from pos.reports.day import day_report, search_rows

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from manager_world import World, open_world
+from helpers.manager_world import World, open_world
 
 from pos.refunds import Refunder
 from pos.reports.day import DealRow, day_bounds, day_report, hourly_takings, iter_rows, search_rows

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from manager_world import NOWHERE, World, open_world
+from helpers.manager_world import NOWHERE, World, open_world
 
 from pos.cli import main
 from pos.config import Settings

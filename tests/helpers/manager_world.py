@@ -1,6 +1,7 @@
 """The manager's test world: a sandbox on loopback, a real client over HTTP, a store, paid deals.
 
-Shared by tests/unit/test_refunds.py and tests/unit/reports/ (the manager's side).
+Shared by the manager's tests: tests/unit/test_refunds.py, tests/unit/reports/ and, through
+:mod:`helpers.manager_fixtures`, the manager window's tests.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ class CountingTransport(httpx.HTTPTransport):
         self.bodies.append(xmlcodec.decode(request.read()))
         return super().handle_request(request)
 
+    def count(self, endpoint: str) -> int:
+        return sum(1 for path in self.paths if path.endswith("/" + endpoint))
+
 
 @dataclass
 class World:
@@ -48,7 +52,7 @@ class World:
     _made: list[str] = field(default_factory=list)
 
     def requests_to(self, endpoint: str) -> int:
-        return sum(1 for path in self.transport.paths if path.endswith("/" + endpoint))
+        return self.transport.count(endpoint)
 
     def bodies_to(self, endpoint: str) -> list[dict[str, str]]:
         return [
