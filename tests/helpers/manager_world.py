@@ -63,41 +63,13 @@ class World:
 
     def paid_deal(self, amount_fen: int, product: str = "拿铁咖啡") -> Deal:
         """A deal ordered at the sandbox, paid by the customer's phone, recorded PAID."""
-        now = datetime.now(UTC)
-        number = self.store.new_out_trade_no(self.till, now)
-        expire = now + timedelta(minutes=10)
-        self.store.create_deal(
-            out_trade_no=number,
-            amount_fen=amount_fen,
-            product=product,
-            till_id=self.till,
-            time_start=now,
-            time_expire=expire,
-            sign_type="MD5",
-            now=now,
-        )
-        prepay = self.client.unified_order(
-            out_trade_no=number,
-            total_fee=amount_fen,
-            body=product,
-            notify_url=NOWHERE,
-            spbill_create_ip="127.0.0.1",
-            time_start=now,
-            time_expire=expire,
-        )
-        self.store.transition(
-            number,
-            DealState.ORDERED,
-            reason="ordered",
-            now=now,
-            code_url=prepay.code_url,
-            prepay_id=prepay.prepay_id,
-        )
-        assert self.sandbox.customer_scan(prepay.code_url, "pay")["result"] == "paid"
-        status = self.client.order_query(out_trade_no=number)
+        ordered = self.unpaid_deal(amount_fen, product)
+        assert ordered.code_url is not None
+        assert self.sandbox.customer_scan(ordered.code_url, "pay")["result"] == "paid"
+        status = self.client.order_query(out_trade_no=ordered.out_trade_no)
         assert status.transaction_id is not None
         return self.store.transition(
-            number,
+            ordered.out_trade_no,
             DealState.PAID,
             reason="paid",
             now=datetime.now(UTC),
