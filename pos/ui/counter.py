@@ -44,6 +44,7 @@ COUNTER_ZH: dict[str, str] = {
     ),
     "The printer did not answer: %1. Press F10 to reprint.": "打印机无响应：%1。按 F10 补打。",
     "Printer not found: %1. Press F10 to reprint.": "找不到打印机：%1。按 F10 补打。",
+    "Printer out of paper: load paper and press F10 to reprint.": "打印机缺纸：装纸后按 F10 补打。",
     "Printing needs a driver: %1": "打印需要安装驱动：%1",
     "The printer setting is wrong: %1": "打印机设置有误：%1",
     "Not printed: %1. Press F10 to reprint.": "未能打印：%1。按 F10 补打。",
@@ -281,6 +282,7 @@ class Counter(QObject):
             "unreachable": self.tr("Printer off or unplugged: %1. Press F10 to reprint."),
             "timeout": self.tr("The printer did not answer: %1. Press F10 to reprint."),
             "not_found": self.tr("Printer not found: %1. Press F10 to reprint."),
+            "no_paper": self.tr("Printer out of paper: load paper and press F10 to reprint."),
             "no_driver": self.tr("Printing needs a driver: %1"),
             "bad_address": self.tr("The printer setting is wrong: %1"),
         }
