@@ -327,8 +327,8 @@ class CashierApp(QObject):
         self.session.payment_succeeded.connect(self.counter.on_payment_succeeded)
         self.session.late_payment_arrived.connect(self.counter.on_late_payment)
         self.window.reprint_requested.connect(self.counter.reprint_last)
-        self.counter.print_failed.connect(self.window.show_printer_notice)
-        self.counter.printed.connect(lambda kind: self.window.show_printer_notice(kind, ""))
+        self.counter.print_failed.connect(self._on_counter_print_told)
+        self.counter.printed.connect(lambda kind: self._on_counter_print_told(kind, ""))
         self.window.products_edited.connect(self.session.save_products)
         self.window.manager_requested.connect(self.open_manager)
         self.window.settings_requested.connect(self.open_settings)
@@ -374,6 +374,11 @@ class CashierApp(QObject):
             self.relay_listener = listener
         self.session.attach(services.backend)
         self.services_opened.emit()
+
+    def _on_counter_print_told(self, kind: str, text: str) -> None:
+        # A refund's slip is told in the refund dialog, not at the till (F10 is not its reprint).
+        if kind != "refund":
+            self.window.show_printer_notice(kind, text)
 
     def _last_paid_deal(self) -> Any:
         """The store's last paid deal, for a reprint after a restart (on the DB worker)."""

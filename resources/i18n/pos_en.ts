@@ -4,7 +4,7 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="567"/>
+        <location filename="../../pos/ui/app.py" line="572"/>
         <location filename="../../pos/ui/cashier.py" line="237"/>
         <source>WeChat Pay cashier</source>
         <extracomment>The embedded sandbox&apos;s orders and refunds, in the data folder (a restart forgets nothing). The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
@@ -348,48 +348,78 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="193"/>
-        <location filename="../../pos/ui/counter.py" line="234"/>
-        <location filename="../../pos/ui/counter.py" line="285"/>
+        <location filename="../../pos/ui/counter.py" line="229"/>
+        <location filename="../../pos/ui/counter.py" line="270"/>
+        <location filename="../../pos/ui/counter.py" line="370"/>
         <source>The printer setting is wrong: %1</source>
-        <extracomment>The Chinese of this module&apos;s texts (resources/i18n/update_translations.py reads it). The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: &quot;receipt&quot; or &quot;test&quot;. A slip did not print: what it was, and the clerk&apos;s message. Seconds to connect to and write to the printer before giving up.</extracomment>
+        <extracomment>Told how one slip went: &quot;&quot; when it printed, else the clerk&apos;s message. The Chinese of this module&apos;s texts (resources/i18n/update_translations.py reads it). The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: &quot;receipt&quot; or &quot;test&quot;. A slip did not print: what it was, and the clerk&apos;s message. Seconds to connect to and write to the printer before giving up.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="205"/>
-        <location filename="../../pos/ui/counter.py" line="238"/>
-        <location filename="../../pos/ui/counter.py" line="247"/>
+        <location filename="../../pos/ui/counter.py" line="241"/>
+        <location filename="../../pos/ui/counter.py" line="274"/>
+        <location filename="../../pos/ui/counter.py" line="295"/>
         <source>No receipt printer is set (Settings, F12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="210"/>
-        <location filename="../../pos/ui/counter.py" line="221"/>
+        <location filename="../../pos/ui/counter.py" line="246"/>
+        <location filename="../../pos/ui/counter.py" line="257"/>
         <source>Nothing to reprint yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="281"/>
+        <location filename="../../pos/ui/counter.py" line="334"/>
+        <source>The refund slip did not print: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="348"/>
+        <source>printer off or unplugged (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="349"/>
+        <source>the printer did not answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="350"/>
+        <source>printer not found (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="351"/>
+        <source>printer out of paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="365"/>
         <source>Printer off or unplugged: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="282"/>
+        <location filename="../../pos/ui/counter.py" line="366"/>
         <source>The printer did not answer: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="283"/>
+        <location filename="../../pos/ui/counter.py" line="367"/>
         <source>Printer not found: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="284"/>
+        <location filename="../../pos/ui/counter.py" line="368"/>
+        <source>Printer out of paper: load paper and press F10 to reprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="369"/>
         <source>Printing needs a driver: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="287"/>
+        <location filename="../../pos/ui/counter.py" line="372"/>
         <source>Not printed: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -569,77 +599,77 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="565"/>
+        <location filename="../../pos/ui/manager.py" line="570"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="566"/>
+        <location filename="../../pos/ui/manager.py" line="571"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="567"/>
+        <location filename="../../pos/ui/manager.py" line="572"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="568"/>
+        <location filename="../../pos/ui/manager.py" line="573"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="569"/>
+        <location filename="../../pos/ui/manager.py" line="574"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="570"/>
+        <location filename="../../pos/ui/manager.py" line="575"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="571"/>
+        <location filename="../../pos/ui/manager.py" line="576"/>
         <source>WeChat transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="577"/>
+        <location filename="../../pos/ui/manager.py" line="582"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="578"/>
+        <location filename="../../pos/ui/manager.py" line="583"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="579"/>
+        <location filename="../../pos/ui/manager.py" line="584"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="580"/>
+        <location filename="../../pos/ui/manager.py" line="585"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="581"/>
+        <location filename="../../pos/ui/manager.py" line="586"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="582"/>
+        <location filename="../../pos/ui/manager.py" line="587"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="583"/>
+        <location filename="../../pos/ui/manager.py" line="588"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="584"/>
+        <location filename="../../pos/ui/manager.py" line="589"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,154 +677,154 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="737"/>
+        <location filename="../../pos/ui/manager.py" line="742"/>
         <source>Manager — transactions of the day</source>
         <extracomment>The day&apos;s report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown. A long task (``&quot;export&quot;`` or ``&quot;reconcile&quot;``) stopped after the manager cancelled it; emitted when the worker has really stopped (and removed any partial file). The progress of the long task running now (export or reconcile), if any.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="745"/>
+        <location filename="../../pos/ui/manager.py" line="750"/>
         <source>Day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="757"/>
+        <location filename="../../pos/ui/manager.py" line="762"/>
         <source>Search amount or order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="761"/>
+        <location filename="../../pos/ui/manager.py" line="766"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="769"/>
+        <location filename="../../pos/ui/manager.py" line="774"/>
         <source>Paid deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="770"/>
+        <location filename="../../pos/ui/manager.py" line="775"/>
         <source>Takings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="771"/>
+        <location filename="../../pos/ui/manager.py" line="776"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="772"/>
+        <location filename="../../pos/ui/manager.py" line="777"/>
         <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="837"/>
+        <location filename="../../pos/ui/manager.py" line="842"/>
         <source>This day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="838"/>
+        <location filename="../../pos/ui/manager.py" line="843"/>
         <source>Its month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="840"/>
+        <location filename="../../pos/ui/manager.py" line="845"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="842"/>
+        <location filename="../../pos/ui/manager.py" line="847"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="844"/>
+        <location filename="../../pos/ui/manager.py" line="849"/>
         <source>Refund…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="847"/>
+        <location filename="../../pos/ui/manager.py" line="852"/>
         <source>Reconcile with WeChat…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="871"/>
+        <location filename="../../pos/ui/manager.py" line="876"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="891"/>
+        <location filename="../../pos/ui/manager.py" line="896"/>
         <source>ALARM %1 %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="909"/>
+        <location filename="../../pos/ui/manager.py" line="914"/>
         <source>Takings by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="914"/>
+        <location filename="../../pos/ui/manager.py" line="919"/>
         <source>Could not load the day: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="921"/>
+        <location filename="../../pos/ui/manager.py" line="926"/>
         <source>%1 deals, %2 shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="958"/>
+        <location filename="../../pos/ui/manager.py" line="963"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="972"/>
-        <location filename="../../pos/ui/manager.py" line="975"/>
+        <location filename="../../pos/ui/manager.py" line="977"/>
+        <location filename="../../pos/ui/manager.py" line="980"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="993"/>
+        <location filename="../../pos/ui/manager.py" line="998"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1037"/>
+        <location filename="../../pos/ui/manager.py" line="1042"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1040"/>
+        <location filename="../../pos/ui/manager.py" line="1045"/>
         <source>Reconciliation cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1044"/>
+        <location filename="../../pos/ui/manager.py" line="1049"/>
         <source>Exported %1 deals to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1051"/>
+        <location filename="../../pos/ui/manager.py" line="1056"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1069"/>
+        <location filename="../../pos/ui/manager.py" line="1074"/>
         <source>Refund of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1079"/>
+        <location filename="../../pos/ui/manager.py" line="1084"/>
         <source>Downloading WeChat&apos;s bill of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1105"/>
+        <location filename="../../pos/ui/manager.py" line="1110"/>
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1111"/>
+        <location filename="../../pos/ui/manager.py" line="1116"/>
         <source>Reconciliation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -802,68 +832,68 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="405"/>
+        <location filename="../../pos/ui/manager.py" line="410"/>
         <source>Manager</source>
-        <extracomment>The app&apos;s one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. An export or a reconciliation still running after this long shows its progress and a Cancel button (QProgressDialog&apos;s minimum duration). The Chinese of every text of this module (for the window&apos;s update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
+        <extracomment>The app&apos;s one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. An export or a reconciliation still running after this long shows its progress and a Cancel button (QProgressDialog&apos;s minimum duration). Prints the slip of a refund that succeeded (when a printer is set). The Chinese of every text of this module (for the window&apos;s update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="408"/>
+        <location filename="../../pos/ui/manager.py" line="413"/>
         <source>Set a manager PIN (4 to 12 digits). It guards refunds and the day&apos;s figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="410"/>
+        <location filename="../../pos/ui/manager.py" line="415"/>
         <source>Enter the manager PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="417"/>
+        <location filename="../../pos/ui/manager.py" line="422"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="423"/>
+        <location filename="../../pos/ui/manager.py" line="428"/>
         <source>PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="433"/>
+        <location filename="../../pos/ui/manager.py" line="438"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="435"/>
+        <location filename="../../pos/ui/manager.py" line="440"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="466"/>
+        <location filename="../../pos/ui/manager.py" line="471"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="469"/>
+        <location filename="../../pos/ui/manager.py" line="474"/>
         <source>The two PINs differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="471"/>
+        <location filename="../../pos/ui/manager.py" line="476"/>
         <source>Saving the PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="495"/>
+        <location filename="../../pos/ui/manager.py" line="500"/>
         <source>The PIN could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="510"/>
+        <location filename="../../pos/ui/manager.py" line="515"/>
         <source>Wrong PIN. %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="523"/>
+        <location filename="../../pos/ui/manager.py" line="528"/>
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -934,17 +964,17 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1362"/>
+        <location filename="../../pos/ui/manager.py" line="1371"/>
         <source>Reconciliation of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1366"/>
+        <location filename="../../pos/ui/manager.py" line="1375"/>
         <source>Everything matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1368"/>
+        <location filename="../../pos/ui/manager.py" line="1377"/>
         <source>%n difference(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -952,112 +982,112 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1382"/>
+        <location filename="../../pos/ui/manager.py" line="1391"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1382"/>
+        <location filename="../../pos/ui/manager.py" line="1391"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1382"/>
+        <location filename="../../pos/ui/manager.py" line="1391"/>
         <source>Here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1382"/>
+        <location filename="../../pos/ui/manager.py" line="1391"/>
         <source>WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1413"/>
+        <location filename="../../pos/ui/manager.py" line="1422"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1414"/>
+        <location filename="../../pos/ui/manager.py" line="1423"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1415"/>
+        <location filename="../../pos/ui/manager.py" line="1424"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1416"/>
+        <location filename="../../pos/ui/manager.py" line="1425"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1417"/>
+        <location filename="../../pos/ui/manager.py" line="1426"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1418"/>
+        <location filename="../../pos/ui/manager.py" line="1427"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1419"/>
+        <location filename="../../pos/ui/manager.py" line="1428"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1420"/>
+        <location filename="../../pos/ui/manager.py" line="1429"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1421"/>
+        <location filename="../../pos/ui/manager.py" line="1430"/>
         <source>succeeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1422"/>
+        <location filename="../../pos/ui/manager.py" line="1431"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1423"/>
+        <location filename="../../pos/ui/manager.py" line="1432"/>
         <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1424"/>
+        <location filename="../../pos/ui/manager.py" line="1433"/>
         <source>unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1425"/>
+        <location filename="../../pos/ui/manager.py" line="1434"/>
         <source>refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1426"/>
+        <location filename="../../pos/ui/manager.py" line="1435"/>
         <source>refund abnormal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1445"/>
+        <location filename="../../pos/ui/manager.py" line="1454"/>
         <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1453"/>
+        <location filename="../../pos/ui/manager.py" line="1462"/>
         <source>WeChat has no bill for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1456"/>
+        <location filename="../../pos/ui/manager.py" line="1465"/>
         <source>Sandbox: the bill of today up to now (a real merchant gets it tomorrow after 10:00).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1460"/>
+        <location filename="../../pos/ui/manager.py" line="1469"/>
         <source>%n refund(s) still unconfirmed here.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1065,13 +1095,13 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1400"/>
-        <location filename="../../pos/ui/manager.py" line="1466"/>
+        <location filename="../../pos/ui/manager.py" line="1409"/>
+        <location filename="../../pos/ui/manager.py" line="1475"/>
         <source>Export differences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1403"/>
+        <location filename="../../pos/ui/manager.py" line="1412"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1079,106 +1109,124 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1150"/>
+        <location filename="../../pos/ui/manager.py" line="1155"/>
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1161"/>
+        <location filename="../../pos/ui/manager.py" line="1166"/>
         <source>Amount to refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1165"/>
+        <location filename="../../pos/ui/manager.py" line="1170"/>
         <source>Reason (shown to the customer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1166"/>
+        <location filename="../../pos/ui/manager.py" line="1171"/>
         <source>Customer returned the goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1175"/>
+        <location filename="../../pos/ui/manager.py" line="1180"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1177"/>
+        <location filename="../../pos/ui/manager.py" line="1182"/>
         <source>Next…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1198"/>
+        <location filename="../../pos/ui/manager.py" line="1203"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1200"/>
+        <location filename="../../pos/ui/manager.py" line="1205"/>
         <source>Confirm refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1231"/>
+        <location filename="../../pos/ui/manager.py" line="1238"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1237"/>
+        <location filename="../../pos/ui/manager.py" line="1244"/>
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1250"/>
-        <location filename="../../pos/ui/manager.py" line="1256"/>
+        <location filename="../../pos/ui/manager.py" line="1257"/>
+        <location filename="../../pos/ui/manager.py" line="1263"/>
         <source>At most %1 may be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1260"/>
+        <location filename="../../pos/ui/manager.py" line="1267"/>
         <source>Enter a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1265"/>
+        <location filename="../../pos/ui/manager.py" line="1272"/>
         <source>Refund %1 to the customer for %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1279"/>
+        <location filename="../../pos/ui/manager.py" line="1286"/>
         <source>Refunding %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1305"/>
+        <location filename="../../pos/ui/manager.py" line="1312"/>
         <source>Refunded %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1308"/>
+        <location filename="../../pos/ui/manager.py" line="1315"/>
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1311"/>
+        <location filename="../../pos/ui/manager.py" line="1318"/>
         <source>The refund needs the merchant platform: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1316"/>
-        <location filename="../../pos/ui/manager.py" line="1346"/>
+        <location filename="../../pos/ui/manager.py" line="1323"/>
+        <location filename="../../pos/ui/manager.py" line="1355"/>
         <source>The refund failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1327"/>
+        <location filename="../../pos/ui/manager.py" line="1334"/>
         <source>Refund number: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1333"/>
+        <location filename="../../pos/ui/manager.py" line="1342"/>
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundSlipRow</name>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="390"/>
+        <source>Reprint refund slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="408"/>
+        <source>Printing the refund slip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter.py" line="424"/>
+        <source>Refund slip printed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
