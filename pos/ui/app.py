@@ -345,7 +345,10 @@ class CashierApp(QObject):
         self.window.resize(min(1280, screen.width()), min(800, screen.height()))
         self.window.show()
         # A second screen is the customer's: it shows the amount as the clerk types it.
-        self.window.customer_screen.present_idle(self.window)
+        # With one screen, the compact customer view if the settings ask for it.
+        self.window.customer_screen.present_idle(
+            self.window, compact=self.settings.compact_customer_view
+        )
         # After the first paint: style the customer screen now, not at the first charge.
         QTimer.singleShot(0, self.window.customer_screen.ensurePolished)
         if self.sound is not None:

@@ -4,7 +4,7 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="572"/>
+        <location filename="../../pos/ui/app.py" line="575"/>
         <location filename="../../pos/ui/cashier.py" line="237"/>
         <source>WeChat Pay cashier</source>
         <extracomment>The embedded sandbox&apos;s orders and refunds, in the data folder (a restart forgets nothing). The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
@@ -427,76 +427,77 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="140"/>
+        <location filename="../../pos/ui/customer_screen.py" line="165"/>
         <source>WeChat Pay</source>
-        <extracomment>The white border around a QR code, in modules (the standard&apos;s quiet zone). The Chinese of the counter&apos;s texts on this screen (resources/i18n/update_translations.py). A page was painted: &quot;qrPage&quot;, &quot;paidPage&quot; or &quot;messagePage&quot; (for measurements).</extracomment>
+        <extracomment>The white border around a QR code, in modules (the standard&apos;s quiet zone). The compact customer view: its width as a share of the screen&apos;s, within these pixels, and its height per width (portrait: the code above the words, as wide as the window). Pixels between the compact view and the screen&apos;s edges. The Chinese of the counter&apos;s texts on this screen (resources/i18n/update_translations.py). A page was painted: &quot;qrPage&quot;, &quot;paidPage&quot; or &quot;messagePage&quot; (for measurements).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="161"/>
+        <location filename="../../pos/ui/customer_screen.py" line="188"/>
         <source>Scan with WeChat to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="173"/>
-        <location filename="../../pos/ui/customer_screen.py" line="300"/>
+        <location filename="../../pos/ui/customer_screen.py" line="200"/>
+        <location filename="../../pos/ui/customer_screen.py" line="328"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="275"/>
+        <location filename="../../pos/ui/customer_screen.py" line="303"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="279"/>
+        <location filename="../../pos/ui/customer_screen.py" line="307"/>
         <source>Thank you!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="333"/>
-        <location filename="../../pos/ui/customer_screen.py" line="373"/>
-        <location filename="../../pos/ui/customer_screen.py" line="390"/>
+        <location filename="../../pos/ui/customer_screen.py" line="361"/>
+        <location filename="../../pos/ui/customer_screen.py" line="401"/>
+        <location filename="../../pos/ui/customer_screen.py" line="446"/>
+        <location filename="../../pos/ui/customer_screen.py" line="471"/>
         <source>Amount to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="342"/>
+        <location filename="../../pos/ui/customer_screen.py" line="370"/>
         <source>Show your payment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="343"/>
+        <location filename="../../pos/ui/customer_screen.py" line="371"/>
         <source>In WeChat: Me → Services → Money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="353"/>
+        <location filename="../../pos/ui/customer_screen.py" line="381"/>
         <source>Enter your payment password on your phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="354"/>
+        <location filename="../../pos/ui/customer_screen.py" line="382"/>
         <source>Waiting for WeChat Pay to confirm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="364"/>
+        <location filename="../../pos/ui/customer_screen.py" line="392"/>
         <source>Payment failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="365"/>
+        <location filename="../../pos/ui/customer_screen.py" line="393"/>
         <source>Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="406"/>
+        <location filename="../../pos/ui/customer_screen.py" line="487"/>
         <source>Preparing the payment code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="426"/>
+        <location filename="../../pos/ui/customer_screen.py" line="507"/>
         <source>Code valid for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1233,508 +1234,518 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="452"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="457"/>
         <source>Choose…</source>
         <extracomment>The window&apos;s workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the &quot;play&quot; button; None = QtMultimedia&apos;s QSoundEffect. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. &quot;Print test page&quot; finished: True when the printer took it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="458"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="463"/>
         <source>Welcome: set up this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="458"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="463"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="469"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="474"/>
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="488"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="493"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="490"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="495"/>
         <source>Sandbox: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="491"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="496"/>
         <source>Real merchant: real WeChat Pay payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="506"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="511"/>
         <source>Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="517"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="522"/>
         <source>AppID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="518"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="523"/>
         <source>Merchant number (mch_id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="519"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="524"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="520"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="525"/>
         <source>Sign type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="521"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="526"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="532"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="537"/>
         <source>API certificate (for refunds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="535"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="540"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="537"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="542"/>
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="540"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="545"/>
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="548"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="553"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="549"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="554"/>
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="550"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="555"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="281"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="551"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="557"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="286"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="556"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="562"/>
         <source>PKCS#12 file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="257"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="262"/>
         <source>AppID is required</source>
         <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="258"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="263"/>
         <source>AppID must be &quot;wx&quot; followed by 16 letters or digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="259"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="264"/>
         <source>merchant number (mch_id) is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="260"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="265"/>
         <source>merchant number (mch_id) must be 6 to 32 digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="261"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="266"/>
         <source>API key is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="262"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="267"/>
         <source>API key must be exactly 32 letters or digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="263"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="268"/>
         <source>sign type must be MD5 or HMAC-SHA256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="264"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="269"/>
         <source>choose the {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="265"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="270"/>
         <source>{what} not found: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="266"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="271"/>
         <source>{what} is not a file: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="267"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="272"/>
         <source>the certificate could not be opened: check the file and its password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="270"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="275"/>
         <source>{what} is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="271"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="276"/>
         <source>{what} must be at most {most} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="272"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="277"/>
         <source>{what} must start with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="273"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="278"/>
         <source>{what} must not contain a query string (?...)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="274"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="279"/>
         <source>the relay needs this till&apos;s token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="275"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="280"/>
         <source>the token must not contain spaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="276"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="281"/>
         <source>the checkout timeout must be from {low} to {high} seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="279"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="284"/>
         <source>the poll interval must be from {low} to {high} seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="280"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="285"/>
         <source>the sound must be a .wav file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="282"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="287"/>
         <source>certificate file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="283"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="288"/>
         <source>key file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="284"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="289"/>
         <source>sound file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="285"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="290"/>
         <source>URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="286"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="291"/>
         <source>relay URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="287"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="292"/>
         <source>notify URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="288"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="293"/>
         <source>notify URL (or a relay URL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="560"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="565"/>
         <source>Certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="566"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="571"/>
         <source>Certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="569"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="574"/>
         <source>Private key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="575"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="580"/>
         <source>Private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="578"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="583"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="583"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="588"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="590"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="595"/>
         <source>default: relay URL + /wechatpay/notify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="591"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="596"/>
         <source>Relay URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="592"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="597"/>
         <source>Till token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="593"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="598"/>
         <source>Notify URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="597"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="602"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="601"/>
         <location filename="../../pos/ui/settings_dialog.py" line="606"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="611"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="611"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="616"/>
         <source>default chime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="612"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="617"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="615"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="623"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="620"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="628"/>
         <source>Payment sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="615"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="620"/>
         <source>WAV sound (*.wav)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="618"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="623"/>
         <source>Checkout timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="620"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="625"/>
         <source>Poll interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="621"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="626"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="646"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="651"/>
         <source>Use the sandbox for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="672"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="677"/>
         <source>Receipts and voice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="676"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="681"/>
         <source>Say the amount when a payment arrives (微信收款 25.50 元)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="680"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="685"/>
         <source>none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="683"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="688"/>
         <source>Print test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="688"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="693"/>
         <source>Print the slip when paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="693"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="695"/>
+        <source>One screen: a small customer window in a corner (amount, QR, paid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="701"/>
         <source>Spoken amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="695"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="703"/>
         <source>Receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="698"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="706"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="715"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="710"/>
+        <source>Customer view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="727"/>
         <source>Set a printer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="723"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="735"/>
         <source>Printing the test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="735"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="747"/>
         <source>Test page sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="737"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="749"/>
         <source>Not printed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="780"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="793"/>
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="787"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="800"/>
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="797"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="810"/>
         <source>stored {mask}: leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="823"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="836"/>
         <source>SANDBOX: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="829"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="842"/>
         <source>REAL MERCHANT: payments are real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="857"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="871"/>
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="867"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="881"/>
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="936"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="950"/>
         <source>another merchant number: enter its API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1008"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1022"/>
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant&apos;s details and its stored key are removed from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1013"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1027"/>
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1016"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1030"/>
         <source>Change payment mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1054"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1068"/>
         <source>Fix the merchant details first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1072"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1086"/>
         <source>Asking WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1087"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1101"/>
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1089"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1103"/>
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1093"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1107"/>
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1097"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1111"/>
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1099"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1113"/>
         <source>Unexpected answer from WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1216"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1231"/>
         <source>Some fields need fixing (see the red notes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1228"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1243"/>
         <source>Could not save: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,7 +3,7 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="572" />
+        <location filename="../../pos/ui/app.py" line="575" />
         <location filename="../../pos/ui/cashier.py" line="237" />
         <source>WeChat Pay cashier</source>
         <extracomment>The embedded sandbox's orders and refunds, in the data folder (a restart forgets nothing). The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
@@ -417,76 +417,77 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="140" />
+        <location filename="../../pos/ui/customer_screen.py" line="165" />
         <source>WeChat Pay</source>
-        <extracomment>The white border around a QR code, in modules (the standard's quiet zone). The Chinese of the counter's texts on this screen (resources/i18n/update_translations.py). A page was painted: "qrPage", "paidPage" or "messagePage" (for measurements).</extracomment>
+        <extracomment>The white border around a QR code, in modules (the standard's quiet zone). The compact customer view: its width as a share of the screen's, within these pixels, and its height per width (portrait: the code above the words, as wide as the window). Pixels between the compact view and the screen's edges. The Chinese of the counter's texts on this screen (resources/i18n/update_translations.py). A page was painted: "qrPage", "paidPage" or "messagePage" (for measurements).</extracomment>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="161" />
+        <location filename="../../pos/ui/customer_screen.py" line="188" />
         <source>Scan with WeChat to pay</source>
         <translation>请使用微信扫码支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="173" />
-        <location filename="../../pos/ui/customer_screen.py" line="300" />
+        <location filename="../../pos/ui/customer_screen.py" line="200" />
+        <location filename="../../pos/ui/customer_screen.py" line="328" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="275" />
+        <location filename="../../pos/ui/customer_screen.py" line="303" />
         <source>Paid</source>
         <translation>支付成功</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="279" />
+        <location filename="../../pos/ui/customer_screen.py" line="307" />
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="333" />
-        <location filename="../../pos/ui/customer_screen.py" line="373" />
-        <location filename="../../pos/ui/customer_screen.py" line="390" />
+        <location filename="../../pos/ui/customer_screen.py" line="361" />
+        <location filename="../../pos/ui/customer_screen.py" line="401" />
+        <location filename="../../pos/ui/customer_screen.py" line="446" />
+        <location filename="../../pos/ui/customer_screen.py" line="471" />
         <source>Amount to pay</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="342" />
+        <location filename="../../pos/ui/customer_screen.py" line="370" />
         <source>Show your payment code</source>
         <translation>请出示付款码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="343" />
+        <location filename="../../pos/ui/customer_screen.py" line="371" />
         <source>In WeChat: Me → Services → Money</source>
         <translation>打开微信：我 → 服务 → 收付款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="353" />
+        <location filename="../../pos/ui/customer_screen.py" line="381" />
         <source>Enter your payment password on your phone</source>
         <translation>请在手机上输入支付密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="354" />
+        <location filename="../../pos/ui/customer_screen.py" line="382" />
         <source>Waiting for WeChat Pay to confirm…</source>
         <translation>正在等待微信支付确认…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="364" />
+        <location filename="../../pos/ui/customer_screen.py" line="392" />
         <source>Payment failed</source>
         <translation>支付失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="365" />
+        <location filename="../../pos/ui/customer_screen.py" line="393" />
         <source>Nothing was charged.</source>
         <translation>未扣款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="406" />
+        <location filename="../../pos/ui/customer_screen.py" line="487" />
         <source>Preparing the payment code…</source>
         <translation>正在生成收款码…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="426" />
+        <location filename="../../pos/ui/customer_screen.py" line="507" />
         <source>Code valid for %1</source>
         <translation>二维码有效时间 %1</translation>
     </message>
@@ -1217,508 +1218,518 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="452" />
+        <location filename="../../pos/ui/settings_dialog.py" line="457" />
         <source>Choose…</source>
         <extracomment>The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. "Print test page" finished: True when the printer took it.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="458" />
+        <location filename="../../pos/ui/settings_dialog.py" line="463" />
         <source>Welcome: set up this till</source>
         <translation>欢迎：设置这台收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="458" />
+        <location filename="../../pos/ui/settings_dialog.py" line="463" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="469" />
+        <location filename="../../pos/ui/settings_dialog.py" line="474" />
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation>这台收银机以沙箱模式启动：练习收款，不涉及真实资金。要收取真实的微信支付款项，请选择“真实商户”，并填写微信支付商户平台（pay.weixin.qq.com）上的信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="488" />
+        <location filename="../../pos/ui/settings_dialog.py" line="493" />
         <source>Payments</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="490" />
+        <location filename="../../pos/ui/settings_dialog.py" line="495" />
         <source>Sandbox: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="491" />
+        <location filename="../../pos/ui/settings_dialog.py" line="496" />
         <source>Real merchant: real WeChat Pay payments</source>
         <translation>真实商户：收取真实的微信支付款项</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="506" />
+        <location filename="../../pos/ui/settings_dialog.py" line="511" />
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="517" />
+        <location filename="../../pos/ui/settings_dialog.py" line="522" />
         <source>AppID</source>
         <translation>AppID</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="518" />
+        <location filename="../../pos/ui/settings_dialog.py" line="523" />
         <source>Merchant number (mch_id)</source>
         <translation>商户号（mch_id）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="519" />
+        <location filename="../../pos/ui/settings_dialog.py" line="524" />
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="520" />
+        <location filename="../../pos/ui/settings_dialog.py" line="525" />
         <source>Sign type</source>
         <translation>签名类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="521" />
+        <location filename="../../pos/ui/settings_dialog.py" line="526" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="532" />
+        <location filename="../../pos/ui/settings_dialog.py" line="537" />
         <source>API certificate (for refunds)</source>
         <translation>API 证书（用于退款）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="535" />
+        <location filename="../../pos/ui/settings_dialog.py" line="540" />
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="537" />
+        <location filename="../../pos/ui/settings_dialog.py" line="542" />
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation>PKCS#12 文件（apiclient_cert.p12）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="540" />
+        <location filename="../../pos/ui/settings_dialog.py" line="545" />
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation>PEM 文件对（apiclient_cert.pem + apiclient_key.pem）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="548" />
+        <location filename="../../pos/ui/settings_dialog.py" line="553" />
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="549" />
+        <location filename="../../pos/ui/settings_dialog.py" line="554" />
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation>PEM (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="550" />
+        <location filename="../../pos/ui/settings_dialog.py" line="555" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="281" />
-        <location filename="../../pos/ui/settings_dialog.py" line="551" />
-        <location filename="../../pos/ui/settings_dialog.py" line="557" />
+        <location filename="../../pos/ui/settings_dialog.py" line="286" />
+        <location filename="../../pos/ui/settings_dialog.py" line="556" />
+        <location filename="../../pos/ui/settings_dialog.py" line="562" />
         <source>PKCS#12 file</source>
         <translation>PKCS#12 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="257" />
+        <location filename="../../pos/ui/settings_dialog.py" line="262" />
         <source>AppID is required</source>
         <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are.</extracomment>
         <translation>请填写 AppID</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="258" />
+        <location filename="../../pos/ui/settings_dialog.py" line="263" />
         <source>AppID must be "wx" followed by 16 letters or digits</source>
         <translation>AppID 须为 “wx” 加 16 位字母或数字</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="259" />
+        <location filename="../../pos/ui/settings_dialog.py" line="264" />
         <source>merchant number (mch_id) is required</source>
         <translation>请填写商户号（mch_id）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="260" />
+        <location filename="../../pos/ui/settings_dialog.py" line="265" />
         <source>merchant number (mch_id) must be 6 to 32 digits</source>
         <translation>商户号（mch_id）须为 6 至 32 位数字</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="261" />
+        <location filename="../../pos/ui/settings_dialog.py" line="266" />
         <source>API key is required</source>
         <translation>请填写 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="262" />
+        <location filename="../../pos/ui/settings_dialog.py" line="267" />
         <source>API key must be exactly 32 letters or digits</source>
         <translation>API 密钥须为 32 位字母或数字</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="263" />
+        <location filename="../../pos/ui/settings_dialog.py" line="268" />
         <source>sign type must be MD5 or HMAC-SHA256</source>
         <translation>签名类型须为 MD5 或 HMAC-SHA256</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="264" />
+        <location filename="../../pos/ui/settings_dialog.py" line="269" />
         <source>choose the {what}</source>
         <translation>请选择{what}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="265" />
+        <location filename="../../pos/ui/settings_dialog.py" line="270" />
         <source>{what} not found: {path}</source>
         <translation>找不到{what}：{path}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="266" />
+        <location filename="../../pos/ui/settings_dialog.py" line="271" />
         <source>{what} is not a file: {path}</source>
         <translation>{what}不是文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="267" />
+        <location filename="../../pos/ui/settings_dialog.py" line="272" />
         <source>the certificate could not be opened: check the file and its password</source>
         <translation>无法打开证书：请检查文件及其密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="270" />
+        <location filename="../../pos/ui/settings_dialog.py" line="275" />
         <source>{what} is required</source>
         <translation>请填写{what}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="271" />
+        <location filename="../../pos/ui/settings_dialog.py" line="276" />
         <source>{what} must be at most {most} characters</source>
         <translation>{what}最多 {most} 个字符</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="272" />
+        <location filename="../../pos/ui/settings_dialog.py" line="277" />
         <source>{what} must start with http:// or https://</source>
         <translation>{what}须以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="273" />
+        <location filename="../../pos/ui/settings_dialog.py" line="278" />
         <source>{what} must not contain a query string (?...)</source>
         <translation>{what}不能包含查询字符串（?...）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="274" />
+        <location filename="../../pos/ui/settings_dialog.py" line="279" />
         <source>the relay needs this till's token</source>
         <translation>使用中继需要填写这台收银机的令牌</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="275" />
+        <location filename="../../pos/ui/settings_dialog.py" line="280" />
         <source>the token must not contain spaces</source>
         <translation>令牌不能包含空格</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="276" />
+        <location filename="../../pos/ui/settings_dialog.py" line="281" />
         <source>the checkout timeout must be from {low} to {high} seconds</source>
         <translation>收款超时须在 {low} 至 {high} 秒之间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="279" />
+        <location filename="../../pos/ui/settings_dialog.py" line="284" />
         <source>the poll interval must be from {low} to {high} seconds</source>
         <translation>查询间隔须在 {low} 至 {high} 秒之间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="280" />
+        <location filename="../../pos/ui/settings_dialog.py" line="285" />
         <source>the sound must be a .wav file</source>
         <translation>提示音须为 .wav 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="282" />
+        <location filename="../../pos/ui/settings_dialog.py" line="287" />
         <source>certificate file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="283" />
+        <location filename="../../pos/ui/settings_dialog.py" line="288" />
         <source>key file</source>
         <translation>私钥文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="284" />
+        <location filename="../../pos/ui/settings_dialog.py" line="289" />
         <source>sound file</source>
         <translation>提示音文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="285" />
+        <location filename="../../pos/ui/settings_dialog.py" line="290" />
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="286" />
+        <location filename="../../pos/ui/settings_dialog.py" line="291" />
         <source>relay URL</source>
         <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="287" />
+        <location filename="../../pos/ui/settings_dialog.py" line="292" />
         <source>notify URL</source>
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="288" />
+        <location filename="../../pos/ui/settings_dialog.py" line="293" />
         <source>notify URL (or a relay URL)</source>
         <translation>通知地址（或中继地址）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="560" />
+        <location filename="../../pos/ui/settings_dialog.py" line="565" />
         <source>Certificate (PEM)</source>
         <translation>证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="566" />
+        <location filename="../../pos/ui/settings_dialog.py" line="571" />
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="569" />
+        <location filename="../../pos/ui/settings_dialog.py" line="574" />
         <source>Private key (PEM)</source>
         <translation>私钥（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="575" />
+        <location filename="../../pos/ui/settings_dialog.py" line="580" />
         <source>Private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="578" />
+        <location filename="../../pos/ui/settings_dialog.py" line="583" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="583" />
+        <location filename="../../pos/ui/settings_dialog.py" line="588" />
         <source>Notifications</source>
         <translation>支付通知</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="590" />
+        <location filename="../../pos/ui/settings_dialog.py" line="595" />
         <source>default: relay URL + /wechatpay/notify</source>
         <translation>默认：中继地址 + /wechatpay/notify</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="591" />
+        <location filename="../../pos/ui/settings_dialog.py" line="596" />
         <source>Relay URL</source>
         <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="592" />
+        <location filename="../../pos/ui/settings_dialog.py" line="597" />
         <source>Till token</source>
         <translation>收银机令牌</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="593" />
+        <location filename="../../pos/ui/settings_dialog.py" line="598" />
         <source>Notify URL</source>
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="597" />
+        <location filename="../../pos/ui/settings_dialog.py" line="602" />
         <source>Till</source>
         <translation>收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="601" />
         <location filename="../../pos/ui/settings_dialog.py" line="606" />
+        <location filename="../../pos/ui/settings_dialog.py" line="611" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="611" />
+        <location filename="../../pos/ui/settings_dialog.py" line="616" />
         <source>default chime</source>
         <translation>默认提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="612" />
+        <location filename="../../pos/ui/settings_dialog.py" line="617" />
         <source>Play</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="615" />
-        <location filename="../../pos/ui/settings_dialog.py" line="623" />
+        <location filename="../../pos/ui/settings_dialog.py" line="620" />
+        <location filename="../../pos/ui/settings_dialog.py" line="628" />
         <source>Payment sound</source>
         <translation>收款提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="615" />
+        <location filename="../../pos/ui/settings_dialog.py" line="620" />
         <source>WAV sound (*.wav)</source>
         <translation>WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="618" />
+        <location filename="../../pos/ui/settings_dialog.py" line="623" />
         <source>Checkout timeout</source>
         <translation>收款超时</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="620" />
+        <location filename="../../pos/ui/settings_dialog.py" line="625" />
         <source>Poll interval</source>
         <translation>查询间隔</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="621" />
+        <location filename="../../pos/ui/settings_dialog.py" line="626" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="646" />
+        <location filename="../../pos/ui/settings_dialog.py" line="651" />
         <source>Use the sandbox for now</source>
         <translation>暂时使用沙箱</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="672" />
+        <location filename="../../pos/ui/settings_dialog.py" line="677" />
         <source>Receipts and voice</source>
         <translation>小票与语音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="676" />
+        <location filename="../../pos/ui/settings_dialog.py" line="681" />
         <source>Say the amount when a payment arrives (微信收款 25.50 元)</source>
         <translation>收款时语音播报金额（微信收款 25.50 元）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="680" />
+        <location filename="../../pos/ui/settings_dialog.py" line="685" />
         <source>none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0</source>
         <translation>不使用，或 tcp://192.168.1.50:9100、usb://0416:5011、serial:///dev/ttyUSB0</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="683" />
+        <location filename="../../pos/ui/settings_dialog.py" line="688" />
         <source>Print test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="688" />
+        <location filename="../../pos/ui/settings_dialog.py" line="693" />
         <source>Print the slip when paid</source>
         <translation>收款成功后自动打印小票</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="693" />
+        <location filename="../../pos/ui/settings_dialog.py" line="695" />
+        <source>One screen: a small customer window in a corner (amount, QR, paid)</source>
+        <translation>单屏：在屏幕角落显示小顾客窗口（金额、二维码、结果）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="701" />
         <source>Spoken amount</source>
         <translation>语音播报</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="695" />
+        <location filename="../../pos/ui/settings_dialog.py" line="703" />
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="698" />
+        <location filename="../../pos/ui/settings_dialog.py" line="706" />
         <source>Paper</source>
         <translation>纸宽</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="715" />
+        <location filename="../../pos/ui/settings_dialog.py" line="710" />
+        <source>Customer view</source>
+        <translation>顾客显示</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings_dialog.py" line="727" />
         <source>Set a printer first.</source>
         <translation>请先填写打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="723" />
+        <location filename="../../pos/ui/settings_dialog.py" line="735" />
         <source>Printing the test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="735" />
+        <location filename="../../pos/ui/settings_dialog.py" line="747" />
         <source>Test page sent to the printer.</source>
         <translation>测试页已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="737" />
+        <location filename="../../pos/ui/settings_dialog.py" line="749" />
         <source>Not printed: {reason}</source>
         <translation>未能打印：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="780" />
+        <location filename="../../pos/ui/settings_dialog.py" line="793" />
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation>API 密钥、证书密码和收银机令牌保存在系统密钥环中，不写入设置文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="787" />
+        <location filename="../../pos/ui/settings_dialog.py" line="800" />
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation>没有可用的系统密钥环：API 密钥、证书密码和收银机令牌将保存在设置文件中，仅当前用户账户可读。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="797" />
+        <location filename="../../pos/ui/settings_dialog.py" line="810" />
         <source>stored {mask}: leave empty to keep it</source>
         <translation>已保存 {mask}：留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="823" />
+        <location filename="../../pos/ui/settings_dialog.py" line="836" />
         <source>SANDBOX: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="829" />
+        <location filename="../../pos/ui/settings_dialog.py" line="842" />
         <source>REAL MERCHANT: payments are real money</source>
         <translation>真实商户：收取的是真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="857" />
+        <location filename="../../pos/ui/settings_dialog.py" line="871" />
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation>由环境变量 {name} 设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="867" />
+        <location filename="../../pos/ui/settings_dialog.py" line="881" />
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation>商户由环境变量（{names}）设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="936" />
+        <location filename="../../pos/ui/settings_dialog.py" line="950" />
         <source>another merchant number: enter its API key</source>
         <translation>商户号已更改：请输入该商户的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1008" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1022" />
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant's details and its stored key are removed from this till.</source>
         <translation>将这台收银机切换到沙箱？将不再收取真实款项。保存时，商户信息及其保存的密钥会从这台收银机中删除。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1013" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1027" />
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation>将这台收银机切换到真实商户？收取的将是顾客通过微信支付付出的真实资金。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1016" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1030" />
         <source>Change payment mode</source>
         <translation>更改收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1054" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1068" />
         <source>Fix the merchant details first.</source>
         <translation>请先修正商户信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1072" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1086" />
         <source>Asking WeChat Pay…</source>
         <translation>正在询问微信支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1087" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1101" />
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation>连接成功：AppID、商户号和 API 密钥均正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1089" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1103" />
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation>API 密钥错误：微信支付拒绝了签名。请从商户平台（账户中心 → API 安全）重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1093" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1107" />
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation>商户错误：商户号不存在，或 AppID 未与其绑定。请检查两者。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1097" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1111" />
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation>无法连接微信支付：请检查网络连接（或代理）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1099" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1113" />
         <source>Unexpected answer from WeChat Pay.</source>
         <translation>微信支付返回了意外的应答。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1216" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1231" />
         <source>Some fields need fixing (see the red notes).</source>
         <translation>有些字段需要修改（见红色提示）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1228" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1243" />
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>
