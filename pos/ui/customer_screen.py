@@ -430,6 +430,12 @@ class CustomerScreen(QWidget):
         for widget in (self, *self.findChildren(QWidget)):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
+        # A green frame (the window's own background around the pages): told apart from
+        # the till's white panels it stands on.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = self.layout()
+        assert outer is not None
+        outer.setContentsMargins(4, 4, 4, 4)
         self._qr_layout.setContentsMargins(8, 8, 8, 8)
         self._qr_layout.setSpacing(4)
         self._qr_layout.setDirection(QBoxLayout.Direction.TopToBottom)
