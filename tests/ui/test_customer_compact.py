@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from till_helpers import WAIT_MS, Till
@@ -84,3 +84,13 @@ def test_esc_at_the_till_cancels_and_the_compact_view_shows_the_amount_again(til
     till.press(Qt.Key.Key_Escape)
     till.qtbot.waitUntil(lambda: view.page == "typing", timeout=WAIT_MS)
     assert view.isVisible() and view.is_compact
+
+
+def test_the_clerk_drags_the_compact_view_where_the_customer_looks(till: Till) -> None:
+    view = till.window.customer_screen
+    till.qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
+    start = view.pos()
+    till.qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    till.qtbot.mouseMove(view, QPoint(20 - 150, 20 - 100))
+    till.qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(20 - 150, 20 - 100))
+    till.qtbot.waitUntil(lambda: view.pos() == start - QPoint(150, 100), timeout=WAIT_MS)
