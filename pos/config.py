@@ -81,6 +81,7 @@ ENVIRONMENT: dict[str, str] = {
     "POS_PRINTER": "printer",
     "POS_PAPER_MM": "paper_mm",
     "POS_PRINT_ON_PAID": "print_on_paid",
+    "POS_COMPACT_CUSTOMER_VIEW": "compact_customer_view",
     "POS_DATA_DIR": "data_dir",
     "POS_DATABASE": "database_path",
     "POS_RELAY_DATABASE_URL": "relay.database_url",
@@ -165,6 +166,9 @@ class Settings:
     paper_mm: int = 80
     #: Print the customer's slip by itself when a payment arrives.
     print_on_paid: bool = False
+    #: One screen only: the customer's view as a small window on top in a corner, all the
+    #: time (amount typed, QR, paid), instead of a full-screen QR over the till during a payment.
+    compact_customer_view: bool = False
     data_dir: Path = field(default_factory=data_dir)
     database_path: Path = _DERIVED_DATABASE_PATH
     #: For ``pos relay``: its database, till name -> that till's secret (its bearer token),
@@ -608,6 +612,7 @@ def load_settings(
         "printer": lambda item: _printer(item),
         "paper_mm": lambda item: _paper(item),
         "print_on_paid": lambda item: _bool(item, "print_on_paid"),
+        "compact_customer_view": lambda item: _bool(item, "compact_customer_view"),
         "data_dir": lambda item: _path(item, "data_dir"),
         "database_path": lambda item: _path(item, "database_path"),
         "manager_pin_hash": lambda item: _str(item, "manager_pin_hash") or None,
@@ -841,6 +846,7 @@ def save_settings(
         "printer",
         "paper_mm",
         "print_on_paid",
+        "compact_customer_view",
         "manager_pin_hash",
     ):
         value = getattr(settings, name)

@@ -2,20 +2,27 @@
 
 A layout becomes bytes on python-escpos's dummy printer (initialise, Chinese mode, text in
 GB18030, Code128 barcodes, cut), and those bytes go to the printer in one write over the
-network (TCP 9100), USB or a serial port. Building the bytes never touches a device, so tests
-read exactly what a printer would receive. Every transport has a timeout and every failure is
-a :class:`PrinterError` with a ``code``; nothing here waits without end. Blocking: the window
-calls :func:`send` on a worker, never on its main thread. The USB and serial transports import
-pyusb / pyserial only when used, and say how to install them when they are missing.
+network (TCP 9100), USB or a serial port. Before a slip is sent the printer is asked for its
+paper (ESC/POS real-time status, ``DLE EOT 4``) for at most :data:`STATUS_TIMEOUT`: out of paper,
+the slip is not sent (it waits for a reprint); no answer, it is printed anyway. Building the
+bytes never touches a device, so tests read exactly what a printer would receive. Every
+transport has a timeout and every failure is a :class:`PrinterError` with a ``code``; nothing
+here waits without end. Blocking: the window calls :func:`send` on a worker, never on its main
+thread. The USB and serial transports import pyusb / pyserial only when used, and say how to
+install them when they are missing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import socket
 import sys
+import tempfile
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +40,9 @@ from pos.counter.receipt import (
     text_lines,
 )
 from pos.errors import PosError
+from pos.platform import private_dir
+
+log = logging.getLogger(__name__)
 
 #: Chinese printers take text in GB18030 (GBK for the common characters) in their Chinese mode.
 ENCODING = "gb18030"
@@ -40,13 +50,19 @@ ENCODING = "gb18030"
 CHINESE_MODE_ON = b"\x1c\x26"
 #: Seconds to connect and to write before a printer counts as unreachable.
 DEFAULT_TIMEOUT = 5.0
+#: Seconds to wait for the paper status before printing anyway (a printer that does not
+#: answer real-time status requests, or a serial one without a return line).
+STATUS_TIMEOUT = 1.0
+#: ESC/POS real-time status, ``DLE EOT 4``: the roll paper sensor.
+PAPER_STATUS_REQUEST = b"\x10\x04\x04"
 BARCODE_HEIGHT_DOTS = 80
 
 
 class PrinterError(PosError):
     """A slip could not be printed. ``code``: ``unreachable`` (off, unplugged, refused),
-    ``timeout`` (no answer in time), ``not_found`` (no such USB device or port), ``no_driver``
-    (pyusb or pyserial missing), ``bad_address`` (the setting is wrong), ``failed`` (other)."""
+    ``timeout`` (no answer in time), ``not_found`` (no such USB device or port), ``no_paper``
+    (the printer says it is out of paper: nothing was sent), ``no_driver`` (pyusb or pyserial
+    missing), ``bad_address`` (the setting is wrong), ``failed`` (other)."""
 
     def __init__(self, message: str, *, code: str) -> None:
         super().__init__(message)
@@ -57,11 +73,15 @@ class PrinterError(PosError):
 
 
 def _load_escpos() -> None:
-    """Import python-escpos with its printer database cached in our cache folder.
+    """Import python-escpos with its printer database cached in our cache folder, quietly.
 
-    On import it parses its capabilities file and pickles the result into a folder named by
-    ``ESCPOS_CAPABILITIES_PICKLE_DIR``, or else into a new temporary folder every time: one
-    left behind in /tmp per start of the till.
+    On import its capabilities module pickles the printer database into the folder named by
+    ``ESCPOS_CAPABILITIES_PICKLE_DIR``, but makes a new temporary folder all the same (the
+    default of ``environ.get`` is evaluated first): one left in /tmp per start of the till.
+    While it imports, ``mkdtemp`` called from this thread gives our cache folder instead. It
+    also calls ``logging.basicConfig()``, which would add an unredacted stderr handler to a
+    root logger that has none yet (a command before its logging is set up): a placeholder
+    handler makes that a no-op.
     """
     if "escpos.capabilities" in sys.modules:
         return
@@ -69,10 +89,40 @@ def _load_escpos() -> None:
 
     folder = platformdirs.user_cache_path(APP_NAME, appauthor=False) / "escpos"
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(folder)
     except OSError:
         return  # python-escpos falls back on a temporary folder
     os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(folder))
+    with _no_temporary_folder(str(folder)), _no_basic_config():
+        import escpos.capabilities  # noqa: F401
+
+
+@contextlib.contextmanager
+def _no_temporary_folder(instead: str) -> Iterator[None]:
+    real = tempfile.mkdtemp
+    importing = threading.get_ident()
+
+    def mkdtemp(*args: Any, **kwargs: Any) -> Any:
+        if threading.get_ident() == importing and not args and not kwargs:
+            return instead
+        return real(*args, **kwargs)
+
+    tempfile.mkdtemp = mkdtemp
+    try:
+        yield
+    finally:
+        tempfile.mkdtemp = real
+
+
+@contextlib.contextmanager
+def _no_basic_config() -> Iterator[None]:
+    root = logging.getLogger()
+    placeholder = logging.NullHandler()
+    root.addHandler(placeholder)
+    try:
+        yield
+    finally:
+        root.removeHandler(placeholder)
 
 
 def _encode(text: str) -> bytes:
@@ -241,15 +291,73 @@ def _open(address: PrinterAddress, timeout: float) -> Any:
     return Serial(address.device, baudrate=address.baudrate, timeout=timeout)
 
 
-def send(address: PrinterAddress, data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> None:
-    """Write ``data`` to the printer in one go and close. Blocking, bounded by ``timeout``
-    for the connection and for the write. Raises PrinterError."""
+def paper_state(status: bytes) -> str:
+    """The answer to ``DLE EOT 4`` in words: ``ok``, ``low`` (near its end), ``out``, or
+    ``unknown`` (no answer, or a byte that is not a paper status).
+
+    ESC/POS: bits 1 and 4 are always 1, bits 0 and 7 always 0; bits 2-3 set is the near-end
+    sensor, bits 5-6 set the roll's end (the same masks as python-escpos's ``paper_status``,
+    which would take any other byte for "no paper")."""
+    if not status or status[0] & 0x93 != 0x12:
+        return "unknown"
+    if status[0] & 0x60:
+        return "out"
+    if status[0] & 0x0C:
+        return "low"
+    return "ok"
+
+
+def _ask_paper(printer: Any, address: PrinterAddress, wait: float) -> str:
+    """The printer's paper, asked on the open ``printer``, waiting at most ``wait`` seconds."""
+    device = printer.device
+    try:
+        if address.kind == "network":
+            previous = device.gettimeout()
+            device.settimeout(wait)
+            try:
+                printer._raw(PAPER_STATUS_REQUEST)
+                status = device.recv(16)
+            finally:
+                device.settimeout(previous)
+        elif address.kind == "serial":
+            previous = device.timeout
+            device.timeout = wait
+            try:
+                printer._raw(PAPER_STATUS_REQUEST)
+                status = device.read(16)
+            finally:
+                device.timeout = previous
+        else:
+            printer._raw(PAPER_STATUS_REQUEST)
+            status = bytes(device.read(printer.in_ep, 16, max(1, int(wait * 1000))))
+    except TimeoutError:
+        return "unknown"  # a printer that does not answer status requests: print anyway
+    except Exception as exc:  # pyusb's timeout is its own type; a broken link fails the write
+        log.info("no paper status from %s: %s", address, type(exc).__name__)
+        return "unknown"
+    return paper_state(bytes(status))
+
+
+def send(
+    address: PrinterAddress,
+    data: bytes,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    check_paper: bool = True,
+) -> None:
+    """Ask for the paper (``check_paper``), then write ``data`` to the printer in one go and
+    close. Blocking, bounded by ``timeout`` for the connection and for the write, and by
+    STATUS_TIMEOUT for the paper. Raises PrinterError (``no_paper`` before anything is sent)."""
     from escpos.exceptions import DeviceNotFoundError, Error
 
     printer = _open(address, timeout)
     try:
         printer.open()
+        if check_paper and _ask_paper(printer, address, min(timeout, STATUS_TIMEOUT)) == "out":
+            raise PrinterError(f"the printer at {address} is out of paper", code="no_paper")
         printer._raw(data)
+    except PrinterError:
+        raise
     except TimeoutError as exc:
         raise PrinterError(
             f"the printer at {address} did not answer in time", code="timeout"

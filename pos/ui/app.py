@@ -330,8 +330,8 @@ class CashierApp(QObject):
         self.session.payment_succeeded.connect(self.counter.on_payment_succeeded)
         self.session.late_payment_arrived.connect(self.counter.on_late_payment)
         self.window.reprint_requested.connect(self.counter.reprint_last)
-        self.counter.print_failed.connect(self.window.show_printer_notice)
-        self.counter.printed.connect(lambda kind: self.window.show_printer_notice(kind, ""))
+        self.counter.print_failed.connect(self._on_counter_print_told)
+        self.counter.printed.connect(lambda kind: self._on_counter_print_told(kind, ""))
         self.window.products_edited.connect(self.session.save_products)
         self.window.manager_requested.connect(self.open_manager)
         self.window.settings_requested.connect(self.open_settings)
@@ -348,7 +348,10 @@ class CashierApp(QObject):
         self.window.resize(min(1280, screen.width()), min(800, screen.height()))
         self.window.show()
         # A second screen is the customer's: it shows the amount as the clerk types it.
-        self.window.customer_screen.present_idle(self.window)
+        # With one screen, the compact customer view if the settings ask for it.
+        self.window.customer_screen.present_idle(
+            self.window, compact=self.settings.compact_customer_view
+        )
         # After the first paint: style the customer screen now, not at the first charge.
         QTimer.singleShot(0, self.window.customer_screen.ensurePolished)
         if self.sound is not None:
@@ -377,6 +380,11 @@ class CashierApp(QObject):
             self.relay_listener = listener
         self.session.attach(services.backend)
         self.services_opened.emit()
+
+    def _on_counter_print_told(self, kind: str, text: str) -> None:
+        # A refund's slip is told in the refund dialog, not at the till (F10 is not its reprint).
+        if kind != "refund":
+            self.window.show_printer_notice(kind, text)
 
     def _last_paid_deal(self) -> Any:
         """The store's last paid deal, for a reprint after a restart (on the DB worker)."""

@@ -16,23 +16,34 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos.counter.printing import DEFAULT_TIMEOUT, PrinterAddress, PrinterError, parse_printer
 from pos.counter.printing import print_layout as send_layout
 from pos.counter.reading import announcement
-from pos.counter.receipt import Layout, PaymentSlip, payment_receipt, printer_test_page
+from pos.counter.receipt import (
+    Layout,
+    PaymentSlip,
+    RefundSlip,
+    payment_receipt,
+    printer_test_page,
+    refund_receipt,
+)
 from pos.counter.voice import write_announcement
 
 if TYPE_CHECKING:
     from pos.config import Settings
-    from pos.store import Deal
+    from pos.store import Deal, Refund
     from pos.ui.workers import Workers
 
 log = logging.getLogger(__name__)
 
 PlayFile = Callable[[Path], None]
 FindLastPaid = Callable[[], "Deal | None"]
+#: Told how one slip went: "" when it printed, else the clerk's message.
+PrintResult = Callable[[str], None]
 
 #: The Chinese of this module's texts (resources/i18n/update_translations.py reads it).
 COUNTER_ZH: dict[str, str] = {
@@ -44,9 +55,19 @@ COUNTER_ZH: dict[str, str] = {
     ),
     "The printer did not answer: %1. Press F10 to reprint.": "打印机无响应：%1。按 F10 补打。",
     "Printer not found: %1. Press F10 to reprint.": "找不到打印机：%1。按 F10 补打。",
+    "Printer out of paper: load paper and press F10 to reprint.": "打印机缺纸：装纸后按 F10 补打。",
     "Printing needs a driver: %1": "打印需要安装驱动：%1",
     "The printer setting is wrong: %1": "打印机设置有误：%1",
     "Not printed: %1. Press F10 to reprint.": "未能打印：%1。按 F10 补打。",
+    # The refund slip, in the manager's refund dialog
+    "The refund slip did not print: %1.": "退款凭证未打印：%1。",
+    "printer off or unplugged (%1)": "打印机未开机或未连接（%1）",
+    "the printer did not answer (%1)": "打印机无响应（%1）",
+    "printer not found (%1)": "找不到打印机（%1）",
+    "printer out of paper": "打印机缺纸",
+    "Printing the refund slip…": "正在打印退款凭证…",
+    "Refund slip printed.": "退款凭证已打印。",
+    "Reprint refund slip": "补打退款凭证",
 }
 
 
@@ -61,6 +82,21 @@ def payment_slip(deal: Deal, settings: Settings, *, method: str = "native") -> P
         out_trade_no=deal.out_trade_no,
         transaction_id=deal.transaction_id,
         method=method,
+    )
+
+
+def refund_slip(deal: Deal, refund: Refund, settings: Settings) -> RefundSlip:
+    """The customer's slip of a refund that succeeded."""
+    return RefundSlip(
+        shop=settings.shop_name,
+        till_id=deal.till_id,
+        time=refund.success_time or refund.updated_at,
+        product=deal.product,
+        paid_fen=deal.amount_fen,
+        refund_fen=refund.refund_fee,
+        out_trade_no=deal.out_trade_no,
+        out_refund_no=refund.out_refund_no,
+        transaction_id=deal.transaction_id,
     )
 
 
@@ -241,34 +277,82 @@ class Counter(QObject):
         layout = printer_test_page(settings.shop_name, str(address), paper, datetime.now(UTC))
         return self._send(address, layout, "test")
 
-    def print_layout(self, layout: Layout, kind: str) -> bool:
-        """Send any slip (a refund's, a handover's) to the printer of the settings."""
+    @property
+    def has_printer(self) -> bool:
+        return bool(self._settings.printer)
+
+    def print_refund(
+        self, deal: Deal, refund: Refund, on_result: PrintResult | None = None
+    ) -> bool:
+        """The slip of a refund that succeeded, on the device worker (kind ``refund``)."""
+        layout = refund_receipt(refund_slip(deal, refund, self._settings), self._settings.paper_mm)
+        return self.print_layout(layout, "refund", on_result)
+
+    def print_layout(self, layout: Layout, kind: str, on_result: PrintResult | None = None) -> bool:
+        """Send any slip (a refund's, a handover's) to the printer of the settings;
+        ``on_result`` is told how it went, besides the signals."""
         if not self._settings.printer:
             self.print_failed.emit(kind, self.tr("No receipt printer is set (Settings, F12)."))
             return False
         address = self._address()
         if address is None:
             return False
-        return self._send(address, layout, kind)
+        return self._send(address, layout, kind, on_result)
 
-    def _send(self, address: PrinterAddress, layout: Layout, kind: str) -> bool:
+    def _send(
+        self,
+        address: PrinterAddress,
+        layout: Layout,
+        kind: str,
+        on_result: PrintResult | None = None,
+    ) -> bool:
         timeout = self.printer_timeout
         self.printing += 1
         self._workers.device(
             lambda: send_layout(address, layout, timeout=timeout),
-            on_done=lambda _sent: self._on_printed(kind),
-            on_error=lambda exc: self._on_print_failed(kind, exc, address),
+            on_done=lambda _sent: self._on_printed(kind, on_result),
+            on_error=lambda exc: self._on_print_failed(kind, exc, address, on_result),
         )
         return True
 
-    def _on_printed(self, kind: str) -> None:
+    def _on_printed(self, kind: str, on_result: PrintResult | None = None) -> None:
         self.printing -= 1
         self.printed.emit(kind)
+        if on_result is not None:
+            on_result("")
 
-    def _on_print_failed(self, kind: str, exc: BaseException, address: PrinterAddress) -> None:
+    def _on_print_failed(
+        self,
+        kind: str,
+        exc: BaseException,
+        address: PrinterAddress,
+        on_result: PrintResult | None = None,
+    ) -> None:
         self.printing -= 1
         log.warning("%s not printed: %s", kind, exc)
-        self.print_failed.emit(kind, self.printer_problem_text(exc, address))
+        if kind == "refund":
+            text = self.tr("The refund slip did not print: %1.").replace(
+                "%1", self.printer_reason_text(exc, address)
+            )
+        else:
+            text = self.printer_problem_text(exc, address)
+        self.print_failed.emit(kind, text)
+        if on_result is not None:
+            on_result(text)
+
+    def printer_reason_text(self, exc: BaseException, address: PrinterAddress) -> str:
+        """Why a slip did not print, in a few words (no key to press: the caller says how to
+        print it again)."""
+        code = exc.code if isinstance(exc, PrinterError) else "failed"
+        texts = {
+            "unreachable": self.tr("printer off or unplugged (%1)"),
+            "timeout": self.tr("the printer did not answer (%1)"),
+            "not_found": self.tr("printer not found (%1)"),
+            "no_paper": self.tr("printer out of paper"),
+        }
+        if code in texts:
+            return texts[code].replace("%1", str(address))
+        return str(exc) if isinstance(exc, PrinterError) else type(exc).__name__
 
     def printer_problem_text(self, exc: BaseException, address: PrinterAddress) -> str:
         """The clerk's words for a printer failure (the reprint key included)."""
@@ -281,8 +365,60 @@ class Counter(QObject):
             "unreachable": self.tr("Printer off or unplugged: %1. Press F10 to reprint."),
             "timeout": self.tr("The printer did not answer: %1. Press F10 to reprint."),
             "not_found": self.tr("Printer not found: %1. Press F10 to reprint."),
+            "no_paper": self.tr("Printer out of paper: load paper and press F10 to reprint."),
             "no_driver": self.tr("Printing needs a driver: %1"),
             "bad_address": self.tr("The printer setting is wrong: %1"),
         }
         text = texts.get(code, self.tr("Not printed: %1. Press F10 to reprint."))
         return text.replace("%1", detail)
+
+
+class RefundSlipRow(QWidget):
+    """Under a refund that succeeded: its slip printing, printed, or why not, with a button to
+    print it again. Hidden when there is no printer. Printing runs on the counter's device
+    worker: the refund dialog never waits for the printer."""
+
+    def __init__(self, counter: Counter | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("refundSlipRow")
+        self._counter = counter
+        self._slip: tuple[Deal, Refund] | None = None
+        self.status = QLabel()
+        self.status.setObjectName("refundSlipStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.reprint_button = QPushButton(self.tr("Reprint refund slip"))
+        self.reprint_button.setObjectName("reprintRefundSlip")
+        self.reprint_button.clicked.connect(self.reprint)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status, 1)
+        layout.addWidget(self.reprint_button)
+        self.setVisible(False)
+
+    def print_refund(self, deal: Deal, refund: Refund) -> bool:
+        """Print the slip of this refund now (when a printer is set); False without one."""
+        counter = self._counter
+        if counter is None or not counter.has_printer:
+            return False
+        self._slip = (deal, refund)
+        self.setVisible(True)
+        self.reprint_button.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Printing the refund slip…"))
+        return counter.print_refund(deal, refund, on_result=self._alive_result)
+
+    def reprint(self) -> bool:
+        if self._slip is None:
+            return False
+        return self.print_refund(*self._slip)
+
+    def _alive_result(self, text: str) -> None:
+        # The manager may close the dialog while the printer still has the slip.
+        if shiboken6.isValid(self):
+            self._on_result(text)
+
+    def _on_result(self, text: str) -> None:
+        self.reprint_button.setEnabled(True)
+        self.status.setStyleSheet("color: #b91c1c;" if text else "color: #166534;")
+        self.status.setText(text or self.tr("Refund slip printed."))

@@ -1,13 +1,20 @@
-"""The customer's screen: the full-screen QR, amount, product and countdown; then paid."""
+"""The customer's screen: the full-screen QR, amount, product and countdown; then paid.
+
+With one screen it covers the till during a payment, or, when the settings ask for the compact
+customer view, it is a small frameless window that stays on top in a corner of the till's
+screen all the time: the same pages (the amount as it is typed, the QR, paid, failed), drawn
+smaller, never taking the keyboard from the till. The clerk drags it where the customer looks.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QImage,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -28,6 +35,13 @@ from pos.money import format_fen
 
 #: The white border around a QR code, in modules (the standard's quiet zone).
 QR_QUIET_MODULES = 4
+#: The compact customer view: its width as a share of the screen's, within these pixels, and
+#: its height per width (portrait: the code above the words, as wide as the window).
+COMPACT_WIDTH_SHARE = 0.26
+COMPACT_MIN_WIDTH, COMPACT_MAX_WIDTH = 300, 520
+COMPACT_ASPECT = 1.7
+#: Pixels between the compact view and the screen's edges.
+COMPACT_MARGIN = 16
 
 #: The Chinese of the counter's texts on this screen (resources/i18n/update_translations.py).
 COUNTER_SCREEN_ZH = {
@@ -60,6 +74,17 @@ def qr_image(text: str) -> QImage:
         data, picture.width, picture.height, picture.width, QImage.Format.Format_Grayscale8
     )
     return image.copy()  # detach from the Pillow buffer, which dies with this frame
+
+
+def compact_geometry(available: QRect) -> QRect:
+    """Where the compact customer view goes on a screen's ``available`` area: the lower right
+    corner (the side a customer stands at is the clerk's to choose: it can be dragged)."""
+    width = round(available.width() * COMPACT_WIDTH_SHARE)
+    width = max(COMPACT_MIN_WIDTH, min(COMPACT_MAX_WIDTH, width, available.width()))
+    height = min(round(width * COMPACT_ASPECT), available.height() - 2 * COMPACT_MARGIN)
+    left = available.right() - COMPACT_MARGIN - width + 1
+    top = available.bottom() - COMPACT_MARGIN - height + 1
+    return QRect(max(available.left(), left), max(available.top(), top), width, height)
 
 
 class _Page(QWidget):
@@ -145,6 +170,8 @@ class CustomerScreen(QWidget):
         self._stack.addWidget(self._build_status_page())
         self._status_kind = "typing"
         self._is_own_screen = False
+        self._is_compact = False
+        self._drag_from: QPoint | None = None
         self._is_between_payments = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -258,7 +285,8 @@ class CustomerScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         size = event.size()
-        is_landscape = size.width() >= size.height()
+        # The compact view is always portrait: the code as wide as the window, words below.
+        is_landscape = size.width() >= size.height() and not self._is_compact
         self._qr_layout.setDirection(
             QBoxLayout.Direction.LeftToRight if is_landscape else QBoxLayout.Direction.TopToBottom
         )
@@ -374,14 +402,73 @@ class CustomerScreen(QWidget):
         else:
             super().hide()
 
-    def present_idle(self, till: QWidget) -> bool:
-        """At start-up: on a second screen, show the amount as it is typed; False (nothing
-        shown) when the till has only its own screen."""
+    def present_idle(self, till: QWidget, *, compact: bool = False) -> bool:
+        """At start-up: on a second screen, show the amount as it is typed; with one screen,
+        the compact customer view when ``compact``; False (nothing shown) otherwise."""
         others = [screen for screen in QGuiApplication.screens() if screen is not till.screen()]
         if not others:
+            if compact:
+                self.present_compact(till)
+                return True
             return False
         self.show_idle_on(others[0])
         return True
+
+    @property
+    def is_compact(self) -> bool:
+        """Shown as the compact customer view (one screen, the setting on)."""
+        return self._is_compact
+
+    def present_compact(self, till: QWidget) -> None:
+        """One screen: the compact customer view, on top in the lower right corner of the
+        till's screen, from now on (between payments the amount as it is typed)."""
+        self._is_compact = True
+        self._is_own_screen = True
+        self._is_between_payments = True
+        self.set_clerk_controls(False)
+        self.setProperty("compact", True)
+        for widget in (self, *self.findChildren(QWidget)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        # A green frame (the window's own background around the pages): told apart from
+        # the till's white panels it stands on.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = self.layout()
+        assert outer is not None
+        outer.setContentsMargins(4, 4, 4, 4)
+        self._qr_layout.setContentsMargins(8, 8, 8, 8)
+        self._qr_layout.setSpacing(4)
+        self._qr_layout.setDirection(QBoxLayout.Direction.TopToBottom)
+        self._qr_side.setMaximumWidth(16_777_215)
+        # A tool window: no task-bar entry, on top, no frame; shown without taking the focus,
+        # so the clerk's keys keep going to the till.
+        self.setWindowFlags(
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.WindowDoesNotAcceptFocus
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self._show_status("typing", self.tr("Amount to pay"), "¥ 0.00", "", "")
+        screen = till.screen()
+        self.setScreen(screen)
+        self.setGeometry(compact_geometry(screen.availableGeometry()))
+        self.show()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # The compact view has no frame to hold: it is dragged by any point.
+        if self._is_compact and event.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = event.globalPosition().toPoint() - self.frameGeometry().topLeft()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self.move(event.globalPosition().toPoint() - self._drag_from)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._drag_from = None
+        super().mouseReleaseEvent(event)
 
     def show_idle_on(self, screen: QScreen) -> None:
         self._is_own_screen = True
@@ -456,7 +543,12 @@ class CustomerScreen(QWidget):
     # -- placement -----------------------------------------------------------------------------
 
     def present(self, till: QWidget) -> None:
-        """Full screen on the customer display when there is one, otherwise over the till."""
+        """Full screen on the customer display when there is one, otherwise over the till;
+        the compact customer view stays as it is (brought up again if it was hidden)."""
+        if self._is_compact:
+            self.show()
+            self.raise_()
+            return
         screens = QGuiApplication.screens()
         till_screen = till.screen()
         others = [screen for screen in screens if screen is not till_screen]

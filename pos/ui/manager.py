@@ -80,6 +80,7 @@ from pos.reports.export import export
 from pos.reports.progress import WHOLE, Watch
 from pos.reports.reconcile import BillNotReady, ReconcileReport, reconcile_day
 from pos.store import Deal, DealState, Store
+from pos.ui.counter import RefundSlipRow
 from pos.ui.wechat_words import error_text, refusal_text
 from pos.ui.workers import TaskProgress
 from pos.wechatpay.types import Bill, RefundQueryResult, RefundResult
@@ -87,6 +88,7 @@ from pos.wechatpay.types import Bill, RefundQueryResult, RefundResult
 if TYPE_CHECKING:
     from pos.config import Settings
     from pos.ui.app import CashierApp
+    from pos.ui.counter import Counter
     from pos.ui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -169,6 +171,8 @@ class ManagerServices:
     #: An export or a reconciliation still running after this long shows its progress and a
     #: Cancel button (QProgressDialog's minimum duration).
     progress_after_ms: int = 1000
+    #: Prints the slip of a refund that succeeded (when a printer is set).
+    counter: Counter | None = None
 
 
 def manager_services(app: CashierApp) -> ManagerServices:
@@ -195,6 +199,7 @@ def manager_services(app: CashierApp) -> ManagerServices:
         settings=app.settings,
         refund_notify_url=notify,
         pin_gate=app.pin_gate(),
+        counter=app.counter,
     )
 
 
@@ -1234,6 +1239,8 @@ class RefundDialog(QDialog):
         self.result_details.setWordWrap(True)
         self.result_details.setStyleSheet("color: #57606a;")
         result_layout.addWidget(self.result_details)
+        self.slip_row = RefundSlipRow(services.counter)
+        result_layout.addWidget(self.slip_row)
         # Product names, reasons and WeChat's texts are shown as typed, never as markup.
         for label in (
             self.about,
@@ -1343,6 +1350,8 @@ class RefundDialog(QDialog):
             + "\n"
             + self.tr("Refund number: %1").replace("%1", progress.refund.out_refund_no)
         )
+        if state == "SUCCESS":
+            self.slip_row.print_refund(progress.deal, progress.refund)
         self.refund_finished.emit(progress)
 
     def _details(self, reason: str) -> str:

@@ -91,6 +91,7 @@ FIELD_VARIABLES: dict[str, str] = {
         "printer",
         "paper_mm",
         "print_on_paid",
+        "compact_customer_view",
     }
 }
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
@@ -212,6 +213,10 @@ SETTINGS_ZH: dict[str, str] = {
     ),
     "Paper": "纸宽",
     "Print the slip when paid": "收款成功后自动打印小票",
+    "Customer view": "顾客显示",
+    "One screen: a small customer window in a corner (amount, QR, paid)": (
+        "单屏：在屏幕角落显示小顾客窗口（金额、二维码、结果）"
+    ),
     "Print test page": "打印测试页",
     "Printing the test page…": "正在打印测试页…",
     "Test page sent to the printer.": "测试页已发送到打印机。",
@@ -686,6 +691,9 @@ class SettingsDialog(QDialog):
         for paper_mm in (58, 80):
             self.paper_combo.addItem(f"{paper_mm} mm", paper_mm)
         self.print_on_paid_check = QCheckBox(self.tr("Print the slip when paid"))
+        self.compact_view_check = QCheckBox(
+            self.tr("One screen: a small customer window in a corner (amount, QR, paid)")
+        )
         self.test_page_label = QLabel()
         self.test_page_label.setObjectName("testPageResult")
         self.test_page_label.setWordWrap(True)
@@ -698,6 +706,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Paper"), self._row("paper_mm", self.paper_combo))
         form.addRow("", self._row("print_on_paid", self.print_on_paid_check))
         form.addRow("", self.test_page_label)
+        form.addRow(
+            self.tr("Customer view"),
+            self._row("compact_customer_view", self.compact_view_check),
+        )
         return box
 
     def print_test_page(self) -> bool:
@@ -773,6 +785,7 @@ class SettingsDialog(QDialog):
         self.printer_edit.setText(settings.printer)
         self.paper_combo.setCurrentIndex(max(self.paper_combo.findData(settings.paper_mm), 0))
         self.print_on_paid_check.setChecked(settings.print_on_paid)
+        self.compact_view_check.setChecked(settings.compact_customer_view)
         self._apply_certificate_kind()
         if config.keyring_is_usable(self._services.secrets):
             self.secret_note.setText(
@@ -849,6 +862,7 @@ class SettingsDialog(QDialog):
             "printer": self.printer_edit,
             "paper_mm": self.paper_combo,
             "print_on_paid": self.print_on_paid_check,
+            "compact_customer_view": self.compact_view_check,
         }
         for name, variable in self._overridden.items():
             editors[name].setEnabled(False)
@@ -1201,6 +1215,7 @@ class SettingsDialog(QDialog):
             "printer": self.printer_edit.text().strip(),
             "paper_mm": int(self.paper_combo.currentData()),
             "print_on_paid": self.print_on_paid_check.isChecked(),
+            "compact_customer_view": self.compact_view_check.isChecked(),
         }
         for name, value in values.items():
             if name not in self._overridden:

@@ -1,10 +1,12 @@
-"""Fake ESC/POS network printers on loopback: one that records what it receives, one that hangs."""
+"""Fake ESC/POS network printers on loopback: one that records what it receives (and answers the
+paper status request as told), one that hangs."""
 
 from __future__ import annotations
 
 import contextlib
 import socket
 import threading
+from typing import ClassVar
 
 
 class FakeNetworkPrinter:
@@ -12,10 +14,21 @@ class FakeNetworkPrinter:
 
     :meth:`stop` closes it (the printer is off: connections are refused); :meth:`start` opens it
     again on the same port (switched back on).
+
+    ``paper`` is what it answers to the real-time paper status request (``DLE EOT 4``) a
+    connection opens with: ``ok``, ``low`` (near end), ``out``, or ``silent`` (no answer, as
+    from a printer that ignores status requests). The request is counted in
+    ``status_requests``, not kept in the job; a connection that sends no slip is no job.
     """
 
-    def __init__(self, port: int = 0) -> None:
+    #: The status byte of each state (ESC/POS: bits 1 and 4 always set; 2-3 near end; 5-6 out).
+    PAPER_STATUS: ClassVar[dict[str, bytes]] = {"ok": b"\x12", "low": b"\x1e", "out": b"\x72"}
+    STATUS_REQUEST = b"\x10\x04\x04"
+
+    def __init__(self, port: int = 0, *, paper: str = "ok") -> None:
         self.port = port
+        self.paper = paper
+        self.status_requests = 0
         self.jobs: list[bytes] = []
         self._server: socket.socket | None = None
         self._thread: threading.Thread | None = None
@@ -40,12 +53,33 @@ class FakeNetworkPrinter:
             except OSError:
                 return  # closed by stop()
             with connection:
-                chunks = []
+                data = self._answer_status(connection)
+                chunks = [data]
                 while chunk := connection.recv(65536):
                     chunks.append(chunk)
+            job = b"".join(chunks)
             with self.received:
-                self.jobs.append(b"".join(chunks))
+                if job:
+                    self.jobs.append(job)
                 self.received.notify_all()
+
+    def _answer_status(self, connection: socket.socket) -> bytes:
+        """Read the connection's first bytes; answer a status request that opens it. The rest."""
+        data = b""
+        while len(data) < len(self.STATUS_REQUEST):
+            chunk = connection.recv(65536)
+            if not chunk:
+                return data
+            data += chunk
+            if not self.STATUS_REQUEST.startswith(data[: len(self.STATUS_REQUEST)]):
+                return data  # a slip without a status request first
+        if not data.startswith(self.STATUS_REQUEST):
+            return data
+        with self.received:
+            self.status_requests += 1
+        if self.paper in self.PAPER_STATUS:
+            connection.sendall(self.PAPER_STATUS[self.paper])
+        return data[len(self.STATUS_REQUEST) :]
 
     def wait_jobs(self, count: int, timeout: float = 10.0) -> list[bytes]:
         with self.received:

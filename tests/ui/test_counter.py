@@ -143,3 +143,22 @@ def test_f10_after_a_restart_reprints_the_stores_last_paid_deal(
         assert number.encode() in jobs[1]
     finally:
         restarted.shutdown()
+
+
+def test_a_printer_out_of_paper_says_so_and_f10_prints_once_paper_is_in(
+    auto_print: Settings, printer: FakeNetworkPrinter, till: Till
+) -> None:
+    printer.paper = "out"
+    number = _pay(till, "12.00")
+    notice = till.window.printer_notice
+    till.qtbot.waitUntil(lambda: "F10" in notice.text(), timeout=WAIT_MS)
+    assert "打印机缺纸" in notice.text() or "out of paper" in notice.text()
+    assert printer.jobs == []  # the slip was not sent into a printer with no paper
+    assert till.window.customer_screen.page == "paid"
+
+    printer.paper = "ok"
+    till.press(Qt.Key.Key_Return)
+    till.press(Qt.Key.Key_F10)
+    (job,) = _jobs(till, printer, 1)
+    assert number.encode() in job
+    till.qtbot.waitUntil(lambda: notice.text() == "", timeout=WAIT_MS)

@@ -91,3 +91,14 @@ def test_the_environment_wins_over_the_counter_fields(qtbot: QtBot, tmp_path: Pa
     dialog = _dialog(qtbot, tmp_path, {"POS_PRINTER": "usb://0416:5011"})
     assert not dialog.printer_edit.isEnabled()
     assert "POS_PRINTER" in dialog.note_text("printer")
+
+
+def test_the_compact_customer_view_is_a_checkbox_saved_with_the_rest(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, tmp_path)
+    assert not dialog.compact_view_check.isChecked()  # off by default
+    dialog.compact_view_check.setChecked(True)
+    assert dialog.save()
+    saved = load_settings(tmp_path / "settings.toml", {}, secrets=MemorySecretStore())
+    assert saved.compact_customer_view is True

@@ -55,3 +55,38 @@ def test_a_printer_that_never_answers_gives_up_at_its_timeout() -> None:
         assert caught.value.code == "timeout"
     finally:
         hanging.close()
+
+
+@pytest.mark.parametrize("paper", ["ok", "low", "silent"])
+def test_a_printer_with_paper_or_silent_about_it_prints_the_slip(paper: str) -> None:
+    printer = FakeNetworkPrinter(paper=paper).start()
+    address = parse_printer(printer.address)
+    assert address is not None
+    layout = payment_receipt(SLIP, 80)
+    try:
+        print_layout(address, layout, timeout=3.0)
+        (job,) = printer.wait_jobs(1)
+        assert printer.status_requests == 1  # asked first, then the slip, whole
+        assert job == escpos_bytes(layout)
+    finally:
+        printer.stop()
+
+
+def test_a_printer_out_of_paper_gets_no_slip_and_prints_it_once_loaded() -> None:
+    printer = FakeNetworkPrinter(paper="out").start()
+    address = parse_printer(printer.address)
+    assert address is not None
+    layout = payment_receipt(SLIP, 58)
+    try:
+        with pytest.raises(PrinterError) as caught:
+            print_layout(address, layout, timeout=3.0)
+        assert caught.value.code == "no_paper"
+        assert printer.status_requests == 1
+        assert printer.jobs == []  # nothing sent: the slip waits for the reprint
+
+        printer.paper = "ok"  # paper loaded
+        print_layout(address, layout, timeout=3.0)
+        (job,) = printer.wait_jobs(1)
+        assert job == escpos_bytes(layout)
+    finally:
+        printer.stop()

@@ -75,3 +75,16 @@ def test_a_wrong_counter_setting_is_one_line_naming_it(
         _load(tmp_path / "settings.toml", {variable: value})
     assert variable in str(caught.value)
     assert words in str(caught.value)
+
+
+def test_the_compact_customer_view_is_off_unless_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    assert _load(path).compact_customer_view is False
+    assert _load(path, {"POS_COMPACT_CUSTOMER_VIEW": "on"}).compact_customer_view is True
+    save_settings(
+        Settings(data_dir=tmp_path, compact_customer_view=True), path, secrets=MemorySecretStore()
+    )
+    assert "compact_customer_view = true" in path.read_text(encoding="utf-8")
+    assert _load(path, {"POS_DATA_DIR": str(tmp_path)}).compact_customer_view is True
+    with pytest.raises(ConfigError, match="true or false"):
+        _load(path, {"POS_COMPACT_CUSTOMER_VIEW": "maybe"})
