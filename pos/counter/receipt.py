@@ -253,7 +253,8 @@ def code128_modules(data: str) -> int:
 
 
 def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    # The caller gives the shop's wall clock (pos.clock.BusinessDay.local), not the computer's.
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _head(shop: str, title: str, till_id: str, clerk: str, moment: datetime) -> list[Block]:

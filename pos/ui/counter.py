@@ -76,7 +76,7 @@ def payment_slip(deal: Deal, settings: Settings, *, method: str = "native") -> P
     return PaymentSlip(
         shop=settings.shop_name,
         till_id=deal.till_id,
-        time=deal.paid_at or deal.updated_at,
+        time=settings.business_day.local(deal.paid_at or deal.updated_at),
         product=deal.product,
         amount_fen=deal.amount_fen,
         out_trade_no=deal.out_trade_no,
@@ -90,7 +90,7 @@ def refund_slip(deal: Deal, refund: Refund, settings: Settings) -> RefundSlip:
     return RefundSlip(
         shop=settings.shop_name,
         till_id=deal.till_id,
-        time=refund.success_time or refund.updated_at,
+        time=settings.business_day.local(refund.success_time or refund.updated_at),
         product=deal.product,
         paid_fen=deal.amount_fen,
         refund_fen=refund.refund_fee,
@@ -274,7 +274,8 @@ class Counter(QObject):
             self.print_failed.emit("test", self.tr("No receipt printer is set (Settings, F12)."))
             return False
         paper = settings.paper_mm if paper_mm is None else paper_mm
-        layout = printer_test_page(settings.shop_name, str(address), paper, datetime.now(UTC))
+        now = settings.business_day.local(datetime.now(UTC))
+        layout = printer_test_page(settings.shop_name, str(address), paper, now)
         return self._send(address, layout, "test")
 
     @property

@@ -73,3 +73,21 @@ def test_the_tills_list_and_the_managers_day_agree_on_today(
         assert {row.out_trade_no for row in report.rows} == listed
     finally:
         app.shutdown()
+
+
+@pytest.mark.usefixtures("los_angeles_pc")
+def test_a_slip_shows_the_shops_time(settings: Settings) -> None:
+    from dataclasses import replace
+
+    from pos.counter.receipt import payment_receipt
+    from pos.store import Deal, DealState
+    from pos.ui.counter import payment_slip
+
+    store = Store.open(settings.database_path)
+    _deal(store, "T1SLIP", datetime(2026, 12, 6, 16, 30, tzinfo=UTC))
+    deal = store.get_deal("T1SLIP")
+    store.close()
+    assert isinstance(deal, Deal)
+    paid = replace(deal, state=DealState.PAID, paid_at=datetime(2026, 12, 6, 16, 31, tzinfo=UTC))
+    layout = payment_receipt(payment_slip(paid, settings))
+    assert "2026-12-07 00:31:00" in repr(layout)  # Shanghai, not the PC's 2026-12-06 08:31
