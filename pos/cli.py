@@ -1,8 +1,8 @@
 """The ``pos`` command: no subcommand opens the cashier; sandbox, relay, export, reconcile.
 
-This is the composition root of the commands: it reads the settings, sets up logging and
-hands both to the module that does the work, imported only when its command runs (so
-``pos --help`` stays fast and never loads Qt).
+This is the composition root of the commands: it parses the command line, reads the settings,
+sets up logging and hands them to :mod:`pos.commands`, imported only when a command runs (so
+``pos --help`` stays fast and never loads Qt), and prints a failure as one line.
 """
 
 from __future__ import annotations
@@ -269,9 +269,9 @@ def _run_sandbox(args: argparse.Namespace, secrets: list[str]) -> int:
     for field, option in (("appid", "--appid"), ("mch_id", "--mch-id"), ("api_key", "--key")):
         if field in problems:
             raise UsageError(f"sandbox: {option}: {problems[field]}")
-    from pos.sandbox import run_cli
+    from pos.commands import run_sandbox
 
-    status: int = run_cli(args.host, args.port, args.appid, args.mch_id, key, state=args.state)
+    status: int = run_sandbox(args.host, args.port, args.appid, args.mch_id, key, state=args.state)
     return status
 
 
@@ -291,9 +291,11 @@ def _run_relay(args: argparse.Namespace, settings: Settings) -> int:
                 f"cannot create {settings.data_dir}: {exc.strerror or type(exc).__name__}"
             ) from None
         database_url = f"sqlite:///{settings.data_dir / 'relay.sqlite3'}"
-    from pos.relay import run_cli, settings_from
+    from pos.commands import run_relay
+    from pos.relay import settings_from
 
-    status: int = run_cli(args.host, args.port, database_url, settings_from(settings, database_url))
+    relay_settings = settings_from(settings, database_url)
+    status: int = run_relay(args.host, args.port, database_url, relay_settings)
     return status
 
 
@@ -323,18 +325,18 @@ def _run_export(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"export: --to {date_to} is before --date {date_from}")
     _check_output(args.output)
     fmt = _export_format(args)
-    from pos.reports.export import run_cli
+    from pos.commands import run_export
 
-    status: int = run_cli(settings, date_from, date_to, fmt, args.output)
+    status: int = run_export(settings, date_from, date_to, fmt, args.output)
     return status
 
 
 def _run_reconcile(args: argparse.Namespace, settings: Settings) -> int:
     if args.output is not None:
         _check_output(args.output)
-    from pos.reports.reconcile import run_cli
+    from pos.commands import run_reconcile
 
-    status: int = run_cli(settings, args.date, args.output)
+    status: int = run_reconcile(settings, args.date, args.output)
     return status
 
 

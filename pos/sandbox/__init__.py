@@ -4,7 +4,7 @@ from pos.sandbox.app import pay_page_url
 from pos.sandbox.faults import Fault
 from pos.sandbox.notifier import DeliveryAttempt
 from pos.sandbox.options import SandboxOptions
-from pos.sandbox.simulator import DEFAULT_MERCHANT, Sandbox, run_cli
+from pos.sandbox.simulator import DEFAULT_MERCHANT, Sandbox
 
 __all__ = [
     "DEFAULT_MERCHANT",
@@ -13,5 +13,4 @@ __all__ = [
     "Sandbox",
     "SandboxOptions",
     "pay_page_url",
-    "run_cli",
 ]

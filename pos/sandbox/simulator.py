@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import hashlib
 import logging
-import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -376,52 +375,3 @@ def _corrupt(text: str) -> str:
     """Change the first character so a signature or key is wrong but well-formed."""
     first = "0" if text[0] != "0" else "1"
     return first + text[1:]
-
-
-def run_cli(
-    host: str,
-    port: int,
-    appid: str | None,
-    mch_id: str | None,
-    key: str | None,
-    *,
-    state: Path | None = None,
-) -> int:
-    """``pos sandbox``: serve until interrupted; one line with the URL; never prints the key.
-
-    With ``state`` the orders and refunds are kept in that file across restarts."""
-    if any(value is not None for value in (appid, mch_id, key)) and not all(
-        value is not None for value in (appid, mch_id, key)
-    ):
-        print("pos sandbox: --appid, --mch-id and --key go together", file=sys.stderr)
-        return 2
-    if key is not None and len(key) != 32:
-        print("pos sandbox: the API key must be 32 characters", file=sys.stderr)
-        return 2
-    merchant = (
-        Merchant(appid=appid, mch_id=mch_id, api_key=key)
-        if appid is not None and mch_id is not None and key is not None
-        else DEFAULT_MERCHANT
-    )
-    sandbox = Sandbox([merchant], state_path=state)
-    try:
-        server = sandbox.serve(host=host, port=port)
-    except (OSError, RuntimeError) as exc:
-        print(
-            f"pos sandbox: cannot listen on {host}:{port}: {exc.__class__.__name__}",
-            file=sys.stderr,
-        )
-        return 1
-    print(
-        f"WeChat Pay v2 sandbox on {server.url} (mch_id {merchant.mch_id}, appid {merchant.appid})",
-        flush=True,
-    )
-    stop = threading.Event()
-    try:
-        while not stop.wait(0.5):
-            pass
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
-    return 0
