@@ -4,7 +4,8 @@ from pos.sandbox.app import pay_page_url
 from pos.sandbox.faults import Fault
 from pos.sandbox.notifier import DeliveryAttempt
 from pos.sandbox.options import SandboxOptions
-from pos.sandbox.simulator import DEFAULT_MERCHANT, Sandbox
+from pos.sandbox.service import Sandbox
+from pos.sandbox.simulator import DEFAULT_MERCHANT
 
 __all__ = [
     "DEFAULT_MERCHANT",

@@ -23,7 +23,6 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, quote
 
 from starlette.applications import Starlette
@@ -44,12 +43,10 @@ from pos.sandbox.ledger import (
     Refund,
     text_time,
 )
+from pos.sandbox.simulator import Simulator
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.signing import make_nonce, make_sign, verify_sign
 from pos.wechatpay.types import BEIJING, Merchant, SignType, TradeState, to_wire_time
-
-if TYPE_CHECKING:
-    from pos.sandbox.simulator import Sandbox
 
 MAX_BODY = xmlcodec.MAX_XML_BYTES
 #: A body over the cap is read and thrown away up to this much, so the client gets its reply.
@@ -64,7 +61,7 @@ Handler = Callable[["Call"], Fields | bytes]
 class Call:
     """One verified protocol request: who sent it, with which key and algorithm."""
 
-    sandbox: Sandbox
+    sandbox: Simulator
     merchant: Merchant
     fields: dict[str, str]
     sign_type: SignType
@@ -391,7 +388,7 @@ class ProtocolEndpoint:
     """One v2 path: parsing, merchant and signature checks, faults, then the handler."""
 
     def __init__(
-        self, sandbox: Sandbox, name: str, *, is_sandbox_path: bool, is_signkey: bool = False
+        self, sandbox: Simulator, name: str, *, is_sandbox_path: bool, is_signkey: bool = False
     ) -> None:
         self.sandbox = sandbox
         self.name = name
@@ -591,7 +588,7 @@ async def _form(request: Request) -> dict[str, str]:
     return {k: v[0] for k, v in parsed.items()}
 
 
-def build_app(sandbox: Sandbox) -> Starlette:
+def build_app(sandbox: Simulator) -> Starlette:
     """The Starlette app of one sandbox: protocol paths, aliases and control routes."""
 
     async def scan(request: Request) -> Response:

@@ -1,4 +1,7 @@
-"""The Sandbox object: merchants, clock, ledger, faults and notifier behind one ASGI app."""
+"""The Simulator: merchants, clock, ledger, faults and notifier, with no HTTP in it.
+
+:mod:`pos.sandbox.app` puts the HTTP paths in front of it; :mod:`pos.sandbox.service` serves both.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from pos.asgi_server import BackgroundServer
 from pos.sandbox.faults import Fault, FaultSet
 from pos.sandbox.ledger import SCAN_ACTIONS, BusinessFail, Event, Ledger, Order, text_time
 from pos.sandbox.notifier import DeliveryAttempt, Notifier
@@ -37,8 +39,8 @@ def sandbox_key_for(api_key: str) -> str:
     return hashlib.md5(("sandbox:" + api_key).encode("utf-8")).hexdigest()  # noqa: S324
 
 
-class Sandbox:
-    """A local WeChat Pay v2: ``app`` to mount or ``serve()`` on loopback, plus test controls.
+class Simulator:
+    """A local WeChat Pay v2 without its HTTP surface: the state, the clock and test controls.
 
     ``clock`` gives the current time (aware; naive values are read as Beijing time);
     ``time_scale`` makes simulated time run that many times faster than the clock,
@@ -81,9 +83,6 @@ class Sandbox:
         self.faults = FaultSet()
         self.notifier = Notifier(self.now, self.options)
         self._lock = threading.Lock()
-        from pos.sandbox.app import build_app  # the routes need this class: import late
-
-        self.app = build_app(self)
 
     def reset(self, options: SandboxOptions | None = None) -> None:
         """Forget every order, refund, fault and delivery; optionally switch the options.
@@ -360,12 +359,6 @@ class Sandbox:
             "total_fee": str(order.total_fee),
             "cash_fee": str(order.cash_fee),
         }
-
-    # --- serving --------------------------------------------------------------------------
-
-    def serve(self, host: str = "127.0.0.1", port: int = 0) -> BackgroundServer:
-        """Start the sandbox on its own thread and loop; ``port=0`` picks a free port."""
-        return BackgroundServer(self.app, host=host, port=port).start()
 
     def add_fault(self, fault: Fault) -> Fault:
         return self.faults.add(fault)
