@@ -53,7 +53,7 @@ import uvicorn
 from pos.logs import setup_logging
 from pos.relay import RelaySettings
 from pos.relay.server import serve as serve_relay
-from pos.relay.storage import Store
+from pos.relay.storage import NotificationStore
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import SUCCESS_REPLY
 from pos.wechatpay.signing import make_nonce, make_sign
@@ -338,7 +338,7 @@ def fresh_database(pg_url: str, workdir: Path, label: str) -> Iterator[str]:
 
 
 def count_stored(database_url: str) -> int:
-    store = Store(database_url)
+    store = NotificationStore(database_url)
     try:
         return store.count()
     finally:

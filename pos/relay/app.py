@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from pos.errors import ConfigError, StoreError
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
-from pos.relay.storage import Store, is_postgres_url, require_driver
+from pos.relay.storage import NotificationStore, is_postgres_url, require_driver
 from pos.relay.worker import Outcome, Worker
 from pos.wechatpay.notify import SUCCESS_REPLY, reply
 from pos.wechatpay.types import Merchant
@@ -137,7 +137,7 @@ class _Relay:
         # Reads (replay, fan-out, health) go through one thread with its own connection, so
         # they never wait behind the worker's commits and never block the event loop.
         self.reader_pool: concurrent.futures.ThreadPoolExecutor | None = None
-        self.reader: Store | None = None
+        self.reader: NotificationStore | None = None
         # Requests not yet handed to the worker (and when the oldest arrived), and the batches
         # handed over but not answered yet (see submit).
         self._pending: _Batch = []
@@ -156,7 +156,7 @@ class _Relay:
         require_driver(url)  # a clear word now, rather than a worker that cannot open it
         self.worker = await self._start_worker()
         self.reader_pool = concurrent.futures.ThreadPoolExecutor(1, "relay-reader")
-        self.reader = Store(url)
+        self.reader = NotificationStore(url)
         listen_url = url if is_postgres_url(url) else None
         self.hub = Hub(
             self.read_after,

@@ -165,8 +165,8 @@ def _connection(db: Any) -> Any:
     return db.connection()
 
 
-class Store:
-    """The notifications table through one connection; use one Store per thread."""
+class NotificationStore:
+    """The notifications table through one connection; use one per thread."""
 
     def __init__(self, url: str) -> None:
         self.url = url

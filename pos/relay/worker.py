@@ -30,7 +30,7 @@ from typing import Any
 
 from pos.errors import NotificationError, StoreError
 from pos.relay.events import PAYMENT, REFUND
-from pos.relay.storage import NewNotification, Store
+from pos.relay.storage import NewNotification, NotificationStore
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import parse_payment_notification, parse_refund_notification
 from pos.wechatpay.types import Merchant
@@ -91,7 +91,7 @@ def verify(kind: str, body: bytes, merchants: dict[str, Merchant]) -> NewNotific
 
 
 class _Work:
-    """The worker's side: one Store, one connection to the loop."""
+    """The worker's side: one NotificationStore, one connection to the loop."""
 
     def __init__(
         self,
@@ -105,7 +105,7 @@ class _Work:
 
     def run(self) -> None:
         try:
-            store = Store(self.url)
+            store = NotificationStore(self.url)
             store.create_schema()
         except Exception as exc:  # reported to start(), which says why in one line
             # Not logged here: start() raises with the cause, and `pos relay` prints one line.
@@ -132,7 +132,9 @@ class _Work:
     def _send(self, message: object) -> None:
         self.connection.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def _handle(self, store: Store, batches: list[list[Request]]) -> list[list[Outcome]]:
+    def _handle(
+        self, store: NotificationStore, batches: list[list[Request]]
+    ) -> list[list[Outcome]]:
         """Verify every request of ``batches``, commit the good ones together, answer each."""
         verdicts: list[list[NewNotification | Outcome]] = []
         for batch in batches:
@@ -163,7 +165,7 @@ class _Work:
         return (status, result, verdict.kind, verdict.mch_id, verdict.out_trade_no)
 
     def _insert(
-        self, store: Store, items: Sequence[NewNotification]
+        self, store: NotificationStore, items: Sequence[NewNotification]
     ) -> dict[int, int | StoreError | None]:
         """Per item (by identity): its new id, None if known already, or the StoreError."""
         if not items:
@@ -176,7 +178,9 @@ class _Work:
             # One bad row must not fail its neighbours: write them one by one.
             return {id(item): self._insert_one(store, item) for item in items}
 
-    def _insert_one(self, store: Store, item: NewNotification) -> int | StoreError | None:
+    def _insert_one(
+        self, store: NotificationStore, item: NewNotification
+    ) -> int | StoreError | None:
         try:
             return store.insert([item])[0]
         except Exception as exc:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from pos.errors import StoreError
-from pos.relay.storage import NewNotification, Store
+from pos.relay.storage import NewNotification, NotificationStore
 from pos.relay.worker import Outcome, Worker, _Work
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.signing import make_nonce, make_sign
@@ -60,16 +60,16 @@ def test_batches_waiting_for_the_worker_are_committed_together(
 ) -> None:
     inserts: list[int] = []
     first_commit_started, release = threading.Event(), threading.Event()
-    real_insert = Store.insert
+    real_insert = NotificationStore.insert
 
-    def insert(self: Store, items: Any) -> list[int | None]:
+    def insert(self: NotificationStore, items: Any) -> list[int | None]:
         inserts.append(len(items))
         if len(inserts) == 1:
             first_commit_started.set()
             release.wait(10)  # a slow disk: the next batches queue up meanwhile
         return real_insert(self, items)
 
-    monkeypatch.setattr(Store, "insert", insert)
+    monkeypatch.setattr(NotificationStore, "insert", insert)
 
     async def scenario() -> list[list[Outcome]]:
         worker = Worker(database_url, {MERCHANT.mch_id: MERCHANT}, isolated=False)
@@ -109,7 +109,7 @@ def test_batches_waiting_for_the_worker_are_committed_together(
 
 
 def test_a_row_that_cannot_be_written_fails_alone(
-    store: Store, payment: Callable[..., NewNotification]
+    store: NotificationStore, payment: Callable[..., NewNotification]
 ) -> None:
     good = payment()
     bad = NewNotification(
