@@ -30,7 +30,7 @@ from pos.errors import ConfigError, StoreError
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
 from pos.relay.storage import NotificationStore, is_postgres_url, require_driver
-from pos.relay.worker import Outcome, Worker
+from pos.relay.worker import Duplicate, Outcome, Refused, Stored, Worker
 from pos.wechatpay.notify import SUCCESS_REPLY, reply
 from pos.wechatpay.types import Merchant
 
@@ -202,14 +202,14 @@ class _Relay:
         assert self.reader is not None
         return await self.read(self.reader.last_id)
 
-    async def submit(self, kind: str, body: bytes) -> tuple[Any, ...]:
+    async def submit(self, kind: str, body: bytes) -> Stored | Duplicate | Refused:
         """Have the worker verify and commit one notification; its outcome, or StoreError.
 
-        The outcome is ``("stored", id, ...)``, ``("duplicate", None, ...)`` (both committed:
-        answer SUCCESS) or ``("refused", reason)`` (answer FAIL with the reason).
+        Stored and Duplicate were committed (answer SUCCESS); Refused says why not (answer
+        FAIL with the reason).
         """
         assert self.loop is not None
-        future: asyncio.Future[tuple[Any, ...]] = self.loop.create_future()
+        future: asyncio.Future[Stored | Duplicate | Refused] = self.loop.create_future()
         if not self._pending:
             self._pending_since = self.loop.time()
         self._pending.append(((kind, body), future))
@@ -258,13 +258,15 @@ class _Relay:
                 if not future.done():
                     future.set_exception(outcome)
                 continue
-            if outcome[0] == "stored":
-                _, new_id, kind, mch_id, out_trade_no = outcome
-                self._stored_lines.append(f"{new_id}:{kind}:{mch_id}:{out_trade_no}")
-                last_id = max(last_id, new_id)
-            elif outcome[0] == "duplicate":
-                _, _, kind, mch_id, out_trade_no = outcome
-                self._duplicate_lines.append(f"{kind}:{mch_id}:{out_trade_no}")
+            if isinstance(outcome, Stored):
+                self._stored_lines.append(
+                    f"{outcome.id}:{outcome.kind}:{outcome.mch_id}:{outcome.out_trade_no}"
+                )
+                last_id = max(last_id, outcome.id)
+            elif isinstance(outcome, Duplicate):
+                self._duplicate_lines.append(
+                    f"{outcome.kind}:{outcome.mch_id}:{outcome.out_trade_no}"
+                )
             if not future.done():
                 future.set_result(outcome)
         if (self._stored_lines or self._duplicate_lines) and not self._log_scheduled:
@@ -329,7 +331,7 @@ class _Relay:
         self.loop.create_task(restart())
 
 
-_Batch = list[tuple[tuple[str, bytes], "asyncio.Future[tuple[Any, ...]]"]]
+_Batch = list[tuple[tuple[str, bytes], "asyncio.Future[Stored | Duplicate | Refused]"]]
 
 
 _XML_TYPE = (b"content-type", b"text/xml; charset=utf-8")
@@ -428,9 +430,9 @@ def create_app(settings: RelaySettings) -> Starlette:
                 log.error("relay notification not stored kind=%s error=%s", kind, exc)
                 await _send_xml(send, reply(False, "系统繁忙"))
                 return
-            if outcome[0] == "refused":
-                log.warning("relay notification refused kind=%s reason=%s", kind, outcome[1])
-                await _send_xml(send, reply(False, outcome[1]))
+            if isinstance(outcome, Refused):
+                log.warning("relay notification refused kind=%s reason=%s", kind, outcome.reason)
+                await _send_xml(send, reply(False, outcome.reason))
                 return
             await _send_xml(send, SUCCESS_REPLY)
 

@@ -26,7 +26,7 @@ import socket
 import struct
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass
 
 from pos.errors import NotificationError, StoreError
 from pos.relay.events import PAYMENT, REFUND
@@ -37,10 +37,36 @@ from pos.wechatpay.types import Merchant
 
 log = logging.getLogger("pos.relay")
 
-#: ``("stored", id, kind, mch_id, out_trade_no)``, ``("duplicate", None, kind, mch_id,
-#: out_trade_no)``, ``("refused", reason)`` (answer FAIL with it), or a StoreError (not
-#: committed: answer FAIL, WeChat Pay sends it again).
-Outcome = tuple[Any, ...] | StoreError
+
+@dataclass(frozen=True)
+class Stored:
+    """Committed as a new row with this ``id``: answer SUCCESS."""
+
+    id: int
+    kind: str
+    mch_id: str
+    out_trade_no: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Committed before (a repeat of a stored notification): answer SUCCESS."""
+
+    kind: str
+    mch_id: str
+    out_trade_no: str
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Not a notification to keep (bad XML, signature, merchant): answer FAIL with ``reason``."""
+
+    reason: str
+
+
+#: What became of one notification; a StoreError is "not committed": answer FAIL, and WeChat
+#: Pay sends it again.
+Outcome = Stored | Duplicate | Refused | StoreError
 Request = tuple[str, bytes]
 BatchCallback = Callable[[list[Outcome]], None]
 
@@ -147,7 +173,7 @@ class _Work:
         try:
             return verify(kind, body, self.merchants)
         except NotificationError as exc:
-            return ("refused", exc.reason)
+            return Refused(exc.reason)
         except Exception as exc:  # a bug must not take the others down with it
             log.exception("relay worker cannot verify a notification")
             return StoreError(f"cannot verify: {type(exc).__name__}")
@@ -161,8 +187,9 @@ class _Work:
         result = ids[id(verdict)]
         if isinstance(result, StoreError):
             return result
-        status = "duplicate" if result is None else "stored"
-        return (status, result, verdict.kind, verdict.mch_id, verdict.out_trade_no)
+        if result is None:
+            return Duplicate(verdict.kind, verdict.mch_id, verdict.out_trade_no)
+        return Stored(result, verdict.kind, verdict.mch_id, verdict.out_trade_no)
 
     def _insert(
         self, store: NotificationStore, items: Sequence[NewNotification]

@@ -11,7 +11,7 @@ import pytest
 
 from pos.errors import StoreError
 from pos.relay.storage import NewNotification, NotificationStore
-from pos.relay.worker import Outcome, Worker, _Work
+from pos.relay.worker import Duplicate, Outcome, Refused, Stored, Worker, _Work
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.signing import make_nonce, make_sign
 from pos.wechatpay.types import Merchant
@@ -100,12 +100,11 @@ def test_batches_waiting_for_the_worker_are_committed_together(
     assert inserts == [1, 16]
     assert [len(batch) for batch in answers] == [1, 3, 3, 3, 3, 5]
     flat = [outcome for batch in answers for outcome in batch]
-    statuses = [o[0] if isinstance(o, tuple) else o for o in flat]
-    assert statuses == ["stored"] * 16 + ["duplicate", "refused"]
-    ids = [o[1] for o in flat[:16] if isinstance(o, tuple)]
+    assert [type(o) for o in flat] == [Stored] * 16 + [Duplicate, Refused]
+    ids = [o.id for o in flat[:16] if isinstance(o, Stored)]
     assert ids == list(range(1, 17))  # each request got its own row's id, in order
-    assert flat[16] == ("duplicate", None, "payment", "10000100", "POS00000000")
-    assert flat[17] == ("refused", "XML格式错误")
+    assert flat[16] == Duplicate("payment", "10000100", "POS00000000")
+    assert flat[17] == Refused("XML格式错误")
 
 
 def test_a_row_that_cannot_be_written_fails_alone(
