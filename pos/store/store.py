@@ -7,6 +7,7 @@ DiskFullError here, at the edge (STYLE rule 8).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -109,52 +110,17 @@ def _detail(changes: dict[str, Any]) -> str:
     return json.dumps({k: plain(v) for k, v in sorted(changes.items())}, ensure_ascii=False)
 
 
+#: Deal's columns: its fields, in their order (the model's columns bear the same names).
+_DEAL_COLUMNS = tuple(field.name for field in dataclasses.fields(Deal))
+
+
 def _deal(row: Any) -> Deal:
-    return Deal(
-        id=row.id,
-        out_trade_no=row.out_trade_no,
-        amount_fen=int(row.amount_fen),
-        product=row.product,
-        state=DealState(row.state),
-        till_id=row.till_id,
-        sign_type=row.sign_type,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        time_start=row.time_start,
-        time_expire=row.time_expire,
-        deadline=row.deadline,
-        code_url=row.code_url,
-        prepay_id=row.prepay_id,
-        transaction_id=row.transaction_id,
-        paid_at=row.paid_at,
-        bank_type=row.bank_type,
-        is_late=bool(row.is_late),
-        last_error=row.last_error,
-    )
+    values = [getattr(row, name) for name in _DEAL_COLUMNS]
+    for index, read in _FROM_ROW:
+        values[index] = read(values[index])
+    return Deal(*values)
 
 
-#: Deal's columns in the order of its fields, for the tuple read path.
-_DEAL_COLUMNS = (
-    "id",
-    "out_trade_no",
-    "amount_fen",
-    "product",
-    "state",
-    "till_id",
-    "sign_type",
-    "created_at",
-    "updated_at",
-    "time_start",
-    "time_expire",
-    "deadline",
-    "code_url",
-    "prepay_id",
-    "transaction_id",
-    "paid_at",
-    "bank_type",
-    "is_late",
-    "last_error",
-)
 _DEAL_SELECT = ", ".join(f'd."{name}"' for name in _DEAL_COLUMNS)
 _REFUND_COLUMNS = (
     "id",
@@ -197,49 +163,34 @@ def _time(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
+def _readers(readers: dict[str, Callable[[Any], Any]]) -> tuple[tuple[int, Any], ...]:
+    """(index, reader) of the deal columns that need one; the others are taken as they are."""
+    return tuple((_DEAL_COLUMNS.index(name), read) for name, read in readers.items())
+
+
+#: From a Peewee row (times already read by the model's fields).
+_FROM_ROW = _readers({"amount_fen": int, "state": DealState, "is_late": bool})
+#: From a driver tuple (times as stored text; enum lookup by value, without the Enum call).
+_FROM_TEXT = _readers(
+    {
+        "amount_fen": int,
+        "state": _DEAL_STATES.__getitem__,
+        "created_at": datetime.fromisoformat,
+        "updated_at": datetime.fromisoformat,
+        "time_start": datetime.fromisoformat,
+        "time_expire": datetime.fromisoformat,
+        "deadline": _time,
+        "paid_at": _time,
+        "is_late": bool,
+    }
+)
+
+
 def _deal_from_tuple(values: tuple[Any, ...]) -> Deal:
-    (
-        deal_id,
-        out_trade_no,
-        amount_fen,
-        product,
-        state,
-        till_id,
-        sign_type,
-        created_at,
-        updated_at,
-        time_start,
-        time_expire,
-        deadline,
-        code_url,
-        prepay_id,
-        transaction_id,
-        paid_at,
-        bank_type,
-        is_late,
-        last_error,
-    ) = values
-    return Deal(
-        deal_id,
-        out_trade_no,
-        int(amount_fen),
-        product,
-        _DEAL_STATES[state],
-        till_id,
-        sign_type,
-        datetime.fromisoformat(created_at),
-        datetime.fromisoformat(updated_at),
-        datetime.fromisoformat(time_start),
-        datetime.fromisoformat(time_expire),
-        _time(deadline),
-        code_url,
-        prepay_id,
-        transaction_id,
-        _time(paid_at),
-        bank_type,
-        bool(is_late),
-        last_error,
-    )
+    fields = list(values)
+    for index, read in _FROM_TEXT:
+        fields[index] = read(fields[index])
+    return Deal(*fields)
 
 
 def _line_from_tuple(values: tuple[Any, ...]) -> DealLine:
