@@ -22,7 +22,6 @@ from pos.store import (
     StoreError,
 )
 from pos.store.models import build_models
-from pos.store.records import Deal
 
 NOW = datetime(2026, 11, 24, 4, 0, 0, tzinfo=UTC)
 OUT_TRADE_NO = re.compile(r"[A-Za-z0-9_\-|*]{6,32}")
