@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pos.errors import ConfigError, StoreError
 from pos.relay.storage import NewNotification, NotificationStore, open_database
+from pos.store import db as store_db
 
 
 def test_payments_are_unique_by_transaction_id(
@@ -67,6 +70,21 @@ def test_sqlite_runs_in_wal_with_full_sync(store: NotificationStore) -> None:
     db: Any = store.db
     assert db.execute_sql("PRAGMA journal_mode").fetchone() == ("wal",)
     assert db.execute_sql("PRAGMA synchronous").fetchone() == (2,)  # FULL
+
+
+def test_the_relay_opens_sqlite_as_the_till_s_store_does(tmp_path: Path) -> None:
+    # One opener (pos.store.db.connect): the same pragmas and the same private file.
+    relay_db: Any = open_database(str(tmp_path / "relay.sqlite3"))
+    till_db: Any = store_db.connect(tmp_path / "till.sqlite3")
+    pragmas = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+    for database in (relay_db, till_db):
+        database.connect()
+    assert [relay_db.execute_sql(f"PRAGMA {name}").fetchone() for name in pragmas] == [
+        till_db.execute_sql(f"PRAGMA {name}").fetchone() for name in pragmas
+    ]
+    for database in (relay_db, till_db):
+        database.close()
+    assert stat.S_IMODE((tmp_path / "relay.sqlite3").stat().st_mode) == 0o600
 
 
 def test_a_second_connection_sees_a_committed_insert(
