@@ -7,7 +7,6 @@ DiskFullError here, at the edge (STYLE rule 8).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +33,20 @@ from pos.store.records import (
     Refund,
     RefundState,
     is_allowed,
+)
+from pos.store.rows import (
+    DEAL_COLUMNS,
+    FROM_DEALS,
+    FROM_LINES,
+    FROM_REFUNDS,
+    IN_CHUNK,
+    LINE_COLUMNS,
+    deal_from_row,
+    deal_from_tuple,
+    line_from_tuple,
+    product_from_row,
+    refund_from_row,
+    refund_from_tuple,
 )
 from pos.wechatpay.types import BEIJING, WIRE_TIME
 
@@ -108,158 +121,6 @@ def _detail(changes: dict[str, Any]) -> str:
         return time_to_db(value) if isinstance(value, datetime) else value
 
     return json.dumps({k: plain(v) for k, v in sorted(changes.items())}, ensure_ascii=False)
-
-
-#: Deal's columns: its fields, in their order (the model's columns bear the same names).
-_DEAL_COLUMNS = tuple(field.name for field in dataclasses.fields(Deal))
-
-
-def _deal(row: Any) -> Deal:
-    values = [getattr(row, name) for name in _DEAL_COLUMNS]
-    for index, read in _FROM_ROW:
-        values[index] = read(values[index])
-    return Deal(*values)
-
-
-_DEAL_SELECT = ", ".join(f'd."{name}"' for name in _DEAL_COLUMNS)
-_REFUND_COLUMNS = (
-    "id",
-    "out_refund_no",
-    "refund_fee",
-    "reason",
-    "state",
-    "created_at",
-    "updated_at",
-    "refund_id",
-    "success_time",
-    "last_error",
-)
-_REFUND_SELECT = ", ".join(f'r."{name}"' for name in _REFUND_COLUMNS) + ', d."out_trade_no"'
-_LINE_COLUMNS = (
-    "id",
-    "out_trade_no",
-    "amount_fen",
-    "product",
-    "state",
-    "created_at",
-    "transaction_id",
-    "paid_at",
-)
-# Only fixed column names are joined in; every value goes as a parameter.
-_FROM_DEALS = f'SELECT {_DEAL_SELECT} FROM "deal" d'  # noqa: S608
-_LINE_SELECT = ", ".join(f'd."{name}"' for name in _LINE_COLUMNS)
-_FROM_LINES = f'SELECT {_LINE_SELECT} FROM "deal" d'  # noqa: S608
-_FROM_REFUNDS = f'SELECT {_REFUND_SELECT} FROM "refund" r JOIN "deal" d ON d."id" = r."deal_id"'  # noqa: S608
-#: Enum lookups by value without the Enum call's overhead (it shows at 100,000 rows).
-_DEAL_STATES = {state.value: state for state in DealState}
-_REFUND_STATES = {state.value: state for state in RefundState}
-#: Numbers per ``IN (...)`` list: well under SQLite's oldest limit of 999 host parameters.
-_IN_CHUNK = 500
-
-
-def _time(text: str | None) -> datetime | None:
-    # The stored text is ISO 8601 with a "Z" (models.UtcTimeField); fromisoformat reads it
-    # (Python 3.11+) as an aware UTC time, equal to time_from_db's and ~50x faster.
-    return None if text is None else datetime.fromisoformat(text)
-
-
-def _readers(readers: dict[str, Callable[[Any], Any]]) -> tuple[tuple[int, Any], ...]:
-    """(index, reader) of the deal columns that need one; the others are taken as they are."""
-    return tuple((_DEAL_COLUMNS.index(name), read) for name, read in readers.items())
-
-
-#: From a Peewee row (times already read by the model's fields).
-_FROM_ROW = _readers({"amount_fen": int, "state": DealState, "is_late": bool})
-#: From a driver tuple (times as stored text; enum lookup by value, without the Enum call).
-_FROM_TEXT = _readers(
-    {
-        "amount_fen": int,
-        "state": _DEAL_STATES.__getitem__,
-        "created_at": datetime.fromisoformat,
-        "updated_at": datetime.fromisoformat,
-        "time_start": datetime.fromisoformat,
-        "time_expire": datetime.fromisoformat,
-        "deadline": _time,
-        "paid_at": _time,
-        "is_late": bool,
-    }
-)
-
-
-def _deal_from_tuple(values: tuple[Any, ...]) -> Deal:
-    fields = list(values)
-    for index, read in _FROM_TEXT:
-        fields[index] = read(fields[index])
-    return Deal(*fields)
-
-
-def _line_from_tuple(values: tuple[Any, ...]) -> DealLine:
-    deal_id, out_trade_no, amount_fen, product, state, created_at, transaction_id, paid_at = values
-    return DealLine(
-        deal_id,
-        out_trade_no,
-        int(amount_fen),
-        product,
-        _DEAL_STATES[state],
-        datetime.fromisoformat(created_at),
-        transaction_id,
-        None if paid_at is None else datetime.fromisoformat(paid_at),
-    )
-
-
-def _refund_from_tuple(values: tuple[Any, ...]) -> Refund:
-    (
-        refund_id_,
-        out_refund_no,
-        refund_fee,
-        reason,
-        state,
-        created_at,
-        updated_at,
-        refund_id,
-        success_time,
-        last_error,
-        out_trade_no,
-    ) = values
-    return Refund(
-        id=refund_id_,
-        out_trade_no=out_trade_no,
-        out_refund_no=out_refund_no,
-        refund_fee=int(refund_fee),
-        reason=reason,
-        state=_REFUND_STATES[state],
-        created_at=datetime.fromisoformat(created_at),
-        updated_at=datetime.fromisoformat(updated_at),
-        refund_id=refund_id,
-        success_time=_time(success_time),
-        last_error=last_error,
-    )
-
-
-def _refund(row: Any, out_trade_no: str) -> Refund:
-    return Refund(
-        id=row.id,
-        out_trade_no=out_trade_no,
-        out_refund_no=row.out_refund_no,
-        refund_fee=int(row.refund_fee),
-        reason=row.reason,
-        state=RefundState(row.state),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        refund_id=row.refund_id,
-        success_time=row.success_time,
-        last_error=row.last_error,
-    )
-
-
-def _product(row: Any) -> Product:
-    return Product(
-        id=row.id,
-        name=row.name,
-        price_fen=None if row.price_fen is None else int(row.price_fen),
-        position=int(row.position),
-        is_active=bool(row.is_active),
-    )
 
 
 class Store:
@@ -420,7 +281,7 @@ class Store:
             if isinstance(exc.__cause__, peewee.IntegrityError):
                 raise StoreError(f"out_trade_no {out_trade_no} is already used") from exc
             raise
-        return _deal(row)
+        return deal_from_row(row)
 
     def transition(
         self,
@@ -454,7 +315,7 @@ class Store:
                 if row is None:
                     raise StoreError(f"no deal {out_trade_no}")
                 from_state = DealState(row.state)
-                current = _deal(row)
+                current = deal_from_row(row)
                 diff = {k: v for k, v in changes.items() if getattr(current, k) != v}
                 if from_state is to_state and not diff:
                     return current
@@ -484,17 +345,17 @@ class Store:
                     f"deal {out_trade_no}: transaction_id belongs to another deal"
                 ) from exc
             raise
-        return _deal(updated)
+        return deal_from_row(updated)
 
     def get_deal(self, out_trade_no: str) -> Deal | None:
         with wrapped_errors(f"reading deal {out_trade_no}"):
             row = self._m.deal.get_or_none(self._m.deal.out_trade_no == out_trade_no)
-        return None if row is None else _deal(row)
+        return None if row is None else deal_from_row(row)
 
     def get_deal_by_transaction_id(self, transaction_id: str) -> Deal | None:
         with wrapped_errors("reading a deal by transaction_id"):
             row = self._m.deal.get_or_none(self._m.deal.transaction_id == transaction_id)
-        return None if row is None else _deal(row)
+        return None if row is None else deal_from_row(row)
 
     def unfinished_deals(self) -> list[Deal]:
         """Deals CREATED, ORDERED or CLOSING, oldest first (start-up recovery)."""
@@ -504,7 +365,7 @@ class Store:
                 .where(self._m.deal.state.in_([s.value for s in UNFINISHED_STATES]))
                 .order_by(self._m.deal.created_at, self._m.deal.id)
             )
-        return [_deal(r) for r in rows]
+        return [deal_from_row(r) for r in rows]
 
     def deals_between(self, start: datetime, end: datetime) -> list[Deal]:
         """Deals created in ``[start, end)``, oldest first."""
@@ -519,7 +380,7 @@ class Store:
                 )
                 .order_by(self._m.deal.created_at, self._m.deal.id)
             )
-        return [_deal(r) for r in rows]
+        return [deal_from_row(r) for r in rows]
 
     def alarmed_deals(self, start: datetime, end: datetime) -> list[Deal]:
         """Deals created in ``[start, end)`` that carry an alarm (:attr:`Deal.alarm`)."""
@@ -535,7 +396,7 @@ class Store:
                 )
                 .order_by(self._m.deal.created_at, self._m.deal.id)
             )
-        return [_deal(r) for r in rows]
+        return [deal_from_row(r) for r in rows]
 
     def _rows(self, what: str, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
         """One parameterised SELECT through the driver; ``?`` marks a parameter."""
@@ -560,7 +421,7 @@ class Store:
         if batch < 1:
             raise ValueError("batch must be at least 1")
         return self._keyset(
-            _FROM_DEALS, _DEAL_COLUMNS, _deal_from_tuple, time_to_db(start), time_to_db(end), batch
+            FROM_DEALS, DEAL_COLUMNS, deal_from_tuple, time_to_db(start), time_to_db(end), batch
         )
 
     def iter_deal_lines(
@@ -572,7 +433,7 @@ class Store:
         if batch < 1:
             raise ValueError("batch must be at least 1")
         return self._keyset(
-            _FROM_LINES, _LINE_COLUMNS, _line_from_tuple, time_to_db(start), time_to_db(end), batch
+            FROM_LINES, LINE_COLUMNS, line_from_tuple, time_to_db(start), time_to_db(end), batch
         )
 
     def _keyset(
@@ -604,10 +465,10 @@ class Store:
             raise ValueError("limit must not be negative")
         rows = self._rows(
             "listing recent deals",
-            _FROM_DEALS + ' ORDER BY d."created_at" DESC, d."id" DESC LIMIT ?',
+            FROM_DEALS + ' ORDER BY d."created_at" DESC, d."id" DESC LIMIT ?',
             (limit,),
         )
-        return [_deal_from_tuple(values) for values in rows]
+        return [deal_from_tuple(values) for values in rows]
 
     def events(self, out_trade_no: str) -> list[DealEvent]:
         """The deal's history, in the order it happened."""
@@ -642,7 +503,7 @@ class Store:
             if not include_inactive:
                 query = query.where(p.is_active == True)  # noqa: E712 (Peewee expression)
             rows = list(query.order_by(p.position, p.id))
-        return [_product(r) for r in rows]
+        return [product_from_row(r) for r in rows]
 
     def save_product(
         self,
@@ -672,7 +533,7 @@ class Store:
                 if p.update(**fields).where(p.id == product_id).execute() != 1:
                     raise StoreError(f"no product {product_id}")
                 row = p.get_by_id(product_id)
-        return _product(row)
+        return product_from_row(row)
 
     def delete_product(self, product_id: int) -> None:
         """Remove a product (deals keep their own copy of the product's name)."""
@@ -702,7 +563,7 @@ class Store:
             existing = r.get_or_none(r.out_refund_no == out_refund_no)
             if existing is not None:
                 if existing.deal_id == deal.id and existing.refund_fee == refund_fee:
-                    return _refund(existing, out_trade_no)
+                    return refund_from_row(existing, out_trade_no)
                 raise RefundLimitError(
                     f"out_refund_no {out_refund_no} is already used for another refund"
                 )
@@ -729,7 +590,7 @@ class Store:
                 created_at=now,
                 updated_at=now,
             )
-        return _refund(row, out_trade_no)
+        return refund_from_row(row, out_trade_no)
 
     def update_refund(
         self,
@@ -774,12 +635,12 @@ class Store:
             if old is state and all(
                 getattr(row, k) == v for k, v in fields.items() if k != "updated_at"
             ):
-                return _refund(row, deal.out_trade_no)
+                return refund_from_row(row, deal.out_trade_no)
             r.update(**fields).where(r.id == row.id).execute()
             if state is RefundState.SUCCESS and old is not state:
                 self._after_refund(deal, now=now, out_refund_no=out_refund_no)
             row = r.get_by_id(row.id)
-        return _refund(row, deal.out_trade_no)
+        return refund_from_row(row, deal.out_trade_no)
 
     def _after_refund(self, deal: Any, *, now: datetime, out_refund_no: str) -> None:
         r = self._m.refund
@@ -812,14 +673,14 @@ class Store:
             if row is None:
                 return None
             number = d.get_by_id(row.deal_id).out_trade_no
-        return _refund(row, number)
+        return refund_from_row(row, number)
 
     def refunds_for(self, out_trade_no: str) -> list[Refund]:
         """The deal's refunds, oldest first."""
         r, d = self._m.refund, self._m.deal
         with wrapped_errors(f"listing refunds of {out_trade_no}"):
             rows = list(r.select().join(d).where(d.out_trade_no == out_trade_no).order_by(r.id))
-        return [_refund(row, out_trade_no) for row in rows]
+        return [refund_from_row(row, out_trade_no) for row in rows]
 
     def refunds_between(self, start: datetime, end: datetime) -> list[Refund]:
         """Refunds created in ``[start, end)`` (of any deal), oldest first."""
@@ -827,29 +688,29 @@ class Store:
         _aware(end, "end")
         rows = self._rows(
             "listing refunds",
-            _FROM_REFUNDS
+            FROM_REFUNDS
             + ' WHERE r."created_at" >= ? AND r."created_at" < ? ORDER BY r."created_at", r."id"',
             (time_to_db(start), time_to_db(end)),
         )
-        return [_refund_from_tuple(values) for values in rows]
+        return [refund_from_tuple(values) for values in rows]
 
     def refunds_for_deals(self, out_trade_nos: Iterable[str]) -> dict[str, list[Refund]]:
         """:meth:`refunds_for` of many deals in a few queries: every number given maps to
         its refunds, oldest first (an empty list when it has none or is unknown)."""
         found: dict[str, list[Refund]] = {}
         numbers = list(dict.fromkeys(out_trade_nos))
-        for first in range(0, len(numbers), _IN_CHUNK):
-            chunk = numbers[first : first + _IN_CHUNK]
+        for first in range(0, len(numbers), IN_CHUNK):
+            chunk = numbers[first : first + IN_CHUNK]
             for number in chunk:
                 found[number] = []
             marks = ", ".join("?" * len(chunk))
             rows = self._rows(
                 "listing refunds of deals",
-                _FROM_REFUNDS + f' WHERE d."out_trade_no" IN ({marks}) ORDER BY r."id"',
+                FROM_REFUNDS + f' WHERE d."out_trade_no" IN ({marks}) ORDER BY r."id"',
                 tuple(chunk),
             )
             for values in rows:
-                found[values[-1]].append(_refund_from_tuple(values))
+                found[values[-1]].append(refund_from_tuple(values))
         return found
 
     def unfinished_refunds(self) -> list[Refund]:
@@ -862,7 +723,7 @@ class Store:
                 .where(r.state.in_([RefundState.PENDING.value, RefundState.PROCESSING.value]))
                 .order_by(r.id)
             )
-        return [_refund(row, row.deal.out_trade_no) for row in rows]
+        return [refund_from_row(row, row.deal.out_trade_no) for row in rows]
 
     # ------------------------------------------------------------ settings
 
