@@ -39,12 +39,8 @@ from pos.sandbox.handlers import (
     fail_reply,
     signed_reply,
 )
-from pos.sandbox.ledger import (
-    SCAN_ACTIONS,
-    BusinessFail,
-    Order,
-    ParamFail,
-)
+from pos.sandbox.ledger import SCAN_ACTIONS
+from pos.sandbox.records import BusinessFail, Order, ParamFail
 from pos.sandbox.simulator import Simulator
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.signing import verify_sign

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from pos.sandbox.ledger import Ledger, Order, Refund, text_time, yuan
+from pos.sandbox.ledger import Ledger
+from pos.sandbox.records import Order, Refund, text_time, yuan
 
 _COMMON = """交易时间 公众账号ID 商户号 特约商户号 设备号 微信订单号 商户订单号 用户标识
     交易类型 交易状态 付款银行 货币种类 应结订单金额 代金券金额"""

@@ -13,14 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from pos.sandbox import bill as billing
-from pos.sandbox.ledger import (
-    TRADE_STATE_DESC,
-    BusinessFail,
-    Order,
-    ParamFail,
-    Refund,
-    text_time,
-)
+from pos.sandbox.ledger import TRADE_STATE_DESC
+from pos.sandbox.records import BusinessFail, Order, ParamFail, Refund, text_time
 from pos.sandbox.simulator import Simulator
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.signing import make_nonce, make_sign

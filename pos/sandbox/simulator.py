@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from pos.sandbox.faults import Fault, FaultSet
-from pos.sandbox.ledger import SCAN_ACTIONS, BusinessFail, Event, Ledger, Order, text_time
+from pos.sandbox.ledger import SCAN_ACTIONS, Ledger
 from pos.sandbox.notifier import DeliveryAttempt, Notifier
 from pos.sandbox.options import SandboxOptions
+from pos.sandbox.records import BusinessFail, Event, Order, text_time
 from pos.sandbox.state import read_state, set_aside, write_state
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import encrypt_req_info
