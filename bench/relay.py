@@ -1,9 +1,9 @@
 """Benchmark: the notify relay against a bare ASGI app on uvicorn, over loopback.
 
 Each server runs in its own process (uvicorn, one worker). The relay runs exactly as `pos relay`
-does (``run_cli``): its verify-and-commit worker in a process of its own, and its connection
-limits (header/body deadlines, the connection cap, the accept backlog); the bare app runs on
-uvicorn's defaults, so the ratio includes what those limits cost. This process
+does (``pos.relay.server.serve``): its verify-and-commit worker in a process of its own, and its
+connection limits (header/body deadlines, the connection cap, the accept backlog); the bare app
+runs on uvicorn's defaults, so the ratio includes what those limits cost. This process
 sends distinct signed §3.4 notifications at bounded concurrency, a bounded count and a time
 limit, then prints requests/s, p99 latency, the ratio relay/bare, and how many notifications
 the relay stored against how many it answered SUCCESS. Goal: ratio >= 0.6 with nothing lost.
@@ -51,8 +51,9 @@ import psycopg
 import uvicorn
 
 from pos.logs import setup_logging
-from pos.relay import RelaySettings, run_cli
-from pos.relay.storage import Store
+from pos.relay import RelaySettings
+from pos.relay.server import serve as serve_relay
+from pos.relay.storage import NotificationStore
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import SUCCESS_REPLY
 from pos.wechatpay.signing import make_nonce, make_sign
@@ -114,7 +115,7 @@ def serve(kind: str, port: int, database_url: str, log_path: str) -> None:
     settings = RelaySettings(
         database_url=database_url, merchants={MCH_ID: Merchant(APPID, MCH_ID, API_KEY)}
     )
-    run_cli("127.0.0.1", port, database_url, settings)  # exactly as `pos relay` serves it
+    serve_relay("127.0.0.1", port, settings)  # exactly as `pos relay` serves it
 
 
 def notification(n: int) -> bytes:
@@ -337,7 +338,7 @@ def fresh_database(pg_url: str, workdir: Path, label: str) -> Iterator[str]:
 
 
 def count_stored(database_url: str) -> int:
-    store = Store(database_url)
+    store = NotificationStore(database_url)
     try:
         return store.count()
     finally:

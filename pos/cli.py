@@ -1,8 +1,8 @@
 """The ``pos`` command: no subcommand opens the cashier; sandbox, relay, export, reconcile.
 
-This is the composition root of the commands: it reads the settings, sets up logging and
-hands both to the module that does the work, imported only when its command runs (so
-``pos --help`` stays fast and never loads Qt).
+This is the composition root of the commands: it parses the command line, reads the settings,
+sets up logging and hands them to :mod:`pos.commands`, imported only when a command runs (so
+``pos --help`` stays fast and never loads Qt), and prints a failure as one line.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pos
 from pos import config
@@ -86,57 +86,41 @@ def _non_empty(text: str) -> str:
     return text.strip()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line, subcommands included."""
-    parser = _Parser(
-        prog="pos",
-        description="WeChat Pay cashier. Without a command, opens the cashier window "
-        "(the built-in sandbox unless a merchant is configured).",
-    )
-    parser.add_argument("--version", action="version", version=f"pos {pos.__version__}")
-    common = _Parser(add_help=False)
-    # SUPPRESS on the subcommands' copy, so "pos --config X export" is not reset to None.
-    common.add_argument(
-        "--config",
-        type=Path,
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="settings file (default: settings.toml in the config folder, or $POS_CONFIG)",
-    )
-    common.add_argument(
-        "--log-level",
-        choices=("DEBUG", "INFO", "WARNING", "ERROR"),
-        type=str.upper,
-        default=argparse.SUPPRESS,
-        help="how much goes to the log file (default: INFO, or $POS_LOG_LEVEL)",
+def _add_listen(parser: argparse.ArgumentParser, default_port: int) -> None:
+    """--host and --port of a server command."""
+    parser.add_argument(
+        "--host",
+        type=_host,
+        default=DEFAULT_HOST,
+        help=f"address to listen on (default {DEFAULT_HOST})",
     )
     parser.add_argument(
-        "--config",
-        type=Path,
-        metavar="PATH",
-        default=None,
-        help="settings file (default: settings.toml in the config folder, or $POS_CONFIG)",
+        "--port",
+        type=_port,
+        default=default_port,
+        help=f"port to listen on (default {default_port})",
     )
-    parser.add_argument(
-        "--log-level",
-        choices=("DEBUG", "INFO", "WARNING", "ERROR"),
-        type=str.upper,
-        default=None,
-        help="how much goes to the log file (default: INFO, or $POS_LOG_LEVEL)",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=config.LANGUAGES,
-        default=None,
-        help="language of the cashier (default: from the settings, zh_CN)",
-    )
-    parser.add_argument(
-        "--sandbox",
-        action="store_true",
-        help="use the built-in sandbox even if a merchant is configured",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+
+def _add_common(parser: argparse.ArgumentParser, default: Any) -> None:
+    """--config and --log-level, before the command (``default``) or after it (SUPPRESS)."""
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        default=default,
+        help="settings file (default: settings.toml in the config folder, or $POS_CONFIG)",
+    )
+    parser.add_argument(
+        "--log-level",
+        choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+        type=str.upper,
+        default=default,
+        help="how much goes to the log file (default: INFO, or $POS_LOG_LEVEL)",
+    )
+
+
+def _add_sandbox(commands: Any, common: argparse.ArgumentParser) -> None:
     sandbox = commands.add_parser(
         "sandbox",
         parents=[common],
@@ -144,18 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run the local WeChat Pay v2 simulator. Give the key in $POS_SANDBOX_KEY "
         "rather than --key, to keep it off the process list.",
     )
-    sandbox.add_argument(
-        "--host",
-        type=_host,
-        default=DEFAULT_HOST,
-        help=f"address to listen on (default {DEFAULT_HOST})",
-    )
-    sandbox.add_argument(
-        "--port",
-        type=_port,
-        default=DEFAULT_SANDBOX_PORT,
-        help=f"port to listen on (default {DEFAULT_SANDBOX_PORT})",
-    )
+    _add_listen(sandbox, DEFAULT_SANDBOX_PORT)
     sandbox.add_argument("--appid", type=_non_empty, help="the simulated merchant's AppID")
     sandbox.add_argument("--mch-id", type=_non_empty, help="the simulated merchant number")
     sandbox.add_argument(
@@ -168,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep orders and refunds in FILE across restarts (created private, mode 0600)",
     )
 
+
+def _add_relay(commands: Any, common: argparse.ArgumentParser) -> None:
     relay = commands.add_parser(
         "relay",
         parents=[common],
@@ -175,18 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run the notify relay. The merchant comes from the settings or from "
         "$WECHATPAY_APPID, $WECHATPAY_MCH_ID and $WECHATPAY_API_KEY.",
     )
-    relay.add_argument(
-        "--host",
-        type=_host,
-        default=DEFAULT_HOST,
-        help=f"address to listen on (default {DEFAULT_HOST})",
-    )
-    relay.add_argument(
-        "--port",
-        type=_port,
-        default=DEFAULT_RELAY_PORT,
-        help=f"port to listen on (default {DEFAULT_RELAY_PORT})",
-    )
+    _add_listen(relay, DEFAULT_RELAY_PORT)
     relay.add_argument(
         "--database",
         type=_non_empty,
@@ -195,6 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
         "settings' relay.database_url, or relay.sqlite3 in the data folder)",
     )
 
+
+def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
     export = commands.add_parser(
         "export",
         parents=[common],
@@ -213,6 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--output", type=Path, required=True, metavar="FILE", help="file to write")
 
+
+def _add_reconcile(commands: Any, common: argparse.ArgumentParser) -> None:
     reconcile = commands.add_parser(
         "reconcile",
         parents=[common],
@@ -228,6 +196,34 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the report to FILE instead of printing it",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, subcommands included."""
+    parser = _Parser(
+        prog="pos",
+        description="WeChat Pay cashier. Without a command, opens the cashier window "
+        "(the built-in sandbox unless a merchant is configured).",
+    )
+    parser.add_argument("--version", action="version", version=f"pos {pos.__version__}")
+    common = _Parser(add_help=False)
+    # SUPPRESS on the subcommands' copy, so "pos --config X export" is not reset to None.
+    _add_common(common, argparse.SUPPRESS)
+    _add_common(parser, None)
+    parser.add_argument(
+        "--lang",
+        choices=config.LANGUAGES,
+        default=None,
+        help="language of the cashier (default: from the settings, zh_CN)",
+    )
+    parser.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="use the built-in sandbox even if a merchant is configured",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for add in (_add_sandbox, _add_relay, _add_export, _add_reconcile):
+        add(commands, common)
     return parser
 
 
@@ -269,9 +265,9 @@ def _run_sandbox(args: argparse.Namespace, secrets: list[str]) -> int:
     for field, option in (("appid", "--appid"), ("mch_id", "--mch-id"), ("api_key", "--key")):
         if field in problems:
             raise UsageError(f"sandbox: {option}: {problems[field]}")
-    from pos.sandbox import run_cli
+    from pos.commands import run_sandbox
 
-    status: int = run_cli(args.host, args.port, args.appid, args.mch_id, key, state=args.state)
+    status: int = run_sandbox(args.host, args.port, args.appid, args.mch_id, key, state=args.state)
     return status
 
 
@@ -291,9 +287,11 @@ def _run_relay(args: argparse.Namespace, settings: Settings) -> int:
                 f"cannot create {settings.data_dir}: {exc.strerror or type(exc).__name__}"
             ) from None
         database_url = f"sqlite:///{settings.data_dir / 'relay.sqlite3'}"
-    from pos.relay import run_cli, settings_from
+    from pos.commands import run_relay
+    from pos.relay import settings_from
 
-    status: int = run_cli(args.host, args.port, database_url, settings_from(settings, database_url))
+    relay_settings = settings_from(settings, database_url)
+    status: int = run_relay(args.host, args.port, database_url, relay_settings)
     return status
 
 
@@ -323,18 +321,18 @@ def _run_export(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"export: --to {date_to} is before --date {date_from}")
     _check_output(args.output)
     fmt = _export_format(args)
-    from pos.reports.export import run_cli
+    from pos.commands import run_export
 
-    status: int = run_cli(settings, date_from, date_to, fmt, args.output)
+    status: int = run_export(settings, date_from, date_to, fmt, args.output)
     return status
 
 
 def _run_reconcile(args: argparse.Namespace, settings: Settings) -> int:
     if args.output is not None:
         _check_output(args.output)
-    from pos.reports.reconcile import run_cli
+    from pos.commands import run_reconcile
 
-    status: int = run_cli(settings, args.date, args.output)
+    status: int = run_reconcile(settings, args.date, args.output)
     return status
 
 

@@ -14,7 +14,7 @@ import sys
 
 from pos.config import load_settings
 from pos.errors import PosError
-from pos.relay.server import run_cli, settings_from
+from pos.relay.server import serve, settings_from
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = settings_from(load_settings(), args.database)
         settings = dataclasses.replace(settings, heartbeat_seconds=args.heartbeat)
-        return run_cli(args.host, args.port, args.database, settings)
+        serve(args.host, args.port, settings)
+        return 0
     except PosError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -29,8 +29,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from pos.errors import ConfigError, StoreError
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
-from pos.relay.storage import Store, is_postgres_url, require_driver
-from pos.relay.worker import Outcome, Worker
+from pos.relay.storage import NotificationStore, is_postgres_url, require_driver
+from pos.relay.worker import Duplicate, Outcome, Refused, Stored, Worker
 from pos.wechatpay.notify import SUCCESS_REPLY, reply
 from pos.wechatpay.types import Merchant
 
@@ -137,7 +137,7 @@ class _Relay:
         # Reads (replay, fan-out, health) go through one thread with its own connection, so
         # they never wait behind the worker's commits and never block the event loop.
         self.reader_pool: concurrent.futures.ThreadPoolExecutor | None = None
-        self.reader: Store | None = None
+        self.reader: NotificationStore | None = None
         # Requests not yet handed to the worker (and when the oldest arrived), and the batches
         # handed over but not answered yet (see submit).
         self._pending: _Batch = []
@@ -156,7 +156,7 @@ class _Relay:
         require_driver(url)  # a clear word now, rather than a worker that cannot open it
         self.worker = await self._start_worker()
         self.reader_pool = concurrent.futures.ThreadPoolExecutor(1, "relay-reader")
-        self.reader = Store(url)
+        self.reader = NotificationStore(url)
         listen_url = url if is_postgres_url(url) else None
         self.hub = Hub(
             self.read_after,
@@ -202,14 +202,14 @@ class _Relay:
         assert self.reader is not None
         return await self.read(self.reader.last_id)
 
-    async def submit(self, kind: str, body: bytes) -> tuple[Any, ...]:
+    async def submit(self, kind: str, body: bytes) -> Stored | Duplicate | Refused:
         """Have the worker verify and commit one notification; its outcome, or StoreError.
 
-        The outcome is ``("stored", id, ...)``, ``("duplicate", None, ...)`` (both committed:
-        answer SUCCESS) or ``("refused", reason)`` (answer FAIL with the reason).
+        Stored and Duplicate were committed (answer SUCCESS); Refused says why not (answer
+        FAIL with the reason).
         """
         assert self.loop is not None
-        future: asyncio.Future[tuple[Any, ...]] = self.loop.create_future()
+        future: asyncio.Future[Stored | Duplicate | Refused] = self.loop.create_future()
         if not self._pending:
             self._pending_since = self.loop.time()
         self._pending.append(((kind, body), future))
@@ -258,13 +258,15 @@ class _Relay:
                 if not future.done():
                     future.set_exception(outcome)
                 continue
-            if outcome[0] == "stored":
-                _, new_id, kind, mch_id, out_trade_no = outcome
-                self._stored_lines.append(f"{new_id}:{kind}:{mch_id}:{out_trade_no}")
-                last_id = max(last_id, new_id)
-            elif outcome[0] == "duplicate":
-                _, _, kind, mch_id, out_trade_no = outcome
-                self._duplicate_lines.append(f"{kind}:{mch_id}:{out_trade_no}")
+            if isinstance(outcome, Stored):
+                self._stored_lines.append(
+                    f"{outcome.id}:{outcome.kind}:{outcome.mch_id}:{outcome.out_trade_no}"
+                )
+                last_id = max(last_id, outcome.id)
+            elif isinstance(outcome, Duplicate):
+                self._duplicate_lines.append(
+                    f"{outcome.kind}:{outcome.mch_id}:{outcome.out_trade_no}"
+                )
             if not future.done():
                 future.set_result(outcome)
         if (self._stored_lines or self._duplicate_lines) and not self._log_scheduled:
@@ -329,7 +331,7 @@ class _Relay:
         self.loop.create_task(restart())
 
 
-_Batch = list[tuple[tuple[str, bytes], "asyncio.Future[tuple[Any, ...]]"]]
+_Batch = list[tuple[tuple[str, bytes], "asyncio.Future[Stored | Duplicate | Refused]"]]
 
 
 _XML_TYPE = (b"content-type", b"text/xml; charset=utf-8")
@@ -394,55 +396,95 @@ class _RelayApp(Starlette):
         await super().__call__(scope, receive, send)
 
 
-def create_app(settings: RelaySettings) -> Starlette:
-    """The relay as an ASGI app. Embedded: serve it with ``pos.asgi_server.BackgroundServer``.
+def _notify_handler(relay: _Relay, kind: str, cap: int) -> ASGIApp:
+    """The raw ASGI handler of one notify route: read, commit, then answer (§3.4)."""
 
-    ``app.state.close_streams()`` (thread-safe) ends the open event streams; call it before
-    stopping the server so that the graceful shutdown does not wait for them.
-    """
-    tills = _tills(settings)  # before anything starts: a bad binding is one line at start-up
-    relay = _Relay(settings)
+    async def handle(scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            body = await _read_capped(scope, receive, cap)
+        except _Disconnected:
+            return  # nobody to answer; WeChat Pay sends it again (§3.4)
+        if body is None:
+            log.warning("relay notification refused kind=%s reason=too-large", kind)
+            await _send_xml(send, reply(False, "报文过大"), close=True)
+            return
+        try:
+            outcome = await relay.submit(kind, body)
+        except StoreError as exc:
+            # Not committed, so never SUCCESS: WeChat Pay will send it again (§3.4).
+            log.error("relay notification not stored kind=%s error=%s", kind, exc)
+            await _send_xml(send, reply(False, "系统繁忙"))
+            return
+        if isinstance(outcome, Refused):
+            log.warning("relay notification refused kind=%s reason=%s", kind, outcome.reason)
+            await _send_xml(send, reply(False, outcome.reason))
+            return
+        await _send_xml(send, SUCCESS_REPLY)
 
-    def till_for(request: Request) -> _Till | None:
+    return handle
+
+
+async def _event_stream(
+    relay: _Relay, settings: RelaySettings, till: _Till, last_id: int | None
+) -> AsyncIterator[bytes]:
+    """One till's Server-Sent Events: the replay after ``last_id``, then what is committed."""
+    hub = relay.hub
+    assert hub is not None
+    # Subscribe before replaying: whatever is committed meanwhile is in the queue, and the id
+    # check below drops what the replay already sent. (Inside the generator, so a client gone
+    # before the first byte leaves no subscription behind.)
+    subscription, cursor = hub.subscribe()
+    log.info("relay till connected till=%s last_event_id=%s", till.name, last_id)
+    # The replay is bounded: at most the newest ``replay_events`` events of the relay,
+    # whatever the till asks for (0 would otherwise be the whole history).
+    sent = cursor if last_id is None else max(last_id, cursor - settings.replay_events)
+    try:
+        yield b": connected\n\n"
+        if last_id is not None:
+            while True:
+                batch = await relay.read_after(sent, _REPLAY_BATCH)
+                for event in batch:
+                    if event.mch_id == till.mch_id:  # a till sees its merchant only
+                        yield event.to_sse()
+                    sent = event.id
+                if len(batch) < _REPLAY_BATCH:
+                    break
+        while True:
+            item = await subscription.get(settings.heartbeat_seconds)
+            if item is None:
+                return
+            if item is False:
+                yield b": ping\n\n"
+                continue
+            assert isinstance(item, RelayEvent)
+            if item.id <= sent:
+                continue
+            if item.mch_id == till.mch_id:
+                yield item.to_sse()
+            sent = item.id
+    finally:
+        hub.unsubscribe(subscription)
+        log.info("relay till disconnected till=%s last_sent=%d", till.name, sent)
+
+
+@dataclass
+class _Endpoints:
+    """The Starlette endpoints of one relay (the notify routes are :func:`_notify_handler`)."""
+
+    relay: _Relay
+    settings: RelaySettings
+    tills: list[_Till]
+
+    def till_for(self, request: Request) -> _Till | None:
         header = request.headers.get("authorization", "")
         scheme, _, credential = header.partition(" ")
         offered = credential.strip() if scheme.lower() == "bearer" else ""
-        return _till_with(tills, offered) if offered else None
+        return _till_with(self.tills, offered) if offered else None
 
-    cap = settings.max_body_bytes
-
-    def notify_handler(kind: str) -> ASGIApp:
-        async def handle(scope: Scope, receive: Receive, send: Send) -> None:
-            try:
-                body = await _read_capped(scope, receive, cap)
-            except _Disconnected:
-                return  # nobody to answer; WeChat Pay sends it again (§3.4)
-            if body is None:
-                log.warning("relay notification refused kind=%s reason=too-large", kind)
-                await _send_xml(send, reply(False, "报文过大"), close=True)
-                return
-            try:
-                outcome = await relay.submit(kind, body)
-            except StoreError as exc:
-                # Not committed, so never SUCCESS: WeChat Pay will send it again (§3.4).
-                log.error("relay notification not stored kind=%s error=%s", kind, exc)
-                await _send_xml(send, reply(False, "系统繁忙"))
-                return
-            if outcome[0] == "refused":
-                log.warning("relay notification refused kind=%s reason=%s", kind, outcome[1])
-                await _send_xml(send, reply(False, outcome[1]))
-                return
-            await _send_xml(send, SUCCESS_REPLY)
-
-        return handle
-
-    payment_notify = notify_handler(PAYMENT)
-    refund_notify = notify_handler(REFUND)
-
-    async def events(request: Request) -> Response:
+    async def events(self, request: Request) -> Response:
         if "token" in request.query_params:
             # A URL ends up in proxies' access logs: a token there is a token given away.
-            in_url = _till_with(tills, request.query_params["token"])
+            in_url = _till_with(self.tills, request.query_params["token"])
             log.warning(
                 "relay events refused till=%s reason=token-in-url",
                 in_url.name if in_url else "unknown",
@@ -451,7 +493,7 @@ def create_app(settings: RelaySettings) -> Starlette:
                 {"error": "send the token in the Authorization header, never in the URL"},
                 status_code=400,
             )
-        till = till_for(request)
+        till = self.till_for(request)
         if till is None:
             log.warning("relay events refused till=unknown reason=bad-token")
             return JSONResponse(
@@ -465,53 +507,14 @@ def create_app(settings: RelaySettings) -> Starlette:
             if not _EVENT_ID.fullmatch(last_text):
                 return JSONResponse({"error": "bad Last-Event-ID"}, status_code=400)
             last_id = int(last_text)
-        hub = relay.hub
-        assert hub is not None
-
-        async def stream() -> AsyncIterator[bytes]:
-            # Subscribe before replaying: whatever is committed meanwhile is in the queue, and
-            # the id check below drops what the replay already sent. (Inside the generator, so
-            # a client gone before the first byte leaves no subscription behind.)
-            subscription, cursor = hub.subscribe()
-            log.info("relay till connected till=%s last_event_id=%s", till.name, last_id)
-            # The replay is bounded: at most the newest ``replay_events`` events of the relay,
-            # whatever the till asks for (0 would otherwise be the whole history).
-            sent = cursor if last_id is None else max(last_id, cursor - settings.replay_events)
-            try:
-                yield b": connected\n\n"
-                if last_id is not None:
-                    while True:
-                        batch = await relay.read_after(sent, _REPLAY_BATCH)
-                        for event in batch:
-                            if event.mch_id == till.mch_id:  # a till sees its merchant only
-                                yield event.to_sse()
-                            sent = event.id
-                        if len(batch) < _REPLAY_BATCH:
-                            break
-                while True:
-                    item = await subscription.get(settings.heartbeat_seconds)
-                    if item is None:
-                        return
-                    if item is False:
-                        yield b": ping\n\n"
-                        continue
-                    assert isinstance(item, RelayEvent)
-                    if item.id <= sent:
-                        continue
-                    if item.mch_id == till.mch_id:
-                        yield item.to_sse()
-                    sent = item.id
-            finally:
-                hub.unsubscribe(subscription)
-                log.info("relay till disconnected till=%s last_sent=%d", till.name, sent)
-
         return StreamingResponse(
-            stream(),
+            _event_stream(self.relay, self.settings, till, last_id),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
 
-    async def health(request: Request) -> Response:
+    async def health(self, request: Request) -> Response:
+        relay = self.relay
         is_ok = False
         if relay.reader is not None:
             with contextlib.suppress(StoreError, TimeoutError):
@@ -527,21 +530,33 @@ def create_app(settings: RelaySettings) -> Starlette:
         return JSONResponse(body, status_code=200 if is_ok and worker_ok else 503)
 
     @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await relay.start()
+    async def lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        await self.relay.start()
         try:
             yield
         finally:
-            await relay.stop()
+            await self.relay.stop()
 
+
+def create_app(settings: RelaySettings) -> Starlette:
+    """The relay as an ASGI app. Embedded: serve it with ``pos.asgi_server.BackgroundServer``.
+
+    ``app.state.close_streams()`` (thread-safe) ends the open event streams; call it before
+    stopping the server so that the graceful shutdown does not wait for them.
+    """
+    tills = _tills(settings)  # before anything starts: a bad binding is one line at start-up
+    relay = _Relay(settings)
+    endpoints = _Endpoints(relay, settings, tills)
+    payment_notify = _notify_handler(relay, PAYMENT, settings.max_body_bytes)
+    refund_notify = _notify_handler(relay, REFUND, settings.max_body_bytes)
     app = _RelayApp(
         routes=[
             Route("/wechatpay/notify", payment_notify, methods=["POST"]),
             Route("/wechatpay/refund-notify", refund_notify, methods=["POST"]),
-            Route("/events", events, methods=["GET"]),
-            Route("/health", health, methods=["GET"]),
+            Route("/events", endpoints.events, methods=["GET"]),
+            Route("/health", endpoints.health, methods=["GET"]),
         ],
-        lifespan=lifespan,
+        lifespan=endpoints.lifespan,
     )
     app.notify_handlers = {
         "/wechatpay/notify": payment_notify,

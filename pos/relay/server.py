@@ -100,10 +100,11 @@ class _RelayServer(uvicorn.Server):
                     captured.clear()
 
 
-def run_cli(host: str, port: int, database_url: str, settings: RelaySettings) -> int:
-    """Serve the relay until SIGTERM/SIGINT; 0 then. A relay that cannot start raises
-    ConfigError or StoreError, whose one line says why (the port, the database)."""
-    settings = dataclasses.replace(settings, database_url=database_url, isolated_worker=True)
+def serve(host: str, port: int, settings: RelaySettings) -> None:
+    """Serve the relay until SIGTERM/SIGINT (``pos relay``, ``python -m pos.relay``). A relay
+    that cannot start raises ConfigError or StoreError, whose one line says why (the port,
+    the database)."""
+    settings = dataclasses.replace(settings, isolated_worker=True)
     app = create_app(settings)
     file_limit = raise_file_limit()
     limits = ConnectionLimits.for_file_limit(file_limit)
@@ -135,7 +136,6 @@ def run_cli(host: str, port: int, database_url: str, settings: RelaySettings) ->
     error = server.startup_error
     if error is not None:
         raise type(error)(f"the relay cannot start: {error}") from None
-    return 0
 
 
 def _bind(host: str, port: int) -> socket.socket:

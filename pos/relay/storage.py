@@ -16,7 +16,6 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import peewee
@@ -27,9 +26,9 @@ except ImportError:  # the till's embedded relay runs on SQLite: only a server n
     psycopg = None  # type: ignore[assignment]
 from playhouse.sqlite_ext import AutoIncrementField
 
-from pos import platform
 from pos.errors import ConfigError, StoreError
 from pos.relay.events import PAYMENT, RelayEvent
+from pos.store import db as store_db
 
 log = logging.getLogger("pos.relay")
 
@@ -55,37 +54,21 @@ _INSERT_LOCK = 0x706F7372_00000002
 
 
 def is_postgres_url(url: str) -> bool:
-    return url.startswith(("postgresql://", "postgres://"))
+    return store_db.is_postgres_url(url)
 
 
-def open_database(url: str) -> peewee.Database:
-    """A Peewee database for ``url``: ``postgresql://...``, ``sqlite:///path`` or a plain path."""
+def open_database(url: str) -> store_db.PeeweeDatabase:
+    """A Peewee database for ``url``: ``postgresql://...``, ``sqlite:///path`` or a plain path
+    (the store's opener; the relay refuses an in-memory database and waits 5 s for PostgreSQL)."""
     if is_postgres_url(url):
         require_driver(url)
-        conninfo = "postgresql://" + url.split("://", 1)[1]
         # A server that does not answer must not hang a request for minutes (§3.4: 5 s).
-        return peewee.PostgresqlDatabase(conninfo, prefer_psycopg3=True, connect_timeout=5)
-    path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
+        return store_db.connect(url, connect_timeout=5)
+    path = store_db.sqlite_path(url)
     if not path or path == ":memory:" or path.startswith("file::memory:"):
         # Each thread has its own connection: an in-memory database would not be shared.
         raise ConfigError("the relay needs a database file or a PostgreSQL URL, not :memory:")
-    return _PrivateSqliteDatabase(
-        path,
-        returning_clause=True,
-        timeout=10,
-        pragmas={"journal_mode": "wal", "synchronous": "full", "busy_timeout": 10000},
-    )
-
-
-class _PrivateSqliteDatabase(peewee.SqliteDatabase):
-    """Makes the file 0600 before SQLite creates it (its -wal and -shm take that mode)."""
-
-    def _connect(self) -> Any:
-        path = Path(self.database)
-        if path.parent.is_dir():  # a missing folder is SQLite's to report, as before
-            with contextlib.suppress(OSError):  # so is a file we may not create
-                platform.private_file(path, platform.SQLITE_SIDE_FILES)
-        return super()._connect()  # type: ignore[misc]  # Peewee has no stubs
+    return store_db.connect(path, make_folder=False)
 
 
 def _model_for(db: peewee.Database, *, sqlite: bool) -> Any:
@@ -165,8 +148,8 @@ def _connection(db: Any) -> Any:
     return db.connection()
 
 
-class Store:
-    """The notifications table through one connection; use one Store per thread."""
+class NotificationStore:
+    """The notifications table through one connection; use one per thread."""
 
     def __init__(self, url: str) -> None:
         self.url = url

@@ -26,21 +26,47 @@ import socket
 import struct
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass
 
 from pos.errors import NotificationError, StoreError
 from pos.relay.events import PAYMENT, REFUND
-from pos.relay.storage import NewNotification, Store
+from pos.relay.storage import NewNotification, NotificationStore
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import parse_payment_notification, parse_refund_notification
 from pos.wechatpay.types import Merchant
 
 log = logging.getLogger("pos.relay")
 
-#: ``("stored", id, kind, mch_id, out_trade_no)``, ``("duplicate", None, kind, mch_id,
-#: out_trade_no)``, ``("refused", reason)`` (answer FAIL with it), or a StoreError (not
-#: committed: answer FAIL, WeChat Pay sends it again).
-Outcome = tuple[Any, ...] | StoreError
+
+@dataclass(frozen=True)
+class Stored:
+    """Committed as a new row with this ``id``: answer SUCCESS."""
+
+    id: int
+    kind: str
+    mch_id: str
+    out_trade_no: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Committed before (a repeat of a stored notification): answer SUCCESS."""
+
+    kind: str
+    mch_id: str
+    out_trade_no: str
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Not a notification to keep (bad XML, signature, merchant): answer FAIL with ``reason``."""
+
+    reason: str
+
+
+#: What became of one notification; a StoreError is "not committed": answer FAIL, and WeChat
+#: Pay sends it again.
+Outcome = Stored | Duplicate | Refused | StoreError
 Request = tuple[str, bytes]
 BatchCallback = Callable[[list[Outcome]], None]
 
@@ -91,7 +117,7 @@ def verify(kind: str, body: bytes, merchants: dict[str, Merchant]) -> NewNotific
 
 
 class _Work:
-    """The worker's side: one Store, one connection to the loop."""
+    """The worker's side: one NotificationStore, one connection to the loop."""
 
     def __init__(
         self,
@@ -105,7 +131,7 @@ class _Work:
 
     def run(self) -> None:
         try:
-            store = Store(self.url)
+            store = NotificationStore(self.url)
             store.create_schema()
         except Exception as exc:  # reported to start(), which says why in one line
             # Not logged here: start() raises with the cause, and `pos relay` prints one line.
@@ -132,7 +158,9 @@ class _Work:
     def _send(self, message: object) -> None:
         self.connection.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def _handle(self, store: Store, batches: list[list[Request]]) -> list[list[Outcome]]:
+    def _handle(
+        self, store: NotificationStore, batches: list[list[Request]]
+    ) -> list[list[Outcome]]:
         """Verify every request of ``batches``, commit the good ones together, answer each."""
         verdicts: list[list[NewNotification | Outcome]] = []
         for batch in batches:
@@ -145,7 +173,7 @@ class _Work:
         try:
             return verify(kind, body, self.merchants)
         except NotificationError as exc:
-            return ("refused", exc.reason)
+            return Refused(exc.reason)
         except Exception as exc:  # a bug must not take the others down with it
             log.exception("relay worker cannot verify a notification")
             return StoreError(f"cannot verify: {type(exc).__name__}")
@@ -159,11 +187,12 @@ class _Work:
         result = ids[id(verdict)]
         if isinstance(result, StoreError):
             return result
-        status = "duplicate" if result is None else "stored"
-        return (status, result, verdict.kind, verdict.mch_id, verdict.out_trade_no)
+        if result is None:
+            return Duplicate(verdict.kind, verdict.mch_id, verdict.out_trade_no)
+        return Stored(result, verdict.kind, verdict.mch_id, verdict.out_trade_no)
 
     def _insert(
-        self, store: Store, items: Sequence[NewNotification]
+        self, store: NotificationStore, items: Sequence[NewNotification]
     ) -> dict[int, int | StoreError | None]:
         """Per item (by identity): its new id, None if known already, or the StoreError."""
         if not items:
@@ -176,7 +205,9 @@ class _Work:
             # One bad row must not fail its neighbours: write them one by one.
             return {id(item): self._insert_one(store, item) for item in items}
 
-    def _insert_one(self, store: Store, item: NewNotification) -> int | StoreError | None:
+    def _insert_one(
+        self, store: NotificationStore, item: NewNotification
+    ) -> int | StoreError | None:
         try:
             return store.insert([item])[0]
         except Exception as exc:

@@ -28,7 +28,6 @@ replaced by a file.
 from __future__ import annotations
 
 import csv
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -36,21 +35,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos.clock import BEIJING_DAY, BusinessDay
-from pos.errors import ConfigError, PosError
 from pos.money import fen_to_decimal_yuan, format_fen
-from pos.platform import STDOUT_NAME, output_file
+from pos.platform import output_file
 from pos.reports.day import DealRow, Totals, day_bounds, iter_rows
 from pos.reports.progress import WHOLE, Watch
 from pos.store import DealState, Store
 
 if TYPE_CHECKING:
-    from pos.config import Settings
+    pass
 
 __all__ = [
     "FORMATS",
     "columns",
     "export",
-    "run_cli",
     "state_label",
     "write_csv",
     "write_xlsx",
@@ -344,38 +341,3 @@ def export(
         title = date_from.isoformat() + ("" if date_to == date_from else f"~{date_to.isoformat()}")
         return write_xlsx(rows, output, language=language, title=title)
     return write_csv(rows, output, language=language)
-
-
-def run_cli(settings: Settings, date_from: date, date_to: date, fmt: str, output: Path) -> int:
-    """``pos export``: write the file, print one summary line; 0 on success.
-
-    Errors (no database, unwritable file) raise PosError, which the command prints as one
-    line with exit status 2.
-    """
-    path = Path(settings.database_path)
-    if not path.exists():
-        raise ConfigError(f"no database at {path}: nothing to export")
-    store = Store.open(path)
-    try:
-        totals = export(
-            store,
-            date_from,
-            date_to,
-            fmt,
-            output,
-            language=settings.language,
-            business_day=settings.business_day,
-        )
-    except OSError as exc:
-        raise PosError(f"cannot write {output}: {exc.strerror or type(exc).__name__}") from None
-    finally:
-        store.close()
-    span = date_from.isoformat() + ("" if date_to == date_from else f" to {date_to.isoformat()}")
-    # With the file on standard output, the summary goes to stderr, out of the data's way.
-    print(
-        f"{output}: {totals.all_count} deals of {span}, {totals.count} paid, "
-        f"gross {format_fen(totals.gross_fen)}, refunded {format_fen(totals.refunded_fen)}, "
-        f"net {format_fen(totals.net_fen)} CNY",
-        file=sys.stderr if str(output) == STDOUT_NAME else sys.stdout,
-    )
-    return 0

@@ -5,7 +5,7 @@ accepted them, both on D in Beijing time. Each row is looked up in the store by 
 ``out_trade_no`` / ``out_refund_no``; each local payment and refund of D is looked up in the
 bill. What differs becomes a :class:`Difference` of one :class:`Kind`.
 
-``pos reconcile --date D`` exit status (:func:`run_cli`):
+``pos reconcile --date D`` exit status (:func:`pos.commands.run_reconcile`):
 
 ====  ==========================================================================
 0     the store and the bill agree (also: no bill and nothing paid here that day)
@@ -22,23 +22,20 @@ from __future__ import annotations
 
 import csv
 import enum
-import sys
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from pos.errors import ConfigError, PosError, RequestRejected, TransportError, WeChatPayError
+from pos.errors import PosError, RequestRejected
 from pos.money import format_fen
-from pos.platform import STDOUT_NAME, output_file
 from pos.reports.day import day_bounds
 from pos.reports.progress import WHOLE, Watch
 from pos.store import Deal, Refund, RefundState, Store
 from pos.wechatpay.types import BEIJING, Bill, BillRow
 
 if TYPE_CHECKING:
-    from pos.config import Settings
+    pass
 
 __all__ = [
     "EXIT_DIFFERENCES",
@@ -53,7 +50,6 @@ __all__ = [
     "fetch_bill",
     "reconcile",
     "reconcile_day",
-    "run_cli",
 ]
 
 EXIT_MATCH = 0
@@ -491,58 +487,3 @@ def reconcile_day(
     if watch is not None:
         watch.step(WHOLE)
     return report
-
-
-def _print(lines: Iterable[str]) -> None:
-    for line in lines:
-        print(line, file=sys.stdout)
-
-
-def run_cli(settings: Settings, day: date, output: Path | None) -> int:
-    """``pos reconcile --date D [--output FILE]``; the exit status is in the module docstring."""
-    from pos.refunds import make_client
-
-    path = Path(settings.database_path)
-    if not path.exists():
-        raise ConfigError(f"no database at {path}: nothing to reconcile")
-    client = make_client(settings)
-    store = Store.open(path)
-    try:
-        try:
-            report = reconcile_day(store, client, day)
-        except BillNotReady as exc:
-            print(f"pos reconcile: {exc}", file=sys.stderr)
-            return EXIT_NO_BILL
-        except TransportError as exc:
-            # Not "no bill": nothing is known about the bill until WeChat Pay answers.
-            print(
-                f"pos reconcile: WeChat Pay could not be reached for the bill of "
-                f"{day.isoformat()}: {exc} (check the network and try again)",
-                file=sys.stderr,
-            )
-            return EXIT_UNREACHABLE
-        except WeChatPayError as exc:
-            reason = exc.return_msg if isinstance(exc, RequestRejected) else type(exc).__name__
-            print(
-                f"pos reconcile: no bill for {day.isoformat()}: {reason} (WeChat makes the "
-                f"bill of a day from 09:00 the next day, for the last 3 months)",
-                file=sys.stderr,
-            )
-            return EXIT_NO_BILL
-    finally:
-        store.close()
-        client.close()
-    if output is not None:
-        try:
-            with output_file(output) as temporary:  # 0600; a FIFO, a device or - as export
-                report.write_csv(temporary)
-        except OSError as exc:
-            raise PosError(f"cannot write {output}: {exc.strerror or type(exc).__name__}") from None
-        lines = [report.summary(), f"differences written to {output}"]
-        if str(output) == STDOUT_NAME:  # out of the data's way
-            print("\n".join(lines), file=sys.stderr)
-        else:
-            _print(lines)
-    else:
-        _print(report.lines())
-    return report.exit_code

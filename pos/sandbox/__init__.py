@@ -4,7 +4,8 @@ from pos.sandbox.app import pay_page_url
 from pos.sandbox.faults import Fault
 from pos.sandbox.notifier import DeliveryAttempt
 from pos.sandbox.options import SandboxOptions
-from pos.sandbox.simulator import DEFAULT_MERCHANT, Sandbox, run_cli
+from pos.sandbox.service import Sandbox
+from pos.sandbox.simulator import DEFAULT_MERCHANT
 
 __all__ = [
     "DEFAULT_MERCHANT",
@@ -13,5 +14,4 @@ __all__ = [
     "Sandbox",
     "SandboxOptions",
     "pay_page_url",
-    "run_cli",
 ]

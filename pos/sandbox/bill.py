@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from pos.sandbox.ledger import Ledger, Order, Refund, text_time, yuan
+from pos.sandbox.ledger import Ledger
+from pos.sandbox.records import Order, Refund, text_time, yuan
 
 _COMMON = """交易时间 公众账号ID 商户号 特约商户号 设备号 微信订单号 商户订单号 用户标识
     交易类型 交易状态 付款银行 货币种类 应结订单金额 代金券金额"""
@@ -48,59 +49,10 @@ def build_bill(ledger: Ledger, mch_id: str, day: date, bill_type: str) -> str | 
     lines: list[str] = []
     count = settled = refunded = coupon_refunded = fees = ordered = applied = 0
 
-    def common(order: Order) -> list[str]:
-        return [
-            order.appid,
-            order.mch_id,
-            "0",
-            order.device_info,
-            order.transaction_id,
-            order.out_trade_no,
-            order.openid,
-            order.trade_type,
-        ]
-
     if bill_type in ("ALL", "SUCCESS"):
         for order, paid_at in payments:
             fee = ledger.fee(order.total_fee)
-            state = "REVOKED" if order.revoked_at is not None else "SUCCESS"
-            head = [
-                text_time(paid_at),
-                *common(order),
-                state,
-                order.bank_type,
-                "CNY",
-                yuan(order.total_fee),
-                yuan(order.coupon_fee),
-            ]
-            if bill_type == "ALL":
-                values = [
-                    *head,
-                    "0",
-                    "0",
-                    "0.00",
-                    "0.00",
-                    "",
-                    "",
-                    order.body,
-                    order.attach,
-                    fee_text(fee),
-                    rate,
-                    yuan(order.total_fee),
-                    "0.00",
-                    "",
-                ]
-            else:
-                values = [
-                    *head,
-                    order.body,
-                    order.attach,
-                    fee_text(fee),
-                    rate,
-                    yuan(order.total_fee),
-                    "",
-                ]
-            lines.append(_line(values))
+            lines.append(_line(_payment_values(order, paid_at, bill_type, fee, rate)))
             count += 1
             settled += order.total_fee
             fees += fee
@@ -130,9 +82,9 @@ def build_bill(ledger: Ledger, mch_id: str, day: date, bill_type: str) -> str | 
     return "\n".join([header, *lines, SUMMARY_HEADER, _line(summary)]) + "\n"
 
 
-def _refund_values(order: Order, refund: Refund, bill_type: str, fee: int, rate: str) -> list[str]:
-    head = [
-        text_time(refund.accepted_at),
+def _order_columns(order: Order) -> list[str]:
+    """The order's columns, the same in a payment's row and in a refund's."""
+    return [
         order.appid,
         order.mch_id,
         "0",
@@ -141,6 +93,46 @@ def _refund_values(order: Order, refund: Refund, bill_type: str, fee: int, rate:
         order.out_trade_no,
         order.openid,
         order.trade_type,
+    ]
+
+
+def _payment_values(
+    order: Order, paid_at: datetime, bill_type: str, fee: int, rate: str
+) -> list[str]:
+    state = "REVOKED" if order.revoked_at is not None else "SUCCESS"
+    head = [
+        text_time(paid_at),
+        *_order_columns(order),
+        state,
+        order.bank_type,
+        "CNY",
+        yuan(order.total_fee),
+        yuan(order.coupon_fee),
+    ]
+    if bill_type == "ALL":
+        return [
+            *head,
+            "0",
+            "0",
+            "0.00",
+            "0.00",
+            "",
+            "",
+            order.body,
+            order.attach,
+            fee_text(fee),
+            rate,
+            yuan(order.total_fee),
+            "0.00",
+            "",
+        ]
+    return [*head, order.body, order.attach, fee_text(fee), rate, yuan(order.total_fee), ""]
+
+
+def _refund_values(order: Order, refund: Refund, bill_type: str, fee: int, rate: str) -> list[str]:
+    head = [
+        text_time(refund.accepted_at),
+        *_order_columns(order),
         "REFUND",
         order.bank_type,
         "CNY",

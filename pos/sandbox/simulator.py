@@ -1,4 +1,7 @@
-"""The Sandbox object: merchants, clock, ledger, faults and notifier behind one ASGI app."""
+"""The Simulator: merchants, clock, ledger, faults and notifier, with no HTTP in it.
+
+:mod:`pos.sandbox.app` puts the HTTP paths in front of it; :mod:`pos.sandbox.service` serves both.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ import asyncio
 import contextlib
 import hashlib
 import logging
-import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -14,11 +16,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from pos.asgi_server import BackgroundServer
 from pos.sandbox.faults import Fault, FaultSet
-from pos.sandbox.ledger import SCAN_ACTIONS, BusinessFail, Event, Ledger, Order, text_time
+from pos.sandbox.ledger import SCAN_ACTIONS, Ledger
 from pos.sandbox.notifier import DeliveryAttempt, Notifier
 from pos.sandbox.options import SandboxOptions
+from pos.sandbox.records import BusinessFail, Event, Order, text_time
 from pos.sandbox.state import read_state, set_aside, write_state
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import encrypt_req_info
@@ -38,8 +40,8 @@ def sandbox_key_for(api_key: str) -> str:
     return hashlib.md5(("sandbox:" + api_key).encode("utf-8")).hexdigest()  # noqa: S324
 
 
-class Sandbox:
-    """A local WeChat Pay v2: ``app`` to mount or ``serve()`` on loopback, plus test controls.
+class Simulator:
+    """A local WeChat Pay v2 without its HTTP surface: the state, the clock and test controls.
 
     ``clock`` gives the current time (aware; naive values are read as Beijing time);
     ``time_scale`` makes simulated time run that many times faster than the clock,
@@ -82,9 +84,6 @@ class Sandbox:
         self.faults = FaultSet()
         self.notifier = Notifier(self.now, self.options)
         self._lock = threading.Lock()
-        from pos.sandbox.app import build_app  # the routes need this class: import late
-
-        self.app = build_app(self)
 
     def reset(self, options: SandboxOptions | None = None) -> None:
         """Forget every order, refund, fault and delivery; optionally switch the options.
@@ -362,12 +361,6 @@ class Sandbox:
             "cash_fee": str(order.cash_fee),
         }
 
-    # --- serving --------------------------------------------------------------------------
-
-    def serve(self, host: str = "127.0.0.1", port: int = 0) -> BackgroundServer:
-        """Start the sandbox on its own thread and loop; ``port=0`` picks a free port."""
-        return BackgroundServer(self.app, host=host, port=port).start()
-
     def add_fault(self, fault: Fault) -> Fault:
         return self.faults.add(fault)
 
@@ -376,52 +369,3 @@ def _corrupt(text: str) -> str:
     """Change the first character so a signature or key is wrong but well-formed."""
     first = "0" if text[0] != "0" else "1"
     return first + text[1:]
-
-
-def run_cli(
-    host: str,
-    port: int,
-    appid: str | None,
-    mch_id: str | None,
-    key: str | None,
-    *,
-    state: Path | None = None,
-) -> int:
-    """``pos sandbox``: serve until interrupted; one line with the URL; never prints the key.
-
-    With ``state`` the orders and refunds are kept in that file across restarts."""
-    if any(value is not None for value in (appid, mch_id, key)) and not all(
-        value is not None for value in (appid, mch_id, key)
-    ):
-        print("pos sandbox: --appid, --mch-id and --key go together", file=sys.stderr)
-        return 2
-    if key is not None and len(key) != 32:
-        print("pos sandbox: the API key must be 32 characters", file=sys.stderr)
-        return 2
-    merchant = (
-        Merchant(appid=appid, mch_id=mch_id, api_key=key)
-        if appid is not None and mch_id is not None and key is not None
-        else DEFAULT_MERCHANT
-    )
-    sandbox = Sandbox([merchant], state_path=state)
-    try:
-        server = sandbox.serve(host=host, port=port)
-    except (OSError, RuntimeError) as exc:
-        print(
-            f"pos sandbox: cannot listen on {host}:{port}: {exc.__class__.__name__}",
-            file=sys.stderr,
-        )
-        return 1
-    print(
-        f"WeChat Pay v2 sandbox on {server.url} (mch_id {merchant.mch_id}, appid {merchant.appid})",
-        flush=True,
-    )
-    stop = threading.Event()
-    try:
-        while not stop.wait(0.5):
-            pass
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
-    return 0

@@ -1,5 +1,7 @@
 """Connect to SQLite (a file) or PostgreSQL (a URL), set pragmas, migrate, wrap errors.
 
+:func:`connect` is the one opener, for the till's store and the relay's notifications alike.
+
 SQLite runs in WAL mode with ``synchronous=FULL``: a commit is on disk when it returns, so a
 power cut or a killed process after commit loses nothing. PostgreSQL is reached with
 psycopg 3 through Peewee's ``PostgresqlDatabase`` (Peewee 4) or ``Psycopg3Database``
@@ -11,7 +13,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -46,17 +48,29 @@ def is_postgres_url(url_or_path: str | Path) -> bool:
     return isinstance(url_or_path, str) and url_or_path.startswith(_PG_PREFIXES)
 
 
-def connect(url_or_path: str | Path) -> PeeweeDatabase:
-    """A Peewee database for a file path / ``sqlite:///path`` or a ``postgresql://`` URL."""
+def sqlite_path(url_or_path: str | Path) -> str:
+    """The file of a path or a ``sqlite:///PATH`` URL (``sqlite:////abs`` is ``/abs``)."""
+    text = str(url_or_path)
+    return text[len(_SQLITE_URL_PREFIX) :] if text.startswith(_SQLITE_URL_PREFIX) else text
+
+
+def connect(
+    url_or_path: str | Path, *, make_folder: bool = True, connect_timeout: int | None = None
+) -> PeeweeDatabase:
+    """A Peewee database for a file path / ``sqlite:///path`` or a ``postgresql://`` URL.
+
+    A SQLite file is made private (0600, :mod:`pos.platform`) before SQLite creates it, at
+    every connection; with ``make_folder`` its folder is made (0700) and the file created
+    here, and a failure raises OSError; without, a missing folder is SQLite's to report.
+    ``connect_timeout`` bounds how long PostgreSQL may take to answer (seconds).
+    """
     if is_postgres_url(url_or_path):
         assert isinstance(url_or_path, str)
-        return _postgres(url_or_path)
-    text = str(url_or_path)
-    if text.startswith(_SQLITE_URL_PREFIX):
-        text = text[len(_SQLITE_URL_PREFIX) - 1 :]
-    if text != ":memory:":
+        return _postgres(url_or_path, connect_timeout)
+    text = sqlite_path(url_or_path)
+    if text != ":memory:" and make_folder:
         platform.private_file(Path(text), platform.SQLITE_SIDE_FILES)
-    return peewee.SqliteDatabase(
+    return _PrivateSqliteDatabase(
         text,
         timeout=BUSY_TIMEOUT,
         pragmas=[
@@ -70,17 +84,32 @@ def connect(url_or_path: str | Path) -> PeeweeDatabase:
     )
 
 
-def _postgres(url: str) -> PeeweeDatabase:
+class _PrivateSqliteDatabase(peewee.SqliteDatabase):  # type: ignore[misc, unused-ignore]
+    """Makes the file 0600 before SQLite creates it (its -wal and -shm take that mode)."""
+
+    def _connect(self) -> Any:
+        path = Path(self.database)
+        if self.database != ":memory:" and path.parent.is_dir():
+            # A missing folder, or a file we may not create, is SQLite's to report.
+            with suppress(OSError):
+                platform.private_file(path, platform.SQLITE_SIDE_FILES)
+        return super()._connect()  # type: ignore[misc]  # Peewee has no stubs
+
+
+def _postgres(url: str, connect_timeout: int | None) -> PeeweeDatabase:
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://") :]
+    options: dict[str, Any] = {}
+    if connect_timeout is not None:
+        options["connect_timeout"] = connect_timeout
     if not hasattr(peewee, "Psycopg3Adapter"):  # Peewee 3.x: psycopg 3 lives in the playhouse
         from playhouse.psycopg3_ext import Psycopg3Database
         from psycopg.conninfo import conninfo_to_dict
 
         # Psycopg3Database passes its first argument as dbname only: split the URL.
         params = conninfo_to_dict(url)
-        return Psycopg3Database(params.pop("dbname", None), **params)
-    return peewee.PostgresqlDatabase(url, prefer_psycopg3=True)
+        return Psycopg3Database(params.pop("dbname", None), **params, **options)
+    return peewee.PostgresqlDatabase(url, prefer_psycopg3=True, **options)
 
 
 def is_sqlite(database: PeeweeDatabase) -> bool:

@@ -1,4 +1,4 @@
-"""The Store: every read and write of deals, their history, products and refunds.
+"""The Store: every read and write of deals, their history, products (refunds: refund_book).
 
 Each write is one transaction (nothing half-written); every deal state change writes a
 DealEvent in the same transaction. Peewee and driver errors are wrapped into StoreError /
@@ -7,32 +7,39 @@ DiskFullError here, at the edge (STYLE rule 8).
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import peewee
 
-from pos.errors import RefundLimitError, StoreError
+from pos.errors import StoreError
 from pos.store import db as dbmod
-from pos.store.db import SCHEMA_VERSION, wrapped_errors, write_transaction
-from pos.store.models import Models, build_models, time_to_db
+from pos.store.base import aware, detail_json, fen
+from pos.store.db import SCHEMA_VERSION, wrapped_errors
+from pos.store.models import build_models, time_to_db
 from pos.store.records import (
     ALARM_PREFIX,
-    MAX_REFUNDS_PER_DEAL,
     UNFINISHED_STATES,
     Deal,
     DealEvent,
     DealLine,
     DealState,
     Product,
-    Refund,
-    RefundState,
     is_allowed,
+)
+from pos.store.refund_book import RefundBook
+from pos.store.rows import (
+    DEAL_COLUMNS,
+    FROM_DEALS,
+    FROM_LINES,
+    LINE_COLUMNS,
+    deal_from_row,
+    deal_from_tuple,
+    line_from_tuple,
+    product_from_row,
 )
 from pos.wechatpay.types import BEIJING, WIRE_TIME
 
@@ -42,8 +49,6 @@ _T = TypeVar("_T")
 
 #: §1.5: letters, digits and _ - | * ; 6 to 32 characters (no '@').
 OUT_TRADE_NO_RE = re.compile(r"[A-Za-z0-9_\-|*]{6,32}")
-#: §1.5: up to 64 characters of letters, digits and _ - | * @.
-OUT_REFUND_NO_RE = re.compile(r"[A-Za-z0-9_\-|*@]{1,64}")
 _TILL_ID_MAX = 10
 _COUNTER_KEY = "out_trade_no_counter"
 
@@ -63,266 +68,13 @@ _CHANGEABLE = frozenset(
 _SET_ONCE = frozenset({"transaction_id", "paid_at"})
 _TIME_COLUMNS = frozenset({"deadline", "paid_at"})
 
-_REFUND_MOVES: dict[RefundState, frozenset[RefundState]] = {
-    RefundState.PENDING: frozenset(
-        {
-            RefundState.PROCESSING,
-            RefundState.SUCCESS,
-            RefundState.CLOSED,
-            RefundState.CHANGE,
-            RefundState.FAILED,
-        }
-    ),
-    RefundState.PROCESSING: frozenset(
-        {RefundState.SUCCESS, RefundState.CLOSED, RefundState.CHANGE}
-    ),
-    # FAILED: the request definitely failed (e.g. NOTENOUGH); resent later with the same
-    # out_refund_no it may still be accepted (§3.5).
-    RefundState.FAILED: frozenset(
-        {RefundState.PROCESSING, RefundState.SUCCESS, RefundState.CLOSED, RefundState.CHANGE}
-    ),
-    RefundState.SUCCESS: frozenset(),
-    RefundState.CLOSED: frozenset(),
-    RefundState.CHANGE: frozenset({RefundState.SUCCESS}),
-}
 
-
-def _aware(moment: datetime, name: str) -> datetime:
-    if not isinstance(moment, datetime) or moment.tzinfo is None:
-        raise ValueError(f"{name} must be a timezone-aware datetime")
-    return moment
-
-
-def _fen(value: object, name: str) -> int:
-    # bool is an int subclass; True fen is a bug, not one fen.
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int number of fen, not {type(value).__name__}")
-    if value < 1:
-        raise ValueError(f"{name} must be at least 1 fen")
-    return value
-
-
-def _detail(changes: dict[str, Any]) -> str:
-    def plain(value: Any) -> Any:
-        return time_to_db(value) if isinstance(value, datetime) else value
-
-    return json.dumps({k: plain(v) for k, v in sorted(changes.items())}, ensure_ascii=False)
-
-
-def _deal(row: Any) -> Deal:
-    return Deal(
-        id=row.id,
-        out_trade_no=row.out_trade_no,
-        amount_fen=int(row.amount_fen),
-        product=row.product,
-        state=DealState(row.state),
-        till_id=row.till_id,
-        sign_type=row.sign_type,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        time_start=row.time_start,
-        time_expire=row.time_expire,
-        deadline=row.deadline,
-        code_url=row.code_url,
-        prepay_id=row.prepay_id,
-        transaction_id=row.transaction_id,
-        paid_at=row.paid_at,
-        bank_type=row.bank_type,
-        is_late=bool(row.is_late),
-        last_error=row.last_error,
-    )
-
-
-#: Deal's columns in the order of its fields, for the tuple read path.
-_DEAL_COLUMNS = (
-    "id",
-    "out_trade_no",
-    "amount_fen",
-    "product",
-    "state",
-    "till_id",
-    "sign_type",
-    "created_at",
-    "updated_at",
-    "time_start",
-    "time_expire",
-    "deadline",
-    "code_url",
-    "prepay_id",
-    "transaction_id",
-    "paid_at",
-    "bank_type",
-    "is_late",
-    "last_error",
-)
-_DEAL_SELECT = ", ".join(f'd."{name}"' for name in _DEAL_COLUMNS)
-_REFUND_COLUMNS = (
-    "id",
-    "out_refund_no",
-    "refund_fee",
-    "reason",
-    "state",
-    "created_at",
-    "updated_at",
-    "refund_id",
-    "success_time",
-    "last_error",
-)
-_REFUND_SELECT = ", ".join(f'r."{name}"' for name in _REFUND_COLUMNS) + ', d."out_trade_no"'
-_LINE_COLUMNS = (
-    "id",
-    "out_trade_no",
-    "amount_fen",
-    "product",
-    "state",
-    "created_at",
-    "transaction_id",
-    "paid_at",
-)
-# Only fixed column names are joined in; every value goes as a parameter.
-_FROM_DEALS = f'SELECT {_DEAL_SELECT} FROM "deal" d'  # noqa: S608
-_LINE_SELECT = ", ".join(f'd."{name}"' for name in _LINE_COLUMNS)
-_FROM_LINES = f'SELECT {_LINE_SELECT} FROM "deal" d'  # noqa: S608
-_FROM_REFUNDS = f'SELECT {_REFUND_SELECT} FROM "refund" r JOIN "deal" d ON d."id" = r."deal_id"'  # noqa: S608
-#: Enum lookups by value without the Enum call's overhead (it shows at 100,000 rows).
-_DEAL_STATES = {state.value: state for state in DealState}
-_REFUND_STATES = {state.value: state for state in RefundState}
-#: Numbers per ``IN (...)`` list: well under SQLite's oldest limit of 999 host parameters.
-_IN_CHUNK = 500
-
-
-def _time(text: str | None) -> datetime | None:
-    # The stored text is ISO 8601 with a "Z" (models.UtcTimeField); fromisoformat reads it
-    # (Python 3.11+) as an aware UTC time, equal to time_from_db's and ~50x faster.
-    return None if text is None else datetime.fromisoformat(text)
-
-
-def _deal_from_tuple(values: tuple[Any, ...]) -> Deal:
-    (
-        deal_id,
-        out_trade_no,
-        amount_fen,
-        product,
-        state,
-        till_id,
-        sign_type,
-        created_at,
-        updated_at,
-        time_start,
-        time_expire,
-        deadline,
-        code_url,
-        prepay_id,
-        transaction_id,
-        paid_at,
-        bank_type,
-        is_late,
-        last_error,
-    ) = values
-    return Deal(
-        deal_id,
-        out_trade_no,
-        int(amount_fen),
-        product,
-        _DEAL_STATES[state],
-        till_id,
-        sign_type,
-        datetime.fromisoformat(created_at),
-        datetime.fromisoformat(updated_at),
-        datetime.fromisoformat(time_start),
-        datetime.fromisoformat(time_expire),
-        _time(deadline),
-        code_url,
-        prepay_id,
-        transaction_id,
-        _time(paid_at),
-        bank_type,
-        bool(is_late),
-        last_error,
-    )
-
-
-def _line_from_tuple(values: tuple[Any, ...]) -> DealLine:
-    deal_id, out_trade_no, amount_fen, product, state, created_at, transaction_id, paid_at = values
-    return DealLine(
-        deal_id,
-        out_trade_no,
-        int(amount_fen),
-        product,
-        _DEAL_STATES[state],
-        datetime.fromisoformat(created_at),
-        transaction_id,
-        None if paid_at is None else datetime.fromisoformat(paid_at),
-    )
-
-
-def _refund_from_tuple(values: tuple[Any, ...]) -> Refund:
-    (
-        refund_id_,
-        out_refund_no,
-        refund_fee,
-        reason,
-        state,
-        created_at,
-        updated_at,
-        refund_id,
-        success_time,
-        last_error,
-        out_trade_no,
-    ) = values
-    return Refund(
-        id=refund_id_,
-        out_trade_no=out_trade_no,
-        out_refund_no=out_refund_no,
-        refund_fee=int(refund_fee),
-        reason=reason,
-        state=_REFUND_STATES[state],
-        created_at=datetime.fromisoformat(created_at),
-        updated_at=datetime.fromisoformat(updated_at),
-        refund_id=refund_id,
-        success_time=_time(success_time),
-        last_error=last_error,
-    )
-
-
-def _refund(row: Any, out_trade_no: str) -> Refund:
-    return Refund(
-        id=row.id,
-        out_trade_no=out_trade_no,
-        out_refund_no=row.out_refund_no,
-        refund_fee=int(row.refund_fee),
-        reason=row.reason,
-        state=RefundState(row.state),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        refund_id=row.refund_id,
-        success_time=row.success_time,
-        last_error=row.last_error,
-    )
-
-
-def _product(row: Any) -> Product:
-    return Product(
-        id=row.id,
-        name=row.name,
-        price_fen=None if row.price_fen is None else int(row.price_fen),
-        position=int(row.position),
-        is_active=bool(row.is_active),
-    )
-
-
-class Store:
+class Store(RefundBook):
     """The cashier's database. Build it with :meth:`open`; pass it in (no global instance).
 
     Thread-safe: Peewee keeps one connection per thread; writers are serialised by the
     database (SQLite's write lock with a busy timeout, PostgreSQL row locks).
     """
-
-    def __init__(self, database: dbmod.PeeweeDatabase, models: Models, *, description: str) -> None:
-        self._db = database
-        self._m = models
-        self._is_sqlite = dbmod.is_sqlite(database)
-        self.description = description
 
     @classmethod
     def open(cls, url_or_path: str | Path) -> Store:
@@ -359,38 +111,6 @@ class Store:
         with wrapped_errors("reading the schema version"):
             return dbmod._read_version(self._db)
 
-    # ------------------------------------------------------------ plumbing
-
-    @contextmanager
-    def _write(self, what: str) -> Iterator[None]:
-        with wrapped_errors(what), write_transaction(self._db):
-            yield
-
-    def _locked_deal(self, out_trade_no: str) -> Any:
-        query = self._m.deal.select().where(self._m.deal.out_trade_no == out_trade_no)
-        if not self._is_sqlite:
-            query = query.for_update()
-        return query.first()
-
-    def _record(
-        self,
-        row: Any,
-        from_state: DealState | None,
-        to_state: DealState,
-        *,
-        reason: str,
-        now: datetime,
-        detail: str = "",
-    ) -> None:
-        self._m.deal_event.create(
-            deal=row.id,
-            at=now,
-            from_state=None if from_state is None else from_state.value,
-            to_state=to_state.value,
-            reason=reason[:64],
-            detail=detail,
-        )
-
     # ------------------------------------------------------------ numbers
 
     def new_out_trade_no(self, till_id: str, now: datetime) -> str:
@@ -400,7 +120,7 @@ class Store:
         numbers stay unique even if the clock goes back (§1.5: unique per merchant forever;
         give every till of one merchant its own till_id).
         """
-        _aware(now, "now")
+        aware(now, "now")
         till = re.sub(r"[^A-Za-z0-9_\-]", "", till_id)[:_TILL_ID_MAX] or "POS"
         with self._write("minting an order number"):
             setting = self._m.setting
@@ -434,13 +154,13 @@ class Store:
         """Store a new deal CREATED (before any network call) with its first history event."""
         if not OUT_TRADE_NO_RE.fullmatch(out_trade_no):
             raise ValueError(f"out_trade_no {out_trade_no!r} is not 6–32 of [A-Za-z0-9_-|*]")
-        _fen(amount_fen, "amount_fen")
+        fen(amount_fen, "amount_fen")
         for name, moment in (
             ("time_start", time_start),
             ("time_expire", time_expire),
             ("now", now),
         ):
-            _aware(moment, name)
+            aware(moment, name)
         if time_expire <= time_start:
             raise ValueError("time_expire must be after time_start")
         try:
@@ -463,13 +183,13 @@ class Store:
                     DealState.CREATED,
                     reason="created",
                     now=now,
-                    detail=_detail({"amount_fen": amount_fen, "product": product}),
+                    detail=detail_json({"amount_fen": amount_fen, "product": product}),
                 )
         except StoreError as exc:
             if isinstance(exc.__cause__, peewee.IntegrityError):
                 raise StoreError(f"out_trade_no {out_trade_no} is already used") from exc
             raise
-        return _deal(row)
+        return deal_from_row(row)
 
     def transition(
         self,
@@ -492,10 +212,10 @@ class Store:
         unknown = set(changes) - _CHANGEABLE
         if unknown:
             raise TypeError(f"transition() cannot change {sorted(unknown)}")
-        _aware(now, "now")
+        aware(now, "now")
         for name in _TIME_COLUMNS & set(changes):
             if changes[name] is not None:
-                _aware(changes[name], name)  # type: ignore[arg-type]
+                aware(changes[name], name)  # type: ignore[arg-type]
         to_state = DealState(to_state)
         try:
             with self._write(f"updating deal {out_trade_no}"):
@@ -503,7 +223,7 @@ class Store:
                 if row is None:
                     raise StoreError(f"no deal {out_trade_no}")
                 from_state = DealState(row.state)
-                current = _deal(row)
+                current = deal_from_row(row)
                 diff = {k: v for k, v in changes.items() if getattr(current, k) != v}
                 if from_state is to_state and not diff:
                     return current
@@ -524,7 +244,7 @@ class Store:
                     self._m.deal.id == row.id
                 ).execute()
                 self._record(
-                    row, from_state, to_state, reason=reason, now=now, detail=_detail(diff)
+                    row, from_state, to_state, reason=reason, now=now, detail=detail_json(diff)
                 )
                 updated = self._m.deal.get_by_id(row.id)
         except StoreError as exc:
@@ -533,17 +253,17 @@ class Store:
                     f"deal {out_trade_no}: transaction_id belongs to another deal"
                 ) from exc
             raise
-        return _deal(updated)
+        return deal_from_row(updated)
 
     def get_deal(self, out_trade_no: str) -> Deal | None:
         with wrapped_errors(f"reading deal {out_trade_no}"):
             row = self._m.deal.get_or_none(self._m.deal.out_trade_no == out_trade_no)
-        return None if row is None else _deal(row)
+        return None if row is None else deal_from_row(row)
 
     def get_deal_by_transaction_id(self, transaction_id: str) -> Deal | None:
         with wrapped_errors("reading a deal by transaction_id"):
             row = self._m.deal.get_or_none(self._m.deal.transaction_id == transaction_id)
-        return None if row is None else _deal(row)
+        return None if row is None else deal_from_row(row)
 
     def unfinished_deals(self) -> list[Deal]:
         """Deals CREATED, ORDERED or CLOSING, oldest first (start-up recovery)."""
@@ -553,12 +273,12 @@ class Store:
                 .where(self._m.deal.state.in_([s.value for s in UNFINISHED_STATES]))
                 .order_by(self._m.deal.created_at, self._m.deal.id)
             )
-        return [_deal(r) for r in rows]
+        return [deal_from_row(r) for r in rows]
 
     def deals_between(self, start: datetime, end: datetime) -> list[Deal]:
         """Deals created in ``[start, end)``, oldest first."""
-        _aware(start, "start")
-        _aware(end, "end")
+        aware(start, "start")
+        aware(end, "end")
         with wrapped_errors("listing deals"):
             rows = list(
                 self._m.deal.select()
@@ -568,12 +288,12 @@ class Store:
                 )
                 .order_by(self._m.deal.created_at, self._m.deal.id)
             )
-        return [_deal(r) for r in rows]
+        return [deal_from_row(r) for r in rows]
 
     def alarmed_deals(self, start: datetime, end: datetime) -> list[Deal]:
         """Deals created in ``[start, end)`` that carry an alarm (:attr:`Deal.alarm`)."""
-        _aware(start, "start")
-        _aware(end, "end")
+        aware(start, "start")
+        aware(end, "end")
         with wrapped_errors("listing alarms"):
             rows = list(
                 self._m.deal.select()
@@ -584,14 +304,7 @@ class Store:
                 )
                 .order_by(self._m.deal.created_at, self._m.deal.id)
             )
-        return [_deal(r) for r in rows]
-
-    def _rows(self, what: str, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
-        """One parameterised SELECT through the driver; ``?`` marks a parameter."""
-        # The driver's placeholder: "?" for sqlite3, "%s" for psycopg.
-        text = sql.replace("?", self._db.param)
-        with wrapped_errors(what):
-            return list(self._db.execute_sql(text, params).fetchall())
+        return [deal_from_row(r) for r in rows]
 
     def iter_deals_between(
         self, start: datetime, end: datetime, *, batch: int = 2000
@@ -604,24 +317,24 @@ class Store:
         held open between batches (SQLite writers and checkpoints go on), and psycopg never
         buffers the whole result. A deal created meanwhile in the range may be included.
         """
-        _aware(start, "start")
-        _aware(end, "end")
+        aware(start, "start")
+        aware(end, "end")
         if batch < 1:
             raise ValueError("batch must be at least 1")
         return self._keyset(
-            _FROM_DEALS, _DEAL_COLUMNS, _deal_from_tuple, time_to_db(start), time_to_db(end), batch
+            FROM_DEALS, DEAL_COLUMNS, deal_from_tuple, time_to_db(start), time_to_db(end), batch
         )
 
     def iter_deal_lines(
         self, start: datetime, end: datetime, *, batch: int = 2000
     ) -> Iterator[DealLine]:
         """:meth:`iter_deals_between` as light :class:`DealLine` tuples (exports, lists)."""
-        _aware(start, "start")
-        _aware(end, "end")
+        aware(start, "start")
+        aware(end, "end")
         if batch < 1:
             raise ValueError("batch must be at least 1")
         return self._keyset(
-            _FROM_LINES, _LINE_COLUMNS, _line_from_tuple, time_to_db(start), time_to_db(end), batch
+            FROM_LINES, LINE_COLUMNS, line_from_tuple, time_to_db(start), time_to_db(end), batch
         )
 
     def _keyset(
@@ -653,10 +366,10 @@ class Store:
             raise ValueError("limit must not be negative")
         rows = self._rows(
             "listing recent deals",
-            _FROM_DEALS + ' ORDER BY d."created_at" DESC, d."id" DESC LIMIT ?',
+            FROM_DEALS + ' ORDER BY d."created_at" DESC, d."id" DESC LIMIT ?',
             (limit,),
         )
-        return [_deal_from_tuple(values) for values in rows]
+        return [deal_from_tuple(values) for values in rows]
 
     def events(self, out_trade_no: str) -> list[DealEvent]:
         """The deal's history, in the order it happened."""
@@ -691,7 +404,7 @@ class Store:
             if not include_inactive:
                 query = query.where(p.is_active == True)  # noqa: E712 (Peewee expression)
             rows = list(query.order_by(p.position, p.id))
-        return [_product(r) for r in rows]
+        return [product_from_row(r) for r in rows]
 
     def save_product(
         self,
@@ -706,7 +419,7 @@ class Store:
         if not name.strip():
             raise ValueError("a product needs a name")
         if price_fen is not None:
-            _fen(price_fen, "price_fen")
+            fen(price_fen, "price_fen")
         p = self._m.product
         with self._write("saving a product"):
             fields = {
@@ -721,197 +434,12 @@ class Store:
                 if p.update(**fields).where(p.id == product_id).execute() != 1:
                     raise StoreError(f"no product {product_id}")
                 row = p.get_by_id(product_id)
-        return _product(row)
+        return product_from_row(row)
 
     def delete_product(self, product_id: int) -> None:
         """Remove a product (deals keep their own copy of the product's name)."""
         with self._write("deleting a product"):
             self._m.product.delete().where(self._m.product.id == product_id).execute()
-
-    # ------------------------------------------------------------ refunds
-
-    def create_refund(
-        self, out_trade_no: str, out_refund_no: str, refund_fee: int, reason: str, now: datetime
-    ) -> Refund:
-        """Store a refund PENDING before any network call (§5.3), enforcing the limits.
-
-        RefundLimitError: the deal is not paid, more than what is left would be refunded,
-        or the deal already has 50 refunds (§3.5). The same out_refund_no with the same
-        deal and amount returns the stored refund (resending is the same refund, §1.5).
-        """
-        _fen(refund_fee, "refund_fee")
-        _aware(now, "now")
-        if not OUT_REFUND_NO_RE.fullmatch(out_refund_no):
-            raise ValueError(f"out_refund_no {out_refund_no!r} is not 1–64 of [A-Za-z0-9_-|*@]")
-        r = self._m.refund
-        with self._write(f"storing refund {out_refund_no}"):
-            deal = self._locked_deal(out_trade_no)
-            if deal is None:
-                raise RefundLimitError(f"no deal {out_trade_no}")
-            existing = r.get_or_none(r.out_refund_no == out_refund_no)
-            if existing is not None:
-                if existing.deal_id == deal.id and existing.refund_fee == refund_fee:
-                    return _refund(existing, out_trade_no)
-                raise RefundLimitError(
-                    f"out_refund_no {out_refund_no} is already used for another refund"
-                )
-            if DealState(deal.state) not in (DealState.PAID, DealState.PARTIALLY_REFUNDED):
-                raise RefundLimitError(f"deal {out_trade_no} is {deal.state}, not paid")
-            siblings = list(r.select().where(r.deal == deal.id))
-            if len(siblings) >= MAX_REFUNDS_PER_DEAL:
-                raise RefundLimitError(
-                    f"deal {out_trade_no} already has {MAX_REFUNDS_PER_DEAL} refunds"
-                )
-            left = int(deal.amount_fen) - sum(
-                int(s.refund_fee) for s in siblings if RefundState(s.state).counts_against_limit
-            )
-            if refund_fee > left:
-                raise RefundLimitError(
-                    f"deal {out_trade_no}: {refund_fee} fen asked, {left} fen left to refund"
-                )
-            row = r.create(
-                deal=deal.id,
-                out_refund_no=out_refund_no,
-                refund_fee=refund_fee,
-                reason=reason[:80],
-                state=RefundState.PENDING.value,
-                created_at=now,
-                updated_at=now,
-            )
-        return _refund(row, out_trade_no)
-
-    def update_refund(
-        self,
-        out_refund_no: str,
-        *,
-        state: RefundState,
-        now: datetime,
-        refund_id: str | None = None,
-        success_time: datetime | None = None,
-        last_error: str | None = None,
-    ) -> Refund:
-        """Move a refund forward; on SUCCESS the deal becomes PARTIALLY_REFUNDED or REFUNDED
-        in the same transaction. Same state again is a no-op (notifications repeat)."""
-        _aware(now, "now")
-        if success_time is not None:
-            _aware(success_time, "success_time")
-        state = RefundState(state)
-        r, d = self._m.refund, self._m.deal
-        with self._write(f"updating refund {out_refund_no}"):
-            row = r.get_or_none(r.out_refund_no == out_refund_no)
-            if row is None:
-                raise StoreError(f"no refund {out_refund_no}")
-            deal = self._locked_deal(d.get_by_id(row.deal_id).out_trade_no)
-            old = RefundState(row.state)
-            if old is not state and state not in _REFUND_MOVES[old]:
-                raise StoreError(f"refund {out_refund_no}: {old} -> {state} is not allowed")
-            if old is RefundState.FAILED and state.counts_against_limit:
-                others = sum(
-                    int(s.refund_fee)
-                    for s in r.select().where((r.deal == deal.id) & (r.id != row.id))
-                    if RefundState(s.state).counts_against_limit
-                )
-                if others + int(row.refund_fee) > int(deal.amount_fen):
-                    raise RefundLimitError(f"refund {out_refund_no} would exceed the amount paid")
-            fields: dict[str, Any] = {"state": state.value, "updated_at": now}
-            if refund_id is not None:
-                fields["refund_id"] = refund_id
-            if success_time is not None:
-                fields["success_time"] = success_time
-            if last_error is not None:
-                fields["last_error"] = last_error
-            if old is state and all(
-                getattr(row, k) == v for k, v in fields.items() if k != "updated_at"
-            ):
-                return _refund(row, deal.out_trade_no)
-            r.update(**fields).where(r.id == row.id).execute()
-            if state is RefundState.SUCCESS and old is not state:
-                self._after_refund(deal, now=now, out_refund_no=out_refund_no)
-            row = r.get_by_id(row.id)
-        return _refund(row, deal.out_trade_no)
-
-    def _after_refund(self, deal: Any, *, now: datetime, out_refund_no: str) -> None:
-        r = self._m.refund
-        refunded = sum(
-            int(s.refund_fee)
-            for s in r.select().where((r.deal == deal.id) & (r.state == RefundState.SUCCESS.value))
-        )
-        to_state = (
-            DealState.REFUNDED if refunded >= int(deal.amount_fen) else DealState.PARTIALLY_REFUNDED
-        )
-        from_state = DealState(deal.state)
-        if from_state is not to_state and not is_allowed(from_state, to_state):
-            raise StoreError(f"deal {deal.out_trade_no}: {from_state} -> {to_state} is not allowed")
-        self._m.deal.update(state=to_state.value, updated_at=now).where(
-            self._m.deal.id == deal.id
-        ).execute()
-        self._record(
-            deal,
-            from_state,
-            to_state,
-            reason="refund succeeded",
-            now=now,
-            detail=_detail({"out_refund_no": out_refund_no, "refunded_fen": refunded}),
-        )
-
-    def get_refund(self, out_refund_no: str) -> Refund | None:
-        r, d = self._m.refund, self._m.deal
-        with wrapped_errors(f"reading refund {out_refund_no}"):
-            row = r.get_or_none(r.out_refund_no == out_refund_no)
-            if row is None:
-                return None
-            number = d.get_by_id(row.deal_id).out_trade_no
-        return _refund(row, number)
-
-    def refunds_for(self, out_trade_no: str) -> list[Refund]:
-        """The deal's refunds, oldest first."""
-        r, d = self._m.refund, self._m.deal
-        with wrapped_errors(f"listing refunds of {out_trade_no}"):
-            rows = list(r.select().join(d).where(d.out_trade_no == out_trade_no).order_by(r.id))
-        return [_refund(row, out_trade_no) for row in rows]
-
-    def refunds_between(self, start: datetime, end: datetime) -> list[Refund]:
-        """Refunds created in ``[start, end)`` (of any deal), oldest first."""
-        _aware(start, "start")
-        _aware(end, "end")
-        rows = self._rows(
-            "listing refunds",
-            _FROM_REFUNDS
-            + ' WHERE r."created_at" >= ? AND r."created_at" < ? ORDER BY r."created_at", r."id"',
-            (time_to_db(start), time_to_db(end)),
-        )
-        return [_refund_from_tuple(values) for values in rows]
-
-    def refunds_for_deals(self, out_trade_nos: Iterable[str]) -> dict[str, list[Refund]]:
-        """:meth:`refunds_for` of many deals in a few queries: every number given maps to
-        its refunds, oldest first (an empty list when it has none or is unknown)."""
-        found: dict[str, list[Refund]] = {}
-        numbers = list(dict.fromkeys(out_trade_nos))
-        for first in range(0, len(numbers), _IN_CHUNK):
-            chunk = numbers[first : first + _IN_CHUNK]
-            for number in chunk:
-                found[number] = []
-            marks = ", ".join("?" * len(chunk))
-            rows = self._rows(
-                "listing refunds of deals",
-                _FROM_REFUNDS + f' WHERE d."out_trade_no" IN ({marks}) ORDER BY r."id"',
-                tuple(chunk),
-            )
-            for values in rows:
-                found[values[-1]].append(_refund_from_tuple(values))
-        return found
-
-    def unfinished_refunds(self) -> list[Refund]:
-        """Refunds PENDING or PROCESSING (to query at start-up), oldest first."""
-        r, d = self._m.refund, self._m.deal
-        with wrapped_errors("listing unfinished refunds"):
-            rows = list(
-                r.select(r, d.out_trade_no)
-                .join(d)
-                .where(r.state.in_([RefundState.PENDING.value, RefundState.PROCESSING.value]))
-                .order_by(r.id)
-            )
-        return [_refund(row, row.deal.out_trade_no) for row in rows]
 
     # ------------------------------------------------------------ settings
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pos.sandbox import DEFAULT_MERCHANT, Sandbox
-from pos.sandbox.ledger import Order
+from pos.sandbox.records import Order
 from pos.store import Deal, Store
 from pos.ui.app import CashierApp
 from pos.ui.cashier import CashierWindow

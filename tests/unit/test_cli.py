@@ -22,7 +22,6 @@ from pos.config import Settings
 from pos.errors import ConfigError, PosError
 from pos.logs import shutdown_logging
 from pos.relay.app import RelaySettings
-from pos.relay.server import settings_from
 from pos.wechatpay.types import Merchant
 
 APPID = "wxd930ea5d5a258f4f"
@@ -61,11 +60,13 @@ class Calls:
 
 @pytest.fixture
 def fake_module(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Calls]:
-    """Put a module with a recording ``run_cli`` (or ``run``) in place of a real one."""
+    """Put a module with a recording ``run_*`` (or ``run``) in place of a real one; functions
+    installed into one module name in one test go into the same module."""
+    installed: dict[str, types.ModuleType] = {}
 
     def install(
         name: str,
-        function: str = "run_cli",
+        function: str,
         result: int = 0,
         raises: BaseException | None = None,
         **attributes: Any,
@@ -79,7 +80,7 @@ def fake_module(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Calls]:
                 raise raises
             return result
 
-        module = types.ModuleType(name)
+        module = installed.setdefault(name, types.ModuleType(name))
         setattr(module, function, record)
         for key, value in attributes.items():
             setattr(module, key, value)
@@ -151,7 +152,7 @@ def test_config_option_reads_that_file(
 def test_sandbox_defaults(
     fake_module: Callable[..., Calls], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    calls = fake_module("pos.sandbox")
+    calls = fake_module("pos.commands", "run_sandbox")
     assert run_main(["sandbox"], capsys)[0] == 0
     assert calls.one == ("127.0.0.1", 8900, None, None, None)
 
@@ -161,7 +162,7 @@ def test_sandbox_with_a_merchant_takes_the_key_from_the_environment(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    calls = fake_module("pos.sandbox")
+    calls = fake_module("pos.commands", "run_sandbox")
     monkeypatch.setenv("POS_SANDBOX_KEY", SANDBOX_KEY)
     argv = ["sandbox", "--host", "0.0.0.0", "--port", "9000", "--appid", APPID, "--mch-id", MCH_ID]
     assert run_main(argv, capsys)[0] == 0
@@ -177,7 +178,7 @@ def test_sandbox_key_option_and_a_broken_settings_file_do_not_matter(
     broken = tmp_path / "broken.toml"
     broken.write_text("not toml [", encoding="utf-8")
     monkeypatch.setenv("POS_CONFIG", str(broken))
-    calls = fake_module("pos.sandbox")
+    calls = fake_module("pos.commands", "run_sandbox")
     argv = ["sandbox", "--appid", APPID, "--mch-id", MCH_ID, "--key", SANDBOX_KEY]
     assert run_main(argv, capsys)[0] == 0
     assert calls.one == ("127.0.0.1", 8900, APPID, MCH_ID, SANDBOX_KEY)
@@ -203,7 +204,7 @@ def test_sandbox_bad_input(
     fake_module: Callable[..., Calls],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    calls = fake_module("pos.sandbox")
+    calls = fake_module("pos.commands", "run_sandbox")
     status, _, err = run_main(argv, capsys)
     assert status == 2
     assert_one_line_error(err, fragment)
@@ -218,7 +219,7 @@ def test_relay_builds_its_settings_from_the_environment(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    calls = fake_module("pos.relay", settings_from=settings_from)
+    calls = fake_module("pos.commands", "run_relay")
     for name, value in MERCHANT_ENV.items():
         monkeypatch.setenv(name, value)
     url = "postgresql://relay@127.0.0.1/relay"
@@ -240,7 +241,7 @@ def test_relay_takes_its_database_and_tokens_from_the_settings_file(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    calls = fake_module("pos.relay", settings_from=settings_from)
+    calls = fake_module("pos.commands", "run_relay")
     settings_file = tmp_path / "relay.toml"
     settings_file.write_text(
         f'[merchant]\nappid = "{APPID}"\nmch_id = "{MCH_ID}"\napi_key = "{KEY}"\n'
@@ -261,7 +262,7 @@ def test_relay_default_database_is_in_the_data_folder(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    calls = fake_module("pos.relay", settings_from=settings_from)
+    calls = fake_module("pos.commands", "run_relay")
     for name, value in MERCHANT_ENV.items():
         monkeypatch.setenv(name, value)
     assert run_main(["relay"], capsys)[0] == 0
@@ -272,7 +273,7 @@ def test_relay_default_database_is_in_the_data_folder(
 def test_relay_without_a_merchant_is_one_clear_line(
     fake_module: Callable[..., Calls], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    calls = fake_module("pos.relay", settings_from=settings_from)
+    calls = fake_module("pos.commands", "run_relay")
     status, _, err = run_main(["relay"], capsys)
     assert status == 2
     assert_one_line_error(err, "pos relay needs a merchant: set WECHATPAY_APPID")
@@ -285,7 +286,7 @@ def test_relay_without_a_merchant_is_one_clear_line(
 def test_export_one_day_format_from_the_extension(
     fake_module: Callable[..., Calls], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    calls = fake_module("pos.reports.export")
+    calls = fake_module("pos.commands", "run_export")
     output = tmp_path / "day.XLSX"
     assert run_main(["export", "--date", "2026-11-24", "--output", str(output)], capsys)[0] == 0
     settings, date_from, date_to, fmt, path = calls.one
@@ -301,7 +302,7 @@ def test_export_one_day_format_from_the_extension(
 def test_export_a_range_with_an_explicit_format(
     fake_module: Callable[..., Calls], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    calls = fake_module("pos.reports.export", result=0)
+    calls = fake_module("pos.commands", "run_export", result=0)
     argv = [
         "export",
         "--date",
@@ -320,7 +321,7 @@ def test_export_a_range_with_an_explicit_format(
 def test_reconcile(
     fake_module: Callable[..., Calls], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    calls = fake_module("pos.reports.reconcile", result=1)
+    calls = fake_module("pos.commands", "run_reconcile", result=1)
     assert run_main(["reconcile", "--date", "2026-02-28"], capsys)[0] == 1
     assert calls.one[1:] == (date(2026, 2, 28), None)
     report = tmp_path / "report.csv"
@@ -375,7 +376,7 @@ def test_bad_input_is_one_line_and_status_2(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    modules = [fake_module(name) for name in ("pos.reports.export", "pos.reports.reconcile")]
+    modules = [fake_module("pos.commands", name) for name in ("run_export", "run_reconcile")]
     ui = fake_module("pos.ui.app", "run")
     status, out, err = run_main(argv, capsys)
     assert status == 2
@@ -426,7 +427,8 @@ def test_a_pos_error_from_a_command_is_one_line_without_the_key(
     for name, value in MERCHANT_ENV.items():
         monkeypatch.setenv(name, value)
     fake_module(
-        "pos.reports.reconcile",
+        "pos.commands",
+        "run_reconcile",
         raises=ConfigError(f"bill download refused\nfor key {KEY} (sign=ABCDEF123)"),
     )
     status, _, err = run_main(["reconcile", "--date", "2026-11-24"], capsys)
@@ -442,7 +444,7 @@ def test_a_bug_is_one_line_on_the_terminal_and_a_traceback_in_the_log(
 ) -> None:
     for name, value in MERCHANT_ENV.items():
         monkeypatch.setenv(name, value)
-    fake_module("pos.reports.reconcile", raises=ZeroDivisionError(f"oops {KEY}"))
+    fake_module("pos.commands", "run_reconcile", raises=ZeroDivisionError(f"oops {KEY}"))
     status, _, err = run_main(["reconcile", "--date", "2026-11-24"], capsys)
     assert status == 1
     assert_one_line_error(err, "unexpected ZeroDivisionError: oops [redacted] (details in ")
@@ -471,7 +473,7 @@ def test_a_log_folder_that_cannot_be_made_is_one_line(
     blocker = tmp_path / "state"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
-    calls = fake_module("pos.sandbox")
+    calls = fake_module("pos.commands", "run_sandbox")
     status, _, err = run_main(["sandbox"], capsys)
     assert status == 2
     assert_one_line_error(err, f"cannot write the log in {blocker}")
@@ -481,14 +483,14 @@ def test_a_log_folder_that_cannot_be_made_is_one_line(
 def test_interrupt_is_status_130(
     fake_module: Callable[..., Calls], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fake_module("pos.sandbox", raises=KeyboardInterrupt())
+    fake_module("pos.commands", "run_sandbox", raises=KeyboardInterrupt())
     assert run_main(["sandbox"], capsys) == (130, "", "")
 
 
 def test_a_pos_error_subclass_is_still_caught(
     fake_module: Callable[..., Calls], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fake_module("pos.sandbox", raises=PosError("port 8900 is taken"))
+    fake_module("pos.commands", "run_sandbox", raises=PosError("port 8900 is taken"))
     status, _, err = run_main(["sandbox"], capsys)
     assert status == 2
     assert_one_line_error(err, "port 8900 is taken")
@@ -497,7 +499,7 @@ def test_a_pos_error_subclass_is_still_caught(
 def test_commands_log_to_the_platform_log_folder(
     fake_module: Callable[..., Calls], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fake_module("pos.reports.reconcile")
+    fake_module("pos.commands", "run_reconcile")
     assert run_main(["reconcile", "--date", "2026-11-24"], capsys)[0] == 0
     shutdown_logging()
     text = (config.log_dir() / "pos.log").read_text(encoding="utf-8")

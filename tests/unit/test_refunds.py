@@ -12,7 +12,7 @@ from helpers.manager_world import World, open_world
 from pos.errors import NotificationError, RefundLimitError
 from pos.refunds import Refunder, new_out_refund_no, refundable_fen
 from pos.sandbox import DEFAULT_MERCHANT, Fault
-from pos.sandbox.ledger import Event
+from pos.sandbox.records import Event
 from pos.store import DealState, RefundState
 from pos.wechatpay.types import RefundStatus
 

@@ -27,7 +27,7 @@ from pos.errors import (
     TransportError,
 )
 from pos.sandbox import DEFAULT_MERCHANT, Fault, Sandbox, SandboxOptions
-from pos.sandbox.ledger import Order
+from pos.sandbox.records import Order
 from pos.wechatpay.client import WeChatPayClient
 from pos.wechatpay.types import (
     Merchant,

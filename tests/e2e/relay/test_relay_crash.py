@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from pos.relay.storage import Store
+from pos.relay.storage import NotificationStore
 from pos.wechatpay.notify import SUCCESS_REPLY
 
 
@@ -71,7 +71,7 @@ def test_a_relay_stopped_under_load_loses_no_acknowledged_notification(
         worker.join(30)
     assert len(acknowledged) >= 200
     # Read the database as a restarted relay would.
-    store = Store(database_url)
+    store = NotificationStore(database_url)
     try:
         stored = {e.fields["transaction_id"] for e in store.events_after(0, 100_000)}
     finally:

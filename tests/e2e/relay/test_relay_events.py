@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from pos.relay.storage import NewNotification, Store
+from pos.relay.storage import NewNotification, NotificationStore
 from pos.wechatpay.notify import SUCCESS_REPLY
 
 
@@ -139,7 +139,7 @@ def test_follower_reconnects_after_a_relay_restart_and_replays_the_gap(
     relay.stop()
     till.wait_for(lambda c: "reconnecting" in c.states)
     # Rows committed while this till could not listen (e.g. by another relay process).
-    store = Store(relay.settings.database_url)
+    store = NotificationStore(relay.settings.database_url)
     gap = [f"GAP{i}" for i in range(3)]
     store.insert(
         [

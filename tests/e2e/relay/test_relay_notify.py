@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from pos.relay.storage import Store
+from pos.relay.storage import NotificationStore
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import SUCCESS_REPLY
 from pos.wechatpay.types import SignType
@@ -20,7 +20,7 @@ REFUND = "/wechatpay/refund-notify"
 
 
 def stored(relay: Any) -> list[Any]:
-    store = Store(relay.settings.database_url)
+    store = NotificationStore(relay.settings.database_url)
     try:
         return store.events_after(0, 10_000)
     finally:

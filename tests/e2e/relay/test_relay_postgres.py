@@ -14,7 +14,7 @@ import httpx
 import psycopg
 import pytest
 
-from pos.relay.storage import Store
+from pos.relay.storage import NotificationStore
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import SUCCESS_REPLY
 
@@ -80,7 +80,7 @@ def test_concurrent_load_on_two_relays_reaches_each_till_once_in_id_order(
 
     assert asyncio.run(send()) == [SUCCESS_REPLY] * len(bodies)
     expected = {fields["out_trade_no"] for _, fields in bodies}
-    store = Store(database_url)
+    store = NotificationStore(database_url)
     try:
         rows = store.events_after(0, 10_000)
     finally:

@@ -57,11 +57,11 @@ def test_a_database_that_cannot_be_used_is_one_line_and_a_failure(
 
 def read_only(folder: Path) -> str:
     """A good relay database in a folder, both made read-only."""
-    from pos.relay.storage import Store
+    from pos.relay.storage import NotificationStore
 
     database = folder / "read-only"
     database.mkdir()
-    store = Store(str(database / "relay.sqlite3"))
+    store = NotificationStore(str(database / "relay.sqlite3"))
     store.create_schema()
     store.close()
     (database / "relay.sqlite3").chmod(0o444)

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from pos.relay.storage import Store
+from pos.relay.storage import NotificationStore
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import SUCCESS_REPLY
 
@@ -36,7 +36,7 @@ def workers_of(pid: int) -> list[int]:
 
 
 def stored_transactions(database_url: str) -> set[str]:
-    store = Store(database_url)
+    store = NotificationStore(database_url)
     try:
         return {e.fields["transaction_id"] for e in store.events_after(0, 100_000)}
     finally:

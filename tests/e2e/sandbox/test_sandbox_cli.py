@@ -11,7 +11,8 @@ import httpx
 def test_cli_prints_one_line_and_serves() -> None:
     key = "0123456789abcdef0123456789abcdef"
     code = (
-        f"from pos.sandbox import run_cli; run_cli('127.0.0.1', 0, 'wx01', '1230000109', {key!r})"
+        "from pos.commands import run_sandbox\n"
+        f"run_sandbox('127.0.0.1', 0, 'wx01', '1230000109', {key!r})"
     )
     process = subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pos.relay.storage import NewNotification, Store
+from pos.relay.storage import NewNotification, NotificationStore
 
 _numbers = itertools.count(1)
 
@@ -19,8 +19,8 @@ def database_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    store = Store(database_url)
+def store(database_url: str) -> Iterator[NotificationStore]:
+    store = NotificationStore(database_url)
     store.create_schema()
     yield store
     store.close()

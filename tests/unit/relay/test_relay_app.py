@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
 from pos.errors import StoreError
 from pos.relay import app as relay_app
 from pos.relay.app import RelaySettings, _Relay
-from pos.relay.worker import Outcome, Request
+from pos.relay.worker import Duplicate, Outcome, Refused, Request, Stored
 
 
 class FakeWorker:
@@ -42,8 +41,8 @@ def relay_with_fakes() -> tuple[_Relay, FakeWorker, FakeHub]:
     return relay, writer, hub
 
 
-def stored(new_id: int, trade: str = "POS1") -> tuple[Any, ...]:
-    return ("stored", new_id, "payment", "10000100", trade)
+def stored(new_id: int, trade: str = "POS1") -> Stored:
+    return Stored(new_id, "payment", "10000100", trade)
 
 
 def test_requests_arriving_together_are_answered_from_few_batches(
@@ -66,12 +65,14 @@ def test_requests_arriving_together_are_answered_from_few_batches(
                 stored(n, f"POS{n}") for n in range(next_id, next_id + len(batch))
             ]
             if next_id == 1:
-                outcomes = [("duplicate", None, "payment", "10000100", "POS1")]
+                outcomes = [Duplicate("payment", "10000100", "POS1")]
             next_id += len(batch)
             done(outcomes)
         answers = await asyncio.gather(*tasks)
-        assert answers[0][0] == "duplicate"
-        assert [answer[1] for answer in answers[1:]] == list(range(2, 11))
+        assert answers[0] == Duplicate("payment", "10000100", "POS1")
+        assert [answer.id for answer in answers[1:] if isinstance(answer, Stored)] == list(
+            range(2, 11)
+        )
         assert hub.committed_ids == [5, 9, 10]
         await asyncio.sleep(0)  # the log line goes at the end of the turn
 
@@ -90,8 +91,8 @@ def test_a_refusal_is_an_answer_not_an_error() -> None:
         relay, writer, hub = relay_with_fakes()
         task = asyncio.create_task(relay.submit("payment", b"<xml/>"))
         await asyncio.sleep(0)
-        writer.batches[0][1]([("refused", "签名错误")])
-        assert await task == ("refused", "签名错误")
+        writer.batches[0][1]([Refused("签名错误")])
+        assert await task == Refused("签名错误")
         assert hub.committed_ids == []
 
     asyncio.run(scenario())
@@ -113,7 +114,7 @@ def test_a_batch_the_worker_does_not_answer_in_time_fails_with_store_error(
         await asyncio.sleep(0)
         assert len(writer.batches) == 2
         writer.batches[1][1]([stored(8)])
-        assert (await later)[1] == 8
+        assert await later == stored(8)
         assert hub.committed_ids == [7, 8]
 
     asyncio.run(scenario())
@@ -132,7 +133,7 @@ def test_a_store_error_reaches_only_its_own_request() -> None:
         done([StoreError("disk full"), stored(3)])
         with pytest.raises(StoreError, match="disk full"):
             await first
-        assert (await second)[1] == 3
+        assert await second == stored(3)
 
     asyncio.run(scenario())
 

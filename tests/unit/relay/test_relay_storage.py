@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pos.errors import ConfigError, StoreError
-from pos.relay.storage import NewNotification, Store, open_database
+from pos.relay.storage import NewNotification, NotificationStore, open_database
+from pos.store import db as store_db
 
 
 def test_payments_are_unique_by_transaction_id(
-    store: Store, payment: Callable[..., NewNotification]
+    store: NotificationStore, payment: Callable[..., NewNotification]
 ) -> None:
     a, b = payment(), payment()
     ids = store.insert([a, b, a])
@@ -22,7 +25,7 @@ def test_payments_are_unique_by_transaction_id(
 
 
 def test_refunds_are_unique_by_merchant_refund_number_and_status(
-    store: Store, refund: Callable[..., NewNotification]
+    store: NotificationStore, refund: Callable[..., NewNotification]
 ) -> None:
     first = store.insert([refund(), refund()])
     assert first[0] is not None and first[1] is None
@@ -33,14 +36,16 @@ def test_refunds_are_unique_by_merchant_refund_number_and_status(
 
 
 def test_a_refund_and_a_payment_of_the_same_order_do_not_collide(
-    store: Store, payment: Callable[..., NewNotification], refund: Callable[..., NewNotification]
+    store: NotificationStore,
+    payment: Callable[..., NewNotification],
+    refund: Callable[..., NewNotification],
 ) -> None:
     ids = store.insert([payment(transaction_id="TX1"), refund()])
     assert None not in ids
 
 
 def test_events_come_back_in_id_order_after_a_cursor(
-    store: Store, payment: Callable[..., NewNotification]
+    store: NotificationStore, payment: Callable[..., NewNotification]
 ) -> None:
     ids = [i for i in store.insert([payment() for _ in range(5)]) if i is not None]
     assert len(ids) == 5 and ids == sorted(ids)
@@ -52,7 +57,7 @@ def test_events_come_back_in_id_order_after_a_cursor(
 
 
 def test_ids_only_grow_even_after_the_last_row_is_deleted(
-    store: Store, payment: Callable[..., NewNotification]
+    store: NotificationStore, payment: Callable[..., NewNotification]
 ) -> None:
     (first,) = store.insert([payment()])
     store.model.delete().execute()
@@ -60,18 +65,33 @@ def test_ids_only_grow_even_after_the_last_row_is_deleted(
     assert first is not None and second is not None and second > first
 
 
-def test_sqlite_runs_in_wal_with_full_sync(store: Store) -> None:
+def test_sqlite_runs_in_wal_with_full_sync(store: NotificationStore) -> None:
     store.ping()
     db: Any = store.db
     assert db.execute_sql("PRAGMA journal_mode").fetchone() == ("wal",)
     assert db.execute_sql("PRAGMA synchronous").fetchone() == (2,)  # FULL
 
 
+def test_the_relay_opens_sqlite_as_the_till_s_store_does(tmp_path: Path) -> None:
+    # One opener (pos.store.db.connect): the same pragmas and the same private file.
+    relay_db: Any = open_database(str(tmp_path / "relay.sqlite3"))
+    till_db: Any = store_db.connect(tmp_path / "till.sqlite3")
+    pragmas = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+    for database in (relay_db, till_db):
+        database.connect()
+    assert [relay_db.execute_sql(f"PRAGMA {name}").fetchone() for name in pragmas] == [
+        till_db.execute_sql(f"PRAGMA {name}").fetchone() for name in pragmas
+    ]
+    for database in (relay_db, till_db):
+        database.close()
+    assert stat.S_IMODE((tmp_path / "relay.sqlite3").stat().st_mode) == 0o600
+
+
 def test_a_second_connection_sees_a_committed_insert(
-    database_url: str, store: Store, payment: Callable[..., NewNotification]
+    database_url: str, store: NotificationStore, payment: Callable[..., NewNotification]
 ) -> None:
     store.insert([payment()])
-    other = Store(database_url)
+    other = NotificationStore(database_url)
     try:
         assert other.count() == 1
     finally:
@@ -90,7 +110,7 @@ def test_sqlite_url_forms(tmp_path: object) -> None:
 
 
 def test_health_ping_fails_for_an_unreadable_database(tmp_path: object) -> None:
-    store = Store("/nonexistent-dir/relay.db")
+    store = NotificationStore("/nonexistent-dir/relay.db")
     assert store.ping() is False
     with pytest.raises(StoreError):
         store.count()

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from pos.errors import StoreError
-from pos.relay.storage import NewNotification, Store
-from pos.relay.worker import Outcome, Worker, _Work
+from pos.relay.storage import NewNotification, NotificationStore
+from pos.relay.worker import Duplicate, Outcome, Refused, Stored, Worker, _Work
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.signing import make_nonce, make_sign
 from pos.wechatpay.types import Merchant
@@ -60,16 +60,16 @@ def test_batches_waiting_for_the_worker_are_committed_together(
 ) -> None:
     inserts: list[int] = []
     first_commit_started, release = threading.Event(), threading.Event()
-    real_insert = Store.insert
+    real_insert = NotificationStore.insert
 
-    def insert(self: Store, items: Any) -> list[int | None]:
+    def insert(self: NotificationStore, items: Any) -> list[int | None]:
         inserts.append(len(items))
         if len(inserts) == 1:
             first_commit_started.set()
             release.wait(10)  # a slow disk: the next batches queue up meanwhile
         return real_insert(self, items)
 
-    monkeypatch.setattr(Store, "insert", insert)
+    monkeypatch.setattr(NotificationStore, "insert", insert)
 
     async def scenario() -> list[list[Outcome]]:
         worker = Worker(database_url, {MERCHANT.mch_id: MERCHANT}, isolated=False)
@@ -100,16 +100,15 @@ def test_batches_waiting_for_the_worker_are_committed_together(
     assert inserts == [1, 16]
     assert [len(batch) for batch in answers] == [1, 3, 3, 3, 3, 5]
     flat = [outcome for batch in answers for outcome in batch]
-    statuses = [o[0] if isinstance(o, tuple) else o for o in flat]
-    assert statuses == ["stored"] * 16 + ["duplicate", "refused"]
-    ids = [o[1] for o in flat[:16] if isinstance(o, tuple)]
+    assert [type(o) for o in flat] == [Stored] * 16 + [Duplicate, Refused]
+    ids = [o.id for o in flat[:16] if isinstance(o, Stored)]
     assert ids == list(range(1, 17))  # each request got its own row's id, in order
-    assert flat[16] == ("duplicate", None, "payment", "10000100", "POS00000000")
-    assert flat[17] == ("refused", "XML格式错误")
+    assert flat[16] == Duplicate("payment", "10000100", "POS00000000")
+    assert flat[17] == Refused("XML格式错误")
 
 
 def test_a_row_that_cannot_be_written_fails_alone(
-    store: Store, payment: Callable[..., NewNotification]
+    store: NotificationStore, payment: Callable[..., NewNotification]
 ) -> None:
     good = payment()
     bad = NewNotification(

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from pos.cli import main
+from pos.commands import run_export
 from pos.config import Settings
 from pos.errors import Cancelled, ConfigError
 from pos.money import fen_to_decimal_yuan, format_fen
@@ -21,7 +22,6 @@ from pos.reports.export import (
     _watched,
     columns,
     export,
-    run_cli,
     state_label,
     write_csv,
 )
@@ -269,7 +269,7 @@ def test_run_cli_and_the_pos_export_command(
     database = tmp_path / "pos.sqlite3"
     settings = Settings(data_dir=tmp_path, database_path=database)
     output = tmp_path / "cli.xlsx"
-    assert run_cli(settings, DAY, DAY, "xlsx", output) == 0
+    assert run_export(settings, DAY, DAY, "xlsx", output) == 0
     assert "3 paid, gross 37.65, refunded 3.00, net 34.65" in capsys.readouterr().out
     assert openpyxl.load_workbook(output).active is not None
     monkeypatch.setenv("POS_DATABASE", str(database))
@@ -281,7 +281,7 @@ def test_run_cli_and_the_pos_export_command(
     with csv_out.open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.reader(handle))) == 1 + 5 + 1 + 1  # header, deals, gap, totals
     with pytest.raises(ConfigError, match="no database"):
-        run_cli(
+        run_export(
             Settings(data_dir=tmp_path, database_path=tmp_path / "none.sqlite3"),
             DAY,
             DAY,

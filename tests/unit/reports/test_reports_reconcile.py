@@ -14,6 +14,7 @@ import pytest
 from helpers.manager_world import NOWHERE, World, open_world
 
 from pos.cli import main
+from pos.commands import run_reconcile
 from pos.config import Settings
 from pos.errors import Cancelled
 from pos.refunds import Refunder
@@ -26,7 +27,6 @@ from pos.reports.reconcile import (
     Kind,
     ReconcileReport,
     reconcile_day,
-    run_cli,
 )
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
 from pos.store import DealState, RefundState
@@ -74,7 +74,7 @@ def test_a_clean_day_matches_and_exits_0(
     assert (report.matched_payments, report.matched_refunds) == (2, 1)
     assert (report.wechat_paid_fen, report.local_paid_fen) == (4350, 4350)
     assert (report.wechat_refunded_fen, report.local_refunded_fen) == (550, 550)
-    assert run_cli(settings_for(world, tmp_path), today(), None) == EXIT_MATCH
+    assert run_reconcile(settings_for(world, tmp_path), today(), None) == EXIT_MATCH
     assert "all 2 payments and 1 refunds match" in capsys.readouterr().out
 
 
@@ -196,11 +196,11 @@ def test_every_kind_of_difference_is_found(
 
     # The command: exit 3, the differences printed, or written as CSV (BOM) with --output.
     settings = settings_for(world, tmp_path)
-    assert run_cli(settings, today(), None) == EXIT_DIFFERENCES
+    assert run_reconcile(settings, today(), None) == EXIT_DIFFERENCES
     printed = capsys.readouterr().out
     assert "paid at WeChat, unknown here: STRANGER0001" in printed
     report_file = tmp_path / "report.csv"
-    assert run_cli(settings, today(), report_file) == EXIT_DIFFERENCES
+    assert run_reconcile(settings, today(), report_file) == EXIT_DIFFERENCES
     assert report_file.read_bytes().startswith(b"\xef\xbb\xbf")
     with report_file.open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.reader(handle))) == 1 + len(planted)
@@ -368,13 +368,13 @@ def test_the_report_file_is_private_and_dash_is_standard_output(
     report_file = tmp_path / "report.csv"
     previous = os.umask(0o022)
     try:
-        assert run_cli(settings, today(), report_file) == EXIT_DIFFERENCES
+        assert run_reconcile(settings, today(), report_file) == EXIT_DIFFERENCES
     finally:
         os.umask(previous)
     assert stat.S_IMODE(report_file.stat().st_mode) == 0o600
     capsysbinary.readouterr()
 
-    assert run_cli(settings, today(), Path("-")) == EXIT_DIFFERENCES
+    assert run_reconcile(settings, today(), Path("-")) == EXIT_DIFFERENCES
     captured = capsysbinary.readouterr()
     assert captured.out == report_file.read_bytes()  # the CSV alone, the summary on stderr
     assert b"1 difference(s)" in captured.err

@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from pos.sandbox import DEFAULT_MERCHANT, Fault, Sandbox, run_cli
+from pos.commands import run_sandbox
+from pos.sandbox import DEFAULT_MERCHANT, Fault, Sandbox
 from pos.sandbox.faults import FaultSet
 from pos.wechatpay.types import BEIJING
 
@@ -69,7 +70,7 @@ def test_sandbox_key_is_stable_and_secret_free_in_repr() -> None:
 
 
 def test_cli_refuses_partial_merchants(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_cli("127.0.0.1", 0, "wx1", None, None) == 2
-    assert run_cli("127.0.0.1", 0, "wx1", "1", "short") == 2
+    assert run_sandbox("127.0.0.1", 0, "wx1", None, None) == 2
+    assert run_sandbox("127.0.0.1", 0, "wx1", "1", "short") == 2
     err = capsys.readouterr().err
     assert "short" not in err and err.count("\n") == 2

@@ -8,7 +8,8 @@ import pytest
 
 from pos.sandbox import SandboxOptions
 from pos.sandbox.bill import build_bill, fee_text
-from pos.sandbox.ledger import BusinessFail, Ledger, ParamFail, yuan
+from pos.sandbox.ledger import Ledger
+from pos.sandbox.records import BusinessFail, ParamFail, yuan
 from pos.wechatpay.types import BEIJING, RefundStatus, SignType, TradeState
 
 NOW = datetime(2026, 6, 1, 12, 0, 0, tzinfo=BEIJING)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from datetime import UTC, datetime, timedelta, timezone
 
+import peewee
 import pytest
 
 from pos.store import (
@@ -19,6 +21,7 @@ from pos.store import (
     Store,
     StoreError,
 )
+from pos.store.models import build_models
 
 NOW = datetime(2026, 11, 24, 4, 0, 0, tzinfo=UTC)
 OUT_TRADE_NO = re.compile(r"[A-Za-z0-9_\-|*]{6,32}")
@@ -466,3 +469,10 @@ def test_settings(store: Store) -> None:
 
 def test_the_repr_never_shows_a_url(store: Store) -> None:
     assert "://" not in repr(store) and "@" not in repr(store)
+
+
+def test_the_deal_table_has_the_deal_record_s_fields_in_order() -> None:
+    # The store reads deals by these names in this order (store._DEAL_COLUMNS): one list.
+    models = build_models(peewee.SqliteDatabase(":memory:"))
+    columns = [field.column_name for field in models.deal._meta.sorted_fields]
+    assert columns == [field.name for field in dataclasses.fields(Deal)]
