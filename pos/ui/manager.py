@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.config import save_pin_hash
 from pos.errors import AmountError, Cancelled, PosError, RefundLimitError
 from pos.money import format_fen, parse_amount
 from pos.pin import (
@@ -124,20 +125,6 @@ class ManagerClient(Protocol):
     def download_bill(
         self, bill_date: date, bill_type: str = "ALL", *, gzip: bool = False
     ) -> Bill: ...
-
-
-def save_pin_hash(settings: Settings) -> None:
-    """Write ``settings.manager_pin_hash`` into the settings file, and nothing else new.
-
-    The file is read again on its own (no environment), the hash set, and the file saved: a
-    merchant key or a token that came from an environment variable is never written back.
-    """
-    from pos.config import config_path, load_settings, save_settings
-
-    path = config_path()
-    on_disk = load_settings(path, environ={})
-    on_disk.manager_pin_hash = settings.manager_pin_hash
-    save_settings(on_disk, path)
 
 
 @dataclass

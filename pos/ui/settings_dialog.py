@@ -43,11 +43,14 @@ from PySide6.QtWidgets import (
 )
 
 from pos import config, logs
-from pos.config import SecretStore, Settings
-from pos.errors import ConfigError
-from pos.ui.settings_validation import (
+from pos.config import (
     CHECKOUT_TIMEOUT_RANGE,
+    PAPER_WIDTHS_MM,
     POLL_INTERVAL_RANGE,
+    SecretStore,
+    Settings,
+)
+from pos.config.validation import (
     CertificateForm,
     CertificateKind,
     ConnectionResult,
@@ -65,6 +68,7 @@ from pos.ui.settings_validation import (
     validate_token,
     validate_url,
 )
+from pos.errors import ConfigError
 from pos.ui.workers import Workers
 from pos.wechatpay.types import ClientCertificate, Merchant, SignType
 
@@ -222,7 +226,7 @@ SETTINGS_ZH: dict[str, str] = {
     "Test page sent to the printer.": "测试页已发送到打印机。",
     "Set a printer first.": "请先填写打印机。",
     "Not printed: {reason}": "未能打印：{reason}",
-    # The red notes under the fields (pos.config, pos.ui.settings_validation)
+    # The red notes under the fields (pos.config, pos.config.validation)
     "AppID is required": "请填写 AppID",
     'AppID must be "wx" followed by 16 letters or digits': "AppID 须为 “wx” 加 16 位字母或数字",
     "merchant number (mch_id) is required": "请填写商户号（mch_id）",
@@ -256,7 +260,7 @@ SETTINGS_ZH: dict[str, str] = {
     "URL": "网址",
 }
 
-# QT_TRANSLATE_NOOP marks the field problems of pos.config and pos.ui.settings_validation
+# QT_TRANSLATE_NOOP marks the field problems of pos.config and pos.config.validation
 # (English there: they are logged and read without Qt) for lupdate; problem_text() shows them.
 PROBLEM_TEXTS = (
     QT_TRANSLATE_NOOP("SettingsDialog", "AppID is required"),
@@ -688,7 +692,7 @@ class SettingsDialog(QDialog):
         self.test_page_button = QPushButton(self.tr("Print test page"))
         self.test_page_button.clicked.connect(self.print_test_page)
         self.paper_combo = QComboBox()
-        for paper_mm in (58, 80):
+        for paper_mm in PAPER_WIDTHS_MM:
             self.paper_combo.addItem(f"{paper_mm} mm", paper_mm)
         self.print_on_paid_check = QCheckBox(self.tr("Print the slip when paid"))
         self.compact_view_check = QCheckBox(

@@ -39,13 +39,13 @@ import pos.ui  # noqa: F401  (the PySide6 reference-count fix, before any Qt cal
 from pos import cli, config, logs
 from pos.asgi_server import BackgroundServer
 from pos.config import Settings, load_settings, save_settings
+from pos.config.validation import Verdict
 from pos.refunds import Refunder, make_client
 from pos.relay import RelaySettings, create_app
 from pos.sandbox import Sandbox, SandboxOptions
 from pos.store import DealState, RefundState, Store
 from pos.ui.app import CashierApp
 from pos.ui.settings_dialog import SettingsDialog, SettingsServices
-from pos.ui.settings_validation import Verdict
 from pos.wechatpay.client import WeChatPayClient
 from pos.wechatpay.types import BEIJING, Merchant
 

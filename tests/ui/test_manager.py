@@ -11,6 +11,7 @@ from helpers.manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fix
 from helpers.till import Till
 from pytestqt.qtbot import QtBot
 
+from pos.config import save_pin_hash
 from pos.pin import LOCKOUT_SECONDS, PinGate, hash_pin, verify_pin
 from pos.reports.reconcile import Kind
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
@@ -22,7 +23,6 @@ from pos.ui.manager import (
     install_manager_chinese,
     manager_services,
     open_manager,
-    save_pin_hash,
 )
 
 

@@ -28,6 +28,7 @@ from pos.config import (
     load_settings,
     save_settings,
 )
+from pos.config.validation import Verdict
 from pos.sandbox import Sandbox
 from pos.ui.settings_dialog import (
     SettingsDialog,
@@ -36,7 +37,6 @@ from pos.ui.settings_dialog import (
     needs_first_run,
     open_settings,
 )
-from pos.ui.settings_validation import Verdict
 from pos.wechatpay.types import ClientCertificate, Merchant, SignType
 
 WAIT_MS = 10_000

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from pos import refunds
 from pos.checkout import native as checkout
 from pos.config import MemorySecretStore, Settings
+from pos.config.validation import CertificateKind
 from pos.errors import BusinessError, RequestRejected
 from pos.store import DealState
 from pos.ui.app import install_translations, name_application, resources_dir
@@ -25,7 +26,6 @@ from pos.ui.manager import ManagerWindow
 from pos.ui.manager import _text as manager_error_text
 from pos.ui.session import PaymentSession
 from pos.ui.settings_dialog import SettingsDialog, SettingsServices
-from pos.ui.settings_validation import CertificateKind
 from pos.ui.wechat_words import CONTEXT, WECHAT_WORDS_ZH, WORDS, refusal_text, words_for
 from pos.ui.workers import Workers
 from pos.wechatpay.codes import ERR_CODES, WeChatReason

@@ -14,7 +14,13 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from pos.config import validate_merchant_fields
+from pos.config.printer import parse_printer_address
+from pos.config.settings import (
+    CHECKOUT_TIMEOUT_RANGE,
+    MAX_URL_LENGTH,
+    POLL_INTERVAL_RANGE,
+    validate_merchant_fields,
+)
 from pos.errors import (
     BadResponseSignature,
     BusinessError,
@@ -28,10 +34,6 @@ from pos.errors import (
 from pos.logs import redact
 from pos.wechatpay.types import ClientCertificate, Merchant
 
-#: The lengths a field may have on the wire (§3.1: notify_url is String(256)).
-MAX_URL_LENGTH = 256
-CHECKOUT_TIMEOUT_RANGE = (10, 7200)
-POLL_INTERVAL_RANGE = (0.2, 60.0)
 #: QSoundEffect plays uncompressed WAV only.
 SOUND_SUFFIXES = (".wav",)
 CERTIFICATE_UNREADABLE = "the certificate could not be opened: check the file and its password"
@@ -212,11 +214,9 @@ def validate_sound(text: str) -> str | None:
 
 def validate_printer(text: str) -> str | None:
     """Empty = no printer; otherwise tcp://HOST:PORT, usb://VENDOR:PRODUCT or serial://…"""
-    from pos.counter.printing import PrinterError, parse_printer
-
     try:
-        parse_printer(text)
-    except PrinterError as exc:
+        parse_printer_address(text)
+    except ConfigError as exc:
         return str(exc)
     return None
 

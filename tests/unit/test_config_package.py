@@ -1,0 +1,123 @@
+"""pos.config as a package: below the counter, its limits stated once, the PIN hash saved here."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import pos.config
+from pos.config import PAPER_WIDTHS_MM, Settings, load_settings, save_pin_hash
+from pos.config.validation import (
+    validate_checkout_timeout,
+    validate_poll_interval,
+    validate_printer,
+)
+from pos.counter.printing import PrinterError, parse_printer
+from pos.counter.receipt import COLUMNS
+from pos.errors import ConfigError
+
+KEY = "192006250b4c09247ec02edce69f6a2d"  # §2.3's documented test key
+
+
+def test_loading_a_printer_and_its_paper_imports_nothing_of_the_counter() -> None:
+    # The counter sits above the settings: reading them must not need it (no import cycle).
+    script = (
+        "import sys\n"
+        "from pos.config import load_settings\n"
+        "s = load_settings(environ={'POS_PRINTER': 'usb://0416:5011', 'POS_PAPER_MM': '58'})\n"
+        "assert (s.printer, s.paper_mm) == ('usb://0416:5011', 58), s\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pos.counter')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("seconds", [9, 10, 11, 7199, 7200, 7201])
+def test_the_dialog_and_the_file_agree_on_the_checkout_timeout(seconds: int) -> None:
+    environ = {"POS_CHECKOUT_TIMEOUT": str(seconds)}
+    try:
+        load_settings(Path("/nonexistent/settings.toml"), environ)
+    except ConfigError:
+        loads = False
+    else:
+        loads = True
+    assert (validate_checkout_timeout(seconds) is None) is loads
+    assert loads is (10 <= seconds <= 7200)
+
+
+@pytest.mark.parametrize("seconds", [0.1, 0.2, 0.3, 59.9, 60.0, 60.5])
+def test_the_dialog_and_the_file_agree_on_the_poll_interval(seconds: float) -> None:
+    environ = {"POS_POLL_INTERVAL": str(seconds)}
+    try:
+        load_settings(Path("/nonexistent/settings.toml"), environ)
+    except ConfigError:
+        loads = False
+    else:
+        loads = True
+    assert (validate_poll_interval(seconds) is None) is loads
+    assert loads is (0.2 <= seconds <= 60.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "tcp://10.0.0.9",
+        "tcp://10.0.0.9:70000",
+        "usb://0416:5011",
+        "serial:///dev/ttyS0",
+        "lpt1",
+    ],
+)
+def test_the_dialog_the_file_and_the_printer_read_an_address_alike(text: str) -> None:
+    problem = validate_printer(text)
+    try:
+        loaded = load_settings(Path("/nonexistent/settings.toml"), {"POS_PRINTER": text})
+    except ConfigError as exc:
+        assert problem is not None and str(exc) == f"POS_PRINTER: {problem}"
+    else:
+        assert problem is None
+        address = parse_printer(text)
+        assert loaded.printer == ("" if address is None else str(address))
+    if problem is not None:
+        with pytest.raises(PrinterError) as raised:
+            parse_printer(text)
+        assert raised.value.code == "bad_address" and str(raised.value) == problem
+
+
+def test_every_paper_width_of_the_settings_has_a_receipt_layout() -> None:
+    assert set(PAPER_WIDTHS_MM) == set(COLUMNS)
+
+
+def test_save_pin_hash_writes_the_hash_and_nothing_the_environment_gave(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('shop_name = "小店"\n', encoding="utf-8")
+    monkeypatch.setenv("WECHATPAY_API_KEY", KEY)
+    monkeypatch.setenv("POS_TILL_ID", "FROM-ENV")
+    given = Settings(data_dir=tmp_path, till_id="FROM-ENV", manager_pin_hash="pbkdf2$1$aa$bb")
+    save_pin_hash(given, path)
+    text = path.read_text(encoding="utf-8")
+    assert "pbkdf2$1$aa$bb" in text and "小店" in text
+    assert "FROM-ENV" not in text and KEY not in text
+    assert load_settings(path, environ={}).manager_pin_hash == "pbkdf2$1$aa$bb"
+
+
+def test_no_module_of_the_settings_is_over_600_lines_nor_a_function_over_80() -> None:
+    folder = Path(pos.config.__file__).parent
+    modules = sorted(folder.glob("*.py"))
+    assert {module.name for module in modules} >= {"settings.py", "files.py", "validation.py"}
+    for module in modules:
+        source = module.read_text(encoding="utf-8")
+        assert source.count("\n") <= 600, module.name
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef):
+                assert node.end_lineno is not None
+                assert node.end_lineno - node.lineno + 1 <= 80, f"{module.name}: {node.name}"
