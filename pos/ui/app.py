@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import signal
-import socket
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -192,6 +190,8 @@ def open_services(
 ) -> Services:
     """Open the store, start the embedded sandbox and relay when there is no merchant, and
     build the client. Blocking: call it on a worker."""
+    import secrets
+
     from pos.checkout import CheckoutClient, CheckoutConfig
     from pos.platform import private_dir
     from pos.store import Store
@@ -404,6 +404,8 @@ class CashierApp(QObject):
         def open_them() -> Services:
             self._opened = open_services(settings, sandbox=sandbox, client_timeout=timeout)
             qr_image("weixin://wxpay/bizpayurl?pr=warm-up")  # load qrcode and Pillow here, now
+            import pos.counter  # noqa: F401  (and the slips and the voice, not at the first sale)
+
             return self._opened
 
         def after_first_paint() -> None:
@@ -576,6 +578,8 @@ def quit_on_signals(
     the wakeup socket (``signal.set_wakeup_fd``); its notifier wakes the loop, and the slot
     ends it without asking anyone. Keep the returned notifier alive as long as the loop runs.
     """
+    import socket
+
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
