@@ -29,6 +29,18 @@ _LATE_LIBRARIES = (
     "PIL",
     "keyring",
 )
+#: Our own modules that come with the services, a sale or a manager's action.
+_LATE_MODULES = (
+    "pos.store.store",
+    "pos.checkout",
+    "pos.counter",
+    "pos.wechatpay.client",
+    "pos.sandbox",
+    "pos.relay.app",
+    "pos.ui.manager",
+    "pos.ui.settings_dialog",
+    "pos.reports.export",
+)
 
 #: The first paint of any widget ends the child, after printing what is loaded by then.
 _CHILD = """
@@ -43,7 +55,8 @@ app = make_application(sys.argv, "zh_CN")
 cashier = CashierApp(Settings(data_dir=Path(sys.argv[1])), with_sound=False)
 
 def loaded():
-    return " ".join(sorted({m.split(".")[0] for m in sys.modules} & set(LATE)))
+    names = {m.split(".")[0] for m in sys.modules} & set(LATE)
+    return " ".join(sorted(names | (set(sys.modules) & set(LATE_MODULES))))
 
 print("BUILT", loaded(), flush=True)
 
@@ -64,7 +77,12 @@ app.exec()
 def _run_child(tmp_path: Path) -> dict[str, list[str]]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
-        [sys.executable, "-c", f"LATE = {_LATE_LIBRARIES!r}\n{_CHILD}", str(tmp_path)],
+        [
+            sys.executable,
+            "-c",
+            f"LATE = {_LATE_LIBRARIES!r}\nLATE_MODULES = {_LATE_MODULES!r}\n{_CHILD}",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
