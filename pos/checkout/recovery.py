@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pos.checkout.client import PayClient
 from pos.checkout.messages import CheckoutConfig, CloseOrder, Command, CreateOrder, QueryOrder
@@ -13,10 +14,13 @@ from pos.clock import Clock
 from pos.errors import (
     StoreError,
 )
-from pos.store import ALARM_PREFIX, Deal, DealState, Store
+from pos.store import ALARM_PREFIX, Deal, DealState
 from pos.wechatpay.types import (
     PaymentNotification,
 )
+
+if TYPE_CHECKING:
+    from pos.store import Store  # loads Peewee: the window imports this package before its paint
 
 log = logging.getLogger(__name__)
 

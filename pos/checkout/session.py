@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from pos.checkout.client import PayClient, order_body
 from pos.checkout.messages import (
@@ -39,7 +40,10 @@ from pos.errors import (
     StoreError,
     WeChatPayError,
 )
-from pos.store import Deal, Store
+from pos.store import Deal
+
+if TYPE_CHECKING:
+    from pos.store import Store  # loads Peewee: the window imports this package before its paint
 
 log = logging.getLogger(__name__)
 

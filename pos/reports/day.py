@@ -6,11 +6,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from pos.clock import BEIJING_DAY, BusinessDay
 from pos.errors import AmountError
 from pos.money import parse_amount
-from pos.store import DealLine, DealState, Refund, RefundState, Store
+from pos.store import DealLine, DealState, Refund, RefundState
+
+if TYPE_CHECKING:
+    from pos.store import Store  # loads Peewee: the till's workers import this before its paint
 
 #: Deals are read from the store this many at a time, so a report or an export of any size
 #: holds at most one batch of deals (and their refunds) in memory at a time.

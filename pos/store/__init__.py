@@ -1,9 +1,14 @@
 """The local database: deals, their history, products and refunds (SQLite or PostgreSQL).
 
 One public surface: :class:`Store` and the frozen records it returns. Peewee stays inside.
+The records load at once; :class:`Store` and :data:`SCHEMA_VERSION` on first use, so that
+a module that only needs a record (the till's window, before its first paint) does not
+load Peewee and its database drivers.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from pos.errors import DiskFullError, RefundLimitError, StoreError
 from pos.store.records import (
@@ -20,7 +25,9 @@ from pos.store.records import (
     RefundState,
     is_allowed,
 )
-from pos.store.store import SCHEMA_VERSION, Store
+
+if TYPE_CHECKING:
+    from pos.store.store import SCHEMA_VERSION, Store
 
 __all__ = [
     "ALARM_PREFIX",
@@ -41,3 +48,14 @@ __all__ = [
     "StoreError",
     "is_allowed",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``Store`` and ``SCHEMA_VERSION``, imported on first use (PEP 562)."""
+    if name in ("Store", "SCHEMA_VERSION"):
+        from pos.store import store
+
+        value = getattr(store, name)
+        globals()[name] = value  # found directly from now on
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import signal
-import socket
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -37,7 +36,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pos.checkout import CheckoutClient
 from pos.clock import Clock, utc_now
 from pos.ui.cashier import CashierWindow
 from pos.ui.counter import Counter, VoicePlayer
@@ -48,6 +46,7 @@ from pos.ui.workers import Workers
 
 if TYPE_CHECKING:
     from pos.asgi_server import BackgroundServer
+    from pos.checkout import CheckoutClient
     from pos.config import Settings
     from pos.pin import PinGate
     from pos.sandbox import Sandbox
@@ -191,7 +190,9 @@ def open_services(
 ) -> Services:
     """Open the store, start the embedded sandbox and relay when there is no merchant, and
     build the client. Blocking: call it on a worker."""
-    from pos.checkout import CheckoutConfig
+    import secrets
+
+    from pos.checkout import CheckoutClient, CheckoutConfig
     from pos.platform import private_dir
     from pos.store import Store
     from pos.wechatpay.client import WeChatPayClient
@@ -272,6 +273,49 @@ def open_services(
         raise
 
 
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once, right after the first paint of ``window``, or after
+    ``fallback_ms`` when no paint comes (a window that is never drawn must still open its
+    services). Work started before the first paint, even on a worker, delays it: Python runs
+    one thread at a time, and the services' imports alone take longer than the window."""
+
+    def __init__(
+        self, window: QWidget, then: Callable[[], object], *, fallback_ms: int = 1_000
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], object] | None = then
+        app = QCoreApplication.instance()
+        assert app is not None
+        self._app = app
+        app.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self.fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._then is not None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            # Queued: the paint event is one of several in this update; the flush to the
+            # screen comes after all of them.
+            QTimer.singleShot(0, self, self.fire)
+        return False
+
+    def fire(self) -> None:
+        """Call ``then`` now, unless it was called or cancelled."""
+        then = self._then
+        self.cancel()
+        if then is not None:
+            then()
+
+    def cancel(self) -> None:
+        if self._then is not None:
+            self._then = None
+            self._app.removeEventFilter(self)
+
+
 class CashierApp(QObject):
     """Builds the window, the session and the workers; opens the services on a worker."""
 
@@ -341,6 +385,7 @@ class CashierApp(QObject):
         self._manager_dialog: QObject | None = None
         self.services: Services | None = None
         self.relay_listener: RelayListener | None = None
+        self._opener: AfterFirstPaint | None = None
 
     def start(self) -> None:
         """Show the till (input locked), then open the services and recover on workers."""
@@ -352,8 +397,6 @@ class CashierApp(QObject):
         self.window.customer_screen.present_idle(
             self.window, compact=self.settings.compact_customer_view
         )
-        # After the first paint: style the customer screen now, not at the first charge.
-        QTimer.singleShot(0, self.window.customer_screen.ensurePolished)
         if self.sound is not None:
             QTimer.singleShot(500, self.sound.prepare)
         settings, sandbox, timeout = self.settings, self._sandbox, self._client_timeout
@@ -361,13 +404,20 @@ class CashierApp(QObject):
         def open_them() -> Services:
             self._opened = open_services(settings, sandbox=sandbox, client_timeout=timeout)
             qr_image("weixin://wxpay/bizpayurl?pr=warm-up")  # load qrcode and Pillow here, now
+            import pos.counter  # noqa: F401  (and the slips and the voice, not at the first sale)
+
             return self._opened
 
-        self.workers.network(
-            open_them,
-            on_done=self._on_services_opened,
-            on_error=self._on_services_failed,
-        )
+        def after_first_paint() -> None:
+            self.workers.network(
+                open_them,
+                on_done=self._on_services_opened,
+                on_error=self._on_services_failed,
+            )
+            # Style the customer screen now, not at the first charge.
+            self.window.customer_screen.ensurePolished()
+
+        self._opener = AfterFirstPaint(self.window, after_first_paint)
 
     def _on_services_opened(self, services: Services) -> None:
         self.services = services
@@ -491,6 +541,8 @@ class CashierApp(QObject):
     def shutdown(self) -> None:
         """Stop timers and followers, let the database writes finish, stop the embedded
         servers; never wait long for the network (see :data:`QUIT_NETWORK_MS`)."""
+        if self._opener is not None:
+            self._opener.cancel()  # quit before the first paint: nothing to open any more
         self.session.close()
         if self.relay_listener is not None:
             self.relay_listener.stop()
@@ -526,6 +578,8 @@ def quit_on_signals(
     the wakeup socket (``signal.set_wakeup_fd``); its notifier wakes the loop, and the slot
     ends it without asking anyone. Keep the returned notifier alive as long as the loop runs.
     """
+    import socket
+
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)

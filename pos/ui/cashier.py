@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.checkout import fits_body
 from pos.clock import BEIJING_DAY, BusinessDay
 from pos.errors import AmountError
 from pos.money import format_fen, normalise_typed, parse_amount
@@ -87,6 +86,8 @@ class ProductNameValidator(QValidator):
     what the customer's phone shows is the name itself, never a cut one."""
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        from pos.checkout import fits_body  # the till's window imports no checkout before paint
+
         if fits_body(text):
             return QValidator.State.Acceptable, text, pos
         return QValidator.State.Invalid, text, pos
@@ -132,6 +133,8 @@ class ProductDialog(QDialog):
         return [name for name in names if name]
 
     def add_name(self, name: str) -> None:
+        from pos.checkout import fits_body
+
         if name.strip() and fits_body(name.strip()):
             self._list.addItem(name.strip())
 
@@ -164,6 +167,8 @@ class ProductDialog(QDialog):
         item = self._list.currentItem()
         if item is None:
             return
+        from pos.checkout import fits_body
+
         name = self._ask_name(self.tr("Rename product"), item.text())
         if name is not None and name.strip() and fits_body(name.strip()):
             item.setText(name.strip())

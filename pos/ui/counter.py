@@ -20,21 +20,10 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from pos.counter.printing import DEFAULT_TIMEOUT, PrinterAddress, PrinterError, parse_printer
-from pos.counter.printing import print_layout as send_layout
-from pos.counter.reading import announcement
-from pos.counter.receipt import (
-    Layout,
-    PaymentSlip,
-    RefundSlip,
-    payment_receipt,
-    printer_test_page,
-    refund_receipt,
-)
-from pos.counter.voice import write_announcement
-
 if TYPE_CHECKING:
     from pos.config import Settings
+    from pos.counter.printing import PrinterAddress
+    from pos.counter.receipt import Layout, PaymentSlip, RefundSlip
     from pos.store import Deal, Refund
     from pos.ui.workers import Workers
 
@@ -73,6 +62,8 @@ COUNTER_ZH: dict[str, str] = {
 
 def payment_slip(deal: Deal, settings: Settings, *, method: str = "native") -> PaymentSlip:
     """The customer's slip of a paid deal (no clerk yet: the till has no clerks)."""
+    from pos.counter.receipt import PaymentSlip
+
     return PaymentSlip(
         shop=settings.shop_name,
         till_id=deal.till_id,
@@ -87,6 +78,8 @@ def payment_slip(deal: Deal, settings: Settings, *, method: str = "native") -> P
 
 def refund_slip(deal: Deal, refund: Refund, settings: Settings) -> RefundSlip:
     """The customer's slip of a refund that succeeded."""
+    from pos.counter.receipt import RefundSlip
+
     return RefundSlip(
         shop=settings.shop_name,
         till_id=deal.till_id,
@@ -151,7 +144,7 @@ class Counter(QObject):
         play: PlayFile | None = None,
         chime: Callable[[], None] | None = None,
         find_last_paid: FindLastPaid | None = None,
-        printer_timeout: float = DEFAULT_TIMEOUT,
+        printer_timeout: float | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -161,7 +154,8 @@ class Counter(QObject):
         self._play = play
         self._chime = chime
         self._find_last_paid = find_last_paid
-        #: Seconds to connect to and write to the printer before giving up.
+        #: Seconds to connect to and write to the printer before giving up (None: the
+        #: printing module's default, read when printing: the window is shown without it).
         self.printer_timeout = printer_timeout
         self._spoken: set[str] = set()
         self._last_paid: Deal | None = None
@@ -197,6 +191,9 @@ class Counter(QObject):
             if self._chime is not None:
                 self._chime()
             return
+        from pos.counter.reading import announcement
+        from pos.counter.voice import write_announcement
+
         clips = announcement(amount_fen, method)
         target = self._settings.data_dir / "voice" / f"announcement-{next(self._files)}.wav"
         voice_dir = self._voice_dir
@@ -222,6 +219,8 @@ class Counter(QObject):
     # -- printing ---------------------------------------------------------------------------------
 
     def _address(self) -> PrinterAddress | None:
+        from pos.counter.printing import PrinterError, parse_printer
+
         try:
             return parse_printer(self._settings.printer)
         except PrinterError as exc:
@@ -232,6 +231,8 @@ class Counter(QObject):
 
     def print_receipt(self, deal: Deal) -> bool:
         """Print the slip of ``deal`` on the device worker; False when there is no printer."""
+        from pos.counter.receipt import payment_receipt
+
         layout = payment_receipt(payment_slip(deal, self._settings), self._settings.paper_mm)
         return self.print_layout(layout, "receipt")
 
@@ -261,6 +262,9 @@ class Counter(QObject):
 
     def print_test_page(self, printer: str | None = None, paper_mm: int | None = None) -> bool:
         """The settings' test page, on ``printer`` (the dialog's field) or the saved one."""
+        from pos.counter.printing import PrinterError, parse_printer
+        from pos.counter.receipt import printer_test_page
+
         settings = self._settings
         text = settings.printer if printer is None else printer
         try:
@@ -286,6 +290,8 @@ class Counter(QObject):
         self, deal: Deal, refund: Refund, on_result: PrintResult | None = None
     ) -> bool:
         """The slip of a refund that succeeded, on the device worker (kind ``refund``)."""
+        from pos.counter.receipt import refund_receipt
+
         layout = refund_receipt(refund_slip(deal, refund, self._settings), self._settings.paper_mm)
         return self.print_layout(layout, "refund", on_result)
 
@@ -307,7 +313,10 @@ class Counter(QObject):
         kind: str,
         on_result: PrintResult | None = None,
     ) -> bool:
-        timeout = self.printer_timeout
+        from pos.counter.printing import DEFAULT_TIMEOUT
+        from pos.counter.printing import print_layout as send_layout
+
+        timeout = DEFAULT_TIMEOUT if self.printer_timeout is None else self.printer_timeout
         self.printing += 1
         self._workers.device(
             lambda: send_layout(address, layout, timeout=timeout),
@@ -344,6 +353,8 @@ class Counter(QObject):
     def printer_reason_text(self, exc: BaseException, address: PrinterAddress) -> str:
         """Why a slip did not print, in a few words (no key to press: the caller says how to
         print it again)."""
+        from pos.counter.printing import PrinterError
+
         code = exc.code if isinstance(exc, PrinterError) else "failed"
         texts = {
             "unreachable": self.tr("printer off or unplugged (%1)"),
@@ -357,6 +368,8 @@ class Counter(QObject):
 
     def printer_problem_text(self, exc: BaseException, address: PrinterAddress) -> str:
         """The clerk's words for a printer failure (the reprint key included)."""
+        from pos.counter.printing import PrinterError
+
         code = exc.code if isinstance(exc, PrinterError) else "failed"
         if code in ("unreachable", "timeout", "not_found"):
             detail = str(address)
