@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -60,25 +61,49 @@ def save(widget: QWidget, name: str, out: Path) -> None:
     print(path)
 
 
-def main() -> int:
+@dataclass
+class Shots:
+    """One screenshot script's run: where the pictures go and the application."""
+
+    out: Path
+    lang: str
+    #: "" for Chinese (the default language), "_en" for English: the files' suffix
+    suffix: str
+    app: QApplication
+
+
+def begin() -> Shots:
+    """Parse ``--lang`` and ``--out`` and make the application, as `pos` does."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    suffix = "" if args.lang == "zh_CN" else f"_{args.lang}"
-
     app = make_application([sys.argv[0]], args.lang)
     app.setQuitOnLastWindowClosed(False)
+    suffix = "" if args.lang == "zh_CN" else f"_{args.lang}"
+    return Shots(args.out, args.lang, suffix, app)
+
+
+def open_till(sandbox: Sandbox) -> tuple[CashierApp, Settings]:
+    """The till on ``sandbox`` with a fresh data folder, started and ready."""
     data = Path(tempfile.mkdtemp(prefix="pos-screens-"))
     settings = Settings(data_dir=data, checkout_timeout_seconds=90, poll_interval_seconds=0.5)
-    sandbox = Sandbox([DEFAULT_MERCHANT])
     cashier = CashierApp(settings, sandbox=sandbox, with_sound=False)
     cashier.start()
     window = cashier.window
+    wait_until(lambda: cashier.session.is_ready and len(window._quick_buttons) >= 4)
+    return cashier, settings
+
+
+def main() -> int:
+    shots = begin()
+    args, suffix = shots, shots.suffix
+    sandbox = Sandbox([DEFAULT_MERCHANT])
+    cashier, settings = open_till(sandbox)
+    window = cashier.window
     session = cashier.session
     screen = window.customer_screen
-    wait_until(lambda: session.is_ready and len(window._quick_buttons) >= 4)
     save(window, f"till_empty{suffix}.png", args.out)
 
     def charge(amount: str, quick_key: Qt.Key | None) -> str:

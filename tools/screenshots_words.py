@@ -9,9 +9,7 @@ Runs the real window on the embedded sandbox, as `pos` does. Under a virtual X s
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -20,12 +18,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshots import ROOT, key, pause, save, wait_until
+from screenshots import begin, key, open_till, pause, save, wait_until
 
 import pos.ui  # noqa: F401  (the PySide6 reference-count fix, before any Qt call)
-from pos.config import Settings
 from pos.sandbox import DEFAULT_MERCHANT, Sandbox
-from pos.ui.app import CashierApp, make_application
 
 
 def press_text(widget: QWidget, text: str) -> None:
@@ -39,24 +35,13 @@ def press_text(widget: QWidget, text: str) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    suffix = "" if args.lang == "zh_CN" else f"_{args.lang}"
-
-    app = make_application([sys.argv[0]], args.lang)
-    app.setQuitOnLastWindowClosed(False)
-    data = Path(tempfile.mkdtemp(prefix="pos-screens-"))
-    settings = Settings(data_dir=data, checkout_timeout_seconds=90, poll_interval_seconds=0.5)
-    sandbox = Sandbox([DEFAULT_MERCHANT])
-    cashier = CashierApp(settings, sandbox=sandbox, with_sound=False)
-    cashier.start()
+    shots = begin()
+    args, suffix = shots, shots.suffix
+    cashier, settings = open_till(Sandbox([DEFAULT_MERCHANT]))
+    data = settings.data_dir
     window = cashier.window
     session = cashier.session
     screen = window.customer_screen
-    wait_until(lambda: session.is_ready and len(window._quick_buttons) >= 4)
 
     # No product chosen: the line says how to choose one; the amount typed full-width.
     press_text(window, "１２．５")
