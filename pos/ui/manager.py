@@ -144,14 +144,6 @@ class ManagerServices:
     follow_seconds: float = 30.0
     follow_interval: float = 2.0
     pin_clock: Callable[[], float] = time.monotonic
-    #: Today, the shop's business day; None: from the settings' time zone.
-    today_of: Callable[[], date] | None = None
-
-    def today(self) -> date:
-        if self.today_of is not None:
-            return self.today_of()
-        return self.settings.business_day.today()
-
     #: The app's one gate for the PIN: shared by every PIN dialog, so closing and reopening
     #: the dialog does not reset the count of wrong PINs or end a lock-out.
     pin_gate: PinGate | None = None
@@ -160,6 +152,10 @@ class ManagerServices:
     progress_after_ms: int = 1000
     #: Prints the slip of a refund that succeeded (when a printer is set).
     counter: Counter | None = None
+
+    def today(self) -> date:
+        """Today, the shop's business day (the settings' time zone)."""
+        return self.settings.business_day.today()
 
 
 def manager_services(app: CashierApp) -> ManagerServices:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -85,6 +86,25 @@ def _pos(tmp_path: Path, api: str) -> subprocess.Popen[bytes]:
         )
 
 
+@contextmanager
+def _running(process: subprocess.Popen[bytes]) -> Iterator[subprocess.Popen[bytes]]:
+    """``process``, killed at the end if the test did not end it (a failure never leaves it)."""
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+
+
+def _harness(tmp_path: Path, api: str, *extra: str) -> subprocess.Popen[bytes]:
+    """The real till (tests/ui/app_harness.py) offscreen, its output kept in a log file."""
+    command = [sys.executable, str(HARNESS), "--data-dir", str(tmp_path), "--api", api, *extra]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with (tmp_path / f"harness-{time.monotonic_ns()}.log").open("wb") as log:
+        return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
 def _stored(database: Path, out_trade_no: str) -> Deal:
     store = Store.open(database)
     try:
@@ -117,30 +137,20 @@ def test_sigterm_ends_pos_within_3_s_while_wechat_answers_nothing(
     store.close()
     hang = sandbox.faults.add(Fault(endpoint="orderquery", kind="hang"))
 
-    till = _pos(tmp_path, server.url)
-    try:
+    with _running(_pos(tmp_path, server.url)) as till:
         _wait_for(lambda: hang.used >= 1, "orderquery held by the sandbox", till)
         _terminate_within_bound(till)
-    finally:
-        if till.poll() is None:
-            till.kill()
-            till.wait(10)
     assert _stored(database, deal.out_trade_no).state is DealState.CREATED
 
     # The next start, WeChat Pay answering again: the deal is recovered (no order was made).
     sandbox.faults.clear()
-    again = _pos(tmp_path, server.url)
-    try:
+    with _running(_pos(tmp_path, server.url)) as again:
         _wait_for(
             lambda: _stored(database, deal.out_trade_no).state is DealState.FAILED,
             "the deal recovered",
             again,
         )
         _terminate_within_bound(again)
-    finally:
-        if again.poll() is None:
-            again.kill()
-            again.wait(10)
 
 
 def test_sigterm_while_the_order_call_hangs_then_the_deal_is_recovered(
@@ -150,22 +160,9 @@ def test_sigterm_while_the_order_call_hangs_then_the_deal_is_recovered(
     hang = sandbox.faults.add(Fault(endpoint="unifiedorder", kind="hang"))
     database = tmp_path / "pos.sqlite3"
 
-    def harness() -> subprocess.Popen[bytes]:
-        command = [sys.executable, str(HARNESS), "--data-dir", str(tmp_path), "--api", server.url]
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        with (tmp_path / f"harness-{time.monotonic_ns()}.log").open("wb") as log:
-            return subprocess.Popen(
-                [*command, "--amount", "9.99"], env=env, stdout=log, stderr=subprocess.STDOUT
-            )
-
-    till = harness()
-    try:
+    with _running(_harness(tmp_path, server.url, "--amount", "9.99")) as till:
         _wait_for(lambda: hang.used >= 1, "unifiedorder held by the sandbox", till)
         _terminate_within_bound(till)
-    finally:
-        if till.poll() is None:
-            till.kill()
-            till.wait(10)
     store = Store.open(database)
     try:
         (deal,) = store.unfinished_deals()  # stored before the call, durable
@@ -174,20 +171,10 @@ def test_sigterm_while_the_order_call_hangs_then_the_deal_is_recovered(
     assert sandbox.ledger.orders(DEFAULT_MERCHANT.mch_id) == []
 
     sandbox.faults.clear()
-    again = subprocess.Popen(
-        [sys.executable, str(HARNESS), "--data-dir", str(tmp_path), "--api", server.url],
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with _running(_harness(tmp_path, server.url)) as again:
         _wait_for(
             lambda: _stored(database, deal.out_trade_no).state is DealState.FAILED,
             "the deal recovered",
             again,
         )
         _terminate_within_bound(again)
-    finally:
-        if again.poll() is None:
-            again.kill()
-            again.wait(10)

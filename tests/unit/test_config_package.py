@@ -38,28 +38,25 @@ def test_loading_a_printer_and_its_paper_imports_nothing_of_the_counter() -> Non
     assert done.stdout.strip() == "[]"
 
 
+def _loads(variable: str, value: object) -> bool:
+    """Whether the settings load with ``variable`` set to ``value``."""
+    try:
+        load_settings(Path("/nonexistent/settings.toml"), {variable: str(value)})
+    except ConfigError:
+        return False
+    return True
+
+
 @pytest.mark.parametrize("seconds", [9, 10, 11, 7199, 7200, 7201])
 def test_the_dialog_and_the_file_agree_on_the_checkout_timeout(seconds: int) -> None:
-    environ = {"POS_CHECKOUT_TIMEOUT": str(seconds)}
-    try:
-        load_settings(Path("/nonexistent/settings.toml"), environ)
-    except ConfigError:
-        loads = False
-    else:
-        loads = True
+    loads = _loads("POS_CHECKOUT_TIMEOUT", seconds)
     assert (validate_checkout_timeout(seconds) is None) is loads
     assert loads is (10 <= seconds <= 7200)
 
 
 @pytest.mark.parametrize("seconds", [0.1, 0.2, 0.3, 59.9, 60.0, 60.5])
 def test_the_dialog_and_the_file_agree_on_the_poll_interval(seconds: float) -> None:
-    environ = {"POS_POLL_INTERVAL": str(seconds)}
-    try:
-        load_settings(Path("/nonexistent/settings.toml"), environ)
-    except ConfigError:
-        loads = False
-    else:
-        loads = True
+    loads = _loads("POS_POLL_INTERVAL", seconds)
     assert (validate_poll_interval(seconds) is None) is loads
     assert loads is (0.2 <= seconds <= 60.0)
 
