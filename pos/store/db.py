@@ -168,15 +168,30 @@ def wrapped_errors(what: str) -> Iterator[None]:
 
 # ---------------------------------------------------------------- migrations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _migrate_to_1(database: PeeweeDatabase, models: Models) -> None:
     database.create_tables(models.all(), safe=True)
 
 
-#: MIGRATIONS[n] brings a schema at version n to n + 1.
-MIGRATIONS: list[Callable[[PeeweeDatabase, Models], None]] = [_migrate_to_1]
+def _add_column(database: PeeweeDatabase, table: str, column: str, definition: str) -> None:
+    """``ALTER TABLE … ADD COLUMN`` unless the column is there (a fresh database is created
+    by :func:`_migrate_to_1` from today's models, which already have it)."""
+    present = {c.name for c in database.get_columns(table)}
+    if column not in present:
+        # Names and definitions are our own constants, never input.
+        database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {definition}')
+
+
+def _migrate_to_2(database: PeeweeDatabase, models: Models) -> None:
+    """Payment codes and cash: how each deal was paid (every deal before it was the QR)."""
+    _add_column(database, "deal", "method", "VARCHAR(16) NOT NULL DEFAULT 'native'")
+
+
+#: MIGRATIONS[n] brings a schema at version n to n + 1. Each format change keeps a database
+#: made by the release before it in tests/fixtures/ (till-v<n>.sqlite3); see test_upgrade.py.
+MIGRATIONS: list[Callable[[PeeweeDatabase, Models], None]] = [_migrate_to_1, _migrate_to_2]
 
 
 def _read_version(database: PeeweeDatabase) -> int:

@@ -88,6 +88,8 @@ def build_models(database: Any) -> Models:
         bank_type = peewee.CharField(max_length=32, null=True)
         is_late = peewee.BooleanField(default=False)
         last_error = peewee.TextField(null=True)
+        #: pos.store.PaymentMethod (schema version 2).
+        method = peewee.CharField(max_length=16, default="native")
 
         class Meta:
             table_name = "deal"

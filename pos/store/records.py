@@ -15,6 +15,17 @@ from typing import NamedTuple
 ALARM_PREFIX = "ALARM: "
 
 
+class PaymentMethod(enum.StrEnum):
+    """How the customer paid: the shop's QR (Native), their payment code (micropay), or cash.
+
+    Stored in the deal's ``method`` column (schema version 2); deals of version 1 are NATIVE.
+    """
+
+    NATIVE = "native"
+    MICROPAY = "micropay"
+    CASH = "cash"
+
+
 class DealState(enum.StrEnum):
     """Where a deal stands. It only moves forward, along :data:`DEAL_TRANSITIONS`.
 
@@ -114,6 +125,7 @@ class Deal:
     bank_type: str | None = None
     is_late: bool = False
     last_error: str | None = None
+    method: PaymentMethod = PaymentMethod.NATIVE
 
     @property
     def alarm(self) -> str | None:
@@ -139,6 +151,7 @@ class DealLine(NamedTuple):
     created_at: datetime
     transaction_id: str | None
     paid_at: datetime | None
+    method: PaymentMethod = PaymentMethod.NATIVE
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,15 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from pos.store.records import Deal, DealLine, DealState, Product, Refund, RefundState
+from pos.store.records import (
+    Deal,
+    DealLine,
+    DealState,
+    PaymentMethod,
+    Product,
+    Refund,
+    RefundState,
+)
 
 #: Deal's columns: its fields, in their order (the model's columns bear the same names).
 DEAL_COLUMNS = tuple(field.name for field in dataclasses.fields(Deal))
@@ -47,6 +55,7 @@ LINE_COLUMNS = (
     "created_at",
     "transaction_id",
     "paid_at",
+    "method",
 )
 # Only fixed column names are joined in; every value goes as a parameter.
 FROM_DEALS = f'SELECT {_DEAL_SELECT} FROM "deal" d'  # noqa: S608
@@ -56,6 +65,7 @@ FROM_REFUNDS = f'SELECT {_REFUND_SELECT} FROM "refund" r JOIN "deal" d ON d."id"
 #: Enum lookups by value without the Enum call's overhead (it shows at 100,000 rows).
 _DEAL_STATES = {state.value: state for state in DealState}
 _REFUND_STATES = {state.value: state for state in RefundState}
+_METHODS = {method.value: method for method in PaymentMethod}
 #: Numbers per ``IN (...)`` list: well under SQLite's oldest limit of 999 host parameters.
 IN_CHUNK = 500
 
@@ -72,7 +82,9 @@ def _readers(readers: dict[str, Callable[[Any], Any]]) -> tuple[tuple[int, Any],
 
 
 #: From a Peewee row (times already read by the model's fields).
-_FROM_ROW = _readers({"amount_fen": int, "state": DealState, "is_late": bool})
+_FROM_ROW = _readers(
+    {"amount_fen": int, "state": DealState, "is_late": bool, "method": PaymentMethod}
+)
 #: From a driver tuple (times as stored text; enum lookup by value, without the Enum call).
 _FROM_TEXT = _readers(
     {
@@ -85,6 +97,7 @@ _FROM_TEXT = _readers(
         "deadline": _time,
         "paid_at": _time,
         "is_late": bool,
+        "method": _METHODS.__getitem__,
     }
 )
 
@@ -97,7 +110,17 @@ def deal_from_tuple(values: tuple[Any, ...]) -> Deal:
 
 
 def line_from_tuple(values: tuple[Any, ...]) -> DealLine:
-    deal_id, out_trade_no, amount_fen, product, state, created_at, transaction_id, paid_at = values
+    (
+        deal_id,
+        out_trade_no,
+        amount_fen,
+        product,
+        state,
+        created_at,
+        transaction_id,
+        paid_at,
+        method,
+    ) = values
     return DealLine(
         deal_id,
         out_trade_no,
@@ -107,6 +130,7 @@ def line_from_tuple(values: tuple[Any, ...]) -> DealLine:
         datetime.fromisoformat(created_at),
         transaction_id,
         None if paid_at is None else datetime.fromisoformat(paid_at),
+        _METHODS[method],
     )
 
 

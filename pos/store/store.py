@@ -27,6 +27,7 @@ from pos.store.records import (
     DealEvent,
     DealLine,
     DealState,
+    PaymentMethod,
     Product,
     is_allowed,
 )
@@ -150,6 +151,7 @@ class Store(RefundBook):
         time_expire: datetime,
         sign_type: str,
         now: datetime,
+        method: PaymentMethod = PaymentMethod.NATIVE,
     ) -> Deal:
         """Store a new deal CREATED (before any network call) with its first history event."""
         if not OUT_TRADE_NO_RE.fullmatch(out_trade_no):
@@ -176,6 +178,7 @@ class Store(RefundBook):
                     updated_at=now,
                     time_start=time_start,
                     time_expire=time_expire,
+                    method=PaymentMethod(method).value,
                 )
                 self._record(
                     row,

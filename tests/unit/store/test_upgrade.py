@@ -1,0 +1,95 @@
+"""A till database made by an earlier release opens, migrates and keeps every deal."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from pos.store import SCHEMA_VERSION, DealState, PaymentMethod, RefundState, Store
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+@pytest.fixture
+def v1_store(tmp_path: Path) -> Store:
+    path = tmp_path / "till.sqlite3"
+    shutil.copyfile(FIXTURES / "till-v1.sqlite3", path)
+    store = Store.open(path)
+    yield store
+    store.close()
+
+
+def test_v1_database_is_migrated_to_the_current_schema(v1_store: Store) -> None:
+    assert v1_store.schema_version() == SCHEMA_VERSION
+
+
+def test_v1_deals_keep_their_states_amounts_and_history(v1_store: Store) -> None:
+    day = v1_store.deals_between(
+        datetime(2026, 12, 4, 16, tzinfo=UTC), datetime(2026, 12, 5, 16, tzinfo=UTC)
+    )
+    assert [(d.out_trade_no, d.state, d.amount_fen) for d in day] == [
+        ("T1V10001", DealState.PAID, 2550),
+        ("T1V10002", DealState.REFUNDED, 1800),
+        ("T1V10003", DealState.PARTIALLY_REFUNDED, 10000),
+        ("T1V10004", DealState.CLOSED, 999),
+        ("T1V10005", DealState.ORDERED, 1234),
+    ]
+    assert {d.method for d in day} == {PaymentMethod.NATIVE}
+    assert [e.to_state for e in v1_store.events("T1V10004")] == [
+        DealState.CREATED,
+        DealState.ORDERED,
+        DealState.CLOSING,
+        DealState.CLOSED,
+    ]
+    assert [d.out_trade_no for d in v1_store.unfinished_deals()] == ["T1V10005"]
+    paid = v1_store.get_deal("T1V10001")
+    assert paid is not None and paid.transaction_id == f"4200{1:028d}"
+
+
+def test_v1_refunds_and_settings_are_kept(v1_store: Store) -> None:
+    refunds = v1_store.refunds_for("T1V10003")
+    assert [(r.out_refund_no, r.refund_fee, r.state) for r in refunds] == [
+        ("R1V10002", 2500, RefundState.SUCCESS)
+    ]
+    assert v1_store.get_setting("example") == "kept"
+    assert [p.name for p in v1_store.products()] == ["咖啡", "奶茶", "蛋糕"]
+
+
+def test_lines_of_a_migrated_database_carry_the_method(v1_store: Store) -> None:
+    lines = list(
+        v1_store.iter_deal_lines(
+            datetime(2026, 12, 4, 16, tzinfo=UTC), datetime(2026, 12, 5, 16, tzinfo=UTC)
+        )
+    )
+    assert len(lines) == 5
+    assert all(line.method is PaymentMethod.NATIVE for line in lines)
+
+
+def test_a_new_deal_after_the_upgrade_records_its_method(v1_store: Store) -> None:
+    now = datetime(2026, 12, 6, 2, tzinfo=UTC)
+    deal = v1_store.create_deal(
+        out_trade_no="T1V20001",
+        amount_fen=100,
+        product="咖啡",
+        till_id="till-1",
+        time_start=now,
+        time_expire=datetime(2026, 12, 6, 2, 5, tzinfo=UTC),
+        sign_type="MD5",
+        now=now,
+        method=PaymentMethod.MICROPAY,
+    )
+    assert deal.method is PaymentMethod.MICROPAY
+    again = v1_store.get_deal("T1V20001")
+    assert again is not None and again.method is PaymentMethod.MICROPAY
+
+
+def test_the_fixture_itself_is_still_version_1() -> None:
+    import sqlite3
+
+    with sqlite3.connect(FIXTURES / "till-v1.sqlite3") as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        columns = {row[1] for row in raw.execute("PRAGMA table_info(deal)")}
+    assert "method" not in columns
