@@ -26,7 +26,7 @@ from pos.config import Settings
 from pos.sandbox import DEFAULT_MERCHANT, Sandbox, SandboxOptions
 from pos.store import DealState, RefundState, Store
 from pos.ui.app import apply_style, install_translations
-from pos.ui.manager import ManagerServices, ManagerWindow, install_manager_chinese, open_manager
+from pos.ui.manager import ManagerServices, ManagerWindow, open_manager
 from pos.ui.workers import Workers
 from pos.wechatpay.client import WeChatPayClient
 from pos.wechatpay.types import BEIJING
@@ -172,7 +172,6 @@ def main() -> int:
     app = QApplication(sys.argv)
     apply_style(app)
     install_translations(app, args.lang)  # the .qm, as `pos` installs it
-    install_manager_chinese(args.lang)
     OUT.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="pos-manager-shots-"))
     sandbox = Sandbox(

@@ -55,8 +55,6 @@ PAID_SCREEN_MS = 4_000
 #: What a clerk can type into the amount; everything else is ignored (paste may bring more).
 _AMOUNT_KEYS = "0123456789.-"
 _MAX_TYPED = 12
-#: The Chinese of the counter's texts on the till (resources/i18n/update_translations.py).
-COUNTER_ZH = {"Reprint (F10)": "补打 (F10)"}
 #: Colours of the recent deals by state: paid green, given up grey, failed red.
 _STATE_COLOURS = {
     "PAID": "#15803d",

@@ -34,31 +34,6 @@ FindLastPaid = Callable[[], "Deal | None"]
 #: Told how one slip went: "" when it printed, else the clerk's message.
 PrintResult = Callable[[str], None]
 
-#: The Chinese of this module's texts (resources/i18n/update_translations.py reads it).
-COUNTER_ZH: dict[str, str] = {
-    "Printed.": "已打印。",
-    "Nothing to reprint yet.": "还没有可补打的小票。",
-    "No receipt printer is set (Settings, F12).": "未设置小票打印机（设置，F12）。",
-    "Printer off or unplugged: %1. Press F10 to reprint.": (
-        "打印机未开机或未连接：%1。按 F10 补打。"
-    ),
-    "The printer did not answer: %1. Press F10 to reprint.": "打印机无响应：%1。按 F10 补打。",
-    "Printer not found: %1. Press F10 to reprint.": "找不到打印机：%1。按 F10 补打。",
-    "Printer out of paper: load paper and press F10 to reprint.": "打印机缺纸：装纸后按 F10 补打。",
-    "Printing needs a driver: %1": "打印需要安装驱动：%1",
-    "The printer setting is wrong: %1": "打印机设置有误：%1",
-    "Not printed: %1. Press F10 to reprint.": "未能打印：%1。按 F10 补打。",
-    # The refund slip, in the manager's refund dialog
-    "The refund slip did not print: %1.": "退款凭证未打印：%1。",
-    "printer off or unplugged (%1)": "打印机未开机或未连接（%1）",
-    "the printer did not answer (%1)": "打印机无响应（%1）",
-    "printer not found (%1)": "找不到打印机（%1）",
-    "printer out of paper": "打印机缺纸",
-    "Printing the refund slip…": "正在打印退款凭证…",
-    "Refund slip printed.": "退款凭证已打印。",
-    "Reprint refund slip": "补打退款凭证",
-}
-
 
 def payment_slip(deal: Deal, settings: Settings, *, method: str = "native") -> PaymentSlip:
     """The customer's slip of a paid deal (no clerk yet: the till has no clerks)."""

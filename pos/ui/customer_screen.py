@@ -43,17 +43,6 @@ COMPACT_ASPECT = 1.7
 #: Pixels between the compact view and the screen's edges.
 COMPACT_MARGIN = 16
 
-#: The Chinese of the counter's texts on this screen (resources/i18n/update_translations.py).
-COUNTER_SCREEN_ZH = {
-    "Amount to pay": "应付金额",
-    "Show your payment code": "请出示付款码",
-    "In WeChat: Me → Services → Money": "打开微信：我 → 服务 → 收付款",
-    "Enter your payment password on your phone": "请在手机上输入支付密码",
-    "Waiting for WeChat Pay to confirm…": "正在等待微信支付确认…",
-    "Payment failed": "支付失败",
-    "Nothing was charged.": "未扣款。",
-}
-
 
 def qr_image(text: str) -> QImage:
     """The QR code of ``text`` (a ``weixin://wxpay/...`` code_url) as a black-on-white QImage.

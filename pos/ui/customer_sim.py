@@ -24,36 +24,6 @@ from pos.ui.workers import Workers
 #: How long one call to the sandbox may take (it is on loopback).
 SCAN_TIMEOUT_SECONDS = 5.0
 
-#: The Chinese of this window's texts (resources/i18n/update_translations.py puts them in
-#: the .ts and .qm files).
-CUSTOMER_SIM_ZH: dict[str, str] = {
-    "Customer (sandbox)": "模拟顾客（沙箱）",
-    "This window is the customer's phone. Charge an amount on the till, then pay it here.": (
-        "这个窗口就是顾客的手机：在收银台输入金额收款，然后在这里替顾客付款。"
-    ),
-    "No order on screen. Charge an amount on the till first.": (
-        "收银台上没有待付款的订单。请先在收银台输入金额并收款。"
-    ),
-    "Order %1 — %2": "订单 %1 — %2",
-    "Pay %1": "支付 %1",
-    "Wait for the password": "等待输入密码",
-    "Give up": "放弃支付",
-    "Or open in a browser:": "或用浏览器打开：",
-    "Paying…": "正在支付…",
-    "Paid %1. The till shows it in a moment.": "已支付 %1，收银台马上会显示。",
-    "The customer is typing the password. WeChat still says “not paid”; press Pay to finish "
-    "or Give up.": "顾客正在输入密码，微信仍显示“未支付”。按“支付”完成付款，或“放弃支付”。",
-    "The customer gave up. The till keeps waiting until it times out or is cancelled.": (
-        "顾客放弃了支付。收银台会继续等待，直到超时或被取消。"
-    ),
-    "The QR cannot be paid: %1": "无法支付此二维码：%1",
-    "The sandbox did not answer: %1": "沙箱没有响应：%1",
-    "Paid ✓": "已支付 ✓",
-    "The clerk cancelled this order; it can no longer be paid.": "收银员已取消该订单，无法再支付。",
-    "Time is up for this order; it can no longer be paid.": "该订单已超时，无法再支付。",
-    "This order has ended without a payment.": "该订单已结束，未支付。",
-}
-
 
 def scan(sandbox_url: str, code_url: str, action: str) -> dict[str, Any]:
     """One move of the customer's phone (``pay``, ``scan`` or ``cancel``): the sandbox's

@@ -3,9 +3,8 @@
 Everything slow runs on :class:`pos.ui.workers.Workers` (reading the day, exporting, refunds
 and their follow-up queries, downloading the bill); the widgets only show results. Texts go
 through ``self.tr()``; the translation contexts are the class names ``PinDialog``,
-``ManagerWindow``, ``DealTableModel``, ``RefundDialog`` and ``ReconcileDialog``. Chinese is the
-default: :data:`MANAGER_ZH` holds the Chinese of every text, and :func:`install_manager_chinese`
-serves it until the window's ``.qm`` files carry these strings.
+``ManagerWindow``, ``DealTableModel``, ``RefundDialog`` and ``ReconcileDialog``; their Chinese
+is in ``resources/i18n/pos_zh_CN.ts`` with the rest of the window's.
 
 Entry point for the cashier: ``open_manager(parent, manager_services(cashier_app))``.
 """
@@ -32,14 +31,12 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
-    QTranslator,
     Signal,
 )
 from PySide6.QtGui import QColor, QPainter
@@ -79,7 +76,7 @@ from pos.refunds import Refunder, RefundProgress
 from pos.reports.day import DayReport, DealRow, day_report, search_rows
 from pos.reports.export import export
 from pos.reports.progress import WHOLE, Watch
-from pos.reports.reconcile import BillNotReady, ReconcileReport, reconcile_day
+from pos.reports.reconcile import BillNotReady, Kind, ReconcileReport, reconcile_day
 from pos.store import Deal, DealState, Store
 from pos.ui.counter import RefundSlipRow
 from pos.ui.wechat_words import error_text, refusal_text
@@ -192,174 +189,10 @@ def open_manager(parent: QWidget | None, services: ManagerServices) -> PinDialog
     Returns the PIN dialog (shown, window-modal); ``dialog.window_opened`` carries the
     manager window once the right PIN was entered.
     """
-    install_manager_chinese(services.settings.language)
     dialog = PinDialog(services, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.show()
     return dialog
-
-
-# --- Chinese by default --------------------------------------------------------------------------
-
-_CONTEXTS = ("PinDialog", "ManagerWindow", "DealTableModel", "RefundDialog", "ReconcileDialog")
-
-#: The Chinese of every text of this module (for the window's update_translations.py too).
-MANAGER_ZH: dict[str, str] = {
-    # PinDialog
-    "Manager": "店长",
-    "Set a manager PIN (4 to 12 digits). It guards refunds and the day's figures.": (
-        "请设置店长密码（4 至 12 位数字），用于保护退款和当日账目。"
-    ),
-    "Enter the manager PIN.": "请输入店长密码。",
-    "PIN": "密码",
-    "PIN again": "再次输入密码",
-    "OK": "确定",
-    "Cancel": "取消",
-    "The PIN must be 4 to 12 digits.": "密码须为 4 至 12 位数字。",
-    "The two PINs differ.": "两次输入的密码不一致。",
-    "Saving the PIN…": "正在保存密码…",
-    "The PIN could not be saved: %1": "密码保存失败：%1",
-    "Wrong PIN. %1 tries left.": "密码错误，还可尝试 %1 次。",
-    "Too many wrong PINs. Locked for %1 min %2 s.": "密码错误次数过多，已锁定 %1 分 %2 秒。",
-    # ManagerWindow
-    "Manager — transactions of the day": "店长 — 当日交易",
-    "Day:": "日期：",
-    "Search amount or order number": "按金额或订单号搜索",
-    "Refresh": "刷新",
-    "Paid deals": "已支付笔数",
-    "Takings": "收款",
-    "Refunded": "退款",
-    "Net": "实收",
-    "Takings by hour": "每小时收款",
-    "This day": "当天",
-    "Its month": "当月（至所选日）",
-    "Export CSV…": "导出 CSV…",
-    "Export Excel…": "导出 Excel…",
-    "Refund…": "退款…",
-    "Reconcile with WeChat…": "与微信对账…",
-    "Loading %1…": "正在加载 %1…",
-    "ALARM %1 %2: %3": "警报 %1 %2：%3",
-    "%1 deals, %2 shown.": "共 %1 笔交易，显示 %2 笔。",
-    "Could not load the day: %1": "无法加载当日数据：%1",
-    "Export to": "导出到",
-    "Exporting…": "正在导出…",
-    "Exported %1 deals to %2.": "已导出 %1 笔交易到 %2。",
-    "Export failed: %1": "导出失败：%1",
-    "Export cancelled; no file was written.": "已取消导出，未写入任何文件。",
-    "Reconciliation cancelled.": "已取消对账。",
-    "Downloading WeChat's bill of %1…": "正在下载 %1 的微信账单…",
-    "Reconciliation failed: %1": "对账失败：%1",
-    "WeChat makes the bill of %1 the next morning. You can reconcile it after %2.": (
-        "微信在次日上午生成 %1 的账单，%2 之后即可对账。"
-    ),
-    "Sandbox: the bill of today up to now (a real merchant gets it tomorrow after 10:00).": (
-        "沙箱：今天截至目前的账单（真实商户次日 10:00 后才能下载）。"
-    ),
-    "Refund of %1: %2": "%1 的退款：%2",
-    # DealTableModel
-    "Time": "时间",
-    "Product": "商品",
-    "Amount": "金额",
-    "State": "状态",
-    "Order number": "商户订单号",
-    "WeChat transaction": "微信订单号",
-    "creating": "创建中",
-    "waiting": "待支付",
-    "paid": "已支付",
-    "closing": "关闭中",
-    "closed": "已关闭",
-    "failed": "下单失败",
-    "part refunded": "部分退款",
-    "refunded": "已退款",
-    # RefundDialog
-    "Refund": "退款",
-    "%1 — %2, paid %3, %4 may still be refunded.": "%1 — %2，已付 %3，可退 %4。",
-    "Amount to refund": "退款金额",
-    "Reason (shown to the customer)": "退款原因（顾客可见）",
-    "Customer returned the goods": "顾客退货",
-    "Next…": "下一步…",
-    "Back": "返回",
-    "Confirm refund": "确认退款",
-    "Refund %1 to the customer for %2?": "确认向顾客退还 %1（%2）？",
-    "Enter a reason.": "请填写退款原因。",
-    "At most %1 may be refunded.": "最多可退 %1。",
-    "Refunding %1…": "正在退款 %1…",
-    "Refunded %1 ✓": "已退款 %1 ✓",
-    "WeChat Pay is still processing the refund of %1; it is followed up.": (
-        "微信支付仍在处理 %1 的退款，系统会继续跟进。"
-    ),
-    "The refund failed: %1": "退款失败：%1",
-    "The refund needs the merchant platform: %1": "退款异常，需在商户平台处理：%1",
-    "Close": "关闭",
-    "Deal %1, paid %2 at %3. Reason: %4": "订单 %1，%3 支付 %2。原因：%4",
-    "Refund number: %1": "退款单号：%1",
-    # ReconcileDialog
-    "Reconciliation of %1": "%1 对账",
-    "Everything matches.": "全部一致。",
-    "%n difference(s) found.": "发现 %n 处差异。",
-    "Kind": "类型",
-    "Here": "本店",
-    "WeChat": "微信",
-    "%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.": (
-        "%1：微信收款 %2，退款 %3；本店记录收款 %4，退款 %5。"
-    ),
-    "WeChat has no bill for this day.": "微信没有这一天的账单。",
-    "%n refund(s) still unconfirmed here.": "本店有 %n 笔退款尚未确认。",
-    "succeeded": "成功",
-    "reversed": "已撤销",
-    "processing": "处理中",
-    "unconfirmed": "未确认",
-    "refund closed": "退款关闭",
-    "refund abnormal": "退款异常",
-    "Export differences…": "导出差异…",
-    "paid at WeChat, unknown here": "微信已收款，本店无记录",
-    "paid at WeChat, not paid here": "微信已收款，本店未记收款",
-    "paid here, missing at WeChat": "本店已收款，微信无记录",
-    "amount differs": "金额不一致",
-    "state differs": "状态不一致",
-    "refund at WeChat, unknown here": "微信有退款，本店无记录",
-    "refund here, missing at WeChat": "本店有退款，微信无记录",
-    "refund differs": "退款不一致",
-}
-
-
-class _ManagerTranslator(QTranslator):
-    """Serves :data:`MANAGER_ZH` for this module's contexts; everything else is left alone."""
-
-    def translate(
-        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        # None, not "": an empty string would be taken as the translation of every text of
-        # the application; None (a null QString) lets Qt ask the next translator.
-        if context in _CONTEXTS:
-            return MANAGER_ZH.get(source_text)
-        return None
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-_installed: list[_ManagerTranslator] = []
-
-
-def install_manager_chinese(language: str) -> None:
-    """For ``zh_CN``: make sure the manager's texts show in Chinese (once per application);
-    for another language, take that fallback away again.
-
-    Qt asks the most recently installed translator first, and this one answers only the
-    manager's own contexts, so the cashier's translations are untouched."""
-    app = QCoreApplication.instance()
-    if app is None:
-        return
-    if language != "zh_CN":
-        while _installed:
-            QCoreApplication.removeTranslator(_installed.pop())
-        return
-    if _installed:
-        return
-    translator = _ManagerTranslator(app)
-    QCoreApplication.installTranslator(translator)
-    _installed.append(translator)
 
 
 # --- the PIN dialog -------------------------------------------------------------------------------
@@ -1358,6 +1191,30 @@ class RefundDialog(QDialog):
 # --- reconciliation -------------------------------------------------------------------------------
 
 
+#: The reconciliation's differences in the manager's words (the values are the core's stable
+#: English labels of the CSV and the logs; these are what the dialog shows, translated).
+KIND_WORDS: dict[Kind, str] = {
+    Kind.PAID_THERE_UNKNOWN_HERE: QT_TRANSLATE_NOOP(
+        "ReconcileDialog", "paid at WeChat, unknown here"
+    ),
+    Kind.PAID_THERE_UNPAID_HERE: QT_TRANSLATE_NOOP(
+        "ReconcileDialog", "paid at WeChat, not paid here"
+    ),
+    Kind.PAID_HERE_MISSING_THERE: QT_TRANSLATE_NOOP(
+        "ReconcileDialog", "paid here, missing at WeChat"
+    ),
+    Kind.AMOUNT_MISMATCH: QT_TRANSLATE_NOOP("ReconcileDialog", "amount differs"),
+    Kind.STATE_MISMATCH: QT_TRANSLATE_NOOP("ReconcileDialog", "state differs"),
+    Kind.REFUND_UNKNOWN_HERE: QT_TRANSLATE_NOOP(
+        "ReconcileDialog", "refund at WeChat, unknown here"
+    ),
+    Kind.REFUND_MISSING_THERE: QT_TRANSLATE_NOOP(
+        "ReconcileDialog", "refund here, missing at WeChat"
+    ),
+    Kind.REFUND_MISMATCH: QT_TRANSLATE_NOOP("ReconcileDialog", "refund differs"),
+}
+
+
 class ReconcileDialog(QDialog):
     """The reconciliation report: a summary line and the differences, exportable as CSV."""
 
@@ -1396,7 +1253,7 @@ class ReconcileDialog(QDialog):
             number = d.out_trade_no + (f" / {d.out_refund_no}" if d.out_refund_no else "")
             here = self._side(d.local_fen, self.state_text(d.local_state))
             there = self._side(d.wechat_fen, self.state_text(d.wechat_state))
-            for column, text in enumerate((self.tr(d.kind.value), number, here, there)):
+            for column, text in enumerate((self.tr(KIND_WORDS[d.kind]), number, here, there)):
                 item = QTableWidgetItem(text)
                 # The core's detail line (English, with times and ids) for whoever wants it.
                 item.setToolTip(d.detail)

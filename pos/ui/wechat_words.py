@@ -177,64 +177,6 @@ WORDS: dict[str, str] = {
 #: Codes whose meaning is in WeChat's own text (which amounts, which rule): shown after ours.
 _SEE_ITS_TEXT = frozenset({"INVALID_REQUEST", "ERROR", "TRADE_ERROR"})
 
-#: The Chinese of every text of this module (update_translations.py puts it into the .qm).
-WECHAT_WORDS_ZH: dict[str, str] = {
-    "%1 (%2)": "%1（%2）",
-    "WeChat Pay is busy; try again.": "微信支付系统繁忙，请稍后再试。",
-    "The bank had an error; the payment is checked.": "银行系统异常，正在查询支付结果。",
-    "The customer is entering the payment password.": "顾客正在输入支付密码。",
-    "WeChat Pay asks to send the refund again.": "微信支付要求重新提交退款。",
-    "Too many requests; try again later.": "请求过于频繁，请稍后再试。",
-    "Too many invalid requests; try again in a minute.": "无效请求过多，请一分钟后再试。",
-    (
-        "Not enough balance: the customer pays another way, or (for a refund) the shop's "
-        "account needs funds."
-    ): "余额不足：付款时请顾客更换付款方式；退款时请为商户账户充值。",
-    "The order is already paid.": "该订单已支付。",
-    "The order is closed.": "该订单已关闭。",
-    "The order was reversed.": "该订单已撤销。",
-    "This order number was already used.": "商户订单号重复。",
-    "WeChat Pay refused the request (amounts or details differ).": (
-        "微信支付拒绝了请求（金额或订单信息不一致）。"
-    ),
-    "WeChat Pay has no such order.": "微信支付查无此订单。",
-    "WeChat Pay has no such refund.": "微信支付查无此退款。",
-    "The order is more than a year old and cannot be refunded.": "订单已超过一年，无法退款。",
-    "The customer's WeChat account is closed or abnormal: refund outside WeChat Pay.": (
-        "顾客的微信账户已注销或异常，请在微信支付之外退款。"
-    ),
-    "Too late to reverse; refund instead.": "已超过撤销期限，请改为退款。",
-    "The payment code has expired; ask for a fresh one.": "付款码已过期，请顾客刷新付款码。",
-    "The payment code is wrong or used; ask for a fresh one.": (
-        "付款码错误或已使用，请顾客刷新付款码。"
-    ),
-    "Not a WeChat payment code; scan again.": "不是微信付款码，请重新扫码。",
-    "This card is not accepted; the customer pays another way.": (
-        "不支持该银行卡，请顾客更换付款方式。"
-    ),
-    "Another customer already tried to pay this order.": "已有其他顾客尝试支付该订单。",
-    "WeChat Pay refused the payment.": "微信支付拒绝了这笔交易。",
-    "The order's state does not allow this.": "订单当前状态不允许此操作。",
-    "The refund amount differs from the first request.": "退款金额与首次请求不一致。",
-    "WeChat Pay refused the request.": "微信支付拒绝了请求。",
-    "Wrong signature: check the API key in the settings.": "签名错误：请在设置中检查 API 密钥。",
-    "WeChat Pay could not read the request.": "微信支付无法读取请求（XML 格式错误）。",
-    "A field of the request is wrong.": "请求参数错误。",
-    "A field of the request is missing.": "缺少请求参数。",
-    "The request is not in UTF-8.": "请求编码不是 UTF-8。",
-    "WeChat Pay needs a POST request.": "请求须使用 POST 方法。",
-    "The request was empty.": "请求内容为空。",
-    "The WeChat transaction number is wrong.": "微信订单号无效。",
-    "The AppID does not exist: check the settings.": "AppID 不存在：请检查设置。",
-    "The merchant number does not exist: check the settings.": "商户号不存在：请检查设置。",
-    "The AppID is not bound to the merchant number: check the settings.": (
-        "AppID 与商户号不匹配：请检查设置。"
-    ),
-    "The merchant has no permission for this: check the merchant platform.": (
-        "商户没有此项权限：请在商户平台检查。"
-    ),
-}
-
 
 def words_for(reason: WeChatReason) -> str:
     """Our words for the refusal's code in the UI's language; WeChat's own words otherwise."""

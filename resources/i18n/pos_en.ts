@@ -4,8 +4,8 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="578"/>
-        <location filename="../../pos/ui/cashier.py" line="240"/>
+        <location filename="../../pos/ui/app.py" line="632"/>
+        <location filename="../../pos/ui/cashier.py" line="243"/>
         <source>WeChat Pay cashier</source>
         <extracomment>The embedded sandbox&apos;s orders and refunds, in the data folder (a restart forgets nothing). The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
 ----------
@@ -13,134 +13,134 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="251"/>
-        <location filename="../../pos/ui/cashier.py" line="888"/>
+        <location filename="../../pos/ui/cashier.py" line="254"/>
+        <location filename="../../pos/ui/cashier.py" line="891"/>
         <source>Checking unfinished payments…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="266"/>
+        <location filename="../../pos/ui/cashier.py" line="269"/>
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="277"/>
+        <location filename="../../pos/ui/cashier.py" line="280"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="320"/>
+        <location filename="../../pos/ui/cashier.py" line="323"/>
         <source>Or type what is sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="324"/>
+        <location filename="../../pos/ui/cashier.py" line="327"/>
         <source>Edit products…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="346"/>
+        <location filename="../../pos/ui/cashier.py" line="349"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="351"/>
+        <location filename="../../pos/ui/cashier.py" line="354"/>
         <source>Charge (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="363"/>
+        <location filename="../../pos/ui/cashier.py" line="366"/>
         <source>Today&apos;s payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="366"/>
+        <location filename="../../pos/ui/cashier.py" line="369"/>
         <source>Customer (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="372"/>
+        <location filename="../../pos/ui/cashier.py" line="375"/>
         <source>Manager (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="373"/>
+        <location filename="../../pos/ui/cashier.py" line="376"/>
         <source>Settings (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="389"/>
+        <location filename="../../pos/ui/cashier.py" line="392"/>
         <source>No payments yet today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="402"/>
+        <location filename="../../pos/ui/cashier.py" line="405"/>
         <source>Reprint (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="469"/>
+        <location filename="../../pos/ui/cashier.py" line="472"/>
         <source>Purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="475"/>
+        <location filename="../../pos/ui/cashier.py" line="478"/>
         <source>Product: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="481"/>
+        <location filename="../../pos/ui/cashier.py" line="484"/>
         <source>Product: none chosen (%1, or type a name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="486"/>
+        <location filename="../../pos/ui/cashier.py" line="489"/>
         <source>Product: none chosen (type a name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="532"/>
+        <location filename="../../pos/ui/cashier.py" line="535"/>
         <source>Type an amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="533"/>
-        <location filename="../../pos/ui/cashier.py" line="541"/>
+        <location filename="../../pos/ui/cashier.py" line="536"/>
+        <location filename="../../pos/ui/cashier.py" line="544"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="534"/>
+        <location filename="../../pos/ui/cashier.py" line="537"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="535"/>
+        <location filename="../../pos/ui/cashier.py" line="538"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="536"/>
+        <location filename="../../pos/ui/cashier.py" line="539"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="537"/>
+        <location filename="../../pos/ui/cashier.py" line="540"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="579"/>
+        <location filename="../../pos/ui/cashier.py" line="582"/>
         <source>Ready: type an amount and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="650"/>
+        <location filename="../../pos/ui/cashier.py" line="653"/>
         <source>Checking unfinished payments… Press Esc to open the till now; the check goes on in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="661"/>
+        <location filename="../../pos/ui/cashier.py" line="664"/>
         <source>%n unfinished payment(s) still being checked with WeChat Pay in the background (listed as result pending). Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -148,7 +148,7 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="668"/>
+        <location filename="../../pos/ui/cashier.py" line="671"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -156,128 +156,128 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="672"/>
+        <location filename="../../pos/ui/cashier.py" line="675"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="682"/>
+        <location filename="../../pos/ui/cashier.py" line="685"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="692"/>
+        <location filename="../../pos/ui/cashier.py" line="695"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="703"/>
+        <location filename="../../pos/ui/cashier.py" line="706"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="704"/>
+        <location filename="../../pos/ui/cashier.py" line="707"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="705"/>
+        <location filename="../../pos/ui/cashier.py" line="708"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="706"/>
+        <location filename="../../pos/ui/cashier.py" line="709"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="708"/>
+        <location filename="../../pos/ui/cashier.py" line="711"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="710"/>
+        <location filename="../../pos/ui/cashier.py" line="713"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="711"/>
+        <location filename="../../pos/ui/cashier.py" line="714"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="712"/>
+        <location filename="../../pos/ui/cashier.py" line="715"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="714"/>
+        <location filename="../../pos/ui/cashier.py" line="717"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="717"/>
+        <location filename="../../pos/ui/cashier.py" line="720"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="743"/>
+        <location filename="../../pos/ui/cashier.py" line="746"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="753"/>
+        <location filename="../../pos/ui/cashier.py" line="756"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="754"/>
+        <location filename="../../pos/ui/cashier.py" line="757"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="755"/>
+        <location filename="../../pos/ui/cashier.py" line="758"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="756"/>
-        <location filename="../../pos/ui/cashier.py" line="771"/>
+        <location filename="../../pos/ui/cashier.py" line="759"/>
+        <location filename="../../pos/ui/cashier.py" line="774"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="772"/>
+        <location filename="../../pos/ui/cashier.py" line="775"/>
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="773"/>
+        <location filename="../../pos/ui/cashier.py" line="776"/>
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="775"/>
+        <location filename="../../pos/ui/cashier.py" line="778"/>
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="789"/>
+        <location filename="../../pos/ui/cashier.py" line="792"/>
         <source>Program error while handling the payment of %1 (order %2); it is in the log. The payment will be checked with WeChat Pay at the next start. Call for support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="802"/>
+        <location filename="../../pos/ui/cashier.py" line="805"/>
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="826"/>
+        <location filename="../../pos/ui/cashier.py" line="829"/>
         <source>LATE PAYMENT: %1 for &quot;%2&quot; was paid after the code was taken away. It is recorded as paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="833"/>
+        <location filename="../../pos/ui/cashier.py" line="836"/>
         <source>(%n more)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -285,67 +285,67 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="849"/>
+        <location filename="../../pos/ui/cashier.py" line="852"/>
         <source>result pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="853"/>
+        <location filename="../../pos/ui/cashier.py" line="856"/>
         <source>%1 (late)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="870"/>
+        <location filename="../../pos/ui/cashier.py" line="873"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="871"/>
+        <location filename="../../pos/ui/cashier.py" line="874"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="872"/>
+        <location filename="../../pos/ui/cashier.py" line="875"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="873"/>
+        <location filename="../../pos/ui/cashier.py" line="876"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="874"/>
+        <location filename="../../pos/ui/cashier.py" line="877"/>
         <source>not paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="875"/>
+        <location filename="../../pos/ui/cashier.py" line="878"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="876"/>
+        <location filename="../../pos/ui/cashier.py" line="879"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="877"/>
+        <location filename="../../pos/ui/cashier.py" line="880"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="886"/>
+        <location filename="../../pos/ui/cashier.py" line="889"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="899"/>
+        <location filename="../../pos/ui/cashier.py" line="902"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="913"/>
+        <location filename="../../pos/ui/cashier.py" line="916"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,78 +353,78 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="229"/>
-        <location filename="../../pos/ui/counter.py" line="270"/>
-        <location filename="../../pos/ui/counter.py" line="370"/>
+        <location filename="../../pos/ui/counter.py" line="203"/>
+        <location filename="../../pos/ui/counter.py" line="249"/>
+        <location filename="../../pos/ui/counter.py" line="359"/>
         <source>The printer setting is wrong: %1</source>
-        <extracomment>Told how one slip went: &quot;&quot; when it printed, else the clerk&apos;s message. The Chinese of this module&apos;s texts (resources/i18n/update_translations.py reads it). The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: &quot;receipt&quot; or &quot;test&quot;. A slip did not print: what it was, and the clerk&apos;s message. Seconds to connect to and write to the printer before giving up.</extracomment>
+        <extracomment>Told how one slip went: &quot;&quot; when it printed, else the clerk&apos;s message. The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: &quot;receipt&quot; or &quot;test&quot;. A slip did not print: what it was, and the clerk&apos;s message. Seconds to connect to and write to the printer before giving up (None: the printing module&apos;s default, read when printing: the window is shown without it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="241"/>
-        <location filename="../../pos/ui/counter.py" line="274"/>
-        <location filename="../../pos/ui/counter.py" line="295"/>
+        <location filename="../../pos/ui/counter.py" line="217"/>
+        <location filename="../../pos/ui/counter.py" line="253"/>
+        <location filename="../../pos/ui/counter.py" line="277"/>
         <source>No receipt printer is set (Settings, F12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="246"/>
-        <location filename="../../pos/ui/counter.py" line="257"/>
+        <location filename="../../pos/ui/counter.py" line="222"/>
+        <location filename="../../pos/ui/counter.py" line="233"/>
         <source>Nothing to reprint yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="334"/>
+        <location filename="../../pos/ui/counter.py" line="319"/>
         <source>The refund slip did not print: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="348"/>
+        <location filename="../../pos/ui/counter.py" line="335"/>
         <source>printer off or unplugged (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="349"/>
+        <location filename="../../pos/ui/counter.py" line="336"/>
         <source>the printer did not answer (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="350"/>
+        <location filename="../../pos/ui/counter.py" line="337"/>
         <source>printer not found (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="351"/>
+        <location filename="../../pos/ui/counter.py" line="338"/>
         <source>printer out of paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="365"/>
+        <location filename="../../pos/ui/counter.py" line="354"/>
         <source>Printer off or unplugged: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="366"/>
+        <location filename="../../pos/ui/counter.py" line="355"/>
         <source>The printer did not answer: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="367"/>
+        <location filename="../../pos/ui/counter.py" line="356"/>
         <source>Printer not found: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="368"/>
+        <location filename="../../pos/ui/counter.py" line="357"/>
         <source>Printer out of paper: load paper and press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="369"/>
+        <location filename="../../pos/ui/counter.py" line="358"/>
         <source>Printing needs a driver: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="372"/>
+        <location filename="../../pos/ui/counter.py" line="361"/>
         <source>Not printed: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,77 +432,77 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="165"/>
+        <location filename="../../pos/ui/customer_screen.py" line="154"/>
         <source>WeChat Pay</source>
-        <extracomment>The white border around a QR code, in modules (the standard&apos;s quiet zone). The compact customer view: its width as a share of the screen&apos;s, within these pixels, and its height per width (portrait: the code above the words, as wide as the window). Pixels between the compact view and the screen&apos;s edges. The Chinese of the counter&apos;s texts on this screen (resources/i18n/update_translations.py). A page was painted: &quot;qrPage&quot;, &quot;paidPage&quot; or &quot;messagePage&quot; (for measurements).</extracomment>
+        <extracomment>The white border around a QR code, in modules (the standard&apos;s quiet zone). The compact customer view: its width as a share of the screen&apos;s, within these pixels, and its height per width (portrait: the code above the words, as wide as the window). Pixels between the compact view and the screen&apos;s edges. A page was painted: &quot;qrPage&quot;, &quot;paidPage&quot; or &quot;messagePage&quot; (for measurements).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="188"/>
+        <location filename="../../pos/ui/customer_screen.py" line="177"/>
         <source>Scan with WeChat to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="200"/>
-        <location filename="../../pos/ui/customer_screen.py" line="328"/>
+        <location filename="../../pos/ui/customer_screen.py" line="189"/>
+        <location filename="../../pos/ui/customer_screen.py" line="317"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="303"/>
+        <location filename="../../pos/ui/customer_screen.py" line="292"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="307"/>
+        <location filename="../../pos/ui/customer_screen.py" line="296"/>
         <source>Thank you!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="361"/>
-        <location filename="../../pos/ui/customer_screen.py" line="401"/>
-        <location filename="../../pos/ui/customer_screen.py" line="452"/>
-        <location filename="../../pos/ui/customer_screen.py" line="477"/>
+        <location filename="../../pos/ui/customer_screen.py" line="350"/>
+        <location filename="../../pos/ui/customer_screen.py" line="390"/>
+        <location filename="../../pos/ui/customer_screen.py" line="441"/>
+        <location filename="../../pos/ui/customer_screen.py" line="466"/>
         <source>Amount to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="370"/>
+        <location filename="../../pos/ui/customer_screen.py" line="359"/>
         <source>Show your payment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="371"/>
+        <location filename="../../pos/ui/customer_screen.py" line="360"/>
         <source>In WeChat: Me → Services → Money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="381"/>
+        <location filename="../../pos/ui/customer_screen.py" line="370"/>
         <source>Enter your payment password on your phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="382"/>
+        <location filename="../../pos/ui/customer_screen.py" line="371"/>
         <source>Waiting for WeChat Pay to confirm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="392"/>
+        <location filename="../../pos/ui/customer_screen.py" line="381"/>
         <source>Payment failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="393"/>
+        <location filename="../../pos/ui/customer_screen.py" line="382"/>
         <source>Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="493"/>
+        <location filename="../../pos/ui/customer_screen.py" line="482"/>
         <source>Preparing the payment code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="513"/>
+        <location filename="../../pos/ui/customer_screen.py" line="502"/>
         <source>Code valid for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,94 +510,94 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>CustomerSimWindow</name>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="94"/>
+        <location filename="../../pos/ui/customer_sim.py" line="64"/>
         <source>Customer (sandbox)</source>
-        <extracomment>How long one call to the sandbox may take (it is on loopback). The Chinese of this window&apos;s texts (resources/i18n/update_translations.py puts them in the .ts and .qm files). The sandbox answered a move: (action, the answer as a dict).</extracomment>
+        <extracomment>How long one call to the sandbox may take (it is on loopback). The sandbox answered a move: (action, the answer as a dict).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="99"/>
+        <location filename="../../pos/ui/customer_sim.py" line="69"/>
         <source>This window is the customer&apos;s phone. Charge an amount on the till, then pay it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="118"/>
+        <location filename="../../pos/ui/customer_sim.py" line="88"/>
         <source>Wait for the password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="120"/>
+        <location filename="../../pos/ui/customer_sim.py" line="90"/>
         <source>Give up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="135"/>
+        <location filename="../../pos/ui/customer_sim.py" line="105"/>
         <source>Or open in a browser:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="159"/>
+        <location filename="../../pos/ui/customer_sim.py" line="129"/>
         <source>No order on screen. Charge an amount on the till first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="161"/>
-        <location filename="../../pos/ui/customer_sim.py" line="171"/>
+        <location filename="../../pos/ui/customer_sim.py" line="131"/>
+        <location filename="../../pos/ui/customer_sim.py" line="141"/>
         <source>Pay %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="167"/>
+        <location filename="../../pos/ui/customer_sim.py" line="137"/>
         <source>Order %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="191"/>
+        <location filename="../../pos/ui/customer_sim.py" line="161"/>
         <source>Paying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="205"/>
+        <location filename="../../pos/ui/customer_sim.py" line="175"/>
         <source>Paid %1. The till shows it in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="210"/>
+        <location filename="../../pos/ui/customer_sim.py" line="180"/>
         <source>The customer is typing the password. WeChat still says “not paid”; press Pay to finish or Give up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="215"/>
+        <location filename="../../pos/ui/customer_sim.py" line="185"/>
         <source>The customer gave up. The till keeps waiting until it times out or is cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="218"/>
+        <location filename="../../pos/ui/customer_sim.py" line="188"/>
         <source>The QR cannot be paid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="229"/>
+        <location filename="../../pos/ui/customer_sim.py" line="199"/>
         <source>The sandbox did not answer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="241"/>
+        <location filename="../../pos/ui/customer_sim.py" line="211"/>
         <source>Paid ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="252"/>
+        <location filename="../../pos/ui/customer_sim.py" line="222"/>
         <source>The clerk cancelled this order; it can no longer be paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="253"/>
+        <location filename="../../pos/ui/customer_sim.py" line="223"/>
         <source>Time is up for this order; it can no longer be paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="256"/>
+        <location filename="../../pos/ui/customer_sim.py" line="226"/>
         <source>This order has ended without a payment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,77 +605,77 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="576"/>
+        <location filename="../../pos/ui/manager.py" line="392"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="577"/>
+        <location filename="../../pos/ui/manager.py" line="393"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="578"/>
+        <location filename="../../pos/ui/manager.py" line="394"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="579"/>
+        <location filename="../../pos/ui/manager.py" line="395"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="580"/>
+        <location filename="../../pos/ui/manager.py" line="396"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="581"/>
+        <location filename="../../pos/ui/manager.py" line="397"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="582"/>
+        <location filename="../../pos/ui/manager.py" line="398"/>
         <source>WeChat transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="588"/>
+        <location filename="../../pos/ui/manager.py" line="404"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="589"/>
+        <location filename="../../pos/ui/manager.py" line="405"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="590"/>
+        <location filename="../../pos/ui/manager.py" line="406"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="591"/>
+        <location filename="../../pos/ui/manager.py" line="407"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="592"/>
+        <location filename="../../pos/ui/manager.py" line="408"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="593"/>
+        <location filename="../../pos/ui/manager.py" line="409"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="594"/>
+        <location filename="../../pos/ui/manager.py" line="410"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="595"/>
+        <location filename="../../pos/ui/manager.py" line="411"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,154 +683,154 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="748"/>
+        <location filename="../../pos/ui/manager.py" line="564"/>
         <source>Manager — transactions of the day</source>
         <extracomment>The day&apos;s report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown. A long task (``&quot;export&quot;`` or ``&quot;reconcile&quot;``) stopped after the manager cancelled it; emitted when the worker has really stopped (and removed any partial file). The progress of the long task running now (export or reconcile), if any.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="756"/>
+        <location filename="../../pos/ui/manager.py" line="572"/>
         <source>Day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="768"/>
+        <location filename="../../pos/ui/manager.py" line="584"/>
         <source>Search amount or order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="772"/>
+        <location filename="../../pos/ui/manager.py" line="588"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="780"/>
+        <location filename="../../pos/ui/manager.py" line="596"/>
         <source>Paid deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="781"/>
+        <location filename="../../pos/ui/manager.py" line="597"/>
         <source>Takings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="782"/>
+        <location filename="../../pos/ui/manager.py" line="598"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="783"/>
+        <location filename="../../pos/ui/manager.py" line="599"/>
         <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="848"/>
+        <location filename="../../pos/ui/manager.py" line="664"/>
         <source>This day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="849"/>
+        <location filename="../../pos/ui/manager.py" line="665"/>
         <source>Its month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="851"/>
+        <location filename="../../pos/ui/manager.py" line="667"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="853"/>
+        <location filename="../../pos/ui/manager.py" line="669"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="855"/>
+        <location filename="../../pos/ui/manager.py" line="671"/>
         <source>Refund…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="858"/>
+        <location filename="../../pos/ui/manager.py" line="674"/>
         <source>Reconcile with WeChat…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="883"/>
+        <location filename="../../pos/ui/manager.py" line="699"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="903"/>
+        <location filename="../../pos/ui/manager.py" line="719"/>
         <source>ALARM %1 %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="921"/>
+        <location filename="../../pos/ui/manager.py" line="737"/>
         <source>Takings by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="926"/>
+        <location filename="../../pos/ui/manager.py" line="742"/>
         <source>Could not load the day: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="933"/>
+        <location filename="../../pos/ui/manager.py" line="749"/>
         <source>%1 deals, %2 shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="970"/>
+        <location filename="../../pos/ui/manager.py" line="786"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="985"/>
-        <location filename="../../pos/ui/manager.py" line="988"/>
+        <location filename="../../pos/ui/manager.py" line="801"/>
+        <location filename="../../pos/ui/manager.py" line="804"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1015"/>
+        <location filename="../../pos/ui/manager.py" line="831"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1059"/>
+        <location filename="../../pos/ui/manager.py" line="875"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1062"/>
+        <location filename="../../pos/ui/manager.py" line="878"/>
         <source>Reconciliation cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1066"/>
+        <location filename="../../pos/ui/manager.py" line="882"/>
         <source>Exported %1 deals to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1073"/>
+        <location filename="../../pos/ui/manager.py" line="889"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1091"/>
+        <location filename="../../pos/ui/manager.py" line="907"/>
         <source>Refund of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1101"/>
+        <location filename="../../pos/ui/manager.py" line="917"/>
         <source>Downloading WeChat&apos;s bill of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1127"/>
+        <location filename="../../pos/ui/manager.py" line="943"/>
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1133"/>
+        <location filename="../../pos/ui/manager.py" line="949"/>
         <source>Reconciliation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -838,68 +838,68 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="416"/>
+        <location filename="../../pos/ui/manager.py" line="232"/>
         <source>Manager</source>
-        <extracomment>Today, the shop&apos;s business day; None: from the settings&apos; time zone. The app&apos;s one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. An export or a reconciliation still running after this long shows its progress and a Cancel button (QProgressDialog&apos;s minimum duration). Prints the slip of a refund that succeeded (when a printer is set). The Chinese of every text of this module (for the window&apos;s update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
+        <extracomment>The app&apos;s one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. An export or a reconciliation still running after this long shows its progress and a Cancel button (QProgressDialog&apos;s minimum duration). Prints the slip of a refund that succeeded (when a printer is set). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="419"/>
+        <location filename="../../pos/ui/manager.py" line="235"/>
         <source>Set a manager PIN (4 to 12 digits). It guards refunds and the day&apos;s figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="421"/>
+        <location filename="../../pos/ui/manager.py" line="237"/>
         <source>Enter the manager PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="428"/>
+        <location filename="../../pos/ui/manager.py" line="244"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="434"/>
+        <location filename="../../pos/ui/manager.py" line="250"/>
         <source>PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="444"/>
+        <location filename="../../pos/ui/manager.py" line="260"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="446"/>
+        <location filename="../../pos/ui/manager.py" line="262"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="477"/>
+        <location filename="../../pos/ui/manager.py" line="293"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="480"/>
+        <location filename="../../pos/ui/manager.py" line="296"/>
         <source>The two PINs differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="482"/>
+        <location filename="../../pos/ui/manager.py" line="298"/>
         <source>Saving the PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="506"/>
+        <location filename="../../pos/ui/manager.py" line="322"/>
         <source>The PIN could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="521"/>
+        <location filename="../../pos/ui/manager.py" line="337"/>
         <source>Wrong PIN. %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="534"/>
+        <location filename="../../pos/ui/manager.py" line="350"/>
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,48 +907,48 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="100"/>
+        <location filename="../../pos/ui/cashier.py" line="99"/>
         <source>Products</source>
-        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). The Chinese of the counter&apos;s texts on the till (resources/i18n/update_translations.py). Colours of the recent deals by state: paid green, given up grey, failed red. The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
+        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Colours of the recent deals by state: paid green, given up grey, failed red. The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="103"/>
+        <location filename="../../pos/ui/cashier.py" line="102"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="104"/>
+        <location filename="../../pos/ui/cashier.py" line="103"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="105"/>
+        <location filename="../../pos/ui/cashier.py" line="104"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="106"/>
+        <location filename="../../pos/ui/cashier.py" line="105"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="107"/>
+        <location filename="../../pos/ui/cashier.py" line="106"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="159"/>
+        <location filename="../../pos/ui/cashier.py" line="160"/>
         <source>Add product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="142"/>
+        <location filename="../../pos/ui/cashier.py" line="143"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="167"/>
+        <location filename="../../pos/ui/cashier.py" line="170"/>
         <source>Rename product</source>
         <translation type="unfinished"></translation>
     </message>
@@ -956,13 +956,13 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="86"/>
+        <location filename="../../pos/ui/app.py" line="85"/>
         <source>&amp;Look in:</source>
         <extracomment>Products offered on a fresh till, so the quick keys are not empty the first time. Network timeout of one WeChat Pay call attempt (connect, and each read). The sale on screen retries what is safe to retry (3 attempts: a call never answered gives up after 31.5 s, the clerk&apos;s countdown and Esc free the till long before); deals settled in the background make one attempt (10 s) and their checkout asks again later (see WeChatPayClient). On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE &quot;Recovery&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="87"/>
+        <location filename="../../pos/ui/app.py" line="86"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -970,17 +970,17 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1388"/>
+        <location filename="../../pos/ui/manager.py" line="1228"/>
         <source>Reconciliation of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1392"/>
+        <location filename="../../pos/ui/manager.py" line="1232"/>
         <source>Everything matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1394"/>
+        <location filename="../../pos/ui/manager.py" line="1234"/>
         <source>%n difference(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -988,112 +988,112 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1408"/>
+        <location filename="../../pos/ui/manager.py" line="1248"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1408"/>
+        <location filename="../../pos/ui/manager.py" line="1248"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1408"/>
+        <location filename="../../pos/ui/manager.py" line="1248"/>
         <source>Here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1408"/>
+        <location filename="../../pos/ui/manager.py" line="1248"/>
         <source>WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1439"/>
+        <location filename="../../pos/ui/manager.py" line="1279"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1440"/>
+        <location filename="../../pos/ui/manager.py" line="1280"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1441"/>
+        <location filename="../../pos/ui/manager.py" line="1281"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1442"/>
+        <location filename="../../pos/ui/manager.py" line="1282"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1443"/>
+        <location filename="../../pos/ui/manager.py" line="1283"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1444"/>
+        <location filename="../../pos/ui/manager.py" line="1284"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1445"/>
+        <location filename="../../pos/ui/manager.py" line="1285"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1446"/>
+        <location filename="../../pos/ui/manager.py" line="1286"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1447"/>
+        <location filename="../../pos/ui/manager.py" line="1287"/>
         <source>succeeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1448"/>
+        <location filename="../../pos/ui/manager.py" line="1288"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1449"/>
+        <location filename="../../pos/ui/manager.py" line="1289"/>
         <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1450"/>
+        <location filename="../../pos/ui/manager.py" line="1290"/>
         <source>unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1451"/>
+        <location filename="../../pos/ui/manager.py" line="1291"/>
         <source>refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1452"/>
+        <location filename="../../pos/ui/manager.py" line="1292"/>
         <source>refund abnormal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1471"/>
+        <location filename="../../pos/ui/manager.py" line="1311"/>
         <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1479"/>
+        <location filename="../../pos/ui/manager.py" line="1319"/>
         <source>WeChat has no bill for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1482"/>
+        <location filename="../../pos/ui/manager.py" line="1322"/>
         <source>Sandbox: the bill of today up to now (a real merchant gets it tomorrow after 10:00).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1486"/>
+        <location filename="../../pos/ui/manager.py" line="1326"/>
         <source>%n refund(s) still unconfirmed here.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1101,13 +1101,54 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1426"/>
-        <location filename="../../pos/ui/manager.py" line="1492"/>
+        <location filename="../../pos/ui/manager.py" line="1266"/>
+        <location filename="../../pos/ui/manager.py" line="1332"/>
         <source>Export differences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1429"/>
+        <location filename="../../pos/ui/manager.py" line="1197"/>
+        <source>paid at WeChat, unknown here</source>
+        <extracomment>The reconciliation&apos;s differences in the manager&apos;s words (the values are the core&apos;s stable English labels of the CSV and the logs; these are what the dialog shows, translated).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1200"/>
+        <source>paid at WeChat, not paid here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1203"/>
+        <source>paid here, missing at WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1206"/>
+        <source>amount differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1207"/>
+        <source>state differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1208"/>
+        <source>refund at WeChat, unknown here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1211"/>
+        <source>refund here, missing at WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1214"/>
+        <source>refund differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1269"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1115,105 +1156,105 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1172"/>
+        <location filename="../../pos/ui/manager.py" line="988"/>
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1183"/>
+        <location filename="../../pos/ui/manager.py" line="999"/>
         <source>Amount to refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1187"/>
+        <location filename="../../pos/ui/manager.py" line="1003"/>
         <source>Reason (shown to the customer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1188"/>
+        <location filename="../../pos/ui/manager.py" line="1004"/>
         <source>Customer returned the goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1197"/>
+        <location filename="../../pos/ui/manager.py" line="1013"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1199"/>
+        <location filename="../../pos/ui/manager.py" line="1015"/>
         <source>Next…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1220"/>
+        <location filename="../../pos/ui/manager.py" line="1036"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1222"/>
+        <location filename="../../pos/ui/manager.py" line="1038"/>
         <source>Confirm refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1255"/>
+        <location filename="../../pos/ui/manager.py" line="1071"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1261"/>
+        <location filename="../../pos/ui/manager.py" line="1077"/>
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1274"/>
-        <location filename="../../pos/ui/manager.py" line="1280"/>
+        <location filename="../../pos/ui/manager.py" line="1090"/>
+        <location filename="../../pos/ui/manager.py" line="1096"/>
         <source>At most %1 may be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1284"/>
+        <location filename="../../pos/ui/manager.py" line="1100"/>
         <source>Enter a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1289"/>
+        <location filename="../../pos/ui/manager.py" line="1105"/>
         <source>Refund %1 to the customer for %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1303"/>
+        <location filename="../../pos/ui/manager.py" line="1119"/>
         <source>Refunding %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1329"/>
+        <location filename="../../pos/ui/manager.py" line="1145"/>
         <source>Refunded %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1332"/>
+        <location filename="../../pos/ui/manager.py" line="1148"/>
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1335"/>
+        <location filename="../../pos/ui/manager.py" line="1151"/>
         <source>The refund needs the merchant platform: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1340"/>
-        <location filename="../../pos/ui/manager.py" line="1372"/>
+        <location filename="../../pos/ui/manager.py" line="1156"/>
+        <location filename="../../pos/ui/manager.py" line="1188"/>
         <source>The refund failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1351"/>
+        <location filename="../../pos/ui/manager.py" line="1167"/>
         <source>Refund number: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1359"/>
+        <location filename="../../pos/ui/manager.py" line="1175"/>
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1221,17 +1262,17 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>RefundSlipRow</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="390"/>
+        <location filename="../../pos/ui/counter.py" line="379"/>
         <source>Reprint refund slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="408"/>
+        <location filename="../../pos/ui/counter.py" line="397"/>
         <source>Printing the refund slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="424"/>
+        <location filename="../../pos/ui/counter.py" line="413"/>
         <source>Refund slip printed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1239,518 +1280,518 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="457"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="303"/>
         <source>Choose…</source>
         <extracomment>The window&apos;s workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the &quot;play&quot; button; None = QtMultimedia&apos;s QSoundEffect. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. &quot;Print test page&quot; finished: True when the printer took it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="463"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="309"/>
         <source>Welcome: set up this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="463"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="309"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="474"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="320"/>
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="493"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="339"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="495"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="341"/>
         <source>Sandbox: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="496"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="342"/>
         <source>Real merchant: real WeChat Pay payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="511"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="357"/>
         <source>Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="522"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="368"/>
         <source>AppID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="523"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="369"/>
         <source>Merchant number (mch_id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="524"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="370"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="525"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="371"/>
         <source>Sign type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="526"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="372"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="537"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="383"/>
         <source>API certificate (for refunds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="540"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="386"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="542"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="388"/>
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="545"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="391"/>
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="553"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="399"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="554"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="400"/>
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="555"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="401"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="286"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="556"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="562"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="132"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="402"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="408"/>
         <source>PKCS#12 file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="262"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="108"/>
         <source>AppID is required</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are.</extracomment>
+        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="263"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="109"/>
         <source>AppID must be &quot;wx&quot; followed by 16 letters or digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="264"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="110"/>
         <source>merchant number (mch_id) is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="265"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="111"/>
         <source>merchant number (mch_id) must be 6 to 32 digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="266"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="112"/>
         <source>API key is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="267"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="113"/>
         <source>API key must be exactly 32 letters or digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="268"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="114"/>
         <source>sign type must be MD5 or HMAC-SHA256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="269"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="115"/>
         <source>choose the {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="270"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="116"/>
         <source>{what} not found: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="271"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="117"/>
         <source>{what} is not a file: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="272"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="118"/>
         <source>the certificate could not be opened: check the file and its password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="275"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="121"/>
         <source>{what} is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="276"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="122"/>
         <source>{what} must be at most {most} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="277"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="123"/>
         <source>{what} must start with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="278"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="124"/>
         <source>{what} must not contain a query string (?...)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="279"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="125"/>
         <source>the relay needs this till&apos;s token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="280"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="126"/>
         <source>the token must not contain spaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="281"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="127"/>
         <source>the checkout timeout must be from {low} to {high} seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="284"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="130"/>
         <source>the poll interval must be from {low} to {high} seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="285"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="131"/>
         <source>the sound must be a .wav file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="287"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="133"/>
         <source>certificate file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="288"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="134"/>
         <source>key file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="289"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="135"/>
         <source>sound file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="290"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="136"/>
         <source>URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="291"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="137"/>
         <source>relay URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="292"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="138"/>
         <source>notify URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="293"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="139"/>
         <source>notify URL (or a relay URL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="565"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="411"/>
         <source>Certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="571"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="417"/>
         <source>Certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="574"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="420"/>
         <source>Private key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="580"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="426"/>
         <source>Private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="583"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="429"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="588"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="434"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="595"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="441"/>
         <source>default: relay URL + /wechatpay/notify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="596"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="442"/>
         <source>Relay URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="597"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="443"/>
         <source>Till token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="598"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="444"/>
         <source>Notify URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="602"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="448"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="606"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="611"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="452"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="457"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="616"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="462"/>
         <source>default chime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="617"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="463"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="620"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="628"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="466"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="474"/>
         <source>Payment sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="620"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="466"/>
         <source>WAV sound (*.wav)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="623"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="469"/>
         <source>Checkout timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="625"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="471"/>
         <source>Poll interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="626"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="472"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="651"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="497"/>
         <source>Use the sandbox for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="677"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="523"/>
         <source>Receipts and voice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="681"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="527"/>
         <source>Say the amount when a payment arrives (微信收款 25.50 元)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="685"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="531"/>
         <source>none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="688"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="534"/>
         <source>Print test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="693"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="539"/>
         <source>Print the slip when paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="695"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="541"/>
         <source>One screen: a small customer window in a corner (amount, QR, paid)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="701"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="547"/>
         <source>Spoken amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="703"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="549"/>
         <source>Receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="706"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="552"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="710"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="556"/>
         <source>Customer view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="727"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="573"/>
         <source>Set a printer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="735"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="581"/>
         <source>Printing the test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="747"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="593"/>
         <source>Test page sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="749"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="595"/>
         <source>Not printed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="793"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="639"/>
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="800"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="646"/>
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="810"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="656"/>
         <source>stored {mask}: leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="836"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="682"/>
         <source>SANDBOX: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="842"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="688"/>
         <source>REAL MERCHANT: payments are real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="871"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="717"/>
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="881"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="727"/>
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="950"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="796"/>
         <source>another merchant number: enter its API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1022"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="868"/>
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant&apos;s details and its stored key are removed from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1027"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="873"/>
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1030"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="876"/>
         <source>Change payment mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1068"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="914"/>
         <source>Fix the merchant details first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1086"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="932"/>
         <source>Asking WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1101"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="947"/>
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1103"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="949"/>
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1107"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="953"/>
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1111"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="957"/>
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1113"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="959"/>
         <source>Unexpected answer from WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1231"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1077"/>
         <source>Some fields need fixing (see the red notes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1243"/>
+        <location filename="../../pos/ui/settings_dialog.py" line="1089"/>
         <source>Could not save: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1948,9 +1989,9 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/wechat_words.py" line="247"/>
+        <location filename="../../pos/ui/wechat_words.py" line="189"/>
         <source>%1 (%2)</source>
-        <extracomment>Codes whose meaning is in WeChat&apos;s own text (which amounts, which rule): shown after ours. The Chinese of every text of this module (update_translations.py puts it into the .qm).</extracomment>
+        <extracomment>Codes whose meaning is in WeChat&apos;s own text (which amounts, which rule): shown after ours.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

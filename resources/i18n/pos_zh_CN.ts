@@ -3,8 +3,8 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="578" />
-        <location filename="../../pos/ui/cashier.py" line="240" />
+        <location filename="../../pos/ui/app.py" line="632" />
+        <location filename="../../pos/ui/cashier.py" line="243" />
         <source>WeChat Pay cashier</source>
         <extracomment>The embedded sandbox's orders and refunds, in the data folder (a restart forgets nothing). The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
 ----------
@@ -12,330 +12,336 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation>微信支付收银台</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="251" />
-        <location filename="../../pos/ui/cashier.py" line="888" />
+        <location filename="../../pos/ui/cashier.py" line="254" />
+        <location filename="../../pos/ui/cashier.py" line="891" />
         <source>Checking unfinished payments…</source>
         <translation>正在核对未完成的收款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="266" />
+        <location filename="../../pos/ui/cashier.py" line="269" />
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation>沙箱模式 — 模拟支付，不会产生真实交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="277" />
+        <location filename="../../pos/ui/cashier.py" line="280" />
         <source>Acknowledge</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="320" />
+        <location filename="../../pos/ui/cashier.py" line="323" />
         <source>Or type what is sold</source>
         <translation>或输入商品名称</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="324" />
+        <location filename="../../pos/ui/cashier.py" line="327" />
         <source>Edit products…</source>
         <translation>编辑商品…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="346" />
+        <location filename="../../pos/ui/cashier.py" line="349" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="351" />
+        <location filename="../../pos/ui/cashier.py" line="354" />
         <source>Charge (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="363" />
+        <location filename="../../pos/ui/cashier.py" line="366" />
         <source>Today's payments</source>
         <translation>今日收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="366" />
+        <location filename="../../pos/ui/cashier.py" line="369" />
         <source>Customer (F9)</source>
         <translation>模拟顾客 (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="372" />
+        <location filename="../../pos/ui/cashier.py" line="375" />
         <source>Manager (F11)</source>
         <translation>店长 (F11)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="373" />
+        <location filename="../../pos/ui/cashier.py" line="376" />
         <source>Settings (F12)</source>
         <translation>设置 (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="389" />
+        <location filename="../../pos/ui/cashier.py" line="392" />
         <source>No payments yet today.</source>
         <translation>今天还没有收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="402" />
+        <location filename="../../pos/ui/cashier.py" line="405" />
         <source>Reprint (F10)</source>
         <translation>补打 (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="469" />
+        <location filename="../../pos/ui/cashier.py" line="472" />
         <source>Purchase</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="475" />
+        <location filename="../../pos/ui/cashier.py" line="478" />
         <source>Product: %1</source>
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="481" />
+        <location filename="../../pos/ui/cashier.py" line="484" />
         <source>Product: none chosen (%1, or type a name)</source>
         <translation>商品：未选择（按 %1 选择，或输入名称）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="486" />
+        <location filename="../../pos/ui/cashier.py" line="489" />
         <source>Product: none chosen (type a name)</source>
         <translation>商品：未选择（请输入名称）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="532" />
+        <location filename="../../pos/ui/cashier.py" line="535" />
         <source>Type an amount first.</source>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="533" />
-        <location filename="../../pos/ui/cashier.py" line="541" />
+        <location filename="../../pos/ui/cashier.py" line="536" />
+        <location filename="../../pos/ui/cashier.py" line="544" />
         <source>That is not an amount.</source>
         <translation>金额格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="534" />
+        <location filename="../../pos/ui/cashier.py" line="537" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="535" />
+        <location filename="../../pos/ui/cashier.py" line="538" />
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="536" />
+        <location filename="../../pos/ui/cashier.py" line="539" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="537" />
+        <location filename="../../pos/ui/cashier.py" line="540" />
         <source>Over the limit of %1 per payment.</source>
         <translation>超过单笔限额 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="579" />
+        <location filename="../../pos/ui/cashier.py" line="582" />
         <source>Ready: type an amount and press Enter.</source>
         <translation>就绪：输入金额后按 Enter 收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="650" />
+        <location filename="../../pos/ui/cashier.py" line="653" />
         <source>Checking unfinished payments… Press Esc to open the till now; the check goes on in the background.</source>
         <translation>正在核对未完成的收款… 按 Esc 可立即开始收款，核对将在后台继续。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="661" />
+        <location filename="../../pos/ui/cashier.py" line="664" />
         <source>%n unfinished payment(s) still being checked with WeChat Pay in the background (listed as result pending). Ready.</source>
-        <translation><numerusform>%n 笔未完成的收款仍在后台向微信支付核对（列表中显示为“结果待确认”）。就绪。</numerusform></translation>
+        <translation>
+            <numerusform>%n 笔未完成的收款仍在后台向微信支付核对（列表中显示为“结果待确认”）。就绪。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="668" />
+        <location filename="../../pos/ui/cashier.py" line="671" />
         <source>%n unfinished payment(s) checked. Ready.</source>
-        <translation><numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform></translation>
+        <translation>
+            <numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="672" />
+        <location filename="../../pos/ui/cashier.py" line="675" />
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation>无法保存该笔收款，未发起扣款：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="682" />
+        <location filename="../../pos/ui/cashier.py" line="685" />
         <source>Creating the order for %1…</source>
         <translation>正在为 %1 创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="692" />
+        <location filename="../../pos/ui/cashier.py" line="695" />
         <source>Waiting for the customer to pay %1…</source>
         <translation>等待顾客支付 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="703" />
+        <location filename="../../pos/ui/cashier.py" line="706" />
         <source>Creating the order…</source>
         <translation>正在创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="704" />
+        <location filename="../../pos/ui/cashier.py" line="707" />
         <source>Waiting for the customer to scan and pay…</source>
         <translation>等待顾客扫码支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="705" />
+        <location filename="../../pos/ui/cashier.py" line="708" />
         <source>No answer from WeChat Pay, still checking…</source>
         <translation>微信支付暂无响应，仍在查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="706" />
+        <location filename="../../pos/ui/cashier.py" line="709" />
         <source>Checking the order with WeChat Pay…</source>
         <translation>正在向微信支付查询订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="708" />
+        <location filename="../../pos/ui/cashier.py" line="711" />
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation>收到签名校验失败的应答，仍在向微信支付查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="710" />
+        <location filename="../../pos/ui/cashier.py" line="713" />
         <source>Time is up; closing the order…</source>
         <translation>已超时，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="711" />
+        <location filename="../../pos/ui/cashier.py" line="714" />
         <source>Cancelled; closing the order…</source>
         <translation>已取消，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="712" />
+        <location filename="../../pos/ui/cashier.py" line="715" />
         <source>Closing the order, trying again…</source>
         <translation>正在关闭订单，重试中…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="714" />
+        <location filename="../../pos/ui/cashier.py" line="717" />
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation>已忽略一条金额不符的支付通知，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="717" />
+        <location filename="../../pos/ui/cashier.py" line="720" />
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation>本地数据库写入失败！修复前请勿交付商品。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="743" />
+        <location filename="../../pos/ui/cashier.py" line="746" />
         <source>Paid: %1 ✓</source>
         <translation>收款成功：%1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="753" />
+        <location filename="../../pos/ui/cashier.py" line="756" />
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation>%1 的收款已取消，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="754" />
+        <location filename="../../pos/ui/cashier.py" line="757" />
         <source>Time is up for %1. The order is being closed.</source>
         <translation>%1 的收款已超时，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="755" />
+        <location filename="../../pos/ui/cashier.py" line="758" />
         <source>WeChat Pay refused the payment of %1.</source>
         <translation>微信支付拒绝了 %1 的收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="756" />
-        <location filename="../../pos/ui/cashier.py" line="771" />
+        <location filename="../../pos/ui/cashier.py" line="759" />
+        <location filename="../../pos/ui/cashier.py" line="774" />
         <source>Payment of %1 closed, not paid.</source>
         <translation>%1 的订单已关闭，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="772" />
+        <location filename="../../pos/ui/cashier.py" line="775" />
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation>%1 的订单未创建，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="773" />
+        <location filename="../../pos/ui/cashier.py" line="776" />
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation>%1 最终已支付（延迟到账）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="775" />
+        <location filename="../../pos/ui/cashier.py" line="778" />
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation>%1 的订单：微信支付报告的支付金额不符，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="789" />
+        <location filename="../../pos/ui/cashier.py" line="792" />
         <source>Program error while handling the payment of %1 (order %2); it is in the log. The payment will be checked with WeChat Pay at the next start. Call for support.</source>
         <translation>处理 %1 的收款（订单 %2）时程序出错，已记入日志。这笔收款将在下次启动时向微信支付核对。请联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="802" />
+        <location filename="../../pos/ui/cashier.py" line="805" />
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation>警报：微信支付报告 %1 的订单（%2）支付金额不符，不计为已支付。请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="826" />
+        <location filename="../../pos/ui/cashier.py" line="829" />
         <source>LATE PAYMENT: %1 for "%2" was paid after the code was taken away. It is recorded as paid.</source>
         <translation>迟到的付款：“%2” %1 在二维码撤下后完成支付，已记为已收款。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="833" />
+        <location filename="../../pos/ui/cashier.py" line="836" />
         <source>(%n more)</source>
-        <translation><numerusform>（另有 %n 笔）</numerusform></translation>
+        <translation>
+            <numerusform>（另有 %n 笔）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="849" />
+        <location filename="../../pos/ui/cashier.py" line="852" />
         <source>result pending</source>
         <translation>结果待确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="853" />
+        <location filename="../../pos/ui/cashier.py" line="856" />
         <source>%1 (late)</source>
         <translation>%1（迟到）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="870" />
+        <location filename="../../pos/ui/cashier.py" line="873" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="871" />
+        <location filename="../../pos/ui/cashier.py" line="874" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="872" />
+        <location filename="../../pos/ui/cashier.py" line="875" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="873" />
+        <location filename="../../pos/ui/cashier.py" line="876" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="874" />
+        <location filename="../../pos/ui/cashier.py" line="877" />
         <source>not paid</source>
         <translation>未支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="875" />
+        <location filename="../../pos/ui/cashier.py" line="878" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="876" />
+        <location filename="../../pos/ui/cashier.py" line="879" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="877" />
+        <location filename="../../pos/ui/cashier.py" line="880" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="886" />
+        <location filename="../../pos/ui/cashier.py" line="889" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="899" />
+        <location filename="../../pos/ui/cashier.py" line="902" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="913" />
+        <location filename="../../pos/ui/cashier.py" line="916" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
     </message>
@@ -343,78 +349,78 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="229" />
-        <location filename="../../pos/ui/counter.py" line="270" />
-        <location filename="../../pos/ui/counter.py" line="370" />
+        <location filename="../../pos/ui/counter.py" line="203" />
+        <location filename="../../pos/ui/counter.py" line="249" />
+        <location filename="../../pos/ui/counter.py" line="359" />
         <source>The printer setting is wrong: %1</source>
-        <extracomment>Told how one slip went: "" when it printed, else the clerk's message. The Chinese of this module's texts (resources/i18n/update_translations.py reads it). The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: "receipt" or "test". A slip did not print: what it was, and the clerk's message. Seconds to connect to and write to the printer before giving up.</extracomment>
+        <extracomment>Told how one slip went: "" when it printed, else the clerk's message. The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: "receipt" or "test". A slip did not print: what it was, and the clerk's message. Seconds to connect to and write to the printer before giving up (None: the printing module's default, read when printing: the window is shown without it).</extracomment>
         <translation>打印机设置有误：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="241" />
-        <location filename="../../pos/ui/counter.py" line="274" />
-        <location filename="../../pos/ui/counter.py" line="295" />
+        <location filename="../../pos/ui/counter.py" line="217" />
+        <location filename="../../pos/ui/counter.py" line="253" />
+        <location filename="../../pos/ui/counter.py" line="277" />
         <source>No receipt printer is set (Settings, F12).</source>
         <translation>未设置小票打印机（设置，F12）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="246" />
-        <location filename="../../pos/ui/counter.py" line="257" />
+        <location filename="../../pos/ui/counter.py" line="222" />
+        <location filename="../../pos/ui/counter.py" line="233" />
         <source>Nothing to reprint yet.</source>
         <translation>还没有可补打的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="334" />
+        <location filename="../../pos/ui/counter.py" line="319" />
         <source>The refund slip did not print: %1.</source>
         <translation>退款凭证未打印：%1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="348" />
+        <location filename="../../pos/ui/counter.py" line="335" />
         <source>printer off or unplugged (%1)</source>
         <translation>打印机未开机或未连接（%1）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="349" />
+        <location filename="../../pos/ui/counter.py" line="336" />
         <source>the printer did not answer (%1)</source>
         <translation>打印机无响应（%1）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="350" />
+        <location filename="../../pos/ui/counter.py" line="337" />
         <source>printer not found (%1)</source>
         <translation>找不到打印机（%1）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="351" />
+        <location filename="../../pos/ui/counter.py" line="338" />
         <source>printer out of paper</source>
         <translation>打印机缺纸</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="365" />
+        <location filename="../../pos/ui/counter.py" line="354" />
         <source>Printer off or unplugged: %1. Press F10 to reprint.</source>
         <translation>打印机未开机或未连接：%1。按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="366" />
+        <location filename="../../pos/ui/counter.py" line="355" />
         <source>The printer did not answer: %1. Press F10 to reprint.</source>
         <translation>打印机无响应：%1。按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="367" />
+        <location filename="../../pos/ui/counter.py" line="356" />
         <source>Printer not found: %1. Press F10 to reprint.</source>
         <translation>找不到打印机：%1。按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="368" />
+        <location filename="../../pos/ui/counter.py" line="357" />
         <source>Printer out of paper: load paper and press F10 to reprint.</source>
         <translation>打印机缺纸：装纸后按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="369" />
+        <location filename="../../pos/ui/counter.py" line="358" />
         <source>Printing needs a driver: %1</source>
         <translation>打印需要安装驱动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="372" />
+        <location filename="../../pos/ui/counter.py" line="361" />
         <source>Not printed: %1. Press F10 to reprint.</source>
         <translation>未能打印：%1。按 F10 补打。</translation>
     </message>
@@ -422,77 +428,77 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>CustomerScreen</name>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="165" />
+        <location filename="../../pos/ui/customer_screen.py" line="154" />
         <source>WeChat Pay</source>
-        <extracomment>The white border around a QR code, in modules (the standard's quiet zone). The compact customer view: its width as a share of the screen's, within these pixels, and its height per width (portrait: the code above the words, as wide as the window). Pixels between the compact view and the screen's edges. The Chinese of the counter's texts on this screen (resources/i18n/update_translations.py). A page was painted: "qrPage", "paidPage" or "messagePage" (for measurements).</extracomment>
+        <extracomment>The white border around a QR code, in modules (the standard's quiet zone). The compact customer view: its width as a share of the screen's, within these pixels, and its height per width (portrait: the code above the words, as wide as the window). Pixels between the compact view and the screen's edges. A page was painted: "qrPage", "paidPage" or "messagePage" (for measurements).</extracomment>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="188" />
+        <location filename="../../pos/ui/customer_screen.py" line="177" />
         <source>Scan with WeChat to pay</source>
         <translation>请使用微信扫码支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="200" />
-        <location filename="../../pos/ui/customer_screen.py" line="328" />
+        <location filename="../../pos/ui/customer_screen.py" line="189" />
+        <location filename="../../pos/ui/customer_screen.py" line="317" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="303" />
+        <location filename="../../pos/ui/customer_screen.py" line="292" />
         <source>Paid</source>
         <translation>支付成功</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="307" />
+        <location filename="../../pos/ui/customer_screen.py" line="296" />
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="361" />
-        <location filename="../../pos/ui/customer_screen.py" line="401" />
-        <location filename="../../pos/ui/customer_screen.py" line="452" />
-        <location filename="../../pos/ui/customer_screen.py" line="477" />
+        <location filename="../../pos/ui/customer_screen.py" line="350" />
+        <location filename="../../pos/ui/customer_screen.py" line="390" />
+        <location filename="../../pos/ui/customer_screen.py" line="441" />
+        <location filename="../../pos/ui/customer_screen.py" line="466" />
         <source>Amount to pay</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="370" />
+        <location filename="../../pos/ui/customer_screen.py" line="359" />
         <source>Show your payment code</source>
         <translation>请出示付款码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="371" />
+        <location filename="../../pos/ui/customer_screen.py" line="360" />
         <source>In WeChat: Me → Services → Money</source>
         <translation>打开微信：我 → 服务 → 收付款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="381" />
+        <location filename="../../pos/ui/customer_screen.py" line="370" />
         <source>Enter your payment password on your phone</source>
         <translation>请在手机上输入支付密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="382" />
+        <location filename="../../pos/ui/customer_screen.py" line="371" />
         <source>Waiting for WeChat Pay to confirm…</source>
         <translation>正在等待微信支付确认…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="392" />
+        <location filename="../../pos/ui/customer_screen.py" line="381" />
         <source>Payment failed</source>
         <translation>支付失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="393" />
+        <location filename="../../pos/ui/customer_screen.py" line="382" />
         <source>Nothing was charged.</source>
         <translation>未扣款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="493" />
+        <location filename="../../pos/ui/customer_screen.py" line="482" />
         <source>Preparing the payment code…</source>
         <translation>正在生成收款码…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="513" />
+        <location filename="../../pos/ui/customer_screen.py" line="502" />
         <source>Code valid for %1</source>
         <translation>二维码有效时间 %1</translation>
     </message>
@@ -500,94 +506,94 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>CustomerSimWindow</name>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="94" />
+        <location filename="../../pos/ui/customer_sim.py" line="64" />
         <source>Customer (sandbox)</source>
-        <extracomment>How long one call to the sandbox may take (it is on loopback). The Chinese of this window's texts (resources/i18n/update_translations.py puts them in the .ts and .qm files). The sandbox answered a move: (action, the answer as a dict).</extracomment>
+        <extracomment>How long one call to the sandbox may take (it is on loopback). The sandbox answered a move: (action, the answer as a dict).</extracomment>
         <translation>模拟顾客（沙箱）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="99" />
+        <location filename="../../pos/ui/customer_sim.py" line="69" />
         <source>This window is the customer's phone. Charge an amount on the till, then pay it here.</source>
         <translation>这个窗口就是顾客的手机：在收银台输入金额收款，然后在这里替顾客付款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="118" />
+        <location filename="../../pos/ui/customer_sim.py" line="88" />
         <source>Wait for the password</source>
         <translation>等待输入密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="120" />
+        <location filename="../../pos/ui/customer_sim.py" line="90" />
         <source>Give up</source>
         <translation>放弃支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="135" />
+        <location filename="../../pos/ui/customer_sim.py" line="105" />
         <source>Or open in a browser:</source>
         <translation>或用浏览器打开：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="159" />
+        <location filename="../../pos/ui/customer_sim.py" line="129" />
         <source>No order on screen. Charge an amount on the till first.</source>
         <translation>收银台上没有待付款的订单。请先在收银台输入金额并收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="161" />
-        <location filename="../../pos/ui/customer_sim.py" line="171" />
+        <location filename="../../pos/ui/customer_sim.py" line="131" />
+        <location filename="../../pos/ui/customer_sim.py" line="141" />
         <source>Pay %1</source>
         <translation>支付 %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="167" />
+        <location filename="../../pos/ui/customer_sim.py" line="137" />
         <source>Order %1 — %2</source>
         <translation>订单 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="191" />
+        <location filename="../../pos/ui/customer_sim.py" line="161" />
         <source>Paying…</source>
         <translation>正在支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="205" />
+        <location filename="../../pos/ui/customer_sim.py" line="175" />
         <source>Paid %1. The till shows it in a moment.</source>
         <translation>已支付 %1，收银台马上会显示。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="210" />
+        <location filename="../../pos/ui/customer_sim.py" line="180" />
         <source>The customer is typing the password. WeChat still says “not paid”; press Pay to finish or Give up.</source>
         <translation>顾客正在输入密码，微信仍显示“未支付”。按“支付”完成付款，或“放弃支付”。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="215" />
+        <location filename="../../pos/ui/customer_sim.py" line="185" />
         <source>The customer gave up. The till keeps waiting until it times out or is cancelled.</source>
         <translation>顾客放弃了支付。收银台会继续等待，直到超时或被取消。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="218" />
+        <location filename="../../pos/ui/customer_sim.py" line="188" />
         <source>The QR cannot be paid: %1</source>
         <translation>无法支付此二维码：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="229" />
+        <location filename="../../pos/ui/customer_sim.py" line="199" />
         <source>The sandbox did not answer: %1</source>
         <translation>沙箱没有响应：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="241" />
+        <location filename="../../pos/ui/customer_sim.py" line="211" />
         <source>Paid ✓</source>
         <translation>已支付 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="252" />
+        <location filename="../../pos/ui/customer_sim.py" line="222" />
         <source>The clerk cancelled this order; it can no longer be paid.</source>
         <translation>收银员已取消该订单，无法再支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="253" />
+        <location filename="../../pos/ui/customer_sim.py" line="223" />
         <source>Time is up for this order; it can no longer be paid.</source>
         <translation>该订单已超时，无法再支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="256" />
+        <location filename="../../pos/ui/customer_sim.py" line="226" />
         <source>This order has ended without a payment.</source>
         <translation>该订单已结束，未支付。</translation>
     </message>
@@ -595,77 +601,77 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="576" />
+        <location filename="../../pos/ui/manager.py" line="392" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="577" />
+        <location filename="../../pos/ui/manager.py" line="393" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="578" />
+        <location filename="../../pos/ui/manager.py" line="394" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="579" />
+        <location filename="../../pos/ui/manager.py" line="395" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="580" />
+        <location filename="../../pos/ui/manager.py" line="396" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="581" />
+        <location filename="../../pos/ui/manager.py" line="397" />
         <source>Order number</source>
         <translation>商户订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="582" />
+        <location filename="../../pos/ui/manager.py" line="398" />
         <source>WeChat transaction</source>
         <translation>微信订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="588" />
+        <location filename="../../pos/ui/manager.py" line="404" />
         <source>creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="589" />
+        <location filename="../../pos/ui/manager.py" line="405" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="590" />
+        <location filename="../../pos/ui/manager.py" line="406" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="591" />
+        <location filename="../../pos/ui/manager.py" line="407" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="592" />
+        <location filename="../../pos/ui/manager.py" line="408" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="593" />
+        <location filename="../../pos/ui/manager.py" line="409" />
         <source>failed</source>
         <translation>下单失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="594" />
+        <location filename="../../pos/ui/manager.py" line="410" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="595" />
+        <location filename="../../pos/ui/manager.py" line="411" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
@@ -673,154 +679,154 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="748" />
+        <location filename="../../pos/ui/manager.py" line="564" />
         <source>Manager — transactions of the day</source>
         <extracomment>The day's report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown. A long task (``"export"`` or ``"reconcile"``) stopped after the manager cancelled it; emitted when the worker has really stopped (and removed any partial file). The progress of the long task running now (export or reconcile), if any.</extracomment>
         <translation>店长 — 当日交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="756" />
+        <location filename="../../pos/ui/manager.py" line="572" />
         <source>Day:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="768" />
+        <location filename="../../pos/ui/manager.py" line="584" />
         <source>Search amount or order number</source>
         <translation>按金额或订单号搜索</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="772" />
+        <location filename="../../pos/ui/manager.py" line="588" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="780" />
+        <location filename="../../pos/ui/manager.py" line="596" />
         <source>Paid deals</source>
         <translation>已支付笔数</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="781" />
+        <location filename="../../pos/ui/manager.py" line="597" />
         <source>Takings</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="782" />
+        <location filename="../../pos/ui/manager.py" line="598" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="783" />
+        <location filename="../../pos/ui/manager.py" line="599" />
         <source>Net</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="848" />
+        <location filename="../../pos/ui/manager.py" line="664" />
         <source>This day</source>
         <translation>当天</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="849" />
+        <location filename="../../pos/ui/manager.py" line="665" />
         <source>Its month</source>
         <translation>当月（至所选日）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="851" />
+        <location filename="../../pos/ui/manager.py" line="667" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="853" />
+        <location filename="../../pos/ui/manager.py" line="669" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="855" />
+        <location filename="../../pos/ui/manager.py" line="671" />
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="858" />
+        <location filename="../../pos/ui/manager.py" line="674" />
         <source>Reconcile with WeChat…</source>
         <translation>与微信对账…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="883" />
+        <location filename="../../pos/ui/manager.py" line="699" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="903" />
+        <location filename="../../pos/ui/manager.py" line="719" />
         <source>ALARM %1 %2: %3</source>
         <translation>警报 %1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="921" />
+        <location filename="../../pos/ui/manager.py" line="737" />
         <source>Takings by hour</source>
         <translation>每小时收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="926" />
+        <location filename="../../pos/ui/manager.py" line="742" />
         <source>Could not load the day: %1</source>
         <translation>无法加载当日数据：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="933" />
+        <location filename="../../pos/ui/manager.py" line="749" />
         <source>%1 deals, %2 shown.</source>
         <translation>共 %1 笔交易，显示 %2 笔。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="970" />
+        <location filename="../../pos/ui/manager.py" line="786" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="985" />
-        <location filename="../../pos/ui/manager.py" line="988" />
+        <location filename="../../pos/ui/manager.py" line="801" />
+        <location filename="../../pos/ui/manager.py" line="804" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1015" />
+        <location filename="../../pos/ui/manager.py" line="831" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1059" />
+        <location filename="../../pos/ui/manager.py" line="875" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1062" />
+        <location filename="../../pos/ui/manager.py" line="878" />
         <source>Reconciliation cancelled.</source>
         <translation>已取消对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1066" />
+        <location filename="../../pos/ui/manager.py" line="882" />
         <source>Exported %1 deals to %2.</source>
         <translation>已导出 %1 笔交易到 %2。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1073" />
+        <location filename="../../pos/ui/manager.py" line="889" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1091" />
+        <location filename="../../pos/ui/manager.py" line="907" />
         <source>Refund of %1: %2</source>
         <translation>%1 的退款：%2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1101" />
+        <location filename="../../pos/ui/manager.py" line="917" />
         <source>Downloading WeChat's bill of %1…</source>
         <translation>正在下载 %1 的微信账单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1127" />
+        <location filename="../../pos/ui/manager.py" line="943" />
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation>微信在次日上午生成 %1 的账单，%2 之后即可对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1133" />
+        <location filename="../../pos/ui/manager.py" line="949" />
         <source>Reconciliation failed: %1</source>
         <translation>对账失败：%1</translation>
     </message>
@@ -828,68 +834,68 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="416" />
+        <location filename="../../pos/ui/manager.py" line="232" />
         <source>Manager</source>
-        <extracomment>Today, the shop's business day; None: from the settings' time zone. The app's one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. An export or a reconciliation still running after this long shows its progress and a Cancel button (QProgressDialog's minimum duration). Prints the slip of a refund that succeeded (when a printer is set). The Chinese of every text of this module (for the window's update_translations.py too). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
+        <extracomment>The app's one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. An export or a reconciliation still running after this long shows its progress and a Cancel button (QProgressDialog's minimum duration). Prints the slip of a refund that succeeded (when a printer is set). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="419" />
+        <location filename="../../pos/ui/manager.py" line="235" />
         <source>Set a manager PIN (4 to 12 digits). It guards refunds and the day's figures.</source>
         <translation>请设置店长密码（4 至 12 位数字），用于保护退款和当日账目。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="421" />
+        <location filename="../../pos/ui/manager.py" line="237" />
         <source>Enter the manager PIN.</source>
         <translation>请输入店长密码。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="428" />
+        <location filename="../../pos/ui/manager.py" line="244" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="434" />
+        <location filename="../../pos/ui/manager.py" line="250" />
         <source>PIN again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="444" />
+        <location filename="../../pos/ui/manager.py" line="260" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="446" />
+        <location filename="../../pos/ui/manager.py" line="262" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="477" />
+        <location filename="../../pos/ui/manager.py" line="293" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>密码须为 4 至 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="480" />
+        <location filename="../../pos/ui/manager.py" line="296" />
         <source>The two PINs differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="482" />
+        <location filename="../../pos/ui/manager.py" line="298" />
         <source>Saving the PIN…</source>
         <translation>正在保存密码…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="506" />
+        <location filename="../../pos/ui/manager.py" line="322" />
         <source>The PIN could not be saved: %1</source>
         <translation>密码保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="521" />
+        <location filename="../../pos/ui/manager.py" line="337" />
         <source>Wrong PIN. %1 tries left.</source>
         <translation>密码错误，还可尝试 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="534" />
+        <location filename="../../pos/ui/manager.py" line="350" />
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation>密码错误次数过多，已锁定 %1 分 %2 秒。</translation>
     </message>
@@ -897,48 +903,48 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="100" />
+        <location filename="../../pos/ui/cashier.py" line="99" />
         <source>Products</source>
-        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). The Chinese of the counter's texts on the till (resources/i18n/update_translations.py). Colours of the recent deals by state: paid green, given up grey, failed red. The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
+        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Colours of the recent deals by state: paid green, given up grey, failed red. The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="103" />
+        <location filename="../../pos/ui/cashier.py" line="102" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="104" />
+        <location filename="../../pos/ui/cashier.py" line="103" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="105" />
+        <location filename="../../pos/ui/cashier.py" line="104" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="106" />
+        <location filename="../../pos/ui/cashier.py" line="105" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="107" />
+        <location filename="../../pos/ui/cashier.py" line="106" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="159" />
+        <location filename="../../pos/ui/cashier.py" line="160" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="142" />
+        <location filename="../../pos/ui/cashier.py" line="143" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="167" />
+        <location filename="../../pos/ui/cashier.py" line="170" />
         <source>Rename product</source>
         <translation>重命名商品</translation>
     </message>
@@ -946,13 +952,13 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="86" />
+        <location filename="../../pos/ui/app.py" line="85" />
         <source>&amp;Look in:</source>
         <extracomment>Products offered on a fresh till, so the quick keys are not empty the first time. Network timeout of one WeChat Pay call attempt (connect, and each read). The sale on screen retries what is safe to retry (3 attempts: a call never answered gives up after 31.5 s, the clerk's countdown and Esc free the till long before); deals settled in the background make one attempt (10 s) and their checkout asks again later (see WeChatPayClient). On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE "Recovery").</extracomment>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="87" />
+        <location filename="../../pos/ui/app.py" line="86" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -960,138 +966,183 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1388" />
+        <location filename="../../pos/ui/manager.py" line="1228" />
         <source>Reconciliation of %1</source>
         <translation>%1 对账</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1392" />
+        <location filename="../../pos/ui/manager.py" line="1232" />
         <source>Everything matches.</source>
         <translation>全部一致。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1394" />
+        <location filename="../../pos/ui/manager.py" line="1234" />
         <source>%n difference(s) found.</source>
-        <translation><numerusform>发现 %n 处差异。</numerusform></translation>
+        <translation>
+            <numerusform>发现 %n 处差异。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1408" />
+        <location filename="../../pos/ui/manager.py" line="1248" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1408" />
+        <location filename="../../pos/ui/manager.py" line="1248" />
         <source>Order number</source>
         <translation>商户订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1408" />
+        <location filename="../../pos/ui/manager.py" line="1248" />
         <source>Here</source>
         <translation>本店</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1408" />
+        <location filename="../../pos/ui/manager.py" line="1248" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1439" />
+        <location filename="../../pos/ui/manager.py" line="1279" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1440" />
+        <location filename="../../pos/ui/manager.py" line="1280" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1441" />
+        <location filename="../../pos/ui/manager.py" line="1281" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1442" />
+        <location filename="../../pos/ui/manager.py" line="1282" />
         <source>creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1443" />
+        <location filename="../../pos/ui/manager.py" line="1283" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1444" />
+        <location filename="../../pos/ui/manager.py" line="1284" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1445" />
+        <location filename="../../pos/ui/manager.py" line="1285" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1446" />
+        <location filename="../../pos/ui/manager.py" line="1286" />
         <source>failed</source>
         <translation>下单失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1447" />
+        <location filename="../../pos/ui/manager.py" line="1287" />
         <source>succeeded</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1448" />
+        <location filename="../../pos/ui/manager.py" line="1288" />
         <source>reversed</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1449" />
+        <location filename="../../pos/ui/manager.py" line="1289" />
         <source>processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1450" />
+        <location filename="../../pos/ui/manager.py" line="1290" />
         <source>unconfirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1451" />
+        <location filename="../../pos/ui/manager.py" line="1291" />
         <source>refund closed</source>
         <translation>退款关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1452" />
+        <location filename="../../pos/ui/manager.py" line="1292" />
         <source>refund abnormal</source>
         <translation>退款异常</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1471" />
+        <location filename="../../pos/ui/manager.py" line="1311" />
         <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
         <translation>%1：微信收款 %2，退款 %3；本店记录收款 %4，退款 %5。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1479" />
+        <location filename="../../pos/ui/manager.py" line="1319" />
         <source>WeChat has no bill for this day.</source>
         <translation>微信没有这一天的账单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1482" />
+        <location filename="../../pos/ui/manager.py" line="1322" />
         <source>Sandbox: the bill of today up to now (a real merchant gets it tomorrow after 10:00).</source>
         <translation>沙箱：今天截至目前的账单（真实商户次日 10:00 后才能下载）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1486" />
+        <location filename="../../pos/ui/manager.py" line="1326" />
         <source>%n refund(s) still unconfirmed here.</source>
-        <translation><numerusform>本店有 %n 笔退款尚未确认。</numerusform></translation>
+        <translation>
+            <numerusform>本店有 %n 笔退款尚未确认。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1426" />
-        <location filename="../../pos/ui/manager.py" line="1492" />
+        <location filename="../../pos/ui/manager.py" line="1266" />
+        <location filename="../../pos/ui/manager.py" line="1332" />
         <source>Export differences…</source>
         <translation>导出差异…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1429" />
+        <location filename="../../pos/ui/manager.py" line="1197" />
+        <source>paid at WeChat, unknown here</source>
+        <extracomment>The reconciliation's differences in the manager's words (the values are the core's stable English labels of the CSV and the logs; these are what the dialog shows, translated).</extracomment>
+        <translation>微信已收款，本店无记录</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1200" />
+        <source>paid at WeChat, not paid here</source>
+        <translation>微信已收款，本店未记收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1203" />
+        <source>paid here, missing at WeChat</source>
+        <translation>本店已收款，微信无记录</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1206" />
+        <source>amount differs</source>
+        <translation>金额不一致</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1207" />
+        <source>state differs</source>
+        <translation>状态不一致</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1208" />
+        <source>refund at WeChat, unknown here</source>
+        <translation>微信有退款，本店无记录</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1211" />
+        <source>refund here, missing at WeChat</source>
+        <translation>本店有退款，微信无记录</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1214" />
+        <source>refund differs</source>
+        <translation>退款不一致</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager.py" line="1269" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1099,105 +1150,105 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1172" />
+        <location filename="../../pos/ui/manager.py" line="988" />
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1183" />
+        <location filename="../../pos/ui/manager.py" line="999" />
         <source>Amount to refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1187" />
+        <location filename="../../pos/ui/manager.py" line="1003" />
         <source>Reason (shown to the customer)</source>
         <translation>退款原因（顾客可见）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1188" />
+        <location filename="../../pos/ui/manager.py" line="1004" />
         <source>Customer returned the goods</source>
         <translation>顾客退货</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1197" />
+        <location filename="../../pos/ui/manager.py" line="1013" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1199" />
+        <location filename="../../pos/ui/manager.py" line="1015" />
         <source>Next…</source>
         <translation>下一步…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1220" />
+        <location filename="../../pos/ui/manager.py" line="1036" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1222" />
+        <location filename="../../pos/ui/manager.py" line="1038" />
         <source>Confirm refund</source>
         <translation>确认退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1255" />
+        <location filename="../../pos/ui/manager.py" line="1071" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1261" />
+        <location filename="../../pos/ui/manager.py" line="1077" />
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation>%1 — %2，已付 %3，可退 %4。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1274" />
-        <location filename="../../pos/ui/manager.py" line="1280" />
+        <location filename="../../pos/ui/manager.py" line="1090" />
+        <location filename="../../pos/ui/manager.py" line="1096" />
         <source>At most %1 may be refunded.</source>
         <translation>最多可退 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1284" />
+        <location filename="../../pos/ui/manager.py" line="1100" />
         <source>Enter a reason.</source>
         <translation>请填写退款原因。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1289" />
+        <location filename="../../pos/ui/manager.py" line="1105" />
         <source>Refund %1 to the customer for %2?</source>
         <translation>确认向顾客退还 %1（%2）？</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1303" />
+        <location filename="../../pos/ui/manager.py" line="1119" />
         <source>Refunding %1…</source>
         <translation>正在退款 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1329" />
+        <location filename="../../pos/ui/manager.py" line="1145" />
         <source>Refunded %1 ✓</source>
         <translation>已退款 %1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1332" />
+        <location filename="../../pos/ui/manager.py" line="1148" />
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation>微信支付仍在处理 %1 的退款，系统会继续跟进。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1335" />
+        <location filename="../../pos/ui/manager.py" line="1151" />
         <source>The refund needs the merchant platform: %1</source>
         <translation>退款异常，需在商户平台处理：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1340" />
-        <location filename="../../pos/ui/manager.py" line="1372" />
+        <location filename="../../pos/ui/manager.py" line="1156" />
+        <location filename="../../pos/ui/manager.py" line="1188" />
         <source>The refund failed: %1</source>
         <translation>退款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1351" />
+        <location filename="../../pos/ui/manager.py" line="1167" />
         <source>Refund number: %1</source>
         <translation>退款单号：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1359" />
+        <location filename="../../pos/ui/manager.py" line="1175" />
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation>订单 %1，%3 支付 %2。原因：%4</translation>
     </message>
@@ -1205,17 +1256,17 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>RefundSlipRow</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="390" />
+        <location filename="../../pos/ui/counter.py" line="379" />
         <source>Reprint refund slip</source>
         <translation>补打退款凭证</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="408" />
+        <location filename="../../pos/ui/counter.py" line="397" />
         <source>Printing the refund slip…</source>
         <translation>正在打印退款凭证…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="424" />
+        <location filename="../../pos/ui/counter.py" line="413" />
         <source>Refund slip printed.</source>
         <translation>退款凭证已打印。</translation>
     </message>
@@ -1223,518 +1274,518 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="457" />
+        <location filename="../../pos/ui/settings_dialog.py" line="303" />
         <source>Choose…</source>
         <extracomment>The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. "Print test page" finished: True when the printer took it.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="463" />
+        <location filename="../../pos/ui/settings_dialog.py" line="309" />
         <source>Welcome: set up this till</source>
         <translation>欢迎：设置这台收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="463" />
+        <location filename="../../pos/ui/settings_dialog.py" line="309" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="474" />
+        <location filename="../../pos/ui/settings_dialog.py" line="320" />
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation>这台收银机以沙箱模式启动：练习收款，不涉及真实资金。要收取真实的微信支付款项，请选择“真实商户”，并填写微信支付商户平台（pay.weixin.qq.com）上的信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="493" />
+        <location filename="../../pos/ui/settings_dialog.py" line="339" />
         <source>Payments</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="495" />
+        <location filename="../../pos/ui/settings_dialog.py" line="341" />
         <source>Sandbox: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="496" />
+        <location filename="../../pos/ui/settings_dialog.py" line="342" />
         <source>Real merchant: real WeChat Pay payments</source>
         <translation>真实商户：收取真实的微信支付款项</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="511" />
+        <location filename="../../pos/ui/settings_dialog.py" line="357" />
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="522" />
+        <location filename="../../pos/ui/settings_dialog.py" line="368" />
         <source>AppID</source>
         <translation>AppID</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="523" />
+        <location filename="../../pos/ui/settings_dialog.py" line="369" />
         <source>Merchant number (mch_id)</source>
         <translation>商户号（mch_id）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="524" />
+        <location filename="../../pos/ui/settings_dialog.py" line="370" />
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="525" />
+        <location filename="../../pos/ui/settings_dialog.py" line="371" />
         <source>Sign type</source>
         <translation>签名类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="526" />
+        <location filename="../../pos/ui/settings_dialog.py" line="372" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="537" />
+        <location filename="../../pos/ui/settings_dialog.py" line="383" />
         <source>API certificate (for refunds)</source>
         <translation>API 证书（用于退款）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="540" />
+        <location filename="../../pos/ui/settings_dialog.py" line="386" />
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="542" />
+        <location filename="../../pos/ui/settings_dialog.py" line="388" />
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation>PKCS#12 文件（apiclient_cert.p12）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="545" />
+        <location filename="../../pos/ui/settings_dialog.py" line="391" />
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation>PEM 文件对（apiclient_cert.pem + apiclient_key.pem）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="553" />
+        <location filename="../../pos/ui/settings_dialog.py" line="399" />
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="554" />
+        <location filename="../../pos/ui/settings_dialog.py" line="400" />
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation>PEM (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="555" />
+        <location filename="../../pos/ui/settings_dialog.py" line="401" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="286" />
-        <location filename="../../pos/ui/settings_dialog.py" line="556" />
-        <location filename="../../pos/ui/settings_dialog.py" line="562" />
+        <location filename="../../pos/ui/settings_dialog.py" line="132" />
+        <location filename="../../pos/ui/settings_dialog.py" line="402" />
+        <location filename="../../pos/ui/settings_dialog.py" line="408" />
         <source>PKCS#12 file</source>
         <translation>PKCS#12 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="262" />
+        <location filename="../../pos/ui/settings_dialog.py" line="108" />
         <source>AppID is required</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it. The Chinese of every text of the dialog (resources/i18n/update_translations.py puts it into the .qm; zh_CN is the default). Placeholders in braces are kept as they are.</extracomment>
+        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it.</extracomment>
         <translation>请填写 AppID</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="263" />
+        <location filename="../../pos/ui/settings_dialog.py" line="109" />
         <source>AppID must be "wx" followed by 16 letters or digits</source>
         <translation>AppID 须为 “wx” 加 16 位字母或数字</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="264" />
+        <location filename="../../pos/ui/settings_dialog.py" line="110" />
         <source>merchant number (mch_id) is required</source>
         <translation>请填写商户号（mch_id）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="265" />
+        <location filename="../../pos/ui/settings_dialog.py" line="111" />
         <source>merchant number (mch_id) must be 6 to 32 digits</source>
         <translation>商户号（mch_id）须为 6 至 32 位数字</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="266" />
+        <location filename="../../pos/ui/settings_dialog.py" line="112" />
         <source>API key is required</source>
         <translation>请填写 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="267" />
+        <location filename="../../pos/ui/settings_dialog.py" line="113" />
         <source>API key must be exactly 32 letters or digits</source>
         <translation>API 密钥须为 32 位字母或数字</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="268" />
+        <location filename="../../pos/ui/settings_dialog.py" line="114" />
         <source>sign type must be MD5 or HMAC-SHA256</source>
         <translation>签名类型须为 MD5 或 HMAC-SHA256</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="269" />
+        <location filename="../../pos/ui/settings_dialog.py" line="115" />
         <source>choose the {what}</source>
         <translation>请选择{what}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="270" />
+        <location filename="../../pos/ui/settings_dialog.py" line="116" />
         <source>{what} not found: {path}</source>
         <translation>找不到{what}：{path}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="271" />
+        <location filename="../../pos/ui/settings_dialog.py" line="117" />
         <source>{what} is not a file: {path}</source>
         <translation>{what}不是文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="272" />
+        <location filename="../../pos/ui/settings_dialog.py" line="118" />
         <source>the certificate could not be opened: check the file and its password</source>
         <translation>无法打开证书：请检查文件及其密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="275" />
+        <location filename="../../pos/ui/settings_dialog.py" line="121" />
         <source>{what} is required</source>
         <translation>请填写{what}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="276" />
+        <location filename="../../pos/ui/settings_dialog.py" line="122" />
         <source>{what} must be at most {most} characters</source>
         <translation>{what}最多 {most} 个字符</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="277" />
+        <location filename="../../pos/ui/settings_dialog.py" line="123" />
         <source>{what} must start with http:// or https://</source>
         <translation>{what}须以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="278" />
+        <location filename="../../pos/ui/settings_dialog.py" line="124" />
         <source>{what} must not contain a query string (?...)</source>
         <translation>{what}不能包含查询字符串（?...）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="279" />
+        <location filename="../../pos/ui/settings_dialog.py" line="125" />
         <source>the relay needs this till's token</source>
         <translation>使用中继需要填写这台收银机的令牌</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="280" />
+        <location filename="../../pos/ui/settings_dialog.py" line="126" />
         <source>the token must not contain spaces</source>
         <translation>令牌不能包含空格</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="281" />
+        <location filename="../../pos/ui/settings_dialog.py" line="127" />
         <source>the checkout timeout must be from {low} to {high} seconds</source>
         <translation>收款超时须在 {low} 至 {high} 秒之间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="284" />
+        <location filename="../../pos/ui/settings_dialog.py" line="130" />
         <source>the poll interval must be from {low} to {high} seconds</source>
         <translation>查询间隔须在 {low} 至 {high} 秒之间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="285" />
+        <location filename="../../pos/ui/settings_dialog.py" line="131" />
         <source>the sound must be a .wav file</source>
         <translation>提示音须为 .wav 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="287" />
+        <location filename="../../pos/ui/settings_dialog.py" line="133" />
         <source>certificate file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="288" />
+        <location filename="../../pos/ui/settings_dialog.py" line="134" />
         <source>key file</source>
         <translation>私钥文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="289" />
+        <location filename="../../pos/ui/settings_dialog.py" line="135" />
         <source>sound file</source>
         <translation>提示音文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="290" />
+        <location filename="../../pos/ui/settings_dialog.py" line="136" />
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="291" />
+        <location filename="../../pos/ui/settings_dialog.py" line="137" />
         <source>relay URL</source>
         <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="292" />
+        <location filename="../../pos/ui/settings_dialog.py" line="138" />
         <source>notify URL</source>
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="293" />
+        <location filename="../../pos/ui/settings_dialog.py" line="139" />
         <source>notify URL (or a relay URL)</source>
         <translation>通知地址（或中继地址）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="565" />
+        <location filename="../../pos/ui/settings_dialog.py" line="411" />
         <source>Certificate (PEM)</source>
         <translation>证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="571" />
+        <location filename="../../pos/ui/settings_dialog.py" line="417" />
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="574" />
+        <location filename="../../pos/ui/settings_dialog.py" line="420" />
         <source>Private key (PEM)</source>
         <translation>私钥（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="580" />
+        <location filename="../../pos/ui/settings_dialog.py" line="426" />
         <source>Private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="583" />
+        <location filename="../../pos/ui/settings_dialog.py" line="429" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="588" />
+        <location filename="../../pos/ui/settings_dialog.py" line="434" />
         <source>Notifications</source>
         <translation>支付通知</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="595" />
+        <location filename="../../pos/ui/settings_dialog.py" line="441" />
         <source>default: relay URL + /wechatpay/notify</source>
         <translation>默认：中继地址 + /wechatpay/notify</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="596" />
+        <location filename="../../pos/ui/settings_dialog.py" line="442" />
         <source>Relay URL</source>
         <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="597" />
+        <location filename="../../pos/ui/settings_dialog.py" line="443" />
         <source>Till token</source>
         <translation>收银机令牌</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="598" />
+        <location filename="../../pos/ui/settings_dialog.py" line="444" />
         <source>Notify URL</source>
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="602" />
+        <location filename="../../pos/ui/settings_dialog.py" line="448" />
         <source>Till</source>
         <translation>收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="606" />
-        <location filename="../../pos/ui/settings_dialog.py" line="611" />
+        <location filename="../../pos/ui/settings_dialog.py" line="452" />
+        <location filename="../../pos/ui/settings_dialog.py" line="457" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="616" />
+        <location filename="../../pos/ui/settings_dialog.py" line="462" />
         <source>default chime</source>
         <translation>默认提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="617" />
+        <location filename="../../pos/ui/settings_dialog.py" line="463" />
         <source>Play</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="620" />
-        <location filename="../../pos/ui/settings_dialog.py" line="628" />
+        <location filename="../../pos/ui/settings_dialog.py" line="466" />
+        <location filename="../../pos/ui/settings_dialog.py" line="474" />
         <source>Payment sound</source>
         <translation>收款提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="620" />
+        <location filename="../../pos/ui/settings_dialog.py" line="466" />
         <source>WAV sound (*.wav)</source>
         <translation>WAV 音频 (*.wav)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="623" />
+        <location filename="../../pos/ui/settings_dialog.py" line="469" />
         <source>Checkout timeout</source>
         <translation>收款超时</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="625" />
+        <location filename="../../pos/ui/settings_dialog.py" line="471" />
         <source>Poll interval</source>
         <translation>查询间隔</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="626" />
+        <location filename="../../pos/ui/settings_dialog.py" line="472" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="651" />
+        <location filename="../../pos/ui/settings_dialog.py" line="497" />
         <source>Use the sandbox for now</source>
         <translation>暂时使用沙箱</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="677" />
+        <location filename="../../pos/ui/settings_dialog.py" line="523" />
         <source>Receipts and voice</source>
         <translation>小票与语音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="681" />
+        <location filename="../../pos/ui/settings_dialog.py" line="527" />
         <source>Say the amount when a payment arrives (微信收款 25.50 元)</source>
         <translation>收款时语音播报金额（微信收款 25.50 元）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="685" />
+        <location filename="../../pos/ui/settings_dialog.py" line="531" />
         <source>none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0</source>
         <translation>不使用，或 tcp://192.168.1.50:9100、usb://0416:5011、serial:///dev/ttyUSB0</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="688" />
+        <location filename="../../pos/ui/settings_dialog.py" line="534" />
         <source>Print test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="693" />
+        <location filename="../../pos/ui/settings_dialog.py" line="539" />
         <source>Print the slip when paid</source>
         <translation>收款成功后自动打印小票</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="695" />
+        <location filename="../../pos/ui/settings_dialog.py" line="541" />
         <source>One screen: a small customer window in a corner (amount, QR, paid)</source>
         <translation>单屏：在屏幕角落显示小顾客窗口（金额、二维码、结果）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="701" />
+        <location filename="../../pos/ui/settings_dialog.py" line="547" />
         <source>Spoken amount</source>
         <translation>语音播报</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="703" />
+        <location filename="../../pos/ui/settings_dialog.py" line="549" />
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="706" />
+        <location filename="../../pos/ui/settings_dialog.py" line="552" />
         <source>Paper</source>
         <translation>纸宽</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="710" />
+        <location filename="../../pos/ui/settings_dialog.py" line="556" />
         <source>Customer view</source>
         <translation>顾客显示</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="727" />
+        <location filename="../../pos/ui/settings_dialog.py" line="573" />
         <source>Set a printer first.</source>
         <translation>请先填写打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="735" />
+        <location filename="../../pos/ui/settings_dialog.py" line="581" />
         <source>Printing the test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="747" />
+        <location filename="../../pos/ui/settings_dialog.py" line="593" />
         <source>Test page sent to the printer.</source>
         <translation>测试页已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="749" />
+        <location filename="../../pos/ui/settings_dialog.py" line="595" />
         <source>Not printed: {reason}</source>
         <translation>未能打印：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="793" />
+        <location filename="../../pos/ui/settings_dialog.py" line="639" />
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation>API 密钥、证书密码和收银机令牌保存在系统密钥环中，不写入设置文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="800" />
+        <location filename="../../pos/ui/settings_dialog.py" line="646" />
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation>没有可用的系统密钥环：API 密钥、证书密码和收银机令牌将保存在设置文件中，仅当前用户账户可读。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="810" />
+        <location filename="../../pos/ui/settings_dialog.py" line="656" />
         <source>stored {mask}: leave empty to keep it</source>
         <translation>已保存 {mask}：留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="836" />
+        <location filename="../../pos/ui/settings_dialog.py" line="682" />
         <source>SANDBOX: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="842" />
+        <location filename="../../pos/ui/settings_dialog.py" line="688" />
         <source>REAL MERCHANT: payments are real money</source>
         <translation>真实商户：收取的是真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="871" />
+        <location filename="../../pos/ui/settings_dialog.py" line="717" />
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <translation>由环境变量 {name} 设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="881" />
+        <location filename="../../pos/ui/settings_dialog.py" line="727" />
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation>商户由环境变量（{names}）设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="950" />
+        <location filename="../../pos/ui/settings_dialog.py" line="796" />
         <source>another merchant number: enter its API key</source>
         <translation>商户号已更改：请输入该商户的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1022" />
+        <location filename="../../pos/ui/settings_dialog.py" line="868" />
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant's details and its stored key are removed from this till.</source>
         <translation>将这台收银机切换到沙箱？将不再收取真实款项。保存时，商户信息及其保存的密钥会从这台收银机中删除。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1027" />
+        <location filename="../../pos/ui/settings_dialog.py" line="873" />
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation>将这台收银机切换到真实商户？收取的将是顾客通过微信支付付出的真实资金。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1030" />
+        <location filename="../../pos/ui/settings_dialog.py" line="876" />
         <source>Change payment mode</source>
         <translation>更改收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1068" />
+        <location filename="../../pos/ui/settings_dialog.py" line="914" />
         <source>Fix the merchant details first.</source>
         <translation>请先修正商户信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1086" />
+        <location filename="../../pos/ui/settings_dialog.py" line="932" />
         <source>Asking WeChat Pay…</source>
         <translation>正在询问微信支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1101" />
+        <location filename="../../pos/ui/settings_dialog.py" line="947" />
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation>连接成功：AppID、商户号和 API 密钥均正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1103" />
+        <location filename="../../pos/ui/settings_dialog.py" line="949" />
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation>API 密钥错误：微信支付拒绝了签名。请从商户平台（账户中心 → API 安全）重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1107" />
+        <location filename="../../pos/ui/settings_dialog.py" line="953" />
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation>商户错误：商户号不存在，或 AppID 未与其绑定。请检查两者。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1111" />
+        <location filename="../../pos/ui/settings_dialog.py" line="957" />
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation>无法连接微信支付：请检查网络连接（或代理）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1113" />
+        <location filename="../../pos/ui/settings_dialog.py" line="959" />
         <source>Unexpected answer from WeChat Pay.</source>
         <translation>微信支付返回了意外的应答。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1231" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1077" />
         <source>Some fields need fixing (see the red notes).</source>
         <translation>有些字段需要修改（见红色提示）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1243" />
+        <location filename="../../pos/ui/settings_dialog.py" line="1089" />
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>
@@ -1932,9 +1983,9 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation>商户没有此项权限：请在商户平台检查。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/wechat_words.py" line="247" />
+        <location filename="../../pos/ui/wechat_words.py" line="189" />
         <source>%1 (%2)</source>
-        <extracomment>Codes whose meaning is in WeChat's own text (which amounts, which rule): shown after ours. The Chinese of every text of this module (update_translations.py puts it into the .qm).</extracomment>
+        <extracomment>Codes whose meaning is in WeChat's own text (which amounts, which rule): shown after ours.</extracomment>
         <translation>%1（%2）</translation>
     </message>
 </context>

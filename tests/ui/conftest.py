@@ -6,13 +6,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.language import language
+from helpers.manager_fixtures import shop  # noqa: F401  (the manager tests' fixture)
 from helpers.till import WAIT_MS, Till
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import pos.ui  # noqa: F401  (applies the PySide6 6.12 reference-count fix before any Qt call)
 from pos.config import Settings
 from pos.sandbox import DEFAULT_MERCHANT, Sandbox, SandboxOptions
 from pos.ui.app import CashierApp
+
+
+@pytest.fixture
+def chinese() -> Iterator[QApplication]:
+    """The application in Chinese, as `pos` starts it by default; English again afterwards."""
+    with language("zh_CN") as app:
+        yield app
 
 
 @pytest.fixture

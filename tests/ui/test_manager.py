@@ -7,8 +7,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from helpers.manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fixture)
+from helpers.language import language, zh
+from helpers.manager_fixtures import WAIT_MS, Shop
 from helpers.till import Till
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos.config import save_pin_hash
@@ -17,16 +19,14 @@ from pos.reports.reconcile import Kind
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
 from pos.store import DealState
 from pos.ui.manager import (
-    MANAGER_ZH,
     ManagerWindow,
     PinDialog,
-    install_manager_chinese,
     manager_services,
     open_manager,
 )
 
 
-def open_window(qtbot: QtBot, shop: Shop) -> ManagerWindow:  # noqa: F811
+def open_window(qtbot: QtBot, shop: Shop) -> ManagerWindow:
     window = ManagerWindow(shop.services)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.report is not None, timeout=WAIT_MS)
@@ -42,7 +42,11 @@ def test_pin_hash_is_salted_scrypt() -> None:
     assert not verify_pin("2468", "md5$00$00") and not verify_pin("2468", "garbage")
 
 
-def test_pin_gate_set_wrong_lockout_right(qtbot: QtBot, shop: Shop) -> None:  # noqa: F811
+def test_pin_gate_set_wrong_lockout_right(
+    qtbot: QtBot,
+    shop: Shop,
+    chinese: QApplication,
+) -> None:
     # First use: the PIN is set (twice, 4-12 digits) and saved hashed, never in clear.
     dialog = open_manager(None, shop.services)
     qtbot.addWidget(dialog)
@@ -50,11 +54,11 @@ def test_pin_gate_set_wrong_lockout_right(qtbot: QtBot, shop: Shop) -> None:  # 
     dialog.pin_edit.setText("12")
     dialog.again_edit.setText("12")
     dialog.submit()
-    assert dialog.message.text() == MANAGER_ZH["The PIN must be 4 to 12 digits."]
+    assert dialog.message.text() == zh("PinDialog", "The PIN must be 4 to 12 digits.")
     dialog.pin_edit.setText("2468")
     dialog.again_edit.setText("2469")
     dialog.submit()
-    assert dialog.message.text() == MANAGER_ZH["The two PINs differ."]
+    assert dialog.message.text() == zh("PinDialog", "The two PINs differ.")
     dialog.again_edit.setText("2468")
     with qtbot.waitSignal(dialog.window_opened, timeout=WAIT_MS):
         dialog.submit()
@@ -73,7 +77,7 @@ def test_pin_gate_set_wrong_lockout_right(qtbot: QtBot, shop: Shop) -> None:  # 
     for left in (4, 3, 2, 1):
         gate_dialog.pin_edit.setText("0000")
         gate_dialog.submit()
-        assert gate_dialog.message.text() == MANAGER_ZH["Wrong PIN. %1 tries left."].replace(
+        assert gate_dialog.message.text() == zh("PinDialog", "Wrong PIN. %1 tries left.").replace(
             "%1", str(left)
         )
         assert gate_dialog.pin_edit.isEnabled()
@@ -111,8 +115,11 @@ def test_pin_gate_counts_again_after_a_lockout() -> None:
     assert gate.check("1357")
 
 
-def test_the_day_table_totals_chart_and_search(qtbot: QtBot, shop: Shop) -> None:  # noqa: F811
-    install_manager_chinese("zh_CN")
+def test_the_day_table_totals_chart_and_search(
+    qtbot: QtBot,
+    shop: Shop,
+    chinese: QApplication,
+) -> None:
     latte = shop.paid_deal(2550, "拿铁咖啡")
     shop.paid_deal(1800, "芝士蛋糕")
     window = open_window(qtbot, shop)
@@ -153,7 +160,7 @@ def test_the_day_table_totals_chart_and_search(qtbot: QtBot, shop: Shop) -> None
     assert window.model.rowCount() == 0 and window.total_labels["gross"].text() == "¥0.00"
 
 
-def test_refund_from_the_view_over_http(qtbot: QtBot, shop: Shop) -> None:  # noqa: F811
+def test_refund_from_the_view_over_http(qtbot: QtBot, shop: Shop, chinese: QApplication) -> None:
     deal = shop.paid_deal(2550, "拿铁咖啡")
     window = open_window(qtbot, shop)
     assert not window.refund_button.isEnabled()  # nothing selected
@@ -199,7 +206,9 @@ def test_refund_from_the_view_over_http(qtbot: QtBot, shop: Shop) -> None:  # no
     assert shop.transport.count("secapi/pay/refund") == 2
 
 
-def test_export_buttons_write_files(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:  # noqa: F811
+def test_export_buttons_write_files(
+    qtbot: QtBot, shop: Shop, tmp_path: Path, chinese: QApplication
+) -> None:
     shop.paid_deal(2550, "拿铁咖啡")
     window = open_window(qtbot, shop)
     csv_path = tmp_path / "day.csv"
@@ -218,7 +227,9 @@ def test_export_buttons_write_files(qtbot: QtBot, shop: Shop, tmp_path: Path) ->
     assert "导出失败" in window.status.text()
 
 
-def test_reconcile_button_shows_the_report(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:  # noqa: F811
+def test_reconcile_button_shows_the_report(
+    qtbot: QtBot, shop: Shop, tmp_path: Path, chinese: QApplication
+) -> None:
     shop.paid_deal(1000, "正常的")
     odd = shop.paid_deal(1200, "金额不符")
     window = open_window(qtbot, shop)
@@ -252,16 +263,13 @@ def test_reconcile_button_shows_the_report(qtbot: QtBot, shop: Shop, tmp_path: P
     assert [row[:2] for row in rows[1:]] == [["amount differs", odd.out_trade_no]]
 
 
-def test_english_when_asked(qtbot: QtBot, shop: Shop) -> None:  # noqa: F811
-    install_manager_chinese("en")
-    try:
+def test_english_when_asked(qtbot: QtBot, shop: Shop) -> None:
+    with language("en"):
         window = open_window(qtbot, shop)
         assert window.windowTitle() == "Manager — transactions of the day"
-    finally:
-        install_manager_chinese("zh_CN")
 
 
-def test_no_pin_dialog_for_a_window_that_is_not_asked(shop: Shop) -> None:  # noqa: F811
+def test_no_pin_dialog_for_a_window_that_is_not_asked(shop: Shop) -> None:
     assert isinstance(PinDialog, type)
 
 
@@ -301,15 +309,6 @@ def test_opened_from_the_running_cashier(qtbot: QtBot, till: Till) -> None:
         window.close()
     finally:
         services.client.close()  # type: ignore[attr-defined]
-
-
-def test_the_chinese_fallback_leaves_other_texts_alone(qtbot: QtBot) -> None:
-    from PySide6.QtCore import QCoreApplication
-
-    install_manager_chinese("zh_CN")
-    assert QCoreApplication.translate("ManagerWindow", "Refresh") == "刷新"
-    assert QCoreApplication.translate("CashierWindow", "Purchase") in ("Purchase", "商品")
-    assert QCoreApplication.translate("SomethingElse", "Untranslated text") == "Untranslated text"
 
 
 def test_the_pin_hash_is_saved_without_what_the_environment_gave(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from helpers.manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fixture)
+from helpers.manager_fixtures import WAIT_MS, Shop
 from pytestqt.qtbot import QtBot
 
 from pos.checkout import notification_alarm, record_alarm
@@ -13,7 +13,7 @@ from pos.ui.manager import ManagerWindow
 from pos.wechatpay.types import PaymentNotification, SignType
 
 
-def test_the_day_shows_a_wrong_amount_alarm(qtbot: QtBot, shop: Shop) -> None:  # noqa: F811
+def test_the_day_shows_a_wrong_amount_alarm(qtbot: QtBot, shop: Shop) -> None:
     quiet = shop.paid_deal(1800, "芝士蛋糕")
     deal = shop.paid_deal(2550, "拿铁咖啡")
     assert deal.paid_at is not None and deal.transaction_id is not None

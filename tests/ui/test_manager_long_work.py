@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fixture)
+from helpers.manager_fixtures import WAIT_MS, Shop
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
@@ -18,13 +18,13 @@ from pytestqt.qtbot import QtBot
 from pos.reports.export import WATCH_EVERY
 from pos.sandbox import SandboxOptions
 from pos.store import Store
-from pos.ui.manager import ManagerWindow, install_manager_chinese
+from pos.ui.manager import ManagerWindow
 from pos.wechatpay.types import BEIJING
 
 
 @pytest.fixture(autouse=True)
-def _chinese(qapp: QApplication) -> None:
-    install_manager_chinese("zh_CN")
+def _chinese(chinese: QApplication) -> None:
+    """These tests read the progress dialog's Chinese."""
 
 
 class GatedStore:
@@ -71,7 +71,7 @@ def _click_cancel(qtbot: QtBot, dialog: QProgressDialog) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _window(qtbot: QtBot, shop: Shop, **changes: Any) -> ManagerWindow:  # noqa: F811
+def _window(qtbot: QtBot, shop: Shop, **changes: Any) -> ManagerWindow:
     window = ManagerWindow(replace(shop.services, **changes))
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.report is not None, timeout=WAIT_MS)
@@ -80,7 +80,7 @@ def _window(qtbot: QtBot, shop: Shop, **changes: Any) -> ManagerWindow:  # noqa:
 
 def test_a_long_export_shows_progress_and_cancel_leaves_no_file(
     qtbot: QtBot,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
     tmp_path: Path,
 ) -> None:
     _deals(shop.store, 5)
@@ -111,7 +111,7 @@ def test_a_long_export_shows_progress_and_cancel_leaves_no_file(
 
 def test_a_quick_export_shows_no_progress_dialog(
     qtbot: QtBot,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
     tmp_path: Path,
 ) -> None:
     _deals(shop.store, 2 * WATCH_EVERY + 1)
@@ -131,7 +131,7 @@ def test_a_quick_export_shows_no_progress_dialog(
 
 def test_a_reconciliation_can_be_cancelled(
     qtbot: QtBot,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
 ) -> None:
     shop.paid_deal(1000)
     window = _window(qtbot, shop, progress_after_ms=0)
@@ -148,7 +148,7 @@ def test_a_reconciliation_can_be_cancelled(
 
 def test_todays_bill_not_made_yet_is_said_in_the_clerks_words(
     qtbot: QtBot,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
 ) -> None:
     shop.paid_deal(1000)
     shop.sandbox.reset(SandboxOptions(bill_allow_today=False))  # a real merchant's WeChat
@@ -165,7 +165,7 @@ def test_todays_bill_not_made_yet_is_said_in_the_clerks_words(
 
 def test_in_sandbox_mode_today_is_reconciled_up_to_now(
     qtbot: QtBot,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
 ) -> None:
     shop.paid_deal(1000)
     assert shop.services.settings.is_sandbox
@@ -180,7 +180,7 @@ def test_in_sandbox_mode_today_is_reconciled_up_to_now(
 
 def test_the_export_buttons_can_write_the_month_of_the_picked_day(
     qtbot: QtBot,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
     tmp_path: Path,
 ) -> None:
     last = shop.today.replace(day=1) - timedelta(days=1)  # last day of the previous month

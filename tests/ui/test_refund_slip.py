@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from helpers.manager_fixtures import WAIT_MS, Shop, shop  # noqa: F401  (the fixture)
+from helpers.manager_fixtures import WAIT_MS, Shop
 from helpers.printers import FakeNetworkPrinter, HangingPrinter
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +22,7 @@ def printer() -> Iterator[FakeNetworkPrinter]:
 
 
 @pytest.fixture
-def counter(shop: Shop) -> Counter:  # noqa: F811
+def counter(shop: Shop) -> Counter:
     settings = shop.services.settings
     settings.shop_name = "示例商店"
     settings.paper_mm = 58
@@ -31,7 +31,7 @@ def counter(shop: Shop) -> Counter:  # noqa: F811
     return made
 
 
-def _refund(qtbot: QtBot, shop: Shop, amount_fen: int, refund: str) -> RefundDialog:  # noqa: F811
+def _refund(qtbot: QtBot, shop: Shop, amount_fen: int, refund: str) -> RefundDialog:
     deal = shop.paid_deal(amount_fen, "拿铁咖啡")
     window = ManagerWindow(shop.services)
     qtbot.addWidget(window)
@@ -50,7 +50,7 @@ def _refund(qtbot: QtBot, shop: Shop, amount_fen: int, refund: str) -> RefundDia
 
 def test_a_refund_that_succeeds_prints_its_slip(
     qtbot: QtBot,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
     counter: Counter,
     printer: FakeNetworkPrinter,
 ) -> None:
@@ -72,7 +72,7 @@ def test_a_refund_that_succeeds_prints_its_slip(
 
 def test_out_of_paper_is_told_in_the_dialog_and_reprint_prints_it(
     qtbot: QtBot,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
     counter: Counter,
     printer: FakeNetworkPrinter,
 ) -> None:
@@ -96,7 +96,7 @@ def test_out_of_paper_is_told_in_the_dialog_and_reprint_prints_it(
 
 def test_a_hanging_printer_never_holds_up_the_refund(
     qtbot: QtBot,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
     counter: Counter,
 ) -> None:
     hanging = HangingPrinter()
@@ -118,7 +118,7 @@ def test_a_hanging_printer_never_holds_up_the_refund(
 
 def test_without_a_printer_nothing_is_printed_or_shown(
     qtbot: QtBot,
-    shop: Shop,  # noqa: F811
+    shop: Shop,
     counter: Counter,
 ) -> None:
     failures: list[str] = []
