@@ -1193,7 +1193,7 @@ class RefundDialog(QDialog):
 
 #: The reconciliation's differences in the manager's words (the values are the core's stable
 #: English labels of the CSV and the logs; these are what the dialog shows, translated).
-KIND_WORDS: dict[Kind, str] = {
+KIND_WORDS: dict[Kind, object] = {
     Kind.PAID_THERE_UNKNOWN_HERE: QT_TRANSLATE_NOOP(
         "ReconcileDialog", "paid at WeChat, unknown here"
     ),
@@ -1253,7 +1253,7 @@ class ReconcileDialog(QDialog):
             number = d.out_trade_no + (f" / {d.out_refund_no}" if d.out_refund_no else "")
             here = self._side(d.local_fen, self.state_text(d.local_state))
             there = self._side(d.wechat_fen, self.state_text(d.wechat_state))
-            for column, text in enumerate((self.tr(KIND_WORDS[d.kind]), number, here, there)):
+            for column, text in enumerate((self.tr(str(KIND_WORDS[d.kind])), number, here, there)):
                 item = QTableWidgetItem(text)
                 # The core's detail line (English, with times and ids) for whoever wants it.
                 item.setToolTip(d.detail)
