@@ -9,21 +9,24 @@ import openpyxl
 import pytest
 from helpers.language import language, zh
 from helpers.manager_fixtures import WAIT_MS, Shop
+from helpers.manager_world import open_world
 from helpers.till import Till
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from pos.config import save_pin_hash
+from pos.config import Settings, save_pin_hash
 from pos.pin import LOCKOUT_SECONDS, PinGate, hash_pin, verify_pin
 from pos.reports.reconcile import Kind
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
-from pos.store import DealState
+from pos.store import DealState, RefundState
 from pos.ui.manager import (
+    ManagerServices,
     ManagerWindow,
     PinDialog,
     manager_services,
     open_manager,
 )
+from pos.ui.workers import Workers
 
 
 def open_window(qtbot: QtBot, shop: Shop) -> ManagerWindow:
@@ -204,6 +207,65 @@ def test_refund_from_the_view_over_http(qtbot: QtBot, shop: Shop, chinese: QAppl
     assert window.select_deal(deal.out_trade_no)
     assert not window.refund_button.isEnabled()
     assert shop.transport.count("secapi/pay/refund") == 2
+
+
+@pytest.mark.parametrize(
+    ("options", "follow_seconds", "english", "tone"),
+    [
+        (
+            SandboxOptions(refund_delay=3600),
+            0.0,
+            "WeChat Pay is still processing the refund of %1; it is followed up.",
+            "#92400e",
+        ),
+        (
+            SandboxOptions(refund_delay=0, refund_outcome="CHANGE"),
+            10.0,
+            "The refund needs the merchant platform: %1",
+            "#b91c1c",
+        ),
+    ],
+)
+def test_a_refund_not_settled_in_time_or_sent_to_the_platform_says_so(
+    qtbot: QtBot,
+    tmp_path: Path,
+    chinese: QApplication,
+    options: SandboxOptions,
+    follow_seconds: float,
+    english: str,
+    tone: str,
+) -> None:
+    with open_world(tmp_path, options) as world:
+        workers = Workers()
+        services = ManagerServices(
+            store=world.store,
+            client=world.client,
+            workers=workers,
+            settings=Settings(data_dir=tmp_path, language="zh_CN"),
+            follow_seconds=follow_seconds,
+            follow_interval=0.05,
+        )
+        try:
+            deal = world.paid_deal(1000)
+            window = ManagerWindow(services)
+            qtbot.addWidget(window)
+            qtbot.waitUntil(lambda: window.report is not None, timeout=WAIT_MS)
+            assert window.select_deal(deal.out_trade_no)
+            dialog = window.open_refund()
+            assert dialog is not None
+            qtbot.addWidget(dialog)
+            assert dialog.ask_confirmation()
+            with qtbot.waitSignal(dialog.refund_finished, timeout=WAIT_MS) as blocker:
+                dialog.confirm()
+            state = blocker.args[0].refund.state
+            said = zh("RefundDialog", english)
+            assert dialog.result_label.text() == said.replace(
+                "%1", "¥10.00" if state is RefundState.PROCESSING else "CHANGE"
+            )
+            assert tone in dialog.result_label.styleSheet()
+            assert not dialog.slip_row.isVisibleTo(dialog)
+        finally:
+            workers.shutdown()
 
 
 def test_export_buttons_write_files(

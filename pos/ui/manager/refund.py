@@ -18,6 +18,7 @@ from pos.errors import AmountError, RefundLimitError
 from pos.money import format_fen, parse_amount
 from pos.refunds import Refunder, RefundProgress
 from pos.reports.day import DealRow
+from pos.store import RefundState
 from pos.ui.counter import RefundSlipRow
 from pos.ui.manager.common import alive, error_words, yuan
 from pos.ui.manager.services import ManagerServices
@@ -174,7 +175,8 @@ class RefundDialog(QDialog):
         return True
 
     def confirm(self) -> None:
-        """Send the refund (worker): stored first, then refund, then followed until final."""
+        """Send the refund on a worker (:meth:`pos.refunds.Refunder.refund_and_follow`: stored
+        first, then sent, then followed until final); the result page shows how it ended."""
         assert self.amount_fen is not None
         services, number = self._services, self.row.out_trade_no
         fen, reason = self.amount_fen, self.reason_edit.text().strip()
@@ -182,54 +184,54 @@ class RefundDialog(QDialog):
         self.result_label.setText(self.tr("Refunding %1…").replace("%1", yuan(fen)))
         self.pages.setCurrentIndex(2)
 
-        def run() -> RefundProgress:
-            refunder = Refunder(
-                services.store, services.client, notify_url=services.refund_notify_url
-            )
-            progress = refunder.refund(number, fen, reason)
-            if progress.refund.state.value in ("PROCESSING", "PENDING"):
-                progress = refunder.follow(
-                    progress.refund.out_refund_no,
-                    timeout=services.follow_seconds,
-                    interval=services.follow_interval,
-                )
-            return progress
-
+        refunder = Refunder(services.store, services.client, notify_url=services.refund_notify_url)
         # Followed for up to follow_seconds: kept off the network pool the till polls with.
         services.workers.long_running(
-            run, on_done=alive(self, self._on_done), on_error=alive(self, self._on_error)
+            lambda: refunder.refund_and_follow(
+                number,
+                fen,
+                reason,
+                timeout=services.follow_seconds,
+                interval=services.follow_interval,
+            ),
+            on_done=alive(self, self._on_done),
+            on_error=alive(self, self._on_error),
         )
 
     def _on_done(self, progress: RefundProgress) -> None:
         self.progress = progress
-        state = progress.refund.state.value
+        state = progress.refund.state
         amount = yuan(progress.refund.refund_fee)
-        if state == "SUCCESS":
+        if state is RefundState.SUCCESS:
             text = self.tr("Refunded %1 ✓").replace("%1", amount)
-        elif state in ("PROCESSING", "PENDING"):
+        elif not progress.is_final:
             text = self.tr(
                 "WeChat Pay is still processing the refund of %1; it is followed up."
             ).replace("%1", amount)
-        elif state == "CHANGE":
+        elif state is RefundState.CHANGE:
             text = self.tr("The refund needs the merchant platform: %1").replace(
-                "%1", refusal_text(progress.error) if progress.error else state
+                "%1", refusal_text(progress.error) if progress.error else state.value
             )
         else:
             reason = progress.error or progress.refund.last_error
             text = self.tr("The refund failed: %1").replace(
-                "%1", refusal_text(reason) if reason else state
+                "%1", refusal_text(reason) if reason else state.value
             )
-        tone = {"SUCCESS": "#166534", "PROCESSING": "#92400e", "PENDING": "#92400e"}
-        self.result_label.setStyleSheet(
-            f"font-size: 20px; font-weight: bold; color: {tone.get(state, '#b91c1c')};"
+        tone = (
+            "#166534"
+            if state is RefundState.SUCCESS
+            else "#92400e"
+            if not progress.is_final
+            else "#b91c1c"
         )
+        self.result_label.setStyleSheet(f"font-size: 20px; font-weight: bold; color: {tone};")
         self.result_label.setText(text)
         self.result_details.setText(
             self._details(progress.refund.reason)
             + "\n"
             + self.tr("Refund number: %1").replace("%1", progress.refund.out_refund_no)
         )
-        if state == "SUCCESS":
+        if state is RefundState.SUCCESS:
             self.slip_row.print_refund(progress.deal, progress.refund)
         self.refund_finished.emit(progress)
 
