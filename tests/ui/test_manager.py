@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos.config import Settings, save_pin_hash
+from pos.errors import PosError
 from pos.pin import LOCKOUT_SECONDS, PinGate, hash_pin, verify_pin
 from pos.reports.reconcile import Kind
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
@@ -345,32 +346,42 @@ def test_opened_from_the_running_cashier(qtbot: QtBot, till: Till) -> None:
     """The entry point the cashier calls: its store, workers and embedded sandbox."""
     services = manager_services(till.app)
     services.save_settings = lambda _: None
-    try:
-        deal = till.charge("12.30")
-        assert deal.code_url is not None
-        till.sandbox.customer_scan(deal.code_url, "pay")
-        qtbot.waitUntil(
-            lambda: till.deal(deal.out_trade_no).state is DealState.PAID, timeout=WAIT_MS
-        )
-        dialog = open_manager(till.window, services)
-        qtbot.addWidget(dialog)
-        dialog.pin_edit.setText("8642")
-        dialog.again_edit.setText("8642")
-        with qtbot.waitSignal(dialog.window_opened, timeout=WAIT_MS):
-            dialog.submit()
-        window = dialog.manager_window
-        assert window is not None
-        qtbot.waitUntil(lambda: window.report is not None, timeout=WAIT_MS)
-        assert [r.out_trade_no for r in window.model.rows] == [deal.out_trade_no]
-        assert window.total_labels["gross"].text() == "¥12.30"
-        with qtbot.waitSignal(window.reconcile_finished, timeout=WAIT_MS) as blocker:
-            window.reconcile()
-        assert blocker.args[0].is_clean and blocker.args[0].matched_payments == 1
-        assert window.reconcile_dialog is not None
-        window.reconcile_dialog.close()
-        window.close()
-    finally:
-        services.client.close()  # type: ignore[attr-defined]
+    assert till.app.services is not None
+    # No second client: refunds and the bill go through the till's own (closed with it).
+    assert services.client is till.app.services.backend.refunds
+    assert services.refund_notify_url == till.app.services.backend.refund_notify_url
+    deal = till.charge("12.30")
+    assert deal.code_url is not None
+    till.sandbox.customer_scan(deal.code_url, "pay")
+    qtbot.waitUntil(lambda: till.deal(deal.out_trade_no).state is DealState.PAID, timeout=WAIT_MS)
+    dialog = open_manager(till.window, services)
+    qtbot.addWidget(dialog)
+    dialog.pin_edit.setText("8642")
+    dialog.again_edit.setText("8642")
+    with qtbot.waitSignal(dialog.window_opened, timeout=WAIT_MS):
+        dialog.submit()
+    window = dialog.manager_window
+    assert window is not None
+    qtbot.waitUntil(lambda: window.report is not None, timeout=WAIT_MS)
+    assert [r.out_trade_no for r in window.model.rows] == [deal.out_trade_no]
+    assert window.total_labels["gross"].text() == "¥12.30"
+    with qtbot.waitSignal(window.reconcile_finished, timeout=WAIT_MS) as blocker:
+        window.reconcile()
+    assert blocker.args[0].is_clean and blocker.args[0].matched_payments == 1
+    assert window.reconcile_dialog is not None
+    window.reconcile_dialog.close()
+    window.close()
+
+
+def test_no_manager_without_a_client_for_refunds(
+    till: Till, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert till.app.services is not None
+    monkeypatch.setattr(till.app.services.backend, "refunds", None)
+    with pytest.raises(PosError):
+        manager_services(till.app)
+    till.app.open_manager()
+    assert till.app._manager_dialog is None
 
 
 def test_the_pin_hash_is_saved_without_what_the_environment_gave(

@@ -1,4 +1,4 @@
-"""What the manager's view works with: the store, a WeChat Pay client, the workers, the settings."""
+"""What the manager's view works with: the store, the till's one WeChat Pay client, the workers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from pos.config import save_pin_hash
 from pos.errors import PosError
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from pos.ui.workers import Workers
 
 
+@runtime_checkable
 class ManagerClient(RefundClient, BillClient, Protocol):
     """What the view needs of :class:`pos.wechatpay.client.WeChatPayClient`: refunds and
     their queries (§3.5, §3.6), and the day's bill (§3.8)."""
@@ -61,26 +62,24 @@ class ManagerServices:
 def manager_services(app: CashierApp) -> ManagerServices:
     """Build the manager's services from a started cashier (its store, workers, settings).
 
-    The client is a second WeChatPayClient of the same merchant and base URL as the till's:
-    refunds (``secapi``) need the merchant certificate from the settings, the till's
-    checkout client does not.
+    The client is the till's own: the one :class:`~pos.wechatpay.client.WeChatPayClient`
+    the app opened (``Services.backend.refunds``), which already carries the merchant
+    certificate ``secapi`` refunds need and is closed with the till: no second client.
+    PosError while the till's services are not open yet.
     """
-    from pos.wechatpay.client import WeChatPayClient
-
     services = app.services
     if services is None:
         raise PosError("the till is not ready yet")
-    base_url = (
-        services.servers[0].url if services.sandbox is not None else app.settings.api_base_url
-    )
-    client = WeChatPayClient(services.backend.merchant, base_url=base_url)
-    notify = f"{services.relay_url}/wechatpay/refund-notify" if services.relay_url else None
+    backend = services.backend
+    client = backend.refunds
+    if not isinstance(client, ManagerClient):
+        raise PosError("this till has no client for refunds and bills")
     return ManagerServices(
-        store=services.backend.store,
+        store=backend.store,
         client=client,
         workers=app.workers,
         settings=app.settings,
-        refund_notify_url=notify,
+        refund_notify_url=backend.refund_notify_url,
         pin_gate=app.pin_gate(),
         counter=app.counter,
     )
