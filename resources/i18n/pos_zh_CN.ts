@@ -679,155 +679,160 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="68" />
+        <location filename="../../pos/ui/manager/window.py" line="69" />
         <source>Manager — transactions of the day</source>
         <extracomment>The day's report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown. A long task (``"export"`` or ``"reconcile"``) stopped after the manager cancelled it; emitted when the worker has really stopped (and removed any partial file). The progress of the long task running now (export or reconcile), if any.</extracomment>
         <translation>店长 — 当日交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="104" />
+        <location filename="../../pos/ui/manager/window.py" line="105" />
         <source>Day:</source>
         <extracomment>The value label of each figure: ``count``, ``gross``, ``refunded``, ``net``.</extracomment>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="116" />
+        <location filename="../../pos/ui/manager/window.py" line="117" />
         <source>Search amount or order number</source>
         <translation>按金额或订单号搜索</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="120" />
+        <location filename="../../pos/ui/manager/window.py" line="121" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="78" />
+        <location filename="../../pos/ui/manager/window.py" line="79" />
         <source>Paid deals</source>
         <translation>已支付笔数</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="79" />
+        <location filename="../../pos/ui/manager/window.py" line="80" />
         <source>Takings</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="80" />
+        <location filename="../../pos/ui/manager/window.py" line="81" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="81" />
+        <location filename="../../pos/ui/manager/window.py" line="82" />
         <source>Net</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="160" />
+        <location filename="../../pos/ui/manager/window.py" line="161" />
         <source>This day</source>
         <translation>当天</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="161" />
+        <location filename="../../pos/ui/manager/window.py" line="162" />
         <source>Its month</source>
         <translation>当月（至所选日）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="163" />
+        <location filename="../../pos/ui/manager/window.py" line="164" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="165" />
+        <location filename="../../pos/ui/manager/window.py" line="166" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="167" />
+        <location filename="../../pos/ui/manager/window.py" line="168" />
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="170" />
+        <location filename="../../pos/ui/manager/window.py" line="171" />
         <source>Reconcile with WeChat…</source>
         <translation>与微信对账…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="194" />
+        <location filename="../../pos/ui/manager/window.py" line="174" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/window.py" line="209" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="214" />
+        <location filename="../../pos/ui/manager/window.py" line="229" />
         <source>ALARM %1 %2: %3</source>
         <translation>警报 %1 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="228" />
+        <location filename="../../pos/ui/manager/window.py" line="243" />
         <source>Takings by hour</source>
         <translation>每小时收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="233" />
+        <location filename="../../pos/ui/manager/window.py" line="248" />
         <source>Could not load the day: %1</source>
         <translation>无法加载当日数据：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="240" />
+        <location filename="../../pos/ui/manager/window.py" line="255" />
         <source>%1 deals, %2 shown.</source>
         <translation>共 %1 笔交易，显示 %2 笔。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="277" />
+        <location filename="../../pos/ui/manager/window.py" line="292" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="292" />
-        <location filename="../../pos/ui/manager/window.py" line="295" />
+        <location filename="../../pos/ui/manager/window.py" line="307" />
+        <location filename="../../pos/ui/manager/window.py" line="310" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="324" />
+        <location filename="../../pos/ui/manager/window.py" line="339" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="341" />
+        <location filename="../../pos/ui/manager/window.py" line="356" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="344" />
+        <location filename="../../pos/ui/manager/window.py" line="359" />
         <source>Reconciliation cancelled.</source>
         <translation>已取消对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="348" />
+        <location filename="../../pos/ui/manager/window.py" line="363" />
         <source>Exported %1 deals to %2.</source>
         <translation>已导出 %1 笔交易到 %2。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="355" />
+        <location filename="../../pos/ui/manager/window.py" line="370" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="373" />
+        <location filename="../../pos/ui/manager/window.py" line="388" />
         <source>Refund of %1: %2</source>
         <translation>%1 的退款：%2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="383" />
+        <location filename="../../pos/ui/manager/window.py" line="398" />
         <source>Downloading WeChat's bill of %1…</source>
         <translation>正在下载 %1 的微信账单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="409" />
+        <location filename="../../pos/ui/manager/window.py" line="424" />
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation>微信在次日上午生成 %1 的账单，%2 之后即可对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="415" />
+        <location filename="../../pos/ui/manager/window.py" line="430" />
         <source>Reconciliation failed: %1</source>
         <translation>对账失败：%1</translation>
     </message>
@@ -1151,105 +1156,105 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="43" />
+        <location filename="../../pos/ui/manager/refund.py" line="44" />
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="76" />
+        <location filename="../../pos/ui/manager/refund.py" line="77" />
         <source>Amount to refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="80" />
+        <location filename="../../pos/ui/manager/refund.py" line="81" />
         <source>Reason (shown to the customer)</source>
         <translation>退款原因（顾客可见）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="81" />
+        <location filename="../../pos/ui/manager/refund.py" line="82" />
         <source>Customer returned the goods</source>
         <translation>顾客退货</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="90" />
+        <location filename="../../pos/ui/manager/refund.py" line="91" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="92" />
+        <location filename="../../pos/ui/manager/refund.py" line="93" />
         <source>Next…</source>
         <translation>下一步…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="115" />
+        <location filename="../../pos/ui/manager/refund.py" line="116" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="117" />
+        <location filename="../../pos/ui/manager/refund.py" line="118" />
         <source>Confirm refund</source>
         <translation>确认退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="142" />
+        <location filename="../../pos/ui/manager/refund.py" line="143" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="62" />
+        <location filename="../../pos/ui/manager/refund.py" line="63" />
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation>%1 — %2，已付 %3，可退 %4。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="153" />
-        <location filename="../../pos/ui/manager/refund.py" line="159" />
+        <location filename="../../pos/ui/manager/refund.py" line="154" />
+        <location filename="../../pos/ui/manager/refund.py" line="160" />
         <source>At most %1 may be refunded.</source>
         <translation>最多可退 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="163" />
+        <location filename="../../pos/ui/manager/refund.py" line="164" />
         <source>Enter a reason.</source>
         <translation>请填写退款原因。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="168" />
+        <location filename="../../pos/ui/manager/refund.py" line="169" />
         <source>Refund %1 to the customer for %2?</source>
         <translation>确认向顾客退还 %1（%2）？</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="182" />
+        <location filename="../../pos/ui/manager/refund.py" line="184" />
         <source>Refunding %1…</source>
         <translation>正在退款 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="208" />
+        <location filename="../../pos/ui/manager/refund.py" line="206" />
         <source>Refunded %1 ✓</source>
         <translation>已退款 %1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="211" />
+        <location filename="../../pos/ui/manager/refund.py" line="209" />
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation>微信支付仍在处理 %1 的退款，系统会继续跟进。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="214" />
+        <location filename="../../pos/ui/manager/refund.py" line="212" />
         <source>The refund needs the merchant platform: %1</source>
         <translation>退款异常，需在商户平台处理：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="219" />
-        <location filename="../../pos/ui/manager/refund.py" line="251" />
+        <location filename="../../pos/ui/manager/refund.py" line="217" />
+        <location filename="../../pos/ui/manager/refund.py" line="253" />
         <source>The refund failed: %1</source>
         <translation>退款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="230" />
+        <location filename="../../pos/ui/manager/refund.py" line="232" />
         <source>Refund number: %1</source>
         <translation>退款单号：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="238" />
+        <location filename="../../pos/ui/manager/refund.py" line="240" />
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation>订单 %1，%3 支付 %2。原因：%4</translation>
     </message>

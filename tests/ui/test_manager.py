@@ -11,6 +11,7 @@ from helpers.language import language, zh
 from helpers.manager_fixtures import WAIT_MS, Shop
 from helpers.manager_world import open_world
 from helpers.till import Till
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -324,6 +325,39 @@ def test_reconcile_button_shows_the_report(
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert [row[:2] for row in rows[1:]] == [["amount differs", odd.out_trade_no]]
+
+
+def test_esc_or_the_close_button_closes_the_view(
+    qtbot: QtBot, shop: Shop, chinese: QApplication
+) -> None:
+    deal = shop.paid_deal(2550)
+    window = open_window(qtbot, shop)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.close_button.text() == "关闭"
+    # Esc in a dialog of the view closes that dialog only.
+    assert window.select_deal(deal.out_trade_no)
+    dialog = window.open_refund()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and window.isVisible()
+    # Esc where the manager works (the deals, the search) closes the view.
+    qtbot.keyClick(window.table, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    again = open_window(qtbot, shop)
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.keyClick(again.search_edit, Qt.Key.Key_A)
+    assert again.isVisible()  # other keys are typed, not taken
+    qtbot.keyClick(again.search_edit, Qt.Key.Key_Escape)
+    assert not again.isVisible()
+    last = open_window(qtbot, shop)
+    last.show()
+    qtbot.waitExposed(last)
+    qtbot.mouseClick(last.close_button, Qt.MouseButton.LeftButton)
+    assert not last.isVisible()
 
 
 def test_english_when_asked(qtbot: QtBot, shop: Shop) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,7 +44,7 @@ from pos.ui.manager.totals import TotalCards
 
 
 class ManagerWindow(QWidget):
-    """The day's transactions, totals and chart; export, refund and reconcile buttons."""
+    """The day's transactions, totals and chart; export, refund, reconcile and close buttons."""
 
     #: The day's report was loaded and shown.
     day_loaded = Signal(object)
@@ -169,14 +170,28 @@ class ManagerWindow(QWidget):
         self.refund_button.clicked.connect(self.open_refund)
         self.reconcile_button = QPushButton(self.tr("Reconcile with WeChat…"))
         self.reconcile_button.clicked.connect(self.reconcile)
+        # Esc closes the view too (keyPressEvent): a till is worked from the keyboard.
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("closeManager")
+        self.close_button.clicked.connect(self.close)
         for button in (
             self.csv_button,
             self.xlsx_button,
             self.refund_button,
             self.reconcile_button,
+            self.close_button,
         ):
             actions.addWidget(button)
         return actions
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc that no child took (the table, the search, the buttons leave it) closes the
+        # view, as it closes a dialog; a dialog of the view's own takes its Esc first.
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     # -- the day ---------------------------------------------------------------------------
 
