@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <location filename="../../pos/ui/manager/alarms.py" line="26" />
+        <source>ALARM %1 %2: %3</source>
+        <translation>警报 %1 %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>CashierWindow</name>
     <message>
         <location filename="../../pos/ui/app.py" line="632" />
@@ -601,77 +609,77 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="29" />
+        <location filename="../../pos/ui/manager/table.py" line="30" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="30" />
+        <location filename="../../pos/ui/manager/table.py" line="31" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="31" />
+        <location filename="../../pos/ui/manager/table.py" line="32" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="32" />
+        <location filename="../../pos/ui/manager/table.py" line="33" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="33" />
+        <location filename="../../pos/ui/manager/table.py" line="34" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="34" />
+        <location filename="../../pos/ui/manager/table.py" line="35" />
         <source>Order number</source>
         <translation>商户订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="35" />
+        <location filename="../../pos/ui/manager/table.py" line="36" />
         <source>WeChat transaction</source>
         <translation>微信订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="41" />
+        <location filename="../../pos/ui/manager/table.py" line="42" />
         <source>creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="42" />
+        <location filename="../../pos/ui/manager/table.py" line="43" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="43" />
+        <location filename="../../pos/ui/manager/table.py" line="44" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="44" />
+        <location filename="../../pos/ui/manager/table.py" line="45" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="45" />
+        <location filename="../../pos/ui/manager/table.py" line="46" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="46" />
+        <location filename="../../pos/ui/manager/table.py" line="47" />
         <source>failed</source>
         <translation>下单失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="47" />
+        <location filename="../../pos/ui/manager/table.py" line="48" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="48" />
+        <location filename="../../pos/ui/manager/table.py" line="49" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
@@ -679,160 +687,155 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="69" />
+        <location filename="../../pos/ui/manager/window.py" line="67" />
         <source>Manager — transactions of the day</source>
         <extracomment>The day's report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown. A long task (``"export"`` or ``"reconcile"``) stopped after the manager cancelled it; emitted when the worker has really stopped (and removed any partial file). The progress of the long task running now (export or reconcile), if any.</extracomment>
         <translation>店长 — 当日交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="105" />
+        <location filename="../../pos/ui/manager/window.py" line="96" />
         <source>Day:</source>
         <extracomment>The value label of each figure: ``count``, ``gross``, ``refunded``, ``net``.</extracomment>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="117" />
+        <location filename="../../pos/ui/manager/window.py" line="108" />
         <source>Search amount or order number</source>
         <translation>按金额或订单号搜索</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="121" />
+        <location filename="../../pos/ui/manager/window.py" line="112" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="79" />
+        <location filename="../../pos/ui/manager/window.py" line="77" />
         <source>Paid deals</source>
         <translation>已支付笔数</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="80" />
+        <location filename="../../pos/ui/manager/window.py" line="78" />
         <source>Takings</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="81" />
+        <location filename="../../pos/ui/manager/window.py" line="79" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="82" />
+        <location filename="../../pos/ui/manager/window.py" line="80" />
         <source>Net</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="161" />
+        <location filename="../../pos/ui/manager/window.py" line="142" />
         <source>This day</source>
         <translation>当天</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="162" />
+        <location filename="../../pos/ui/manager/window.py" line="143" />
         <source>Its month</source>
         <translation>当月（至所选日）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="164" />
+        <location filename="../../pos/ui/manager/window.py" line="145" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="166" />
+        <location filename="../../pos/ui/manager/window.py" line="147" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="168" />
+        <location filename="../../pos/ui/manager/window.py" line="149" />
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="171" />
+        <location filename="../../pos/ui/manager/window.py" line="152" />
         <source>Reconcile with WeChat…</source>
         <translation>与微信对账…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="174" />
+        <location filename="../../pos/ui/manager/window.py" line="155" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="209" />
+        <location filename="../../pos/ui/manager/window.py" line="190" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="229" />
-        <source>ALARM %1 %2: %3</source>
-        <translation>警报 %1 %2：%3</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/manager/window.py" line="243" />
+        <location filename="../../pos/ui/manager/window.py" line="216" />
         <source>Takings by hour</source>
         <translation>每小时收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="248" />
+        <location filename="../../pos/ui/manager/window.py" line="221" />
         <source>Could not load the day: %1</source>
         <translation>无法加载当日数据：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="255" />
+        <location filename="../../pos/ui/manager/window.py" line="228" />
         <source>%1 deals, %2 shown.</source>
         <translation>共 %1 笔交易，显示 %2 笔。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="292" />
+        <location filename="../../pos/ui/manager/window.py" line="265" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="307" />
-        <location filename="../../pos/ui/manager/window.py" line="310" />
+        <location filename="../../pos/ui/manager/window.py" line="280" />
+        <location filename="../../pos/ui/manager/window.py" line="283" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="339" />
+        <location filename="../../pos/ui/manager/window.py" line="312" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="356" />
+        <location filename="../../pos/ui/manager/window.py" line="329" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="359" />
+        <location filename="../../pos/ui/manager/window.py" line="332" />
         <source>Reconciliation cancelled.</source>
         <translation>已取消对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="363" />
+        <location filename="../../pos/ui/manager/window.py" line="336" />
         <source>Exported %1 deals to %2.</source>
         <translation>已导出 %1 笔交易到 %2。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="370" />
+        <location filename="../../pos/ui/manager/window.py" line="343" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="388" />
+        <location filename="../../pos/ui/manager/window.py" line="361" />
         <source>Refund of %1: %2</source>
         <translation>%1 的退款：%2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="398" />
+        <location filename="../../pos/ui/manager/window.py" line="371" />
         <source>Downloading WeChat's bill of %1…</source>
         <translation>正在下载 %1 的微信账单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="424" />
+        <location filename="../../pos/ui/manager/window.py" line="397" />
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation>微信在次日上午生成 %1 的账单，%2 之后即可对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="430" />
+        <location filename="../../pos/ui/manager/window.py" line="403" />
         <source>Reconciliation failed: %1</source>
         <translation>对账失败：%1</translation>
     </message>

@@ -8,13 +8,15 @@ module per widget:
   a running cashier by ``manager_services``;
 * :mod:`~pos.ui.manager.pin`: ``PinDialog`` and ``open_manager``, the way in;
 * :mod:`~pos.ui.manager.window`: ``ManagerWindow``, the day; with the deals' table
-  (:mod:`~pos.ui.manager.table`), the figures (:mod:`~pos.ui.manager.totals`), the chart
-  (:mod:`~pos.ui.manager.chart`) and its long tasks (:mod:`~pos.ui.manager.long_work`);
+  (:mod:`~pos.ui.manager.table`), the figures (:mod:`~pos.ui.manager.totals`), the alarms
+  (:mod:`~pos.ui.manager.alarms`), the chart (:mod:`~pos.ui.manager.chart`) and its long
+  tasks (:mod:`~pos.ui.manager.long_work`);
 * :mod:`~pos.ui.manager.refund` and :mod:`~pos.ui.manager.reconcile`: the two dialogs.
 
 Texts go through ``self.tr()``; the translation contexts are the class names ``PinDialog``,
-``ManagerWindow``, ``DealTableModel``, ``RefundDialog`` and ``ReconcileDialog``; their
-Chinese is in ``resources/i18n/pos_zh_CN.ts`` with the rest of the window's.
+``ManagerWindow``, ``DealTableModel``, ``AlarmBanner``, ``RefundDialog`` and
+``ReconcileDialog``; their Chinese is in ``resources/i18n/pos_zh_CN.ts`` with the rest of
+the window's. ``TotalCards`` and ``LongWork`` show words their window gives them.
 
 Entry point for the cashier: ``open_manager(parent, manager_services(cashier_app))``.
 """

@@ -1,4 +1,4 @@
-"""The day's deals as a table model, with the manager's words for a deal's state."""
+"""The day's deals as a table: the model (a deal's state in the manager's words) and its view."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from pos.reports.day import DealRow
 from pos.store import DealState
@@ -109,3 +110,20 @@ class DealTableModel(QAbstractTableModel):
                 return QColor("#6b7280")
             return QColor("#166534")
         return None
+
+
+class DealTable(QTableView):
+    """The deals, one selectable row each, read-only; the product's column takes the room."""
+
+    def __init__(self, model: DealTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dealTable")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -10,19 +10,16 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressDialog,
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,13 +30,14 @@ from pos.reports.export import export
 from pos.reports.progress import Watch
 from pos.reports.reconcile import BillNotReady, ReconcileReport, reconcile_day
 from pos.store import Deal, DealState
+from pos.ui.manager.alarms import AlarmBanner
 from pos.ui.manager.chart import HourlyChart
-from pos.ui.manager.common import alive, error_words, yuan
+from pos.ui.manager.common import alive, error_words
 from pos.ui.manager.long_work import LongWork
 from pos.ui.manager.reconcile import ReconcileDialog
 from pos.ui.manager.refund import RefundDialog
 from pos.ui.manager.services import ManagerServices
-from pos.ui.manager.table import DealTableModel
+from pos.ui.manager.table import DealTable, DealTableModel
 from pos.ui.manager.totals import TotalCards
 
 
@@ -86,14 +84,7 @@ class ManagerWindow(QWidget):
         self.total_labels = self.totals.labels
         outer.addWidget(self.totals)
         # §5.2 step 6: deals WeChat Pay reported paid with another amount, never counted.
-        self.alarm_label = QLabel()
-        self.alarm_label.setObjectName("managerAlarms")
-        self.alarm_label.setWordWrap(True)
-        self.alarm_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.alarm_label.setStyleSheet(
-            "background: #fee2e2; color: #991b1b; font-weight: bold; padding: 6px;"
-        )
-        self.alarm_label.setVisible(False)
+        self.alarm_label = AlarmBanner()
         outer.addWidget(self.alarm_label)
         outer.addWidget(self._deals_and_chart(), 1)
         outer.addLayout(self._action_row())
@@ -127,17 +118,7 @@ class ManagerWindow(QWidget):
         """The deals' table above the chart of takings by hour."""
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = DealTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("dealTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = DealTable(self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         splitter.addWidget(self.table)
         self.chart = HourlyChart()
@@ -225,15 +206,7 @@ class ManagerWindow(QWidget):
         day, deals = loaded
         if day != self.day:
             return
-        lines = [
-            self.tr("ALARM %1 %2: %3")
-            .replace("%1", deal.out_trade_no)
-            .replace("%2", yuan(deal.amount_fen))
-            .replace("%3", deal.alarm or "")
-            for deal in deals
-        ]
-        self.alarm_label.setText("\n".join(lines))
-        self.alarm_label.setVisible(bool(lines))
+        self.alarm_label.show_deals(deals)
 
     def _on_day_loaded(self, report: DayReport) -> None:
         if report.day != self.day:
