@@ -328,6 +328,27 @@ class Refunder:
             progress = self.refresh(out_refund_no)
         return progress
 
+    def refund_and_follow(
+        self,
+        out_trade_no: str,
+        refund_fee: int,
+        reason: str,
+        *,
+        timeout: float = 30.0,
+        interval: float = 2.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> RefundProgress:
+        """The manager's Refund button, in one call (run it on a worker): store the refund,
+        send it, then follow it with ``refundquery`` until it is final or ``timeout`` seconds
+        passed (§3.5, §3.6). A refund WeChat refused, or that the store refused before
+        anything was sent (:class:`~pos.errors.RefundLimitError`), is not followed."""
+        progress = self.refund(out_trade_no, refund_fee, reason)
+        if progress.is_final:
+            return progress
+        return self.follow(
+            progress.refund.out_refund_no, timeout=timeout, interval=interval, monotonic=monotonic
+        )
+
     def apply_notification(self, body: bytes, merchants: MerchantLookup) -> RefundProgress:
         """A refund notification (from WeChat, or passed on by the relay), decrypted with our
         own key (§3.7) and checked against the stored refund before it is recorded.

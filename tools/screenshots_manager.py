@@ -4,7 +4,7 @@ refund confirmation, reconciliation with planted differences.
 A realistic day (deals from 07:00 to 21:00 Beijing, some refunded) is written to a fresh
 store; refunds and the bill go to the real sandbox over loopback. Under a virtual X server:
 
-    xvfb-run -a -s "-screen 0 1280x800x24" /work/venv/bin/python tools/screenshots_manager.py
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshots_manager.py
 """
 
 from __future__ import annotations

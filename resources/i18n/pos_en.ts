@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <location filename="../../pos/ui/manager/alarms.py" line="26"/>
+        <source>ALARM %1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CashierWindow</name>
     <message>
         <location filename="../../pos/ui/app.py" line="632"/>
@@ -605,77 +613,77 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="392"/>
+        <location filename="../../pos/ui/manager/table.py" line="30"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="393"/>
+        <location filename="../../pos/ui/manager/table.py" line="31"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="394"/>
+        <location filename="../../pos/ui/manager/table.py" line="32"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="395"/>
+        <location filename="../../pos/ui/manager/table.py" line="33"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="396"/>
+        <location filename="../../pos/ui/manager/table.py" line="34"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="397"/>
+        <location filename="../../pos/ui/manager/table.py" line="35"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="398"/>
+        <location filename="../../pos/ui/manager/table.py" line="36"/>
         <source>WeChat transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="404"/>
+        <location filename="../../pos/ui/manager/table.py" line="42"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="405"/>
+        <location filename="../../pos/ui/manager/table.py" line="43"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="406"/>
+        <location filename="../../pos/ui/manager/table.py" line="44"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="407"/>
+        <location filename="../../pos/ui/manager/table.py" line="45"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="408"/>
+        <location filename="../../pos/ui/manager/table.py" line="46"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="409"/>
+        <location filename="../../pos/ui/manager/table.py" line="47"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="410"/>
+        <location filename="../../pos/ui/manager/table.py" line="48"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="411"/>
+        <location filename="../../pos/ui/manager/table.py" line="49"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,154 +691,155 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="564"/>
+        <location filename="../../pos/ui/manager/window.py" line="67"/>
         <source>Manager — transactions of the day</source>
         <extracomment>The day&apos;s report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown. A long task (``&quot;export&quot;`` or ``&quot;reconcile&quot;``) stopped after the manager cancelled it; emitted when the worker has really stopped (and removed any partial file). The progress of the long task running now (export or reconcile), if any.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="572"/>
+        <location filename="../../pos/ui/manager/window.py" line="96"/>
         <source>Day:</source>
+        <extracomment>The value label of each figure: ``count``, ``gross``, ``refunded``, ``net``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="584"/>
+        <location filename="../../pos/ui/manager/window.py" line="108"/>
         <source>Search amount or order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="588"/>
+        <location filename="../../pos/ui/manager/window.py" line="112"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="596"/>
+        <location filename="../../pos/ui/manager/window.py" line="77"/>
         <source>Paid deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="597"/>
+        <location filename="../../pos/ui/manager/window.py" line="78"/>
         <source>Takings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="598"/>
+        <location filename="../../pos/ui/manager/window.py" line="79"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="599"/>
+        <location filename="../../pos/ui/manager/window.py" line="80"/>
         <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="664"/>
+        <location filename="../../pos/ui/manager/window.py" line="142"/>
         <source>This day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="665"/>
+        <location filename="../../pos/ui/manager/window.py" line="143"/>
         <source>Its month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="667"/>
+        <location filename="../../pos/ui/manager/window.py" line="145"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="669"/>
+        <location filename="../../pos/ui/manager/window.py" line="147"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="671"/>
+        <location filename="../../pos/ui/manager/window.py" line="149"/>
         <source>Refund…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="674"/>
+        <location filename="../../pos/ui/manager/window.py" line="152"/>
         <source>Reconcile with WeChat…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="699"/>
+        <location filename="../../pos/ui/manager/window.py" line="155"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/window.py" line="190"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="719"/>
-        <source>ALARM %1 %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/manager.py" line="737"/>
+        <location filename="../../pos/ui/manager/window.py" line="216"/>
         <source>Takings by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="742"/>
+        <location filename="../../pos/ui/manager/window.py" line="221"/>
         <source>Could not load the day: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="749"/>
+        <location filename="../../pos/ui/manager/window.py" line="228"/>
         <source>%1 deals, %2 shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="786"/>
+        <location filename="../../pos/ui/manager/window.py" line="265"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="801"/>
-        <location filename="../../pos/ui/manager.py" line="804"/>
+        <location filename="../../pos/ui/manager/window.py" line="280"/>
+        <location filename="../../pos/ui/manager/window.py" line="283"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="831"/>
+        <location filename="../../pos/ui/manager/window.py" line="312"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="875"/>
+        <location filename="../../pos/ui/manager/window.py" line="329"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="878"/>
+        <location filename="../../pos/ui/manager/window.py" line="332"/>
         <source>Reconciliation cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="882"/>
+        <location filename="../../pos/ui/manager/window.py" line="336"/>
         <source>Exported %1 deals to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="889"/>
+        <location filename="../../pos/ui/manager/window.py" line="343"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="907"/>
+        <location filename="../../pos/ui/manager/window.py" line="361"/>
         <source>Refund of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="917"/>
+        <location filename="../../pos/ui/manager/window.py" line="371"/>
         <source>Downloading WeChat&apos;s bill of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="943"/>
+        <location filename="../../pos/ui/manager/window.py" line="397"/>
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="949"/>
+        <location filename="../../pos/ui/manager/window.py" line="403"/>
         <source>Reconciliation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -838,68 +847,68 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="232"/>
+        <location filename="../../pos/ui/manager/pin.py" line="72"/>
         <source>Manager</source>
-        <extracomment>The app&apos;s one gate for the PIN: shared by every PIN dialog, so closing and reopening the dialog does not reset the count of wrong PINs or end a lock-out. An export or a reconciliation still running after this long shows its progress and a Cancel button (QProgressDialog&apos;s minimum duration). Prints the slip of a refund that succeeded (when a printer is set). The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
+        <extracomment>The right PIN was entered (or a new one saved) and the manager window is open. The right PIN was entered when the dialog only guards something else (the settings).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="235"/>
+        <location filename="../../pos/ui/manager/pin.py" line="75"/>
         <source>Set a manager PIN (4 to 12 digits). It guards refunds and the day&apos;s figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="237"/>
+        <location filename="../../pos/ui/manager/pin.py" line="77"/>
         <source>Enter the manager PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="244"/>
+        <location filename="../../pos/ui/manager/pin.py" line="84"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="250"/>
+        <location filename="../../pos/ui/manager/pin.py" line="90"/>
         <source>PIN again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="260"/>
+        <location filename="../../pos/ui/manager/pin.py" line="100"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="262"/>
+        <location filename="../../pos/ui/manager/pin.py" line="102"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="293"/>
+        <location filename="../../pos/ui/manager/pin.py" line="133"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="296"/>
+        <location filename="../../pos/ui/manager/pin.py" line="136"/>
         <source>The two PINs differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="298"/>
+        <location filename="../../pos/ui/manager/pin.py" line="138"/>
         <source>Saving the PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="322"/>
+        <location filename="../../pos/ui/manager/pin.py" line="162"/>
         <source>The PIN could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="337"/>
+        <location filename="../../pos/ui/manager/pin.py" line="177"/>
         <source>Wrong PIN. %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="350"/>
+        <location filename="../../pos/ui/manager/pin.py" line="190"/>
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -970,17 +979,17 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1228"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="62"/>
         <source>Reconciliation of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1232"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="66"/>
         <source>Everything matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1234"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="68"/>
         <source>%n difference(s) found.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -988,112 +997,112 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1248"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="82"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1248"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="82"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1248"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="82"/>
         <source>Here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1248"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="82"/>
         <source>WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1279"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="113"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1280"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="114"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1281"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="115"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1282"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="116"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1283"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="117"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1284"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="118"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1285"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="119"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1286"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="120"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1287"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="121"/>
         <source>succeeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1288"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="122"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1289"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="123"/>
         <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1290"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="124"/>
         <source>unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1291"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="125"/>
         <source>refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1292"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="126"/>
         <source>refund abnormal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1311"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="145"/>
         <source>%1: WeChat took %2 and refunded %3; the till recorded %4 and %5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1319"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="153"/>
         <source>WeChat has no bill for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1322"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="156"/>
         <source>Sandbox: the bill of today up to now (a real merchant gets it tomorrow after 10:00).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/manager.py" line="1326"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="160"/>
         <source>%n refund(s) still unconfirmed here.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1101,54 +1110,54 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1266"/>
-        <location filename="../../pos/ui/manager.py" line="1332"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="100"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="166"/>
         <source>Export differences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1197"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="31"/>
         <source>paid at WeChat, unknown here</source>
         <extracomment>The reconciliation&apos;s differences in the manager&apos;s words (the values are the core&apos;s stable English labels of the CSV and the logs; these are what the dialog shows, translated).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1200"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="34"/>
         <source>paid at WeChat, not paid here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1203"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="37"/>
         <source>paid here, missing at WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1206"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="40"/>
         <source>amount differs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1207"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="41"/>
         <source>state differs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1208"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="42"/>
         <source>refund at WeChat, unknown here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1211"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="45"/>
         <source>refund here, missing at WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1214"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="48"/>
         <source>refund differs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1269"/>
+        <location filename="../../pos/ui/manager/reconcile.py" line="103"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1156,105 +1165,105 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager.py" line="988"/>
+        <location filename="../../pos/ui/manager/refund.py" line="44"/>
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="999"/>
+        <location filename="../../pos/ui/manager/refund.py" line="77"/>
         <source>Amount to refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1003"/>
+        <location filename="../../pos/ui/manager/refund.py" line="81"/>
         <source>Reason (shown to the customer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1004"/>
+        <location filename="../../pos/ui/manager/refund.py" line="82"/>
         <source>Customer returned the goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1013"/>
+        <location filename="../../pos/ui/manager/refund.py" line="91"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1015"/>
+        <location filename="../../pos/ui/manager/refund.py" line="93"/>
         <source>Next…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1036"/>
+        <location filename="../../pos/ui/manager/refund.py" line="116"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1038"/>
+        <location filename="../../pos/ui/manager/refund.py" line="118"/>
         <source>Confirm refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1071"/>
+        <location filename="../../pos/ui/manager/refund.py" line="143"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1077"/>
+        <location filename="../../pos/ui/manager/refund.py" line="63"/>
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1090"/>
-        <location filename="../../pos/ui/manager.py" line="1096"/>
+        <location filename="../../pos/ui/manager/refund.py" line="154"/>
+        <location filename="../../pos/ui/manager/refund.py" line="160"/>
         <source>At most %1 may be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1100"/>
+        <location filename="../../pos/ui/manager/refund.py" line="164"/>
         <source>Enter a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1105"/>
+        <location filename="../../pos/ui/manager/refund.py" line="169"/>
         <source>Refund %1 to the customer for %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1119"/>
+        <location filename="../../pos/ui/manager/refund.py" line="184"/>
         <source>Refunding %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1145"/>
+        <location filename="../../pos/ui/manager/refund.py" line="206"/>
         <source>Refunded %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1148"/>
+        <location filename="../../pos/ui/manager/refund.py" line="209"/>
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1151"/>
+        <location filename="../../pos/ui/manager/refund.py" line="212"/>
         <source>The refund needs the merchant platform: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1156"/>
-        <location filename="../../pos/ui/manager.py" line="1188"/>
+        <location filename="../../pos/ui/manager/refund.py" line="217"/>
+        <location filename="../../pos/ui/manager/refund.py" line="253"/>
         <source>The refund failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1167"/>
+        <location filename="../../pos/ui/manager/refund.py" line="232"/>
         <source>Refund number: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager.py" line="1175"/>
+        <location filename="../../pos/ui/manager/refund.py" line="240"/>
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation type="unfinished"></translation>
     </message>

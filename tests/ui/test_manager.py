@@ -9,21 +9,26 @@ import openpyxl
 import pytest
 from helpers.language import language, zh
 from helpers.manager_fixtures import WAIT_MS, Shop
+from helpers.manager_world import open_world
 from helpers.till import Till
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from pos.config import save_pin_hash
+from pos.config import Settings, save_pin_hash
+from pos.errors import PosError
 from pos.pin import LOCKOUT_SECONDS, PinGate, hash_pin, verify_pin
 from pos.reports.reconcile import Kind
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
-from pos.store import DealState
+from pos.store import DealState, RefundState
 from pos.ui.manager import (
+    ManagerServices,
     ManagerWindow,
     PinDialog,
     manager_services,
     open_manager,
 )
+from pos.ui.workers import Workers
 
 
 def open_window(qtbot: QtBot, shop: Shop) -> ManagerWindow:
@@ -206,6 +211,65 @@ def test_refund_from_the_view_over_http(qtbot: QtBot, shop: Shop, chinese: QAppl
     assert shop.transport.count("secapi/pay/refund") == 2
 
 
+@pytest.mark.parametrize(
+    ("options", "follow_seconds", "english", "tone"),
+    [
+        (
+            SandboxOptions(refund_delay=3600),
+            0.0,
+            "WeChat Pay is still processing the refund of %1; it is followed up.",
+            "#92400e",
+        ),
+        (
+            SandboxOptions(refund_delay=0, refund_outcome="CHANGE"),
+            10.0,
+            "The refund needs the merchant platform: %1",
+            "#b91c1c",
+        ),
+    ],
+)
+def test_a_refund_not_settled_in_time_or_sent_to_the_platform_says_so(
+    qtbot: QtBot,
+    tmp_path: Path,
+    chinese: QApplication,
+    options: SandboxOptions,
+    follow_seconds: float,
+    english: str,
+    tone: str,
+) -> None:
+    with open_world(tmp_path, options) as world:
+        workers = Workers()
+        services = ManagerServices(
+            store=world.store,
+            client=world.client,
+            workers=workers,
+            settings=Settings(data_dir=tmp_path, language="zh_CN"),
+            follow_seconds=follow_seconds,
+            follow_interval=0.05,
+        )
+        try:
+            deal = world.paid_deal(1000)
+            window = ManagerWindow(services)
+            qtbot.addWidget(window)
+            qtbot.waitUntil(lambda: window.report is not None, timeout=WAIT_MS)
+            assert window.select_deal(deal.out_trade_no)
+            dialog = window.open_refund()
+            assert dialog is not None
+            qtbot.addWidget(dialog)
+            assert dialog.ask_confirmation()
+            with qtbot.waitSignal(dialog.refund_finished, timeout=WAIT_MS) as blocker:
+                dialog.confirm()
+            state = blocker.args[0].refund.state
+            said = zh("RefundDialog", english)
+            assert dialog.result_label.text() == said.replace(
+                "%1", "¥10.00" if state is RefundState.PROCESSING else "CHANGE"
+            )
+            assert tone in dialog.result_label.styleSheet()
+            assert not dialog.slip_row.isVisibleTo(dialog)
+        finally:
+            workers.shutdown()
+
+
 def test_export_buttons_write_files(
     qtbot: QtBot, shop: Shop, tmp_path: Path, chinese: QApplication
 ) -> None:
@@ -263,6 +327,39 @@ def test_reconcile_button_shows_the_report(
     assert [row[:2] for row in rows[1:]] == [["amount differs", odd.out_trade_no]]
 
 
+def test_esc_or_the_close_button_closes_the_view(
+    qtbot: QtBot, shop: Shop, chinese: QApplication
+) -> None:
+    deal = shop.paid_deal(2550)
+    window = open_window(qtbot, shop)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.close_button.text() == "关闭"
+    # Esc in a dialog of the view closes that dialog only.
+    assert window.select_deal(deal.out_trade_no)
+    dialog = window.open_refund()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and window.isVisible()
+    # Esc where the manager works (the deals, the search) closes the view.
+    qtbot.keyClick(window.table, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    again = open_window(qtbot, shop)
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.keyClick(again.search_edit, Qt.Key.Key_A)
+    assert again.isVisible()  # other keys are typed, not taken
+    qtbot.keyClick(again.search_edit, Qt.Key.Key_Escape)
+    assert not again.isVisible()
+    last = open_window(qtbot, shop)
+    last.show()
+    qtbot.waitExposed(last)
+    qtbot.mouseClick(last.close_button, Qt.MouseButton.LeftButton)
+    assert not last.isVisible()
+
+
 def test_english_when_asked(qtbot: QtBot, shop: Shop) -> None:
     with language("en"):
         window = open_window(qtbot, shop)
@@ -283,32 +380,42 @@ def test_opened_from_the_running_cashier(qtbot: QtBot, till: Till) -> None:
     """The entry point the cashier calls: its store, workers and embedded sandbox."""
     services = manager_services(till.app)
     services.save_settings = lambda _: None
-    try:
-        deal = till.charge("12.30")
-        assert deal.code_url is not None
-        till.sandbox.customer_scan(deal.code_url, "pay")
-        qtbot.waitUntil(
-            lambda: till.deal(deal.out_trade_no).state is DealState.PAID, timeout=WAIT_MS
-        )
-        dialog = open_manager(till.window, services)
-        qtbot.addWidget(dialog)
-        dialog.pin_edit.setText("8642")
-        dialog.again_edit.setText("8642")
-        with qtbot.waitSignal(dialog.window_opened, timeout=WAIT_MS):
-            dialog.submit()
-        window = dialog.manager_window
-        assert window is not None
-        qtbot.waitUntil(lambda: window.report is not None, timeout=WAIT_MS)
-        assert [r.out_trade_no for r in window.model.rows] == [deal.out_trade_no]
-        assert window.total_labels["gross"].text() == "¥12.30"
-        with qtbot.waitSignal(window.reconcile_finished, timeout=WAIT_MS) as blocker:
-            window.reconcile()
-        assert blocker.args[0].is_clean and blocker.args[0].matched_payments == 1
-        assert window.reconcile_dialog is not None
-        window.reconcile_dialog.close()
-        window.close()
-    finally:
-        services.client.close()  # type: ignore[attr-defined]
+    assert till.app.services is not None
+    # No second client: refunds and the bill go through the till's own (closed with it).
+    assert services.client is till.app.services.backend.refunds
+    assert services.refund_notify_url == till.app.services.backend.refund_notify_url
+    deal = till.charge("12.30")
+    assert deal.code_url is not None
+    till.sandbox.customer_scan(deal.code_url, "pay")
+    qtbot.waitUntil(lambda: till.deal(deal.out_trade_no).state is DealState.PAID, timeout=WAIT_MS)
+    dialog = open_manager(till.window, services)
+    qtbot.addWidget(dialog)
+    dialog.pin_edit.setText("8642")
+    dialog.again_edit.setText("8642")
+    with qtbot.waitSignal(dialog.window_opened, timeout=WAIT_MS):
+        dialog.submit()
+    window = dialog.manager_window
+    assert window is not None
+    qtbot.waitUntil(lambda: window.report is not None, timeout=WAIT_MS)
+    assert [r.out_trade_no for r in window.model.rows] == [deal.out_trade_no]
+    assert window.total_labels["gross"].text() == "¥12.30"
+    with qtbot.waitSignal(window.reconcile_finished, timeout=WAIT_MS) as blocker:
+        window.reconcile()
+    assert blocker.args[0].is_clean and blocker.args[0].matched_payments == 1
+    assert window.reconcile_dialog is not None
+    window.reconcile_dialog.close()
+    window.close()
+
+
+def test_no_manager_without_a_client_for_refunds(
+    till: Till, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert till.app.services is not None
+    monkeypatch.setattr(till.app.services.backend, "refunds", None)
+    with pytest.raises(PosError):
+        manager_services(till.app)
+    till.app.open_manager()
+    assert till.app._manager_dialog is None
 
 
 def test_the_pin_hash_is_saved_without_what_the_environment_gave(

@@ -21,7 +21,7 @@ from pos.store import DealState
 from pos.ui.app import name_application, resources_dir
 from pos.ui.cashier import CashierWindow
 from pos.ui.manager import ManagerWindow
-from pos.ui.manager import _text as manager_error_text
+from pos.ui.manager.common import error_words as manager_error_text
 from pos.ui.session import PaymentSession
 from pos.ui.settings_dialog import SettingsDialog, SettingsServices
 from pos.ui.wechat_words import CONTEXT, WORDS, refusal_text, words_for

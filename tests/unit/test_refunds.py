@@ -11,7 +11,7 @@ from helpers.manager_world import World, open_world
 
 from pos.errors import NotificationError, RefundLimitError
 from pos.refunds import Refunder, new_out_refund_no, refundable_fen
-from pos.sandbox import DEFAULT_MERCHANT, Fault
+from pos.sandbox import DEFAULT_MERCHANT, Fault, SandboxOptions
 from pos.sandbox.records import Event
 from pos.store import DealState, RefundState
 from pos.wechatpay.types import RefundStatus
@@ -146,6 +146,47 @@ def test_a_definite_refusal_is_recorded_failed(world: World) -> None:
     assert progress.error is not None and progress.error.startswith("INVALID_REQUEST")
     # A failed refund does not hold back the money it asked for.
     assert refunder(world).refundable(deal.out_trade_no) == 2000
+
+
+def test_refund_and_follow_waits_for_the_final_state(world: World) -> None:
+    # The manager's button in one call: stored, sent, then followed until WeChat says SUCCESS.
+    deal = world.paid_deal(2550)
+    progress = Refunder(world.store, world.client).refund_and_follow(
+        deal.out_trade_no, 2550, "顾客退货", timeout=10, interval=0.05
+    )
+    assert progress.is_final and progress.refund.state is RefundState.SUCCESS
+    assert progress.deal.state is DealState.REFUNDED
+    assert world.requests_to("secapi/pay/refund") == 1
+    assert world.requests_to("refundquery") >= 1
+
+
+def test_refund_and_follow_gives_up_waiting_at_its_timeout(tmp_path: Path) -> None:
+    # WeChat keeps it PROCESSING for an hour; the follow stops after 5 s of its own clock.
+    with open_world(tmp_path, SandboxOptions(refund_delay=3600)) as world:
+        deal = world.paid_deal(1000)
+        now = [0.0]
+
+        def sleep(seconds: float) -> None:
+            now[0] += seconds
+
+        refunder = Refunder(world.store, world.client, sleep=sleep)
+        progress = refunder.refund_and_follow(
+            deal.out_trade_no, 1000, "慢", timeout=5, interval=1, monotonic=lambda: now[0]
+        )
+        assert not progress.is_final and progress.refund.state is RefundState.PROCESSING
+        assert world.requests_to("refundquery") == 6  # at 0, 1, 2, 3, 4 and 5 s
+        assert now[0] == 5.0
+
+
+def test_refund_and_follow_does_not_follow_a_refusal(world: World) -> None:
+    deal = world.paid_deal(2000)
+    world.sandbox.ledger.order(DEFAULT_MERCHANT.mch_id, deal.out_trade_no).total_fee = 1999
+    progress = refunder(world).refund_and_follow(deal.out_trade_no, 1000, "x", timeout=10)
+    assert progress.refund.state is RefundState.FAILED
+    assert world.requests_to("refundquery") == 0
+    with pytest.raises(RefundLimitError):  # refused by the store: nothing sent at all
+        refunder(world).refund_and_follow(deal.out_trade_no, 2001, "太多", timeout=10)
+    assert world.requests_to("secapi/pay/refund") == 1
 
 
 def test_the_refund_notification_settles_a_refund(world: World) -> None:
