@@ -31,7 +31,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     QTranslator,
-    QUrl,
     Signal,
 )
 from PySide6.QtWidgets import QApplication, QWidget
@@ -41,7 +40,9 @@ from pos.ui.cashier import CashierWindow
 from pos.ui.counter import Counter, VoicePlayer
 from pos.ui.customer_screen import qr_image
 from pos.ui.relay_listener import RelayListener
+from pos.ui.resources import resources_dir
 from pos.ui.session import RECOVERY_BUDGET_SECONDS, Backend, PaymentSession
+from pos.ui.sound import SoundPlayer
 from pos.ui.workers import Workers
 
 if TYPE_CHECKING:
@@ -68,14 +69,6 @@ CLIENT_TIMEOUT_SECONDS = 10.0
 QUIT_DB_MS = 1_000
 QUIT_NETWORK_MS = 250
 QUIT_SERVER_SECONDS = 0.5
-
-
-def resources_dir() -> Path:
-    """``resources/`` next to the package, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle is not None:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 # Qt's own texts that its zh_CN translation (qtbase_zh_CN.qm) lacks: Qt 6 renamed them
@@ -111,39 +104,6 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(path.read_text(encoding="utf-8"))
     except OSError:
         log.warning("style sheet %s missing; using Qt's default look", path)
-
-
-class SoundPlayer(QObject):
-    """The payment chime (QtMultimedia). Silent, never failing, when there is no audio device."""
-
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._path = path
-        self._effect: Any = None
-        self._failed = False
-
-    def prepare(self) -> None:
-        """Load the sound ahead of the first payment (called after the window is shown)."""
-        if self._effect is not None or self._failed:
-            return
-        try:
-            from PySide6.QtMultimedia import QSoundEffect
-
-            effect = QSoundEffect(self)
-            effect.setSource(QUrl.fromLocalFile(str(self._path)))
-            effect.setVolume(0.8)
-            self._effect = effect
-        except Exception as exc:  # no multimedia backend: the payment still shows, silently
-            self._failed = True
-            log.info("no sound: %s", exc)
-
-    def play(self) -> None:
-        self.prepare()
-        if self._effect is not None:
-            try:
-                self._effect.play()
-            except Exception as exc:  # an audio device that vanished must not stop the till
-                log.info("sound failed: %s", exc)
 
 
 @dataclass

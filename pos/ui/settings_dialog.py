@@ -69,6 +69,7 @@ from pos.config.validation import (
     validate_url,
 )
 from pos.errors import ConfigError
+from pos.ui.resources import resources_dir
 from pos.ui.workers import Workers
 from pos.wechatpay.types import ClientCertificate, Merchant, SignType
 
@@ -195,8 +196,6 @@ class SettingsServices:
 
 
 def _default_sound() -> Path:
-    from pos.ui.app import resources_dir  # the window's module; imported when first needed
-
     return resources_dir() / "sounds" / "paid.wav"
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QTranslator
 from pytestqt.qtbot import QtBot
 
 from pos.config import MemorySecretStore, Settings
-from pos.ui.app import resources_dir
+from pos.ui.resources import resources_dir
 from pos.ui.settings_dialog import SettingsDialog, SettingsServices
 
 I18N = resources_dir() / "i18n"

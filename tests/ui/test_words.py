@@ -18,10 +18,11 @@ from pos.config import MemorySecretStore, Settings
 from pos.config.validation import CertificateKind
 from pos.errors import BusinessError, RequestRejected
 from pos.store import DealState
-from pos.ui.app import name_application, resources_dir
+from pos.ui.app import name_application
 from pos.ui.cashier import CashierWindow
 from pos.ui.manager import ManagerWindow
 from pos.ui.manager import _text as manager_error_text
+from pos.ui.resources import resources_dir
 from pos.ui.session import PaymentSession
 from pos.ui.settings_dialog import SettingsDialog, SettingsServices
 from pos.ui.wechat_words import CONTEXT, WORDS, refusal_text, words_for
