@@ -460,7 +460,7 @@ class CashierApp(QObject):
         return self._pin_gate
 
     def open_settings(self) -> None:
-        """The settings dialog (pos.ui.settings_dialog), behind the manager PIN once one is
+        """The settings dialog (pos.ui.settings), behind the manager PIN once one is
         set: whoever changes the merchant changes where the shop's money goes. A saved
         change applies at the next start, since the client, the relay and the store are
         built from the settings."""
@@ -491,8 +491,8 @@ class CashierApp(QObject):
         self._settings_pin_dialog = dialog
 
     def _show_settings(self) -> None:
-        from pos.ui.settings_dialog import SettingsServices
-        from pos.ui.settings_dialog import open_settings as show_settings
+        from pos.ui.settings import SettingsServices
+        from pos.ui.settings import open_settings as show_settings
 
         saved = show_settings(self.window, self.settings, SettingsServices(workers=self.workers))
         if saved is not None:
@@ -595,7 +595,7 @@ def name_application(app: QApplication) -> None:
 def run(settings: Settings, *, lang: str | None = None, argv: list[str] | None = None) -> int:
     """Open the cashier and run until the window is closed; returns the exit code."""
     app = make_application(argv, lang or settings.language)
-    from pos.ui.settings_dialog import first_run
+    from pos.ui.settings import first_run
 
     # A till never set up welcomes its owner with the settings (closing it keeps the sandbox).
     settings = first_run(None, settings)

@@ -8,9 +8,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QUrl
 
+from pos.ui.resources import resources_dir
+
 log = logging.getLogger(__name__)
 
 VOLUME = 0.8
+
+
+def chime_path(sound: str | None) -> Path:
+    """The sound file the settings name (``Settings.sound``), or the default chime."""
+    return Path(sound).expanduser() if sound else resources_dir() / "sounds" / "paid.wav"
 
 
 class SoundPlayer(QObject):

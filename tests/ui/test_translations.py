@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.config import MemorySecretStore, Settings
 from pos.ui.resources import resources_dir
-from pos.ui.settings_dialog import SettingsDialog, SettingsServices
+from pos.ui.settings import SettingsDialog, SettingsServices
 
 I18N = resources_dir() / "i18n"
 UI_SOURCES = sorted((Path(__file__).resolve().parents[2] / "pos" / "ui").rglob("*.py"))

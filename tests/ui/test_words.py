@@ -24,7 +24,7 @@ from pos.ui.manager import ManagerWindow
 from pos.ui.manager import _text as manager_error_text
 from pos.ui.resources import resources_dir
 from pos.ui.session import PaymentSession
-from pos.ui.settings_dialog import SettingsDialog, SettingsServices
+from pos.ui.settings import SettingsDialog, SettingsServices
 from pos.ui.wechat_words import CONTEXT, WORDS, refusal_text, words_for
 from pos.ui.workers import Workers
 from pos.wechatpay.codes import ERR_CODES, WeChatReason
