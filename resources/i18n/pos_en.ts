@@ -1575,50 +1575,50 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="32"/>
+        <location filename="../../pos/ui/settings/till.py" line="33"/>
         <source>Till</source>
         <extracomment>Each language of config.LANGUAGES in its own words. The poll interval is shown and saved to a tenth of a second.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="36"/>
-        <location filename="../../pos/ui/settings/till.py" line="41"/>
+        <location filename="../../pos/ui/settings/till.py" line="37"/>
+        <location filename="../../pos/ui/settings/till.py" line="42"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="46"/>
+        <location filename="../../pos/ui/settings/till.py" line="47"/>
         <source>default chime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="47"/>
+        <location filename="../../pos/ui/settings/till.py" line="48"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="50"/>
-        <location filename="../../pos/ui/settings/till.py" line="65"/>
+        <location filename="../../pos/ui/settings/till.py" line="52"/>
+        <location filename="../../pos/ui/settings/till.py" line="67"/>
         <source>Payment sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="51"/>
-        <source>WAV sound (*.wav)</source>
+        <location filename="../../pos/ui/settings/till.py" line="53"/>
+        <source>WAV sound ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="54"/>
+        <location filename="../../pos/ui/settings/till.py" line="56"/>
         <source>Checkout timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="58"/>
+        <location filename="../../pos/ui/settings/till.py" line="60"/>
         <source>Poll interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="62"/>
+        <location filename="../../pos/ui/settings/till.py" line="64"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1569,50 +1569,50 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="32" />
+        <location filename="../../pos/ui/settings/till.py" line="33" />
         <source>Till</source>
         <extracomment>Each language of config.LANGUAGES in its own words. The poll interval is shown and saved to a tenth of a second.</extracomment>
         <translation>收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="36" />
-        <location filename="../../pos/ui/settings/till.py" line="41" />
+        <location filename="../../pos/ui/settings/till.py" line="37" />
+        <location filename="../../pos/ui/settings/till.py" line="42" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="46" />
+        <location filename="../../pos/ui/settings/till.py" line="47" />
         <source>default chime</source>
         <translation>默认提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="47" />
+        <location filename="../../pos/ui/settings/till.py" line="48" />
         <source>Play</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="50" />
-        <location filename="../../pos/ui/settings/till.py" line="65" />
+        <location filename="../../pos/ui/settings/till.py" line="52" />
+        <location filename="../../pos/ui/settings/till.py" line="67" />
         <source>Payment sound</source>
         <translation>收款提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="51" />
-        <source>WAV sound (*.wav)</source>
-        <translation>WAV 音频 (*.wav)</translation>
+        <location filename="../../pos/ui/settings/till.py" line="53" />
+        <source>WAV sound ({patterns})</source>
+        <translation>WAV 音频 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="54" />
+        <location filename="../../pos/ui/settings/till.py" line="56" />
         <source>Checkout timeout</source>
         <translation>收款超时</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="58" />
+        <location filename="../../pos/ui/settings/till.py" line="60" />
         <source>Poll interval</source>
         <translation>查询间隔</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="62" />
+        <location filename="../../pos/ui/settings/till.py" line="64" />
         <source>Language</source>
         <translation>语言</translation>
     </message>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from pos import config
 from pos.config import CHECKOUT_TIMEOUT_RANGE, POLL_INTERVAL_RANGE, Settings
+from pos.config.validation import SOUND_SUFFIXES
 from pos.ui.settings.fields import FieldRows, translate
 from pos.ui.sound import chime_path
 
@@ -45,10 +46,11 @@ class TillBox(QGroupBox):
         self.sound_edit = QLineEdit()
         self.sound_edit.setPlaceholderText(translate("SettingsDialog", "default chime"))
         self.play_button = QPushButton(translate("SettingsDialog", "Play"))
+        patterns = " ".join(f"*{suffix}" for suffix in SOUND_SUFFIXES)
         sound_browse = fields.browse_button(
             self.sound_edit,
             translate("SettingsDialog", "Payment sound"),
-            translate("SettingsDialog", "WAV sound (*.wav)"),
+            translate("SettingsDialog", "WAV sound ({patterns})").format(patterns=patterns),
         )
         form.addRow(
             translate("SettingsDialog", "Checkout timeout"),
