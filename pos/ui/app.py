@@ -17,7 +17,6 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -42,7 +41,7 @@ from pos.ui.customer_screen import qr_image
 from pos.ui.relay_listener import RelayListener
 from pos.ui.resources import resources_dir
 from pos.ui.session import RECOVERY_BUDGET_SECONDS, Backend, PaymentSession
-from pos.ui.sound import SoundPlayer
+from pos.ui.sound import SoundPlayer, chime_path
 from pos.ui.workers import Workers
 
 if TYPE_CHECKING:
@@ -308,10 +307,7 @@ class CashierApp(QObject):
         self.session = PaymentSession(
             self.workers, clock=clock, recovery_budget=recovery_budget, parent=self
         )
-        sound_path = (
-            Path(settings.sound) if settings.sound else (resources_dir() / "sounds" / "paid.wav")
-        )
-        self.sound = SoundPlayer(sound_path, self) if with_sound else None
+        self.sound = SoundPlayer(chime_path(settings.sound), self) if with_sound else None
         self.voice = VoicePlayer(self) if with_sound else None
         # The counter makes the payment's sound (the spoken amount, or the chime when speech
         # is off or fails) and prints its slip; the window itself plays nothing.

@@ -4,7 +4,7 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="592"/>
+        <location filename="../../pos/ui/app.py" line="588"/>
         <location filename="../../pos/ui/cashier.py" line="243"/>
         <source>WeChat Pay cashier</source>
         <extracomment>The embedded sandbox&apos;s orders and refunds, in the data folder (a restart forgets nothing). The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
@@ -956,13 +956,13 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="78"/>
+        <location filename="../../pos/ui/app.py" line="77"/>
         <source>&amp;Look in:</source>
         <extracomment>Products offered on a fresh till, so the quick keys are not empty the first time. Network timeout of one WeChat Pay call attempt (connect, and each read). The sale on screen retries what is safe to retry (3 attempts: a call never answered gives up after 31.5 s, the clerk&apos;s countdown and Esc free the till long before); deals settled in the background make one attempt (10 s) and their checkout asks again later (see WeChatPayClient). On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE &quot;Recovery&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="79"/>
+        <location filename="../../pos/ui/app.py" line="78"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
