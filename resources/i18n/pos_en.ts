@@ -1280,7 +1280,7 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="138"/>
+        <location filename="../../pos/ui/settings/fields.py" line="144"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,7 +1385,7 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
     <message>
         <location filename="../../pos/ui/settings/certificate.py" line="42"/>
         <location filename="../../pos/ui/settings/certificate.py" line="44"/>
-        <location filename="../../pos/ui/settings/fields.py" line="53"/>
+        <location filename="../../pos/ui/settings/fields.py" line="59"/>
         <source>PKCS#12 file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,37 +1490,47 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="54"/>
-        <source>certificate file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings/fields.py" line="55"/>
-        <source>key file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings/fields.py" line="56"/>
-        <source>sound file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings/fields.py" line="57"/>
-        <source>URL</source>
+        <location filename="../../pos/ui/settings/fields.py" line="53"/>
+        <source>a printer is tcp://HOST:9100, usb://VENDOR:PRODUCT (hex ids) or serial:///dev/ttyUSB0?baudrate=9600</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings/fields.py" line="58"/>
-        <source>relay URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings/fields.py" line="59"/>
-        <source>notify URL</source>
+        <source>the printer&apos;s port must be 1 to 65535</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings/fields.py" line="60"/>
+        <source>certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="61"/>
+        <source>key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="62"/>
+        <source>sound file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="63"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="64"/>
+        <source>relay URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="65"/>
+        <source>notify URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="66"/>
         <source>notify URL (or a relay URL)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,7 +1719,7 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="153"/>
+        <location filename="../../pos/ui/settings/fields.py" line="159"/>
         <source>stored {mask}: leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1274,7 +1274,7 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="138" />
+        <location filename="../../pos/ui/settings/fields.py" line="144" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -1379,7 +1379,7 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
     <message>
         <location filename="../../pos/ui/settings/certificate.py" line="42" />
         <location filename="../../pos/ui/settings/certificate.py" line="44" />
-        <location filename="../../pos/ui/settings/fields.py" line="53" />
+        <location filename="../../pos/ui/settings/fields.py" line="59" />
         <source>PKCS#12 file</source>
         <translation>PKCS#12 文件</translation>
     </message>
@@ -1484,37 +1484,47 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation>提示音须为 .wav 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="54" />
+        <location filename="../../pos/ui/settings/fields.py" line="53" />
+        <source>a printer is tcp://HOST:9100, usb://VENDOR:PRODUCT (hex ids) or serial:///dev/ttyUSB0?baudrate=9600</source>
+        <translation>打印机地址须为 tcp://HOST:9100、usb://VENDOR:PRODUCT（十六进制编号）或 serial:///dev/ttyUSB0?baudrate=9600</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="58" />
+        <source>the printer's port must be 1 to 65535</source>
+        <translation>打印机端口须为 1 至 65535</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="60" />
         <source>certificate file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="55" />
+        <location filename="../../pos/ui/settings/fields.py" line="61" />
         <source>key file</source>
         <translation>私钥文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="56" />
+        <location filename="../../pos/ui/settings/fields.py" line="62" />
         <source>sound file</source>
         <translation>提示音文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="57" />
+        <location filename="../../pos/ui/settings/fields.py" line="63" />
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="58" />
+        <location filename="../../pos/ui/settings/fields.py" line="64" />
         <source>relay URL</source>
         <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="59" />
+        <location filename="../../pos/ui/settings/fields.py" line="65" />
         <source>notify URL</source>
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="60" />
+        <location filename="../../pos/ui/settings/fields.py" line="66" />
         <source>notify URL (or a relay URL)</source>
         <translation>通知地址（或中继地址）</translation>
     </message>
@@ -1703,7 +1713,7 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation>没有可用的系统密钥环：API 密钥、证书密码和收银机令牌将保存在设置文件中，仅当前用户账户可读。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/fields.py" line="153" />
+        <location filename="../../pos/ui/settings/fields.py" line="159" />
         <source>stored {mask}: leave empty to keep it</source>
         <translation>已保存 {mask}：留空则保持不变</translation>
     </message>

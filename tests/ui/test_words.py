@@ -190,6 +190,23 @@ def test_the_settings_red_notes_speak_chinese(
         assert note != problems[name], name  # not the English of the log
 
 
+def test_the_settings_printer_notes_speak_chinese(
+    qtbot: QtBot, chinese: QApplication, tmp_path: Path
+) -> None:
+    services = SettingsServices(
+        path=tmp_path / "settings.toml", environ={}, secrets=MemorySecretStore()
+    )
+    dialog = SettingsDialog(Settings(data_dir=tmp_path), services)
+    qtbot.addWidget(dialog)
+    for typed, note in (
+        ("127.0.0.1", "打印机地址须为 tcp://HOST:9100、usb://VENDOR:PRODUCT（十六进制编号）或 "),
+        ("tcp://127.0.0.1:70000", "打印机端口须为 1 至 65535"),
+    ):
+        dialog.printer_edit.setText(typed)
+        dialog.printer_edit.editingFinished.emit()
+        assert dialog.error_text("printer").startswith(note), typed
+
+
 def test_the_refund_dialog_shows_names_and_reasons_as_typed(
     qtbot: QtBot,
     shop: Shop,

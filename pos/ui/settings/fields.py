@@ -50,6 +50,12 @@ PROBLEM_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("SettingsDialog", "the poll interval must be from {low} to {high} seconds"),
     QT_TRANSLATE_NOOP("SettingsDialog", "the sound must be a .wav file"),
+    QT_TRANSLATE_NOOP(
+        "SettingsDialog",
+        "a printer is tcp://HOST:9100, usb://VENDOR:PRODUCT (hex ids) or "
+        "serial:///dev/ttyUSB0?baudrate=9600",
+    ),
+    QT_TRANSLATE_NOOP("SettingsDialog", "the printer's port must be 1 to 65535"),
     QT_TRANSLATE_NOOP("SettingsDialog", "PKCS#12 file"),
     QT_TRANSLATE_NOOP("SettingsDialog", "certificate file"),
     QT_TRANSLATE_NOOP("SettingsDialog", "key file"),
