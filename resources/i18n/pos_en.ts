@@ -1689,22 +1689,22 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/counter.py" line="104"/>
+        <location filename="../../pos/ui/settings/counter.py" line="105"/>
         <source>Set a printer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/counter.py" line="107"/>
+        <location filename="../../pos/ui/settings/counter.py" line="108"/>
         <source>Printing the test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/counter.py" line="120"/>
+        <location filename="../../pos/ui/settings/counter.py" line="121"/>
         <source>Test page sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/counter.py" line="124"/>
+        <location filename="../../pos/ui/settings/counter.py" line="125"/>
         <source>Not printed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1683,22 +1683,22 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <translation>顾客显示</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/counter.py" line="104" />
+        <location filename="../../pos/ui/settings/counter.py" line="105" />
         <source>Set a printer first.</source>
         <translation>请先填写打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/counter.py" line="107" />
+        <location filename="../../pos/ui/settings/counter.py" line="108" />
         <source>Printing the test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/counter.py" line="120" />
+        <location filename="../../pos/ui/settings/counter.py" line="121" />
         <source>Test page sent to the printer.</source>
         <translation>测试页已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/counter.py" line="124" />
+        <location filename="../../pos/ui/settings/counter.py" line="125" />
         <source>Not printed: {reason}</source>
         <translation>未能打印：{reason}</translation>
     </message>

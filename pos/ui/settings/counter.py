@@ -96,6 +96,7 @@ class CounterBox(QGroupBox):
     def print_test_page(self, workers: Workers, shop_name: str) -> bool:
         """Print the test page on the printer typed here on the device worker (the field is
         checked first: see the dialog); False when there is no printer to print on."""
+        # The printer's libraries (python-escpos) load here, not before the till's first paint.
         from pos.counter.printing import parse_printer, print_layout
         from pos.counter.receipt import printer_test_page
 
