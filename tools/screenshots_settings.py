@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 from pos.config import MemorySecretStore, Settings
 from pos.sandbox import DEFAULT_MERCHANT, Sandbox
 from pos.ui.app import make_application
-from pos.ui.settings_dialog import SettingsDialog, SettingsServices
+from pos.ui.settings import SettingsDialog, SettingsServices
 from pos.ui.workers import Workers
 
 ROOT = Path(__file__).resolve().parents[1]

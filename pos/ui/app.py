@@ -17,7 +17,6 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -31,7 +30,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     QTranslator,
-    QUrl,
     Signal,
 )
 from PySide6.QtWidgets import QApplication, QWidget
@@ -41,7 +39,9 @@ from pos.ui.cashier import CashierWindow
 from pos.ui.counter import Counter, VoicePlayer
 from pos.ui.customer_screen import qr_image
 from pos.ui.relay_listener import RelayListener
+from pos.ui.resources import resources_dir
 from pos.ui.session import RECOVERY_BUDGET_SECONDS, Backend, PaymentSession
+from pos.ui.sound import SoundPlayer, chime_path
 from pos.ui.workers import Workers
 
 if TYPE_CHECKING:
@@ -68,14 +68,6 @@ CLIENT_TIMEOUT_SECONDS = 10.0
 QUIT_DB_MS = 1_000
 QUIT_NETWORK_MS = 250
 QUIT_SERVER_SECONDS = 0.5
-
-
-def resources_dir() -> Path:
-    """``resources/`` next to the package, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle is not None:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 # Qt's own texts that its zh_CN translation (qtbase_zh_CN.qm) lacks: Qt 6 renamed them
@@ -111,39 +103,6 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(path.read_text(encoding="utf-8"))
     except OSError:
         log.warning("style sheet %s missing; using Qt's default look", path)
-
-
-class SoundPlayer(QObject):
-    """The payment chime (QtMultimedia). Silent, never failing, when there is no audio device."""
-
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._path = path
-        self._effect: Any = None
-        self._failed = False
-
-    def prepare(self) -> None:
-        """Load the sound ahead of the first payment (called after the window is shown)."""
-        if self._effect is not None or self._failed:
-            return
-        try:
-            from PySide6.QtMultimedia import QSoundEffect
-
-            effect = QSoundEffect(self)
-            effect.setSource(QUrl.fromLocalFile(str(self._path)))
-            effect.setVolume(0.8)
-            self._effect = effect
-        except Exception as exc:  # no multimedia backend: the payment still shows, silently
-            self._failed = True
-            log.info("no sound: %s", exc)
-
-    def play(self) -> None:
-        self.prepare()
-        if self._effect is not None:
-            try:
-                self._effect.play()
-            except Exception as exc:  # an audio device that vanished must not stop the till
-                log.info("sound failed: %s", exc)
 
 
 @dataclass
@@ -348,10 +307,7 @@ class CashierApp(QObject):
         self.session = PaymentSession(
             self.workers, clock=clock, recovery_budget=recovery_budget, parent=self
         )
-        sound_path = (
-            Path(settings.sound) if settings.sound else (resources_dir() / "sounds" / "paid.wav")
-        )
-        self.sound = SoundPlayer(sound_path, self) if with_sound else None
+        self.sound = SoundPlayer(chime_path(settings.sound), self) if with_sound else None
         self.voice = VoicePlayer(self) if with_sound else None
         # The counter makes the payment's sound (the spoken amount, or the chime when speech
         # is off or fails) and prints its slip; the window itself plays nothing.
@@ -500,7 +456,7 @@ class CashierApp(QObject):
         return self._pin_gate
 
     def open_settings(self) -> None:
-        """The settings dialog (pos.ui.settings_dialog), behind the manager PIN once one is
+        """The settings dialog (pos.ui.settings), behind the manager PIN once one is
         set: whoever changes the merchant changes where the shop's money goes. A saved
         change applies at the next start, since the client, the relay and the store are
         built from the settings."""
@@ -531,8 +487,8 @@ class CashierApp(QObject):
         self._settings_pin_dialog = dialog
 
     def _show_settings(self) -> None:
-        from pos.ui.settings_dialog import SettingsServices
-        from pos.ui.settings_dialog import open_settings as show_settings
+        from pos.ui.settings import SettingsServices
+        from pos.ui.settings import open_settings as show_settings
 
         saved = show_settings(self.window, self.settings, SettingsServices(workers=self.workers))
         if saved is not None:
@@ -635,7 +591,7 @@ def name_application(app: QApplication) -> None:
 def run(settings: Settings, *, lang: str | None = None, argv: list[str] | None = None) -> int:
     """Open the cashier and run until the window is closed; returns the exit code."""
     app = make_application(argv, lang or settings.language)
-    from pos.ui.settings_dialog import first_run
+    from pos.ui.settings import first_run
 
     # A till never set up welcomes its owner with the settings (closing it keeps the sandbox).
     settings = first_run(None, settings)

@@ -12,7 +12,7 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="632"/>
+        <location filename="../../pos/ui/app.py" line="588"/>
         <location filename="../../pos/ui/cashier.py" line="243"/>
         <source>WeChat Pay cashier</source>
         <extracomment>The embedded sandbox&apos;s orders and refunds, in the data folder (a restart forgets nothing). The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
@@ -965,13 +965,13 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="85"/>
+        <location filename="../../pos/ui/app.py" line="77"/>
         <source>&amp;Look in:</source>
         <extracomment>Products offered on a fresh till, so the quick keys are not empty the first time. Network timeout of one WeChat Pay call attempt (connect, and each read). The sale on screen retries what is safe to retry (3 attempts: a call never answered gives up after 31.5 s, the clerk&apos;s countdown and Esc free the till long before); deals settled in the background make one attempt (10 s) and their checkout asks again later (see WeChatPayClient). On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE &quot;Recovery&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="86"/>
+        <location filename="../../pos/ui/app.py" line="78"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,518 +1289,532 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="303"/>
+        <location filename="../../pos/ui/settings/fields.py" line="144"/>
         <source>Choose…</source>
-        <extracomment>The window&apos;s workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the &quot;play&quot; button; None = QtMultimedia&apos;s QSoundEffect. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. &quot;Print test page&quot; finished: True when the printer took it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="309"/>
+        <location filename="../../pos/ui/settings/form.py" line="44"/>
         <source>Welcome: set up this till</source>
+        <extracomment>The window&apos;s size, kept inside the screen (an 800-pixel till screen would otherwise hide the title bar and the buttons: the form scrolls instead).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="309"/>
+        <location filename="../../pos/ui/settings/form.py" line="46"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="320"/>
+        <location filename="../../pos/ui/settings/form.py" line="161"/>
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="339"/>
+        <location filename="../../pos/ui/settings/mode.py" line="20"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="341"/>
+        <location filename="../../pos/ui/settings/mode.py" line="23"/>
         <source>Sandbox: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="342"/>
+        <location filename="../../pos/ui/settings/mode.py" line="26"/>
         <source>Real merchant: real WeChat Pay payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="357"/>
+        <location filename="../../pos/ui/settings/merchant.py" line="22"/>
         <source>Merchant</source>
+        <extracomment>The rows of the merchant&apos;s fields, by field name.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="368"/>
+        <location filename="../../pos/ui/settings/merchant.py" line="32"/>
         <source>AppID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="369"/>
+        <location filename="../../pos/ui/settings/merchant.py" line="34"/>
         <source>Merchant number (mch_id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="370"/>
+        <location filename="../../pos/ui/settings/merchant.py" line="38"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="371"/>
+        <location filename="../../pos/ui/settings/merchant.py" line="41"/>
         <source>Sign type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="372"/>
+        <location filename="../../pos/ui/settings/merchant.py" line="44"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="383"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="19"/>
         <source>API certificate (for refunds)</source>
+        <extracomment>The rows of the certificate&apos;s files and password, by field name.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="386"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="23"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="388"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="25"/>
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="391"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="29"/>
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="399"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="39"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="400"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="40"/>
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="401"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="41"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="132"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="402"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="408"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="42"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="44"/>
+        <location filename="../../pos/ui/settings/fields.py" line="59"/>
         <source>PKCS#12 file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="108"/>
+        <location filename="../../pos/ui/settings/fields.py" line="29"/>
         <source>AppID is required</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="109"/>
+        <location filename="../../pos/ui/settings/fields.py" line="30"/>
         <source>AppID must be &quot;wx&quot; followed by 16 letters or digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="110"/>
+        <location filename="../../pos/ui/settings/fields.py" line="31"/>
         <source>merchant number (mch_id) is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="111"/>
+        <location filename="../../pos/ui/settings/fields.py" line="32"/>
         <source>merchant number (mch_id) must be 6 to 32 digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="112"/>
+        <location filename="../../pos/ui/settings/fields.py" line="33"/>
         <source>API key is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="113"/>
+        <location filename="../../pos/ui/settings/fields.py" line="34"/>
         <source>API key must be exactly 32 letters or digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="114"/>
+        <location filename="../../pos/ui/settings/fields.py" line="35"/>
         <source>sign type must be MD5 or HMAC-SHA256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="115"/>
+        <location filename="../../pos/ui/settings/fields.py" line="36"/>
         <source>choose the {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="116"/>
+        <location filename="../../pos/ui/settings/fields.py" line="37"/>
         <source>{what} not found: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="117"/>
+        <location filename="../../pos/ui/settings/fields.py" line="38"/>
         <source>{what} is not a file: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="118"/>
+        <location filename="../../pos/ui/settings/fields.py" line="39"/>
         <source>the certificate could not be opened: check the file and its password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="121"/>
+        <location filename="../../pos/ui/settings/fields.py" line="42"/>
         <source>{what} is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="122"/>
+        <location filename="../../pos/ui/settings/fields.py" line="43"/>
         <source>{what} must be at most {most} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="123"/>
+        <location filename="../../pos/ui/settings/fields.py" line="44"/>
         <source>{what} must start with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="124"/>
+        <location filename="../../pos/ui/settings/fields.py" line="45"/>
         <source>{what} must not contain a query string (?...)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="125"/>
+        <location filename="../../pos/ui/settings/fields.py" line="46"/>
         <source>the relay needs this till&apos;s token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="126"/>
+        <location filename="../../pos/ui/settings/fields.py" line="47"/>
         <source>the token must not contain spaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="127"/>
+        <location filename="../../pos/ui/settings/fields.py" line="48"/>
         <source>the checkout timeout must be from {low} to {high} seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="130"/>
+        <location filename="../../pos/ui/settings/fields.py" line="51"/>
         <source>the poll interval must be from {low} to {high} seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="131"/>
+        <location filename="../../pos/ui/settings/fields.py" line="52"/>
         <source>the sound must be a .wav file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/settings/fields.py" line="53"/>
+        <source>a printer is tcp://HOST:9100, usb://VENDOR:PRODUCT (hex ids) or serial:///dev/ttyUSB0?baudrate=9600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="58"/>
+        <source>the printer&apos;s port must be 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="60"/>
         <source>certificate file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/settings/fields.py" line="61"/>
         <source>key file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="135"/>
+        <location filename="../../pos/ui/settings/fields.py" line="62"/>
         <source>sound file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="136"/>
+        <location filename="../../pos/ui/settings/fields.py" line="63"/>
         <source>URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="137"/>
+        <location filename="../../pos/ui/settings/fields.py" line="64"/>
         <source>relay URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="138"/>
+        <location filename="../../pos/ui/settings/fields.py" line="65"/>
         <source>notify URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="139"/>
+        <location filename="../../pos/ui/settings/fields.py" line="66"/>
         <source>notify URL (or a relay URL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="411"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="47"/>
         <source>Certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="417"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="49"/>
         <source>Certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="420"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="54"/>
         <source>Private key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="426"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="56"/>
         <source>Private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="429"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="59"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="434"/>
+        <location filename="../../pos/ui/settings/notifications.py" line="15"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="441"/>
+        <location filename="../../pos/ui/settings/notifications.py" line="22"/>
         <source>default: relay URL + /wechatpay/notify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="442"/>
+        <location filename="../../pos/ui/settings/notifications.py" line="25"/>
         <source>Relay URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="443"/>
+        <location filename="../../pos/ui/settings/notifications.py" line="28"/>
         <source>Till token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="444"/>
+        <location filename="../../pos/ui/settings/notifications.py" line="32"/>
         <source>Notify URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="448"/>
+        <location filename="../../pos/ui/settings/till.py" line="33"/>
         <source>Till</source>
+        <extracomment>Each language of config.LANGUAGES in its own words. The poll interval is shown and saved to a tenth of a second.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="452"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="457"/>
+        <location filename="../../pos/ui/settings/till.py" line="37"/>
+        <location filename="../../pos/ui/settings/till.py" line="42"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="462"/>
+        <location filename="../../pos/ui/settings/till.py" line="47"/>
         <source>default chime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="463"/>
+        <location filename="../../pos/ui/settings/till.py" line="48"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="466"/>
-        <location filename="../../pos/ui/settings_dialog.py" line="474"/>
+        <location filename="../../pos/ui/settings/till.py" line="52"/>
+        <location filename="../../pos/ui/settings/till.py" line="67"/>
         <source>Payment sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="466"/>
-        <source>WAV sound (*.wav)</source>
+        <location filename="../../pos/ui/settings/till.py" line="53"/>
+        <source>WAV sound ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="469"/>
+        <location filename="../../pos/ui/settings/till.py" line="56"/>
         <source>Checkout timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="471"/>
+        <location filename="../../pos/ui/settings/till.py" line="60"/>
         <source>Poll interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="472"/>
+        <location filename="../../pos/ui/settings/till.py" line="64"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="497"/>
+        <location filename="../../pos/ui/settings/form.py" line="105"/>
         <source>Use the sandbox for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="523"/>
+        <location filename="../../pos/ui/settings/counter.py" line="30"/>
         <source>Receipts and voice</source>
+        <extracomment>&quot;Print test page&quot; finished: True when the printer took it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="527"/>
+        <location filename="../../pos/ui/settings/counter.py" line="34"/>
         <source>Say the amount when a payment arrives (微信收款 25.50 元)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="531"/>
+        <location filename="../../pos/ui/settings/counter.py" line="38"/>
         <source>none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="534"/>
+        <location filename="../../pos/ui/settings/counter.py" line="43"/>
         <source>Print test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="539"/>
+        <location filename="../../pos/ui/settings/counter.py" line="48"/>
         <source>Print the slip when paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="541"/>
+        <location filename="../../pos/ui/settings/counter.py" line="51"/>
         <source>One screen: a small customer window in a corner (amount, QR, paid)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="547"/>
+        <location filename="../../pos/ui/settings/counter.py" line="61"/>
         <source>Spoken amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="549"/>
+        <location filename="../../pos/ui/settings/counter.py" line="65"/>
         <source>Receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="552"/>
+        <location filename="../../pos/ui/settings/counter.py" line="68"/>
         <source>Paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="556"/>
+        <location filename="../../pos/ui/settings/counter.py" line="72"/>
         <source>Customer view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="573"/>
+        <location filename="../../pos/ui/settings/counter.py" line="105"/>
         <source>Set a printer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="581"/>
+        <location filename="../../pos/ui/settings/counter.py" line="108"/>
         <source>Printing the test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="593"/>
+        <location filename="../../pos/ui/settings/counter.py" line="121"/>
         <source>Test page sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="595"/>
+        <location filename="../../pos/ui/settings/counter.py" line="125"/>
         <source>Not printed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="639"/>
+        <location filename="../../pos/ui/settings/form.py" line="111"/>
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="646"/>
+        <location filename="../../pos/ui/settings/form.py" line="117"/>
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="656"/>
+        <location filename="../../pos/ui/settings/fields.py" line="159"/>
         <source>stored {mask}: leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="682"/>
+        <location filename="../../pos/ui/settings/mode.py" line="66"/>
         <source>SANDBOX: practice payments, no real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="688"/>
+        <location filename="../../pos/ui/settings/mode.py" line="68"/>
         <source>REAL MERCHANT: payments are real money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="717"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="142"/>
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
+        <extracomment>The typed field checked only by Save, which opens the certificate with it: every other one is checked as soon as it is left. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. &quot;Print test page&quot; finished: True when the printer took it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="727"/>
+        <location filename="../../pos/ui/settings/mode.py" line="48"/>
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="796"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="173"/>
         <source>another merchant number: enter its API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="868"/>
+        <location filename="../../pos/ui/settings/mode.py" line="78"/>
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant&apos;s details and its stored key are removed from this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="873"/>
+        <location filename="../../pos/ui/settings/mode.py" line="83"/>
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="876"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="238"/>
         <source>Change payment mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="914"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="272"/>
         <source>Fix the merchant details first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="932"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="284"/>
         <source>Asking WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="947"/>
+        <location filename="../../pos/ui/settings/merchant.py" line="118"/>
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="949"/>
+        <location filename="../../pos/ui/settings/merchant.py" line="121"/>
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="953"/>
+        <location filename="../../pos/ui/settings/merchant.py" line="126"/>
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="957"/>
+        <location filename="../../pos/ui/settings/merchant.py" line="131"/>
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="959"/>
+        <location filename="../../pos/ui/settings/merchant.py" line="135"/>
         <source>Unexpected answer from WeChat Pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1077"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="374"/>
         <source>Some fields need fixing (see the red notes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1089"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="386"/>
         <source>Could not save: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,7 +11,7 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="632" />
+        <location filename="../../pos/ui/app.py" line="588" />
         <location filename="../../pos/ui/cashier.py" line="243" />
         <source>WeChat Pay cashier</source>
         <extracomment>The embedded sandbox's orders and refunds, in the data folder (a restart forgets nothing). The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
@@ -961,13 +961,13 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="85" />
+        <location filename="../../pos/ui/app.py" line="77" />
         <source>&amp;Look in:</source>
         <extracomment>Products offered on a fresh till, so the quick keys are not empty the first time. Network timeout of one WeChat Pay call attempt (connect, and each read). The sale on screen retries what is safe to retry (3 attempts: a call never answered gives up after 31.5 s, the clerk's countdown and Esc free the till long before); deals settled in the background make one attempt (10 s) and their checkout asks again later (see WeChatPayClient). On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE "Recovery").</extracomment>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="86" />
+        <location filename="../../pos/ui/app.py" line="78" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -1283,518 +1283,532 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="303" />
+        <location filename="../../pos/ui/settings/fields.py" line="144" />
         <source>Choose…</source>
-        <extracomment>The window's workers (the test connection runs there); None = the dialog owns its own. The settings file to write; None = :func:`pos.config.config_path` (``POS_CONFIG``). Where secrets go; None = the OS keyring (:class:`pos.config.KeyringStore`). The environment whose variables win over the file; None = ``os.environ``. Plays a sound file for the "play" button; None = QtMultimedia's QSoundEffect. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. "Print test page" finished: True when the printer took it.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="309" />
+        <location filename="../../pos/ui/settings/form.py" line="44" />
         <source>Welcome: set up this till</source>
+        <extracomment>The window's size, kept inside the screen (an 800-pixel till screen would otherwise hide the title bar and the buttons: the form scrolls instead).</extracomment>
         <translation>欢迎：设置这台收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="309" />
+        <location filename="../../pos/ui/settings/form.py" line="46" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="320" />
+        <location filename="../../pos/ui/settings/form.py" line="161" />
         <source>This till starts in the sandbox: practice payments, no real money. To take real WeChat Pay payments, choose “Real merchant” and enter the details from the WeChat Pay merchant platform (pay.weixin.qq.com).</source>
         <translation>这台收银机以沙箱模式启动：练习收款，不涉及真实资金。要收取真实的微信支付款项，请选择“真实商户”，并填写微信支付商户平台（pay.weixin.qq.com）上的信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="339" />
+        <location filename="../../pos/ui/settings/mode.py" line="20" />
         <source>Payments</source>
         <translation>收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="341" />
+        <location filename="../../pos/ui/settings/mode.py" line="23" />
         <source>Sandbox: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="342" />
+        <location filename="../../pos/ui/settings/mode.py" line="26" />
         <source>Real merchant: real WeChat Pay payments</source>
         <translation>真实商户：收取真实的微信支付款项</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="357" />
+        <location filename="../../pos/ui/settings/merchant.py" line="22" />
         <source>Merchant</source>
+        <extracomment>The rows of the merchant's fields, by field name.</extracomment>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="368" />
+        <location filename="../../pos/ui/settings/merchant.py" line="32" />
         <source>AppID</source>
         <translation>AppID</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="369" />
+        <location filename="../../pos/ui/settings/merchant.py" line="34" />
         <source>Merchant number (mch_id)</source>
         <translation>商户号（mch_id）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="370" />
+        <location filename="../../pos/ui/settings/merchant.py" line="38" />
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="371" />
+        <location filename="../../pos/ui/settings/merchant.py" line="41" />
         <source>Sign type</source>
         <translation>签名类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="372" />
+        <location filename="../../pos/ui/settings/merchant.py" line="44" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="383" />
+        <location filename="../../pos/ui/settings/certificate.py" line="19" />
         <source>API certificate (for refunds)</source>
+        <extracomment>The rows of the certificate's files and password, by field name.</extracomment>
         <translation>API 证书（用于退款）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="386" />
+        <location filename="../../pos/ui/settings/certificate.py" line="23" />
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="388" />
+        <location filename="../../pos/ui/settings/certificate.py" line="25" />
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation>PKCS#12 文件（apiclient_cert.p12）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="391" />
+        <location filename="../../pos/ui/settings/certificate.py" line="29" />
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation>PEM 文件对（apiclient_cert.pem + apiclient_key.pem）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="399" />
+        <location filename="../../pos/ui/settings/certificate.py" line="39" />
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="400" />
+        <location filename="../../pos/ui/settings/certificate.py" line="40" />
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation>PEM (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="401" />
+        <location filename="../../pos/ui/settings/certificate.py" line="41" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="132" />
-        <location filename="../../pos/ui/settings_dialog.py" line="402" />
-        <location filename="../../pos/ui/settings_dialog.py" line="408" />
+        <location filename="../../pos/ui/settings/certificate.py" line="42" />
+        <location filename="../../pos/ui/settings/certificate.py" line="44" />
+        <location filename="../../pos/ui/settings/fields.py" line="59" />
         <source>PKCS#12 file</source>
         <translation>PKCS#12 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="108" />
+        <location filename="../../pos/ui/settings/fields.py" line="29" />
         <source>AppID is required</source>
-        <extracomment>Environment variables that configure the merchant: any of them locks the merchant part. Settings field shown in the dialog -&gt; the environment variable that overrides it.</extracomment>
         <translation>请填写 AppID</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="109" />
+        <location filename="../../pos/ui/settings/fields.py" line="30" />
         <source>AppID must be "wx" followed by 16 letters or digits</source>
         <translation>AppID 须为 “wx” 加 16 位字母或数字</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="110" />
+        <location filename="../../pos/ui/settings/fields.py" line="31" />
         <source>merchant number (mch_id) is required</source>
         <translation>请填写商户号（mch_id）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="111" />
+        <location filename="../../pos/ui/settings/fields.py" line="32" />
         <source>merchant number (mch_id) must be 6 to 32 digits</source>
         <translation>商户号（mch_id）须为 6 至 32 位数字</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="112" />
+        <location filename="../../pos/ui/settings/fields.py" line="33" />
         <source>API key is required</source>
         <translation>请填写 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="113" />
+        <location filename="../../pos/ui/settings/fields.py" line="34" />
         <source>API key must be exactly 32 letters or digits</source>
         <translation>API 密钥须为 32 位字母或数字</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="114" />
+        <location filename="../../pos/ui/settings/fields.py" line="35" />
         <source>sign type must be MD5 or HMAC-SHA256</source>
         <translation>签名类型须为 MD5 或 HMAC-SHA256</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="115" />
+        <location filename="../../pos/ui/settings/fields.py" line="36" />
         <source>choose the {what}</source>
         <translation>请选择{what}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="116" />
+        <location filename="../../pos/ui/settings/fields.py" line="37" />
         <source>{what} not found: {path}</source>
         <translation>找不到{what}：{path}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="117" />
+        <location filename="../../pos/ui/settings/fields.py" line="38" />
         <source>{what} is not a file: {path}</source>
         <translation>{what}不是文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="118" />
+        <location filename="../../pos/ui/settings/fields.py" line="39" />
         <source>the certificate could not be opened: check the file and its password</source>
         <translation>无法打开证书：请检查文件及其密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="121" />
+        <location filename="../../pos/ui/settings/fields.py" line="42" />
         <source>{what} is required</source>
         <translation>请填写{what}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="122" />
+        <location filename="../../pos/ui/settings/fields.py" line="43" />
         <source>{what} must be at most {most} characters</source>
         <translation>{what}最多 {most} 个字符</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="123" />
+        <location filename="../../pos/ui/settings/fields.py" line="44" />
         <source>{what} must start with http:// or https://</source>
         <translation>{what}须以 http:// 或 https:// 开头</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="124" />
+        <location filename="../../pos/ui/settings/fields.py" line="45" />
         <source>{what} must not contain a query string (?...)</source>
         <translation>{what}不能包含查询字符串（?...）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="125" />
+        <location filename="../../pos/ui/settings/fields.py" line="46" />
         <source>the relay needs this till's token</source>
         <translation>使用中继需要填写这台收银机的令牌</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="126" />
+        <location filename="../../pos/ui/settings/fields.py" line="47" />
         <source>the token must not contain spaces</source>
         <translation>令牌不能包含空格</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="127" />
+        <location filename="../../pos/ui/settings/fields.py" line="48" />
         <source>the checkout timeout must be from {low} to {high} seconds</source>
         <translation>收款超时须在 {low} 至 {high} 秒之间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="130" />
+        <location filename="../../pos/ui/settings/fields.py" line="51" />
         <source>the poll interval must be from {low} to {high} seconds</source>
         <translation>查询间隔须在 {low} 至 {high} 秒之间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="131" />
+        <location filename="../../pos/ui/settings/fields.py" line="52" />
         <source>the sound must be a .wav file</source>
         <translation>提示音须为 .wav 文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="133" />
+        <location filename="../../pos/ui/settings/fields.py" line="53" />
+        <source>a printer is tcp://HOST:9100, usb://VENDOR:PRODUCT (hex ids) or serial:///dev/ttyUSB0?baudrate=9600</source>
+        <translation>打印机地址须为 tcp://HOST:9100、usb://VENDOR:PRODUCT（十六进制编号）或 serial:///dev/ttyUSB0?baudrate=9600</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="58" />
+        <source>the printer's port must be 1 to 65535</source>
+        <translation>打印机端口须为 1 至 65535</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/fields.py" line="60" />
         <source>certificate file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="134" />
+        <location filename="../../pos/ui/settings/fields.py" line="61" />
         <source>key file</source>
         <translation>私钥文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="135" />
+        <location filename="../../pos/ui/settings/fields.py" line="62" />
         <source>sound file</source>
         <translation>提示音文件</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="136" />
+        <location filename="../../pos/ui/settings/fields.py" line="63" />
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="137" />
+        <location filename="../../pos/ui/settings/fields.py" line="64" />
         <source>relay URL</source>
         <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="138" />
+        <location filename="../../pos/ui/settings/fields.py" line="65" />
         <source>notify URL</source>
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="139" />
+        <location filename="../../pos/ui/settings/fields.py" line="66" />
         <source>notify URL (or a relay URL)</source>
         <translation>通知地址（或中继地址）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="411" />
+        <location filename="../../pos/ui/settings/certificate.py" line="47" />
         <source>Certificate (PEM)</source>
         <translation>证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="417" />
+        <location filename="../../pos/ui/settings/certificate.py" line="49" />
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="420" />
+        <location filename="../../pos/ui/settings/certificate.py" line="54" />
         <source>Private key (PEM)</source>
         <translation>私钥（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="426" />
+        <location filename="../../pos/ui/settings/certificate.py" line="56" />
         <source>Private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="429" />
+        <location filename="../../pos/ui/settings/certificate.py" line="59" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="434" />
+        <location filename="../../pos/ui/settings/notifications.py" line="15" />
         <source>Notifications</source>
         <translation>支付通知</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="441" />
+        <location filename="../../pos/ui/settings/notifications.py" line="22" />
         <source>default: relay URL + /wechatpay/notify</source>
         <translation>默认：中继地址 + /wechatpay/notify</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="442" />
+        <location filename="../../pos/ui/settings/notifications.py" line="25" />
         <source>Relay URL</source>
         <translation>中继地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="443" />
+        <location filename="../../pos/ui/settings/notifications.py" line="28" />
         <source>Till token</source>
         <translation>收银机令牌</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="444" />
+        <location filename="../../pos/ui/settings/notifications.py" line="32" />
         <source>Notify URL</source>
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="448" />
+        <location filename="../../pos/ui/settings/till.py" line="33" />
         <source>Till</source>
+        <extracomment>Each language of config.LANGUAGES in its own words. The poll interval is shown and saved to a tenth of a second.</extracomment>
         <translation>收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="452" />
-        <location filename="../../pos/ui/settings_dialog.py" line="457" />
+        <location filename="../../pos/ui/settings/till.py" line="37" />
+        <location filename="../../pos/ui/settings/till.py" line="42" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="462" />
+        <location filename="../../pos/ui/settings/till.py" line="47" />
         <source>default chime</source>
         <translation>默认提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="463" />
+        <location filename="../../pos/ui/settings/till.py" line="48" />
         <source>Play</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="466" />
-        <location filename="../../pos/ui/settings_dialog.py" line="474" />
+        <location filename="../../pos/ui/settings/till.py" line="52" />
+        <location filename="../../pos/ui/settings/till.py" line="67" />
         <source>Payment sound</source>
         <translation>收款提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="466" />
-        <source>WAV sound (*.wav)</source>
-        <translation>WAV 音频 (*.wav)</translation>
+        <location filename="../../pos/ui/settings/till.py" line="53" />
+        <source>WAV sound ({patterns})</source>
+        <translation>WAV 音频 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="469" />
+        <location filename="../../pos/ui/settings/till.py" line="56" />
         <source>Checkout timeout</source>
         <translation>收款超时</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="471" />
+        <location filename="../../pos/ui/settings/till.py" line="60" />
         <source>Poll interval</source>
         <translation>查询间隔</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="472" />
+        <location filename="../../pos/ui/settings/till.py" line="64" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="497" />
+        <location filename="../../pos/ui/settings/form.py" line="105" />
         <source>Use the sandbox for now</source>
         <translation>暂时使用沙箱</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="523" />
+        <location filename="../../pos/ui/settings/counter.py" line="30" />
         <source>Receipts and voice</source>
+        <extracomment>"Print test page" finished: True when the printer took it.</extracomment>
         <translation>小票与语音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="527" />
+        <location filename="../../pos/ui/settings/counter.py" line="34" />
         <source>Say the amount when a payment arrives (微信收款 25.50 元)</source>
         <translation>收款时语音播报金额（微信收款 25.50 元）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="531" />
+        <location filename="../../pos/ui/settings/counter.py" line="38" />
         <source>none, or tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0</source>
         <translation>不使用，或 tcp://192.168.1.50:9100、usb://0416:5011、serial:///dev/ttyUSB0</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="534" />
+        <location filename="../../pos/ui/settings/counter.py" line="43" />
         <source>Print test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="539" />
+        <location filename="../../pos/ui/settings/counter.py" line="48" />
         <source>Print the slip when paid</source>
         <translation>收款成功后自动打印小票</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="541" />
+        <location filename="../../pos/ui/settings/counter.py" line="51" />
         <source>One screen: a small customer window in a corner (amount, QR, paid)</source>
         <translation>单屏：在屏幕角落显示小顾客窗口（金额、二维码、结果）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="547" />
+        <location filename="../../pos/ui/settings/counter.py" line="61" />
         <source>Spoken amount</source>
         <translation>语音播报</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="549" />
+        <location filename="../../pos/ui/settings/counter.py" line="65" />
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="552" />
+        <location filename="../../pos/ui/settings/counter.py" line="68" />
         <source>Paper</source>
         <translation>纸宽</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="556" />
+        <location filename="../../pos/ui/settings/counter.py" line="72" />
         <source>Customer view</source>
         <translation>顾客显示</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="573" />
+        <location filename="../../pos/ui/settings/counter.py" line="105" />
         <source>Set a printer first.</source>
         <translation>请先填写打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="581" />
+        <location filename="../../pos/ui/settings/counter.py" line="108" />
         <source>Printing the test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="593" />
+        <location filename="../../pos/ui/settings/counter.py" line="121" />
         <source>Test page sent to the printer.</source>
         <translation>测试页已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="595" />
+        <location filename="../../pos/ui/settings/counter.py" line="125" />
         <source>Not printed: {reason}</source>
         <translation>未能打印：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="639" />
+        <location filename="../../pos/ui/settings/form.py" line="111" />
         <source>The API key, certificate password and till token are kept in the system keyring, not in the settings file.</source>
         <translation>API 密钥、证书密码和收银机令牌保存在系统密钥环中，不写入设置文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="646" />
+        <location filename="../../pos/ui/settings/form.py" line="117" />
         <source>No system keyring is available: the API key, certificate password and till token will be kept in the settings file, readable only by this user account.</source>
         <translation>没有可用的系统密钥环：API 密钥、证书密码和收银机令牌将保存在设置文件中，仅当前用户账户可读。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="656" />
+        <location filename="../../pos/ui/settings/fields.py" line="159" />
         <source>stored {mask}: leave empty to keep it</source>
         <translation>已保存 {mask}：留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="682" />
+        <location filename="../../pos/ui/settings/mode.py" line="66" />
         <source>SANDBOX: practice payments, no real money</source>
         <translation>沙箱：练习收款，不涉及真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="688" />
+        <location filename="../../pos/ui/settings/mode.py" line="68" />
         <source>REAL MERCHANT: payments are real money</source>
         <translation>真实商户：收取的是真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="717" />
+        <location filename="../../pos/ui/settings/dialog.py" line="142" />
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
+        <extracomment>The typed field checked only by Save, which opens the certificate with it: every other one is checked as soon as it is left. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. "Print test page" finished: True when the printer took it.</extracomment>
         <translation>由环境变量 {name} 设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="727" />
+        <location filename="../../pos/ui/settings/mode.py" line="48" />
         <source>The merchant is set by environment variables ({names}), which win over this dialog.</source>
         <translation>商户由环境变量（{names}）设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="796" />
+        <location filename="../../pos/ui/settings/dialog.py" line="173" />
         <source>another merchant number: enter its API key</source>
         <translation>商户号已更改：请输入该商户的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="868" />
+        <location filename="../../pos/ui/settings/mode.py" line="78" />
         <source>Switch this till to the sandbox? No real payments will be taken. When you save, the merchant's details and its stored key are removed from this till.</source>
         <translation>将这台收银机切换到沙箱？将不再收取真实款项。保存时，商户信息及其保存的密钥会从这台收银机中删除。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="873" />
+        <location filename="../../pos/ui/settings/mode.py" line="83" />
         <source>Switch this till to a real merchant? Payments will be real money, paid by customers through WeChat Pay.</source>
         <translation>将这台收银机切换到真实商户？收取的将是顾客通过微信支付付出的真实资金。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="876" />
+        <location filename="../../pos/ui/settings/dialog.py" line="238" />
         <source>Change payment mode</source>
         <translation>更改收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="914" />
+        <location filename="../../pos/ui/settings/dialog.py" line="272" />
         <source>Fix the merchant details first.</source>
         <translation>请先修正商户信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="932" />
+        <location filename="../../pos/ui/settings/dialog.py" line="284" />
         <source>Asking WeChat Pay…</source>
         <translation>正在询问微信支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="947" />
+        <location filename="../../pos/ui/settings/merchant.py" line="118" />
         <source>Connected: the AppID, merchant number and API key are right.</source>
         <translation>连接成功：AppID、商户号和 API 密钥均正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="949" />
+        <location filename="../../pos/ui/settings/merchant.py" line="121" />
         <source>Wrong API key: WeChat Pay rejected the signature. Copy the key again from the merchant platform (Account → API security).</source>
         <translation>API 密钥错误：微信支付拒绝了签名。请从商户平台（账户中心 → API 安全）重新复制密钥。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="953" />
+        <location filename="../../pos/ui/settings/merchant.py" line="126" />
         <source>Wrong merchant: the merchant number does not exist or the AppID is not bound to it. Check both.</source>
         <translation>商户错误：商户号不存在，或 AppID 未与其绑定。请检查两者。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="957" />
+        <location filename="../../pos/ui/settings/merchant.py" line="131" />
         <source>Cannot reach WeChat Pay: check the network connection (or the proxy).</source>
         <translation>无法连接微信支付：请检查网络连接（或代理）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="959" />
+        <location filename="../../pos/ui/settings/merchant.py" line="135" />
         <source>Unexpected answer from WeChat Pay.</source>
         <translation>微信支付返回了意外的应答。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1077" />
+        <location filename="../../pos/ui/settings/dialog.py" line="374" />
         <source>Some fields need fixing (see the red notes).</source>
         <translation>有些字段需要修改（见红色提示）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings_dialog.py" line="1089" />
+        <location filename="../../pos/ui/settings/dialog.py" line="386" />
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>

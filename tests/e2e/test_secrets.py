@@ -45,7 +45,7 @@ from pos.relay import RelaySettings, create_app
 from pos.sandbox import Sandbox, SandboxOptions
 from pos.store import DealState, RefundState, Store
 from pos.ui.app import CashierApp
-from pos.ui.settings_dialog import SettingsDialog, SettingsServices
+from pos.ui.settings import SettingsDialog, SettingsServices
 from pos.wechatpay.client import WeChatPayClient
 from pos.wechatpay.types import BEIJING, Merchant
 

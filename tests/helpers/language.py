@@ -14,7 +14,8 @@ from functools import cache
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
-from pos.ui.app import install_translations, resources_dir
+from pos.ui.app import install_translations
+from pos.ui.resources import resources_dir
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from helpers.printers import FakeNetworkPrinter
 from pytestqt.qtbot import QtBot
 
 from pos.config import MemorySecretStore, Settings, load_settings
-from pos.ui.settings_dialog import SettingsDialog, SettingsServices
+from pos.ui.settings import SettingsDialog, SettingsServices
 
 WAIT_MS = 10_000
 

@@ -30,7 +30,7 @@ from pos.config import (
 )
 from pos.config.validation import Verdict
 from pos.sandbox import Sandbox
-from pos.ui.settings_dialog import (
+from pos.ui.settings import (
     SettingsDialog,
     SettingsServices,
     first_run,

@@ -38,7 +38,7 @@ _LATE_MODULES = (
     "pos.sandbox",
     "pos.relay.app",
     "pos.ui.manager",
-    "pos.ui.settings_dialog",
+    "pos.ui.settings",
     "pos.reports.export",
 )
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QTranslator
 from pytestqt.qtbot import QtBot
 
 from pos.config import MemorySecretStore, Settings
-from pos.ui.app import resources_dir
-from pos.ui.settings_dialog import SettingsDialog, SettingsServices
+from pos.ui.resources import resources_dir
+from pos.ui.settings import SettingsDialog, SettingsServices
 
 I18N = resources_dir() / "i18n"
 UI_SOURCES = sorted((Path(__file__).resolve().parents[2] / "pos" / "ui").rglob("*.py"))

@@ -18,12 +18,13 @@ from pos.config import MemorySecretStore, Settings
 from pos.config.validation import CertificateKind
 from pos.errors import BusinessError, RequestRejected
 from pos.store import DealState
-from pos.ui.app import name_application, resources_dir
+from pos.ui.app import name_application
 from pos.ui.cashier import CashierWindow
 from pos.ui.manager import ManagerWindow
 from pos.ui.manager.common import error_words as manager_error_text
+from pos.ui.resources import resources_dir
 from pos.ui.session import PaymentSession
-from pos.ui.settings_dialog import SettingsDialog, SettingsServices
+from pos.ui.settings import SettingsDialog, SettingsServices
 from pos.ui.wechat_words import CONTEXT, WORDS, refusal_text, words_for
 from pos.ui.workers import Workers
 from pos.wechatpay.codes import ERR_CODES, WeChatReason
@@ -187,6 +188,23 @@ def test_the_settings_red_notes_speak_chinese(
     for name, note in notes.items():
         assert re.search("[\u4e00-\u9fff]", note), (name, note)
         assert note != problems[name], name  # not the English of the log
+
+
+def test_the_settings_printer_notes_speak_chinese(
+    qtbot: QtBot, chinese: QApplication, tmp_path: Path
+) -> None:
+    services = SettingsServices(
+        path=tmp_path / "settings.toml", environ={}, secrets=MemorySecretStore()
+    )
+    dialog = SettingsDialog(Settings(data_dir=tmp_path), services)
+    qtbot.addWidget(dialog)
+    for typed, note in (
+        ("127.0.0.1", "打印机地址须为 tcp://HOST:9100、usb://VENDOR:PRODUCT（十六进制编号）或 "),
+        ("tcp://127.0.0.1:70000", "打印机端口须为 1 至 65535"),
+    ):
+        dialog.printer_edit.setText(typed)
+        dialog.printer_edit.editingFinished.emit()
+        assert dialog.error_text("printer").startswith(note), typed
 
 
 def test_the_refund_dialog_shows_names_and_reasons_as_typed(
