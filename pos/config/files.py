@@ -34,7 +34,7 @@ from pos.config.settings import (
 )
 from pos.config.values import MERCHANT_KEYS, Value, apply_fields, apply_relay, merchant_from
 from pos.errors import ConfigError
-from pos.wechatpay.types import Merchant
+from pos.wechatpay.merchant import Merchant
 
 log = logging.getLogger(__name__)
 
