@@ -40,6 +40,11 @@ _LATE_MODULES = (
     "pos.ui.manager",
     "pos.ui.settings_dialog",
     "pos.reports.export",
+    # The protocol's result types (the settings need only pos.wechatpay.merchant), the
+    # manager's day and the store's records (a long task's Watch loads them).
+    "pos.wechatpay.types",
+    "pos.reports",
+    "pos.store",
 )
 
 #: The first paint of any widget ends the child, after printing what is loaded by then.
