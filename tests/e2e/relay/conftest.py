@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from helpers.processes import with_file_limit
 
 from pos.asgi_server import BackgroundServer
 from pos.relay import EventFollower, RelayEvent, RelaySettings, create_app
@@ -414,31 +415,23 @@ class PosRelay:
             "XDG_CONFIG_HOME": str(folder / "config"),
             **env,
         }
-        preexec = None
+        command = [
+            *prefix,
+            sys.executable,
+            "-m",
+            "pos",
+            "relay",
+            "--port",
+            str(self.port),
+            "--database",
+            database_url or str(folder / "relay.sqlite3"),
+        ]
         if file_limit is not None:
-            import resource
-
-            def preexec() -> None:
-                resource.setrlimit(resource.RLIMIT_NOFILE, (file_limit, file_limit))
-
+            command = with_file_limit(file_limit, command)
         self.output = folder / "output.txt"
         self._output = self.output.open("ab")
         self.process = subprocess.Popen(
-            [
-                *prefix,
-                sys.executable,
-                "-m",
-                "pos",
-                "relay",
-                "--port",
-                str(self.port),
-                "--database",
-                database_url or str(folder / "relay.sqlite3"),
-            ],
-            env=full_env,
-            stdout=self._output,
-            stderr=subprocess.STDOUT,
-            preexec_fn=preexec,
+            command, env=full_env, stdout=self._output, stderr=subprocess.STDOUT
         )
         if wait:
             self.wait_healthy()

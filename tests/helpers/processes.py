@@ -1,0 +1,38 @@
+"""How the tests start other processes: by spawning them, never by forking this one.
+
+The test process has Qt loaded and threads running (pytest-qt, the workers' pools, embedded
+servers). A fork copies one thread of it with every lock another thread held at that moment,
+so the child can hang before it runs anything: CPython's docs say so of
+the ``preexec_fn`` of ``subprocess.Popen``, and ``multiprocessing``'s ``fork`` start method has the
+same flaw. Windows, where the shops are, can only spawn. So:
+
+- ``multiprocessing`` uses the ``spawn`` start method (:func:`use_spawn`, from the root
+  conftest), as the relay's own worker does;
+- ``subprocess`` is used without ``preexec_fn``: what a child must set up before it runs
+  (a resource limit) it does itself, in a small Python prelude that then ``exec``s the real
+  command (:func:`with_file_limit`), keeping the pid the test holds.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Sequence
+
+#: Sets the soft and hard RLIMIT_NOFILE to argv[1], then becomes the command after it.
+_LIMIT_THEN_EXEC = (
+    "import os, resource, sys\n"
+    "limit = int(sys.argv[1])\n"
+    "resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))\n"
+    "os.execvp(sys.argv[2], sys.argv[2:])\n"
+)
+
+
+def use_spawn() -> None:
+    """Make ``spawn`` the start method of every ``multiprocessing`` use in this process."""
+    multiprocessing.set_start_method("spawn", force=True)
+
+
+def with_file_limit(limit: int, command: Sequence[str]) -> list[str]:
+    """``command`` run with at most ``limit`` open files (soft and hard), POSIX only."""
+    return [sys.executable, "-c", _LIMIT_THEN_EXEC, str(limit), *command]
