@@ -16,8 +16,9 @@ same flaw. Windows, where the shops are, can only spawn. So:
 from __future__ import annotations
 
 import multiprocessing
+import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 #: Sets the soft and hard RLIMIT_NOFILE to argv[1], then becomes the command after it.
 _LIMIT_THEN_EXEC = (
@@ -36,3 +37,25 @@ def use_spawn() -> None:
 def with_file_limit(limit: int, command: Sequence[str]) -> list[str]:
     """``command`` run with at most ``limit`` open files (soft and hard), POSIX only."""
     return [sys.executable, "-c", _LIMIT_THEN_EXEC, str(limit), *command]
+
+
+def run_python(code: str, *args: str, env: Mapping[str, str] | None = None) -> str:
+    """What ``code`` prints, run in a fresh interpreter (what an import loads shows only in a
+    new process); an AssertionError that shows its standard error if it fails."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, f"python -c exited {done.returncode}:\n{done.stderr}"
+    return done.stdout
+
+
+#: A statement printing what is loaded of Qt and of our Qt layer, in a ``run_python`` script.
+PRINT_QT_LOADED = (
+    "print(sorted(m for m in sys.modules"
+    " if m.split('.')[0] in ('PySide6', 'shiboken6') or m.startswith('pos.ui')))\n"
+)

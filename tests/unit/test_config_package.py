@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.processes import run_python
 
 import pos.config
 from pos.config import PAPER_WIDTHS_MM, Settings, load_settings, save_pin_hash
@@ -32,10 +31,7 @@ def test_loading_a_printer_and_its_paper_imports_nothing_of_the_counter() -> Non
         "assert (s.printer, s.paper_mm) == ('usb://0416:5011', 58), s\n"
         "print(sorted(m for m in sys.modules if m.startswith('pos.counter')))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert done.stdout.strip() == "[]"
+    assert run_python(script).strip() == "[]"
 
 
 def _loads(variable: str, value: object) -> bool:
