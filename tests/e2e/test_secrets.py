@@ -24,14 +24,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import keyring
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from cryptography.x509.oid import NameOID
-from keyring.backend import KeyringBackend
+from helpers.keyrings import MemoryKeyring, keyring_in_use
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -66,34 +65,10 @@ def forbidden() -> list[str]:
     return found
 
 
-class DictKeyring(KeyringBackend):
-    """A keyring in memory, standing in for the OS keyring."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
-
-
 @pytest.fixture
-def ring() -> Iterator[DictKeyring]:
-    previous = keyring.get_keyring()
-    backend = DictKeyring()
-    keyring.set_keyring(backend)
-    try:
+def ring() -> Iterator[MemoryKeyring]:
+    with keyring_in_use(MemoryKeyring()) as backend:
         yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 def make_p12(path: Path) -> Path:
@@ -236,7 +211,7 @@ def test_no_secret_anywhere_after_a_full_run(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capfd: pytest.CaptureFixture[str],
-    ring: DictKeyring,
+    ring: MemoryKeyring,
 ) -> None:
     assert len(API_KEY) == 32
     settings_file = tmp_path / "config" / "settings.toml"
