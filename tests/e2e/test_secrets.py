@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -31,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from cryptography.x509.oid import NameOID
 from helpers.keyrings import MemoryKeyring, keyring_in_use
+from helpers.ports import free_port
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -111,13 +111,6 @@ def run_pos(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess
         timeout=60,
         check=False,
     )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def wait_healthy(url: str, process: subprocess.Popen[str]) -> None:

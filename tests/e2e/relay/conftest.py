@@ -6,7 +6,6 @@ import contextlib
 import itertools
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import threading
@@ -20,6 +19,7 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from helpers.ports import free_port
 from helpers.processes import with_file_limit
 
 from pos.asgi_server import BackgroundServer
@@ -113,12 +113,6 @@ def make_refund(
         "req_info": encrypt_req_info(plaintext, key),
     }
     return xmlcodec.encode(envelope), inner
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
