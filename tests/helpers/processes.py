@@ -15,10 +15,13 @@ same flaw. Windows, where the shops are, can only spawn. So:
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import subprocess
 import sys
+import time
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 #: Sets the soft and hard RLIMIT_NOFILE to argv[1], then becomes the command after it.
 _LIMIT_THEN_EXEC = (
@@ -59,3 +62,29 @@ PRINT_QT_LOADED = (
     "print(sorted(m for m in sys.modules"
     " if m.split('.')[0] in ('PySide6', 'shiboken6') or m.startswith('pos.ui')))\n"
 )
+
+
+def spawned_children(pid: int) -> list[int]:
+    """The processes ``multiprocessing`` spawned for ``pid`` (Linux: read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) != pid:
+            continue
+        with contextlib.suppress(OSError):
+            if b"spawn_main" in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+    return found
+
+
+def wait_gone(pids: Sequence[int], timeout: float) -> None:
+    """Wait until none of ``pids`` runs any more (orphans too, which no one can wait for)."""
+    deadline = time.monotonic() + timeout
+    while any(Path(f"/proc/{pid}").exists() for pid in pids):
+        assert time.monotonic() < deadline, f"still running: {pids}"
+        time.sleep(0.02)
