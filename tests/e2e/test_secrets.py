@@ -24,11 +24,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
-from cryptography.x509.oid import NameOID
+from helpers.certificates import write_p12
 from helpers.keyrings import MemoryKeyring, keyring_in_use
 from helpers.ports import free_port
 from PySide6.QtCore import Qt
@@ -72,25 +68,7 @@ def ring() -> Iterator[MemoryKeyring]:
 
 
 def make_p12(path: Path) -> Path:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, SHOP.mch_id)])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    path.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            b"apiclient", key, cert, None, BestAvailableEncryption(CERT_PASSWORD.encode())
-        )
-    )
-    return path
+    return write_p12(path, CERT_PASSWORD.encode(), SHOP.mch_id)
 
 
 def readable(path: Path) -> str:
