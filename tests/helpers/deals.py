@@ -1,6 +1,7 @@
 """Deals written straight into a store, as a till would have left them (the tests' one way).
 
-``add_deal`` stores a deal CREATED; ``mark_paid`` moves it to PAID with a transaction id.
+``add_deal`` stores a deal CREATED; ``mark_ordered`` gives it an order (a QR code) and
+``mark_paid`` moves it to PAID with a transaction id.
 Every field a test does not name has a plain default; a test names what it is about.
 """
 
@@ -31,6 +32,25 @@ def add_deal(store: Store, at: datetime, **fields: Any) -> Deal:
     if "out_trade_no" not in values:
         values["out_trade_no"] = store.new_out_trade_no(values["till_id"], at)
     return store.create_deal(**values)
+
+
+def mark_ordered(
+    store: Store,
+    out_trade_no: str,
+    at: datetime,
+    code_url: str = "weixin://wxpay/bizpayurl?pr=1",
+    prepay_id: str = "wx1",
+    reason: str = "order created",
+) -> Deal:
+    """The deal's order created at WeChat Pay at ``at``: its QR payload and prepay id."""
+    return store.transition(
+        out_trade_no,
+        DealState.ORDERED,
+        reason=reason,
+        now=at,
+        code_url=code_url,
+        prepay_id=prepay_id,
+    )
 
 
 def mark_paid(

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import httpx
 
-from helpers.deals import add_deal, mark_paid
+from helpers.deals import add_deal, mark_ordered, mark_paid
 from pos.asgi_server import BackgroundServer
 from pos.sandbox import DEFAULT_MERCHANT, Sandbox, SandboxOptions
-from pos.store import Deal, DealState, Store
+from pos.store import Deal, Store
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.client import WeChatPayClient
 
@@ -98,13 +98,8 @@ class World:
             time_start=now,
             time_expire=expire,
         )
-        return self.store.transition(
-            number,
-            DealState.ORDERED,
-            reason="ordered",
-            now=now,
-            code_url=prepay.code_url,
-            prepay_id=prepay.prepay_id,
+        return mark_ordered(
+            self.store, number, now, prepay.code_url, prepay.prepay_id, reason="ordered"
         )
 
 

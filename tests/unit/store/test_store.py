@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import peewee
 import pytest
-from helpers.deals import add_deal, mark_paid
+from helpers.deals import add_deal, mark_ordered, mark_paid
 
 from pos.store import (
     DEAL_TRANSITIONS,
@@ -35,14 +35,7 @@ def make_deal(
 
 
 def pay(store: Store, deal: Deal, transaction_id: str = "4200001") -> Deal:
-    store.transition(
-        deal.out_trade_no,
-        DealState.ORDERED,
-        reason="order created",
-        now=NOW,
-        code_url="weixin://wxpay/bizpayurl?pr=1",
-        prepay_id="wx1",
-    )
+    mark_ordered(store, deal.out_trade_no, NOW)
     return mark_paid(store, deal.out_trade_no, NOW, transaction_id)
 
 
@@ -196,24 +189,9 @@ def test_history_is_complete(store: Store) -> None:
         now=NOW,
         last_error="TransportError: timed out",
     )
-    store.transition(
-        deal.out_trade_no,
-        DealState.ORDERED,
-        reason="order created",
-        now=NOW,
-        code_url="weixin://wxpay/bizpayurl?pr=1",
-        prepay_id="wx1",
-    )
+    mark_ordered(store, deal.out_trade_no, NOW)
     store.transition(deal.out_trade_no, DealState.CLOSING, reason="timeout", now=NOW)
-    store.transition(
-        deal.out_trade_no,
-        DealState.PAID,
-        reason="late payment",
-        now=NOW,
-        transaction_id="4200001",
-        paid_at=NOW,
-        is_late=True,
-    )
+    mark_paid(store, deal.out_trade_no, NOW, reason="late payment", is_late=True)
     events = store.events(deal.out_trade_no)
     assert [(e.from_state, e.to_state, e.reason) for e in events] == [
         (None, DealState.CREATED, "created"),
@@ -230,17 +208,7 @@ def test_history_is_complete(store: Store) -> None:
 def test_paid_data_is_set_once(store: Store) -> None:
     deal = pay(store, make_deal(store))
     # The same notification again changes nothing (§5.2 step 9).
-    assert (
-        store.transition(
-            deal.out_trade_no,
-            DealState.PAID,
-            reason="dup",
-            now=NOW,
-            transaction_id="4200001",
-            paid_at=NOW,
-        )
-        == deal
-    )
+    assert mark_paid(store, deal.out_trade_no, NOW, reason="dup") == deal
     with pytest.raises(StoreError, match="already set"):
         store.transition(
             deal.out_trade_no, DealState.PAID, reason="other", now=NOW, transaction_id="4200002"
