@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 
 import pytest
+from helpers.processes import use_spawn
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Processes are spawned, never forked from this one (Qt, threads): see tests/helpers/processes.
+use_spawn()
 
 
 @pytest.fixture(autouse=True)

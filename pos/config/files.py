@@ -8,14 +8,12 @@ from __future__ import annotations
 import logging
 import os
 import stat
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomli_w
 
 from pos import platform
 from pos.config.secrets import (
@@ -34,7 +32,7 @@ from pos.config.settings import (
 )
 from pos.config.values import MERCHANT_KEYS, Value, apply_fields, apply_relay, merchant_from
 from pos.errors import ConfigError
-from pos.wechatpay.types import Merchant
+from pos.wechatpay.merchant import Merchant
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +104,8 @@ def _read_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read {path}: it is a folder") from None
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc.strerror or type(exc).__name__}") from None
+    import tomllib  # with a file to read: a new till has none, and its window comes first
+
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -253,6 +253,8 @@ def save_settings(
             ", ".join(kept_in_file),
             path,
         )
+    import tomli_w  # saving is rare: not loaded with the till
+
     _write_atomically(path, tomli_w.dumps(document).encode("utf-8"))
 
 
@@ -345,6 +347,8 @@ def _relay_table(settings: Settings, default: Settings) -> dict[str, Any]:
 
 
 def _previous_mch_id(path: Path) -> str | None:
+    import tomllib
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

@@ -13,7 +13,7 @@ from pathlib import Path
 import platformdirs
 
 from pos.clock import DEFAULT_TIME_ZONE, BusinessDay
-from pos.wechatpay.types import Merchant, SignType
+from pos.wechatpay.merchant import Merchant, SignType
 
 APP_NAME = "wechatpay-pos"
 KEYRING_SERVICE = "wechatpay-pos"

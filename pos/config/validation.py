@@ -32,7 +32,7 @@ from pos.errors import (
     TransportError,
 )
 from pos.logs import redact
-from pos.wechatpay.types import ClientCertificate, Merchant
+from pos.wechatpay.merchant import ClientCertificate, Merchant
 
 #: QSoundEffect plays uncompressed WAV only.
 SOUND_SUFFIXES = (".wav",)

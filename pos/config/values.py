@@ -28,7 +28,7 @@ from pos.config.settings import (
     validate_merchant_fields,
 )
 from pos.errors import ConfigError
-from pos.wechatpay.types import ClientCertificate, Merchant, SignType
+from pos.wechatpay.merchant import ClientCertificate, Merchant, SignType
 
 MERCHANT_KEYS = ("appid", "mch_id", "api_key", "sign_type")
 

@@ -255,14 +255,25 @@ class CustomerScreen(QWidget):
         self._status_page = page
         return page
 
+    @staticmethod
+    def _repolish(*widgets: QWidget) -> None:
+        """Style ``widgets`` again after a property the style sheet selects on changed.
+
+        Only those styled already: a widget not polished yet is styled from its properties
+        as they are when it is first shown or polished. The screen is built, and told the
+        amount typed, before the till's first paint, which need not wait for its styling
+        (the app polishes it right after that paint: CashierApp.start).
+        """
+        for widget in widgets:
+            if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
     def _show_status(self, kind: str, caption: str, amount: str, title: str, hint: str) -> None:
         self._status_kind = kind
         self._is_between_payments = kind == "typing"
         self._status_page.setProperty("state", kind)
-        # The state's colours come from the style sheet: re-polish the page and its labels.
-        for widget in (self._status_page, *self._status_page.findChildren(QLabel)):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        self._repolish(self._status_page, *self._status_page.findChildren(QLabel))
         self._status_caption.setText(caption)
         self._status_amount.setText(amount)
         self._status_title.setText(title)
@@ -416,9 +427,7 @@ class CustomerScreen(QWidget):
         self._is_between_payments = True
         self.set_clerk_controls(False)
         self.setProperty("compact", True)
-        for widget in (self, *self.findChildren(QWidget)):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        self._repolish(self, *self.findChildren(QWidget))
         # A green frame (the window's own background around the pages): told apart from
         # the till's white panels it stands on.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)

@@ -15,11 +15,14 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from pos.reports.progress import Watch
+if TYPE_CHECKING:
+    # Loaded with the first long task: pos.reports brings the day's rows and the store's
+    # records, which the till does not need to paint its window (issue 11, cold start).
+    from pos.reports.progress import Watch
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +85,9 @@ class TaskProgress(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.watch = Watch(self._report)
+        from pos.reports.progress import Watch
+
+        self.watch: Watch = Watch(self._report)
 
     def _report(self, done: int) -> None:
         try:

@@ -10,6 +10,11 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+# The merchant's types live apart, for a light start-up; the protocol's users find them here.
+from pos.wechatpay.merchant import ClientCertificate as ClientCertificate
+from pos.wechatpay.merchant import Merchant as Merchant
+from pos.wechatpay.merchant import SignType as SignType
+
 #: WeChat Pay's times are Beijing time, which has no daylight saving.
 BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
 
@@ -48,11 +53,6 @@ def from_wire_time(text: str) -> datetime:
 def from_text_time(text: str) -> datetime:
     """``yyyy-MM-dd HH:mm:ss`` (Beijing; refunds and bills) as an aware datetime."""
     return datetime.strptime(text.strip(), TEXT_TIME).replace(tzinfo=BEIJING)
-
-
-class SignType(enum.StrEnum):
-    MD5 = "MD5"
-    HMAC_SHA256 = "HMAC-SHA256"
 
 
 class TradeState(enum.StrEnum):
@@ -95,27 +95,6 @@ class RefundStatus(enum.StrEnum):
     @property
     def is_final(self) -> bool:
         return self in (RefundStatus.SUCCESS, RefundStatus.REFUNDCLOSE, RefundStatus.CHANGE)
-
-
-@dataclass(frozen=True)
-class ClientCertificate:
-    """The merchant's API certificate for ``secapi/*``: a PKCS#12 file or a PEM pair."""
-
-    p12_path: str | None = None
-    password: str | None = field(default=None, repr=False)
-    cert_pem_path: str | None = None
-    key_pem_path: str | None = None
-
-
-@dataclass(frozen=True)
-class Merchant:
-    """One merchant number and its credentials. ``repr`` never shows the key."""
-
-    appid: str
-    mch_id: str
-    api_key: str = field(repr=False)
-    sign_type: SignType = SignType.MD5
-    certificate: ClientCertificate | None = None
 
 
 @dataclass(frozen=True)

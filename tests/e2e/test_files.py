@@ -7,7 +7,6 @@ folders 0755.
 from __future__ import annotations
 
 import os
-import socket
 import stat
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from helpers.ports import free_port
 
 from pos import config
 
@@ -137,9 +137,7 @@ def test_the_relays_sqlite_database_is_private(tmp_path: Path, is_default: bool)
     database = (
         data_home / "wechatpay-pos" / "relay.sqlite3" if is_default else tmp_path / "relay.sqlite3"
     )
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = pos_env(
         tmp_path,
         WECHATPAY_APPID=APPID,

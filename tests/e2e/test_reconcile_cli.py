@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
+
+from helpers.ports import free_port
 
 from pos import config
 from pos.store import Store
@@ -14,14 +15,6 @@ from pos.store import Store
 API_KEY = "192006250b4c09247ec02edce69f6a2d"
 #: The documented statuses (docs/manager.md): 4 no bill, 5 WeChat Pay unreachable.
 EXIT_NO_BILL, EXIT_UNREACHABLE = 4, 5
-
-
-def closed_port() -> int:
-    """A loopback port nothing listens on: connecting is refused at once."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
 
 
 def test_unreachable_wechat_pay_is_said_with_its_own_exit_status(tmp_path: Path) -> None:
@@ -35,7 +28,7 @@ def test_unreachable_wechat_pay_is_said_with_its_own_exit_status(tmp_path: Path)
             "WECHATPAY_APPID": "wxd930ea5d5a258f4f",
             "WECHATPAY_MCH_ID": "10000100",
             "WECHATPAY_API_KEY": API_KEY,
-            "WECHATPAY_API_BASE_URL": f"http://127.0.0.1:{closed_port()}",
+            "WECHATPAY_API_BASE_URL": f"http://127.0.0.1:{free_port()}",
         }
     )
     done = subprocess.run(

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -24,14 +23,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import keyring
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
-from cryptography.x509.oid import NameOID
-from keyring.backend import KeyringBackend
+from helpers.certificates import write_p12
+from helpers.keyrings import MemoryKeyring, keyring_in_use
+from helpers.ports import free_port
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -66,56 +61,14 @@ def forbidden() -> list[str]:
     return found
 
 
-class DictKeyring(KeyringBackend):
-    """A keyring in memory, standing in for the OS keyring."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
-
-
 @pytest.fixture
-def ring() -> Iterator[DictKeyring]:
-    previous = keyring.get_keyring()
-    backend = DictKeyring()
-    keyring.set_keyring(backend)
-    try:
+def ring() -> Iterator[MemoryKeyring]:
+    with keyring_in_use(MemoryKeyring()) as backend:
         yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 def make_p12(path: Path) -> Path:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, SHOP.mch_id)])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    path.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            b"apiclient", key, cert, None, BestAvailableEncryption(CERT_PASSWORD.encode())
-        )
-    )
-    return path
+    return write_p12(path, CERT_PASSWORD.encode(), SHOP.mch_id)
 
 
 def readable(path: Path) -> str:
@@ -136,13 +89,6 @@ def run_pos(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess
         timeout=60,
         check=False,
     )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def wait_healthy(url: str, process: subprocess.Popen[str]) -> None:
@@ -236,7 +182,7 @@ def test_no_secret_anywhere_after_a_full_run(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capfd: pytest.CaptureFixture[str],
-    ring: DictKeyring,
+    ring: MemoryKeyring,
 ) -> None:
     assert len(API_KEY) == 32
     settings_file = tmp_path / "config" / "settings.toml"

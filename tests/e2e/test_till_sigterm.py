@@ -11,10 +11,11 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from helpers.deals import add_deal
 
 from pos.asgi_server import BackgroundServer
 from pos.sandbox import DEFAULT_MERCHANT, Fault, Sandbox
@@ -124,16 +125,7 @@ def test_sigterm_ends_pos_within_3_s_while_wechat_answers_nothing(
     database.parent.mkdir(parents=True)
     store = Store.open(database)
     now = datetime.now(UTC).replace(microsecond=0)
-    deal = store.create_deal(
-        out_trade_no=store.new_out_trade_no("K1", now),
-        amount_fen=1234,
-        product="咖啡",
-        till_id="K1",
-        time_start=now,
-        time_expire=now + timedelta(minutes=6),
-        sign_type="MD5",
-        now=now,
-    )
+    deal = add_deal(store, now, amount_fen=1234, till_id="K1")
     store.close()
     hang = sandbox.faults.add(Fault(endpoint="orderquery", kind="hang"))
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import httpx
 
+from helpers.deals import add_deal, mark_ordered, mark_paid
 from pos.asgi_server import BackgroundServer
 from pos.sandbox import DEFAULT_MERCHANT, Sandbox, SandboxOptions
-from pos.store import Deal, DealState, Store
+from pos.store import Deal, Store
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.client import WeChatPayClient
 
@@ -68,30 +69,26 @@ class World:
         assert self.sandbox.customer_scan(ordered.code_url, "pay")["result"] == "paid"
         status = self.client.order_query(out_trade_no=ordered.out_trade_no)
         assert status.transaction_id is not None
-        return self.store.transition(
+        return mark_paid(
+            self.store,
             ordered.out_trade_no,
-            DealState.PAID,
-            reason="paid",
-            now=datetime.now(UTC),
-            transaction_id=status.transaction_id,
+            datetime.now(UTC),
+            status.transaction_id,
             paid_at=status.time_end,
         )
 
     def unpaid_deal(self, amount_fen: int, product: str = "蛋糕") -> Deal:
         """A deal ordered at the sandbox and never paid (still ORDERED)."""
         now = datetime.now(UTC)
-        number = self.store.new_out_trade_no(self.till, now)
         expire = now + timedelta(minutes=10)
-        self.store.create_deal(
-            out_trade_no=number,
+        number = add_deal(
+            self.store,
+            now,
             amount_fen=amount_fen,
             product=product,
             till_id=self.till,
-            time_start=now,
             time_expire=expire,
-            sign_type="MD5",
-            now=now,
-        )
+        ).out_trade_no
         prepay = self.client.unified_order(
             out_trade_no=number,
             total_fee=amount_fen,
@@ -101,13 +98,8 @@ class World:
             time_start=now,
             time_expire=expire,
         )
-        return self.store.transition(
-            number,
-            DealState.ORDERED,
-            reason="ordered",
-            now=now,
-            code_url=prepay.code_url,
-            prepay_id=prepay.prepay_id,
+        return mark_ordered(
+            self.store, number, now, prepay.code_url, prepay.prepay_id, reason="ordered"
         )
 
 

@@ -14,6 +14,7 @@ import keyring
 import keyring.backend
 import keyring.errors
 import pytest
+from helpers.keyrings import MemoryKeyring, keyring_in_use
 from keyring.backends import chainer, fail
 
 from pos import config
@@ -36,26 +37,6 @@ OTHER_KEY = "0123456789abcdefABCDEF0123456789"
 MERCHANT_ENV = {"WECHATPAY_APPID": APPID, "WECHATPAY_MCH_ID": MCH_ID, "WECHATPAY_API_KEY": KEY}
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A real keyring backend (the library's interface) that keeps passwords in a dict."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.values.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
-
-
 class LockedKeyring(MemoryKeyring):
     """A keyring that is there but refuses every write (a locked collection)."""
 
@@ -73,10 +54,9 @@ def _no_real_keyring() -> Iterator[None]:
 
 
 @pytest.fixture
-def memory_keyring() -> MemoryKeyring:
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    return backend
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    with keyring_in_use(MemoryKeyring()) as backend:
+        yield backend
 
 
 @pytest.fixture

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.processes import run_python
 
 import pos.config
 from pos.config import PAPER_WIDTHS_MM, Settings, load_settings, save_pin_hash
@@ -32,10 +31,7 @@ def test_loading_a_printer_and_its_paper_imports_nothing_of_the_counter() -> Non
         "assert (s.printer, s.paper_mm) == ('usb://0416:5011', 58), s\n"
         "print(sorted(m for m in sys.modules if m.startswith('pos.counter')))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert done.stdout.strip() == "[]"
+    assert run_python(script).strip() == "[]"
 
 
 def _loads(variable: str, value: object) -> bool:
@@ -118,3 +114,24 @@ def test_no_module_of_the_settings_is_over_600_lines_nor_a_function_over_80() ->
             if isinstance(node, ast.FunctionDef):
                 assert node.end_lineno is not None
                 assert node.end_lineno - node.lineno + 1 <= 80, f"{module.name}: {node.name}"
+
+
+def test_the_toml_libraries_load_only_with_a_file_to_read_or_to_save(tmp_path: Path) -> None:
+    # A new till has no settings file, and its window comes before them (issue 11, cold start).
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from pos.config import Settings, load_settings, save_settings\n"
+        "path = Path(sys.argv[1])\n"
+        "def toml():\n"
+        "    return [m for m in ('tomllib', 'tomli_w') if m in sys.modules]\n"
+        "load_settings(path, {})\n"
+        "print(toml())\n"
+        "save_settings(Settings(data_dir=path.parent), path)\n"
+        "load_settings(path, {})\n"
+        "print(toml())\n"
+    )
+    assert run_python(script, str(tmp_path / "settings.toml")).split("\n")[:2] == [
+        "[]",
+        "['tomllib', 'tomli_w']",
+    ]

@@ -6,7 +6,6 @@ import contextlib
 import itertools
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import threading
@@ -20,6 +19,8 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from helpers.ports import free_port
+from helpers.processes import with_file_limit
 
 from pos.asgi_server import BackgroundServer
 from pos.relay import EventFollower, RelayEvent, RelaySettings, create_app
@@ -112,12 +113,6 @@ def make_refund(
         "req_info": encrypt_req_info(plaintext, key),
     }
     return xmlcodec.encode(envelope), inner
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -414,31 +409,23 @@ class PosRelay:
             "XDG_CONFIG_HOME": str(folder / "config"),
             **env,
         }
-        preexec = None
+        command = [
+            *prefix,
+            sys.executable,
+            "-m",
+            "pos",
+            "relay",
+            "--port",
+            str(self.port),
+            "--database",
+            database_url or str(folder / "relay.sqlite3"),
+        ]
         if file_limit is not None:
-            import resource
-
-            def preexec() -> None:
-                resource.setrlimit(resource.RLIMIT_NOFILE, (file_limit, file_limit))
-
+            command = with_file_limit(file_limit, command)
         self.output = folder / "output.txt"
         self._output = self.output.open("ab")
         self.process = subprocess.Popen(
-            [
-                *prefix,
-                sys.executable,
-                "-m",
-                "pos",
-                "relay",
-                "--port",
-                str(self.port),
-                "--database",
-                database_url or str(folder / "relay.sqlite3"),
-            ],
-            env=full_env,
-            stdout=self._output,
-            stderr=subprocess.STDOUT,
-            preexec_fn=preexec,
+            command, env=full_env, stdout=self._output, stderr=subprocess.STDOUT
         )
         if wait:
             self.wait_healthy()

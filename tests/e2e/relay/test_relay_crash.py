@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from helpers.processes import spawned_children, wait_gone
 
 from pos.relay.storage import NotificationStore
 from pos.wechatpay.notify import SUCCESS_REPLY
@@ -62,8 +63,12 @@ def test_a_relay_stopped_under_load_loses_no_acknowledged_notification(
                 break
         assert time.monotonic() < deadline, "the load did not get going"
         time.sleep(0.01)
+    # The relay's worker process commits the batch in hand even after a SIGKILL of the
+    # relay: the database is read once it is gone too.
+    worker_processes = spawned_children(process.process.pid)
     process.process.send_signal(stop_signal)
     exit_code = process.process.wait(15)
+    wait_gone(worker_processes, timeout=15)
     # SIGTERM is a graceful stop: the requests in flight are finished, the exit code is 0.
     assert exit_code == (0 if stop_signal == signal.SIGTERM else -signal.SIGKILL)
     stop.set()

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from helpers.hostile_xml import billion_laughs
 
 from pos.relay.storage import NotificationStore
 from pos.wechatpay import xmlcodec
@@ -132,16 +133,7 @@ XXE = (
     b'<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
     b"<xml><return_code>SUCCESS</return_code><appid>&xxe;</appid></xml>"
 )
-BILLION_LAUGHS = (
-    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + b"".join(
-        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">'.encode().replace(
-            b"&lol0;", b"&lol;"
-        )
-        for i in range(1, 10)
-    )
-    + b"]><xml><return_code>&lol9;</return_code></xml>"
-)
+BILLION_LAUGHS = billion_laughs()
 PARAMETER_ENTITY = (
     b'<!DOCTYPE x [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]><xml><a>1</a></xml>'
 )

@@ -9,18 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.ports import free_port
 
 APPID = "wxd930ea5d5a258f4f"
 MCH_ID = "10000100"
 API_KEY = "192006250b4c09247ec02edce69f6a2d"
 MERCHANT_ENV = {"WECHATPAY_APPID": APPID, "WECHATPAY_MCH_ID": MCH_ID, "WECHATPAY_API_KEY": API_KEY}
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def corrupt(folder: Path) -> str:
@@ -34,7 +28,7 @@ CASES: list[tuple[str, Callable[[Path], str], str]] = [
     ("bad-path", lambda folder: str(folder / "no-such-folder" / "r.db"), "unable to open"),
     (
         "postgres-down",
-        lambda folder: f"postgresql://pos:pg-password-1234@127.0.0.1:{closed_port()}/pos",
+        lambda folder: f"postgresql://pos:pg-password-1234@127.0.0.1:{free_port()}/pos",
         "Connection refused",
     ),
 ]

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import httpx
+from helpers.processes import spawned_children
 
 from pos.relay.storage import NotificationStore
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import SUCCESS_REPLY
-
-
-def workers_of(pid: int) -> list[int]:
-    """The relay's worker processes (multiprocessing also starts a resource tracker)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        if int(stat.rsplit(")", 1)[1].split()[1]) != pid:
-            continue
-        with contextlib.suppress(OSError):
-            if b"spawn_main" in (entry / "cmdline").read_bytes():
-                found.append(int(entry.name))
-    return found
 
 
 def stored_transactions(database_url: str) -> set[str]:
@@ -47,7 +28,7 @@ def test_the_worker_process_answers_every_kind_of_outcome(
     database_url: str, relay_process: Callable[[str], Any], notes: Any
 ) -> None:
     process = relay_process(database_url)
-    (worker,) = workers_of(process.process.pid)  # verifying happens over there
+    (worker,) = spawned_children(process.process.pid)  # verifying happens over there
     body, fields = notes.make_payment()
     forged = xmlcodec.encode({**xmlcodec.decode(body), "total_fee": "1"})
     with httpx.Client(base_url=process.url, timeout=10) as client:
@@ -58,14 +39,14 @@ def test_the_worker_process_answers_every_kind_of_outcome(
     assert xmlcodec.decode(refused.content) == {"return_code": "FAIL", "return_msg": "签名错误"}
     assert xmlcodec.decode(junk.content)["return_code"] == "FAIL"
     assert stored_transactions(database_url) == {fields["transaction_id"]}
-    assert workers_of(process.process.pid) == [worker]
+    assert spawned_children(process.process.pid) == [worker]
 
 
 def test_a_killed_worker_is_replaced_and_nothing_acknowledged_is_lost(
     database_url: str, relay_process: Callable[[str], Any], notes: Any
 ) -> None:
     process = relay_process(database_url)
-    (worker,) = workers_of(process.process.pid)
+    (worker,) = spawned_children(process.process.pid)
     acknowledged: list[str] = []
     fails = 0
     with httpx.Client(base_url=process.url, timeout=10) as client:
@@ -98,7 +79,7 @@ def test_a_killed_worker_is_replaced_and_nothing_acknowledged_is_lost(
         health = client.get("/health")
     assert health.status_code == 200
     assert health.json()["worker"] == "ok"
-    (replacement,) = workers_of(process.process.pid)
+    (replacement,) = spawned_children(process.process.pid)
     assert replacement != worker
     assert len(acknowledged) == 41
     assert set(acknowledged) <= stored_transactions(database_url)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import asyncio
 import errno
 import logging
-import subprocess
-import sys
 
 import pytest
+from helpers.processes import run_python
 
 from pos.relay.connections import RESERVED_FILES, AcceptErrorLog, ConnectionLimits
 
@@ -27,9 +26,7 @@ def test_the_soft_file_limit_is_raised_to_the_hard_one() -> None:
         "from pos.relay.connections import raise_file_limit\n"
         "print(raise_file_limit(), resource.getrlimit(resource.RLIMIT_NOFILE))\n"
     )
-    output = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
-    ).stdout
+    output = run_python(script)
     assert output.split(maxsplit=1) == ["300", "(300, 300)\n"]
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+from helpers.processes import run_python
 
 _SERVER_LIBRARIES = ("starlette", "uvicorn", "peewee", "psycopg", "httpx")
 
@@ -15,10 +13,7 @@ def _loaded_after(statement: str) -> list[str]:
         f"import sys\n{statement}\n"
         f"print(' '.join(m for m in sys.modules if m.split('.')[0] in {_SERVER_LIBRARIES!r}))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    return sorted({name.split(".")[0] for name in result.stdout.split()})
+    return sorted({name.split(".")[0] for name in run_python(code).split()})
 
 
 def test_the_event_module_loads_no_server_library() -> None:

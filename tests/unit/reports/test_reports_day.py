@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.deals import add_deal
 from helpers.manager_world import World, open_world
 
 from pos.refunds import Refunder
@@ -57,16 +58,7 @@ def test_a_deal_belongs_to_its_beijing_day(tmp_path: Path) -> None:
         ("DAYA000001", datetime(2026, 11, 24, 15, 30, tzinfo=UTC)),
         ("DAYB000002", datetime(2026, 11, 24, 16, 30, tzinfo=UTC)),
     ):
-        store.create_deal(
-            out_trade_no=number,
-            amount_fen=100,
-            product="x",
-            till_id="T",
-            time_start=moment,
-            time_expire=moment + timedelta(minutes=5),
-            sign_type="MD5",
-            now=moment,
-        )
+        add_deal(store, moment, out_trade_no=number, amount_fen=100, till_id="T")
     assert [r.out_trade_no for r in iter_rows(store, date(2026, 11, 24), date(2026, 11, 24))] == [
         "DAYA000001"
     ]

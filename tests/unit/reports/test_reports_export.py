@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers.deals import add_deal, mark_paid
 
 from pos.cli import main
 from pos.commands import run_export
@@ -37,25 +38,9 @@ PRODUCTS = ("拿铁咖啡", "芝士蛋糕, 大份", 'Tea "green"', "三明治\n�
 def _deal(
     store: Store, number: str, amount: int, product: str, at: datetime, *, paid: bool = True
 ) -> None:
-    store.create_deal(
-        out_trade_no=number,
-        amount_fen=amount,
-        product=product,
-        till_id="T1",
-        time_start=at,
-        time_expire=at + timedelta(minutes=5),
-        sign_type="MD5",
-        now=at,
-    )
+    add_deal(store, at, out_trade_no=number, amount_fen=amount, product=product, till_id="T1")
     if paid:
-        store.transition(
-            number,
-            DealState.PAID,
-            reason="paid",
-            now=at,
-            transaction_id="42" + number.rjust(26, "0")[-26:],
-            paid_at=at,
-        )
+        mark_paid(store, number, at, "42" + number.rjust(26, "0")[-26:])
 
 
 @pytest.fixture

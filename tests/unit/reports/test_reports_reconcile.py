@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.deals import add_deal, mark_paid
 from helpers.manager_world import NOWHERE, World, open_world
 
 from pos.cli import main
@@ -29,7 +30,7 @@ from pos.reports.reconcile import (
     reconcile_day,
 )
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
-from pos.store import DealState, RefundState
+from pos.store import RefundState
 from pos.wechatpay.types import BEIJING, RefundStatus
 
 MCH = DEFAULT_MERCHANT.mch_id
@@ -104,25 +105,8 @@ def plant_every_difference(world: World) -> dict[Kind, tuple[str, str]]:
     planted[Kind.PAID_THERE_UNPAID_HERE] = (lost.out_trade_no, "")
 
     # Paid here, missing at WeChat: the store tampered with (PAID without any order).
-    ghost = world.store.new_out_trade_no("T1", now)
-    world.store.create_deal(
-        out_trade_no=ghost,
-        amount_fen=2000,
-        product="幽灵",
-        till_id="T1",
-        time_start=now,
-        time_expire=now + timedelta(minutes=5),
-        sign_type="MD5",
-        now=now,
-    )
-    world.store.transition(
-        ghost,
-        DealState.PAID,
-        reason="tampered",
-        now=now,
-        transaction_id="4200000000000000000000000666",
-        paid_at=now,
-    )
+    ghost = add_deal(world.store, now, amount_fen=2000, product="幽灵", till_id="T1").out_trade_no
+    mark_paid(world.store, ghost, now, "4200000000000000000000000666", reason="tampered")
     planted[Kind.PAID_HERE_MISSING_THERE] = (ghost, "")
 
     # Amount differs: WeChat's ledger says the order was 12.34, the till says 12.00.
@@ -240,24 +224,8 @@ def test_no_bill_with_nothing_paid_is_clean_but_a_paid_deal_is_not(tmp_path: Pat
         assert "No Bill Exist" in " ".join(report.lines())
         # Paid here (store tampered), and WeChat has no bill at all: a difference.
         now = datetime.now(UTC)
-        world.store.create_deal(
-            out_trade_no="NOBILL0001",
-            amount_fen=100,
-            product="x",
-            till_id="T1",
-            time_start=now,
-            time_expire=now + timedelta(minutes=5),
-            sign_type="MD5",
-            now=now,
-        )
-        world.store.transition(
-            "NOBILL0001",
-            DealState.PAID,
-            reason="tampered",
-            now=now,
-            transaction_id="4200000000000000000000000777",
-            paid_at=now,
-        )
+        add_deal(world.store, now, out_trade_no="NOBILL0001", amount_fen=100, till_id="T1")
+        mark_paid(world.store, "NOBILL0001", now, "4200000000000000000000000777", reason="tampered")
         report = reconcile_day(world.store, world.client, today())
         assert [(d.kind, d.out_trade_no) for d in report.differences] == [
             (Kind.PAID_HERE_MISSING_THERE, "NOBILL0001")
@@ -285,24 +253,10 @@ def test_a_refund_of_an_old_deal_is_still_a_local_refund_of_its_day(tmp_path: Pa
     paid_at = refunded_at - timedelta(days=120)
     store = Store.open(tmp_path / "pos.sqlite3")
     try:
-        deal = store.create_deal(
-            out_trade_no="POS01OLD000001",
-            amount_fen=3000,
-            product="旧订单",
-            till_id="POS01",
-            time_start=paid_at,
-            time_expire=paid_at + timedelta(minutes=6),
-            sign_type="MD5",
-            now=paid_at,
+        deal = add_deal(
+            store, paid_at, out_trade_no="POS01OLD000001", amount_fen=3000, product="旧订单"
         )
-        store.transition(
-            deal.out_trade_no,
-            DealState.PAID,
-            reason="paid",
-            now=paid_at,
-            transaction_id="4200000000OLD",
-            paid_at=paid_at,
-        )
+        mark_paid(store, deal.out_trade_no, paid_at, "4200000000OLD")
         store.create_refund(deal.out_trade_no, "ROLD1", 1000, "退货", refunded_at)
         store.update_refund("ROLD1", state=RefundState.PROCESSING, now=refunded_at)
         report = reconcile(store, None, day)

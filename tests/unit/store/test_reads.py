@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from helpers.deals import mark_paid
 
 from pos.store import Deal, DealLine, DealState, RefundState, Store
 
@@ -33,12 +34,12 @@ def filled(store: Store) -> Store:
         deadline=NOW + timedelta(minutes=5),
         last_error="网络超时",
     )
-    store.transition(
+    mark_paid(
+        store,
         late.out_trade_no,
-        DealState.PAID,
+        NOW,
+        "4200010",
         reason="late payment",
-        now=NOW,
-        transaction_id="4200010",
         paid_at=NOW + timedelta(seconds=90, microseconds=123456),
         bank_type="CMB_DEBIT",
         is_late=True,

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import peewee
 import pytest
+from helpers.deals import add_deal, mark_ordered, mark_paid
 
 from pos.store import (
     DEAL_TRANSITIONS,
@@ -30,35 +31,12 @@ OUT_TRADE_NO = re.compile(r"[A-Za-z0-9_\-|*]{6,32}")
 def make_deal(
     store: Store, *, amount_fen: int = 2550, at: datetime = NOW, till_id: str = "POS01"
 ) -> Deal:
-    return store.create_deal(
-        out_trade_no=store.new_out_trade_no(till_id, at),
-        amount_fen=amount_fen,
-        product="咖啡",
-        till_id=till_id,
-        time_start=at,
-        time_expire=at + timedelta(minutes=6),
-        sign_type="MD5",
-        now=at,
-    )
+    return add_deal(store, at, amount_fen=amount_fen, till_id=till_id)
 
 
 def pay(store: Store, deal: Deal, transaction_id: str = "4200001") -> Deal:
-    store.transition(
-        deal.out_trade_no,
-        DealState.ORDERED,
-        reason="order created",
-        now=NOW,
-        code_url="weixin://wxpay/bizpayurl?pr=1",
-        prepay_id="wx1",
-    )
-    return store.transition(
-        deal.out_trade_no,
-        DealState.PAID,
-        reason="paid",
-        now=NOW,
-        transaction_id=transaction_id,
-        paid_at=NOW,
-    )
+    mark_ordered(store, deal.out_trade_no, NOW)
+    return mark_paid(store, deal.out_trade_no, NOW, transaction_id)
 
 
 #: How to bring a new deal to each state through allowed moves only.
@@ -101,43 +79,16 @@ def test_a_deal_round_trips_with_integer_money_and_aware_times(store: Store) -> 
 @pytest.mark.parametrize("amount", [25.5, 2550.0, True, "2550"])
 def test_money_must_be_an_int(store: Store, amount: object) -> None:
     with pytest.raises(TypeError):
-        store.create_deal(
-            out_trade_no="POS01ABCDEF",
-            amount_fen=amount,  # type: ignore[arg-type]
-            product="x",
-            till_id="POS01",
-            time_start=NOW,
-            time_expire=NOW + timedelta(minutes=6),
-            sign_type="MD5",
-            now=NOW,
-        )
+        add_deal(store, NOW, out_trade_no="POS01ABCDEF", amount_fen=amount)
     assert store.get_deal("POS01ABCDEF") is None
 
 
 def test_money_must_be_positive_and_times_aware(store: Store) -> None:
     with pytest.raises(ValueError, match="at least 1 fen"):
-        store.create_deal(
-            out_trade_no="POS01ABCDEF",
-            amount_fen=0,
-            product="x",
-            till_id="POS01",
-            time_start=NOW,
-            time_expire=NOW + timedelta(1),
-            sign_type="MD5",
-            now=NOW,
-        )
+        add_deal(store, NOW, out_trade_no="POS01ABCDEF", amount_fen=0)
     naive = datetime(2026, 11, 24, 4, 0, 0)
     with pytest.raises(ValueError, match="timezone-aware"):
-        store.create_deal(
-            out_trade_no="POS01ABCDEF",
-            amount_fen=1,
-            product="x",
-            till_id="POS01",
-            time_start=naive,
-            time_expire=NOW + timedelta(1),
-            sign_type="MD5",
-            now=NOW,
-        )
+        add_deal(store, NOW, out_trade_no="POS01ABCDEF", time_start=naive)
 
 
 def test_out_trade_no_is_unique_and_well_formed(store: Store) -> None:
@@ -155,27 +106,9 @@ def test_out_trade_no_is_unique_and_well_formed(store: Store) -> None:
 def test_out_trade_no_cannot_be_stored_twice(store: Store) -> None:
     deal = make_deal(store)
     with pytest.raises(StoreError, match="already used"):
-        store.create_deal(
-            out_trade_no=deal.out_trade_no,
-            amount_fen=1,
-            product="x",
-            till_id="POS01",
-            time_start=NOW,
-            time_expire=NOW + timedelta(1),
-            sign_type="MD5",
-            now=NOW,
-        )
+        add_deal(store, NOW, out_trade_no=deal.out_trade_no, amount_fen=1)
     with pytest.raises(ValueError):
-        store.create_deal(
-            out_trade_no="bad no!",
-            amount_fen=1,
-            product="x",
-            till_id="POS01",
-            time_start=NOW,
-            time_expire=NOW + timedelta(1),
-            sign_type="MD5",
-            now=NOW,
-        )
+        add_deal(store, NOW, out_trade_no="bad no!", amount_fen=1)
     assert len(store.events(deal.out_trade_no)) == 1
 
 
@@ -256,24 +189,9 @@ def test_history_is_complete(store: Store) -> None:
         now=NOW,
         last_error="TransportError: timed out",
     )
-    store.transition(
-        deal.out_trade_no,
-        DealState.ORDERED,
-        reason="order created",
-        now=NOW,
-        code_url="weixin://wxpay/bizpayurl?pr=1",
-        prepay_id="wx1",
-    )
+    mark_ordered(store, deal.out_trade_no, NOW)
     store.transition(deal.out_trade_no, DealState.CLOSING, reason="timeout", now=NOW)
-    store.transition(
-        deal.out_trade_no,
-        DealState.PAID,
-        reason="late payment",
-        now=NOW,
-        transaction_id="4200001",
-        paid_at=NOW,
-        is_late=True,
-    )
+    mark_paid(store, deal.out_trade_no, NOW, reason="late payment", is_late=True)
     events = store.events(deal.out_trade_no)
     assert [(e.from_state, e.to_state, e.reason) for e in events] == [
         (None, DealState.CREATED, "created"),
@@ -290,17 +208,7 @@ def test_history_is_complete(store: Store) -> None:
 def test_paid_data_is_set_once(store: Store) -> None:
     deal = pay(store, make_deal(store))
     # The same notification again changes nothing (§5.2 step 9).
-    assert (
-        store.transition(
-            deal.out_trade_no,
-            DealState.PAID,
-            reason="dup",
-            now=NOW,
-            transaction_id="4200001",
-            paid_at=NOW,
-        )
-        == deal
-    )
+    assert mark_paid(store, deal.out_trade_no, NOW, reason="dup") == deal
     with pytest.raises(StoreError, match="already set"):
         store.transition(
             deal.out_trade_no, DealState.PAID, reason="other", now=NOW, transaction_id="4200002"

@@ -11,11 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from helpers.certificates import self_signed
 
 from pos.errors import (
     BadResponseSignature,
@@ -629,23 +627,6 @@ def test_context_manager_closes() -> None:
 # -- the client certificate ------------------------------------------------------------------------
 
 
-def _self_signed() -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "10000100")])
-    now = datetime.now(tz=BEIJING)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    return key, cert
-
-
 @pytest.fixture
 def private_tmp(tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> str:
     folder = str(tmp_path)
@@ -654,7 +635,7 @@ def private_tmp(tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatc
 
 
 def test_pkcs12_certificate_loads_and_leaves_no_file(private_tmp: str) -> None:
-    key, cert = _self_signed()
+    key, cert = self_signed("10000100")
     p12 = os.path.join(private_tmp, "apiclient_cert.p12")
     with open(p12, "wb") as handle:
         handle.write(
@@ -669,7 +650,7 @@ def test_pkcs12_certificate_loads_and_leaves_no_file(private_tmp: str) -> None:
 
 
 def test_pkcs12_wrong_password_is_config_error_without_the_password(private_tmp: str) -> None:
-    key, cert = _self_signed()
+    key, cert = self_signed("10000100")
     p12 = os.path.join(private_tmp, "apiclient_cert.p12")
     with open(p12, "wb") as handle:
         handle.write(
@@ -685,7 +666,7 @@ def test_pkcs12_wrong_password_is_config_error_without_the_password(private_tmp:
 
 
 def test_pem_pair_loads_and_a_missing_file_is_config_error(private_tmp: str) -> None:
-    key, cert = _self_signed()
+    key, cert = self_signed("10000100")
     cert_path = os.path.join(private_tmp, "apiclient_cert.pem")
     key_path = os.path.join(private_tmp, "apiclient_key.pem")
     with open(cert_path, "wb") as handle:
@@ -708,7 +689,7 @@ def test_pem_pair_loads_and_a_missing_file_is_config_error(private_tmp: str) -> 
 
 
 def test_secapi_calls_use_the_certificate_client(private_tmp: str) -> None:
-    key, cert = _self_signed()
+    key, cert = self_signed("10000100")
     p12 = os.path.join(private_tmp, "c.p12")
     with open(p12, "wb") as handle:
         handle.write(
