@@ -22,12 +22,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from pos.clock import Clock, Sleep, utc_now
 from pos.errors import (
     BusinessError,
-    ConfigError,
     DefinitelyFailed,
     NotificationError,
     OutcomeUnknown,
@@ -45,15 +44,10 @@ from pos.wechatpay.types import (
     RefundStatus,
 )
 
-if TYPE_CHECKING:
-    from pos.config import Settings
-    from pos.wechatpay.client import WeChatPayClient
-
 __all__ = [
     "RefundClient",
     "RefundProgress",
     "Refunder",
-    "make_client",
     "new_out_refund_no",
     "refundable_fen",
 ]
@@ -365,22 +359,6 @@ class Refunder:
         if refund is None:
             raise RefundLimitError(f"no refund {out_refund_no}")
         return refund
-
-
-def make_client(settings: Settings, *, timeout: float = 10.0) -> WeChatPayClient:
-    """The merchant's client, with its TLS client certificate for ``secapi/*`` (§3.5).
-
-    ConfigError when no merchant is configured: the embedded sandbox lives only while the
-    window is open, so there is nothing to refund or reconcile against from the command line.
-    """
-    from pos.wechatpay.client import WeChatPayClient
-
-    if settings.merchant is None:
-        raise ConfigError(
-            "no merchant is configured (sandbox mode): configure one, or use "
-            "the manager view of the running cashier"
-        )
-    return WeChatPayClient(settings.merchant, base_url=settings.api_base_url, timeout=timeout)
 
 
 def _describe(exc: WeChatPayError) -> str:

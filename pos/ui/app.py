@@ -16,7 +16,6 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,30 +36,21 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.clock import Clock, utc_now
+from pos.services import CLIENT_TIMEOUT_SECONDS, Services, open_services
 from pos.ui.cashier import CashierWindow
 from pos.ui.counter import Counter, VoicePlayer
 from pos.ui.customer_screen import qr_image
 from pos.ui.relay_listener import RelayListener
-from pos.ui.session import RECOVERY_BUDGET_SECONDS, Backend, PaymentSession
+from pos.ui.session import RECOVERY_BUDGET_SECONDS, PaymentSession
 from pos.ui.workers import Workers
 
 if TYPE_CHECKING:
-    from pos.asgi_server import BackgroundServer
-    from pos.checkout import CheckoutClient
     from pos.config import Settings
     from pos.pin import PinGate
     from pos.sandbox import Sandbox
-    from pos.wechatpay.types import Merchant
 
 log = logging.getLogger(__name__)
 
-#: Products offered on a fresh till, so the quick keys are not empty the first time.
-STARTER_PRODUCTS = ("咖啡", "奶茶", "蛋糕", "三明治")
-#: Network timeout of one WeChat Pay call attempt (connect, and each read). The sale on screen
-#: retries what is safe to retry (3 attempts: a call never answered gives up after 31.5 s, the
-#: clerk's countdown and Esc free the till long before); deals settled in the background make
-#: one attempt (10 s) and their checkout asks again later (see WeChatPayClient).
-CLIENT_TIMEOUT_SECONDS = 10.0
 #: On quit (window closed, SIGTERM): how long the last database writes may take, how long a
 #: network call in flight is waited for, and each embedded server. The whole stays under 3 s
 #: (a shop PC shutting down kills what takes longer); what a call in flight would have
@@ -144,133 +134,6 @@ class SoundPlayer(QObject):
                 self._effect.play()
             except Exception as exc:  # an audio device that vanished must not stop the till
                 log.info("sound failed: %s", exc)
-
-
-@dataclass
-class Services:
-    """What start-up opened: the store, the client, and the embedded servers if any."""
-
-    backend: Backend
-    client: CheckoutClient
-    relay_url: str | None
-    till_token: str | None
-    sandbox: Sandbox | None = None
-    servers: list[BackgroundServer] = field(default_factory=list)
-
-    def stop(self, server_timeout: float = 10.0) -> None:
-        self.client.close()
-        for server in reversed(self.servers):
-            server.stop(server_timeout)
-        self.servers.clear()
-        self.backend.store.close()
-
-
-#: The embedded sandbox's orders and refunds, in the data folder (a restart forgets nothing).
-SANDBOX_STATE_FILE = "sandbox-state.json"
-
-
-def embedded_sandbox(settings: Settings) -> Sandbox:
-    """The sandbox a till without a merchant runs on: its state kept in the data folder, and
-    today's bill served up to now, so a newcomer can reconcile the day they try the app (a
-    real merchant's bill of a day comes the next morning, §3.8)."""
-    from pos.sandbox import DEFAULT_MERCHANT, Sandbox, SandboxOptions
-
-    return Sandbox(
-        [DEFAULT_MERCHANT],
-        options=SandboxOptions(bill_allow_today=True),
-        state_path=settings.data_dir / SANDBOX_STATE_FILE,
-    )
-
-
-def open_services(
-    settings: Settings,
-    *,
-    sandbox: Sandbox | None = None,
-    client_timeout: float = CLIENT_TIMEOUT_SECONDS,
-) -> Services:
-    """Open the store, start the embedded sandbox and relay when there is no merchant, and
-    build the client. Blocking: call it on a worker."""
-    import secrets
-
-    from pos.checkout import CheckoutClient, CheckoutConfig
-    from pos.platform import private_dir
-    from pos.store import Store
-    from pos.wechatpay.client import WeChatPayClient
-
-    private_dir(settings.database_path.parent)  # 0700: the deals are the shop's business
-    store = Store.open(settings.database_path)
-    try:
-        if not store.products():
-            for position, name in enumerate(STARTER_PRODUCTS):
-                store.save_product(name=name, position=position)
-        servers: list[BackgroundServer] = []
-        merchant: Merchant
-        relay_url: str | None
-        till_token: str | None
-        if settings.is_sandbox:
-            from pos.asgi_server import BackgroundServer
-            from pos.relay import RelaySettings, create_app
-            from pos.sandbox import DEFAULT_MERCHANT
-
-            merchant = DEFAULT_MERCHANT
-            sandbox = sandbox if sandbox is not None else embedded_sandbox(settings)
-            servers.append(sandbox.serve())
-            till_token = secrets.token_urlsafe(24)
-            relay_db = settings.data_dir / "relay.sqlite3"
-            relay_settings = RelaySettings(
-                database_url=f"sqlite:///{relay_db}",
-                merchants={merchant.mch_id: merchant},
-                till_tokens={settings.till_id: till_token},
-            )
-            servers.append(BackgroundServer(create_app(relay_settings)).start())
-            base_url, relay_url = servers[0].url, servers[1].url
-            notify_url = f"{relay_url}/wechatpay/notify"
-        else:
-            assert settings.merchant is not None
-            merchant = settings.merchant
-            base_url = settings.api_base_url
-            relay_url = settings.relay_url
-            till_token = settings.till_token
-            notify_url = settings.notify_url or (
-                f"{relay_url}/wechatpay/notify" if relay_url else ""
-            )
-            if not notify_url:
-                from pos.errors import ConfigError
-
-                raise ConfigError(
-                    "set notify_url (or relay_url): WeChat Pay needs somewhere "
-                    "to send payment results"
-                )
-        wechat = WeChatPayClient(merchant, base_url=base_url, timeout=client_timeout)
-        client = CheckoutClient(wechat, notify_url=notify_url)
-        config = CheckoutConfig(
-            timeout=float(settings.checkout_timeout_seconds),
-            poll_interval=settings.poll_interval_seconds,
-        )
-        backend = Backend(
-            store=store,
-            client=client,
-            merchant=merchant,
-            config=config,
-            till_id=settings.till_id,
-            sign_type=wechat.sign_type.value,
-            refunds=wechat,
-            # §3.7: refund results come back through the relay, like payment results.
-            refund_notify_url=f"{relay_url}/wechatpay/refund-notify" if relay_url else None,
-            background_client=CheckoutClient(wechat.with_attempts(1), notify_url=notify_url),
-            business_day=settings.business_day,
-        )
-        return Services(
-            backend=backend,
-            client=client,
-            relay_url=relay_url,
-            till_token=till_token,
-            sandbox=sandbox if settings.is_sandbox else None,
-            servers=servers,
-        )
-    except BaseException:
-        store.close()
-        raise
 
 
 class AfterFirstPaint(QObject):

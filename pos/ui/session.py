@@ -19,24 +19,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
-from pos.clock import BEIJING_DAY, BusinessDay, Clock, utc_now
+from pos.clock import Clock, utc_now
 from pos.errors import PosError
 from pos.ui.customer_screen import qr_image
 from pos.ui.workers import Workers
 
 if TYPE_CHECKING:
-    from pos.checkout import CheckoutConfig, CheckoutSession, Command, NetworkCommand, PayClient
-    from pos.refunds import RefundClient, Refunder, RefundProgress
+    from pos.checkout import CheckoutSession, Command, NetworkCommand
+    from pos.refunds import Refunder, RefundProgress
     from pos.relay.events import RelayEvent
-    from pos.store import Deal, Store
-    from pos.wechatpay.types import Merchant
+    from pos.services import Backend
+    from pos.store import Deal
 
 log = logging.getLogger(__name__)
 
@@ -62,29 +61,6 @@ def render_qr_codes(commands: Sequence[Command]) -> dict[str, QImage]:
         for command in commands
         if isinstance(command, ShowQr)
     }
-
-
-@dataclass
-class Backend:
-    """What the session works with once the app has opened the store and reached WeChat Pay."""
-
-    store: Store
-    client: PayClient
-    merchant: Merchant
-    config: CheckoutConfig
-    till_id: str
-    sign_type: str
-    #: The merchant's client for ``secapi/pay/refund`` and ``refundquery`` (§3.5, §3.6);
-    #: None: refunds are neither resumed nor followed by this till.
-    refunds: RefundClient | None = None
-    #: Where WeChat Pay sends refund results (§3.7): the relay's ``/wechatpay/refund-notify``.
-    refund_notify_url: str | None = None
-    #: ``client`` with one attempt per call, for the deals settled in the background: their
-    #: checkout asks again later (with back-off), so an unanswered call frees its thread after
-    #: one timeout instead of holding it for every retry. None: ``client`` for everything.
-    background_client: PayClient | None = None
-    #: The shop's day: which deals are "today's" in the till's list.
-    business_day: BusinessDay = BEIJING_DAY
 
 
 class PaymentSession(QObject):

@@ -192,28 +192,6 @@ def test_out_refund_no_names_the_deal_and_is_unique() -> None:
     assert all(n.startswith("T120261124130728000001R01") and len(n) <= 64 for n in numbers)
 
 
-def test_the_client_comes_from_the_settings_with_its_certificate(tmp_path: Path) -> None:
-    from dataclasses import replace
-
-    from pos.config import Settings
-    from pos.errors import ConfigError
-    from pos.refunds import make_client
-    from pos.wechatpay.types import ClientCertificate
-
-    with pytest.raises(ConfigError, match="no merchant"):
-        make_client(Settings(data_dir=tmp_path))
-    certificate = ClientCertificate(p12_path=str(tmp_path / "apiclient_cert.p12"), password="pw")
-    merchant = replace(DEFAULT_MERCHANT, certificate=certificate)
-    settings = Settings(data_dir=tmp_path, merchant=merchant, api_base_url="https://example.test")
-    client = make_client(settings)
-    try:
-        assert client.merchant.certificate == certificate  # secapi/pay/refund presents it
-        assert client.base_url == "https://example.test"
-        assert "pw" not in repr(client) and DEFAULT_MERCHANT.api_key not in repr(client)
-    finally:
-        client.close()
-
-
 def test_the_refund_notification_passed_on_by_the_relay_settles_the_refund(
     tmp_path: Path,
 ) -> None:
