@@ -244,3 +244,23 @@ def test_the_refund_notification_passed_on_by_the_relay_settles_the_refund(
     finally:
         relay_app.state.close_streams()
         relay.stop()
+
+
+def test_the_calls_write_nothing_and_their_answers_are_recorded_apart(world: World) -> None:
+    # The window calls on a network thread and records on its database thread: the two halves
+    # of each step must hold apart.
+    deal = world.paid_deal(1500)
+    steps = refunder(world)
+    refund = steps.prepare(deal.out_trade_no, 500, "分开的两步")
+    asked = steps.ask(refund.out_refund_no)  # REFUNDNOTEXIST: it never left
+    assert steps.record_asked(asked) is None  # so: send it, identically
+    sent = steps.send(refund.out_refund_no)
+    assert sent.result is not None and sent.error is None
+    assert world.store.get_refund(refund.out_refund_no).state is RefundState.PENDING  # type: ignore[union-attr]
+    progress = steps.record_sent(sent)
+    assert progress.refund.state is RefundState.PROCESSING
+    assert progress.refund.refund_id == sent.result.refund_id
+    # Sent again, a refund that moved on is not: nothing leaves, nothing is written.
+    before = world.requests_to("secapi/pay/refund")
+    assert steps.send(refund.out_refund_no).result is None
+    assert world.requests_to("secapi/pay/refund") == before
