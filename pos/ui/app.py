@@ -36,12 +36,15 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.clock import Clock, utc_now
+from pos.errors import PosError
 from pos.services import CLIENT_TIMEOUT_SECONDS, Services, open_services
 from pos.ui.cashier import CashierWindow
 from pos.ui.counter import Counter, VoicePlayer
 from pos.ui.customer_screen import qr_image
+from pos.ui.ops import Ops
 from pos.ui.relay_listener import RelayListener
 from pos.ui.session import RECOVERY_BUDGET_SECONDS, PaymentSession
+from pos.ui.texts import bug_text, error_text
 from pos.ui.workers import Workers
 
 if TYPE_CHECKING:
@@ -208,8 +211,10 @@ class CashierApp(QObject):
         self._pin_gate: PinGate | None = None
         self._settings_pin_dialog: QObject | None = None
         self.workers = Workers(parent=self)
+        #: The one way the till's widgets run work off the main thread (pos.ui.ops).
+        self.ops = Ops(self.workers, parent=self)
         self.session = PaymentSession(
-            self.workers, clock=clock, recovery_budget=recovery_budget, parent=self
+            self.ops, clock=clock, recovery_budget=recovery_budget, parent=self
         )
         sound_path = (
             Path(settings.sound) if settings.sound else (resources_dir() / "sounds" / "paid.wav")
@@ -234,6 +239,9 @@ class CashierApp(QObject):
             is_sandbox=settings.is_sandbox,
             business_day=settings.business_day,
         )
+        # What no op's own handler took: said at the till's status line.
+        self.ops.error_shown.connect(self.window.show_trouble)
+        self.ops.bug_shown.connect(self.window.show_trouble)
         self.session.payment_succeeded.connect(self.counter.on_payment_succeeded)
         self.session.late_payment_arrived.connect(self.counter.on_late_payment)
         self.window.reprint_requested.connect(self.counter.reprint_last)
@@ -265,6 +273,8 @@ class CashierApp(QObject):
         settings, sandbox, timeout = self.settings, self._sandbox, self._client_timeout
 
         def open_them() -> Services:
+            # On the database worker: the store is created and written (starter products)
+            # by the thread that writes it from now on.
             self._opened = open_services(settings, sandbox=sandbox, client_timeout=timeout)
             qr_image("weixin://wxpay/bizpayurl?pr=warm-up")  # load qrcode and Pillow here, now
             import pos.counter  # noqa: F401  (and the slips and the voice, not at the first sale)
@@ -272,10 +282,12 @@ class CashierApp(QObject):
             return self._opened
 
         def after_first_paint() -> None:
-            self.workers.network(
-                open_them,
-                on_done=self._on_services_opened,
-                on_error=self._on_services_failed,
+            (
+                self.ops.db(self, open_them, what="opening the till")
+                .success(self._on_services_opened)
+                .failure(self._on_services_failed)
+                .bug(self._on_services_bug)
+                .run()
             )
             # Style the customer screen now, not at the first charge.
             self.window.customer_screen.ensurePolished()
@@ -285,9 +297,7 @@ class CashierApp(QObject):
     def _on_services_opened(self, services: Services) -> None:
         self.services = services
         if services.relay_url and services.till_token:
-            listener = RelayListener(
-                self.workers, services.relay_url, services.till_token, parent=self
-            )
+            listener = RelayListener(self.ops, services.relay_url, services.till_token, parent=self)
             listener.event_received.connect(self.session.on_relay_event)
             listener.start()
             self.relay_listener = listener
@@ -309,10 +319,16 @@ class CashierApp(QObject):
                 return deal
         return None
 
-    def _on_services_failed(self, exc: BaseException) -> None:
+    def _on_services_failed(self, exc: PosError) -> None:
         log.error("cannot open the till: %s", exc)
-        self.window.show_fatal(str(exc))
-        self.services_failed.emit(str(exc))
+        self._cannot_open(error_text(exc))
+
+    def _on_services_bug(self, _exc: BaseException) -> None:
+        self._cannot_open(bug_text())
+
+    def _cannot_open(self, reason: str) -> None:
+        self.window.show_fatal(reason)
+        self.services_failed.emit(reason)
 
     def open_manager(self) -> None:
         """The manager's view (pos.ui.manager), behind its PIN, once the store is open."""
@@ -345,7 +361,7 @@ class CashierApp(QObject):
             return
         self.customer_sim = open_customer_sim(
             self.session,
-            self.workers,
+            self.ops,
             services.servers[0].url,
             self.window,
         )

@@ -10,6 +10,7 @@ from pos.sandbox import DEFAULT_MERCHANT
 from pos.store import DealState
 from pos.ui.cashier import CashierWindow
 from pos.ui.customer_sim import CustomerSimWindow
+from pos.ui.ops import Ops
 from pos.ui.session import PaymentSession
 from pos.ui.workers import Workers
 from pos.wechatpay.types import TradeState
@@ -76,7 +77,7 @@ def test_an_order_the_clerk_cancels_can_no_longer_be_paid_from_the_window(till: 
 
 def test_a_till_with_a_merchant_has_no_customer_window(qtbot: QtBot) -> None:
     workers = Workers()
-    window = CashierWindow(PaymentSession(workers), max_amount_fen=100_000, is_sandbox=False)
+    window = CashierWindow(PaymentSession(Ops(workers)), max_amount_fen=100_000, is_sandbox=False)
     qtbot.addWidget(window)
     window.show()
     assert not window.customer_sim_button.isVisible()
