@@ -2,42 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from helpers.fakes import FakeWeChatPay
 
-import pytest
-from helpers.fakes import FakeClock, FakeWeChatPay
-
-from pos.checkout import (
-    CheckoutConfig,
-    CheckoutSession,
-    CreateOrder,
-    OrderCreated,
-    ShowQr,
-)
+from pos.checkout import CheckoutSession, CreateOrder, OrderCreated, ShowQr
 from pos.store import DealState, Store
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "pos.db")
-    yield opened
-    opened.close()
-
-
-def test_the_call_writes_nothing_and_its_answer_is_handled_apart(store: Store) -> None:
-    clock = FakeClock()
-    wechat = FakeWeChatPay(clock)
-    session = CheckoutSession.begin(
-        store=store,
-        client=wechat,
-        amount_fen=880,
-        product="茶",
-        till_id="POS01",
-        sign_type="MD5",
-        config=CheckoutConfig(),
-        clock=clock,
-    )
+def test_the_call_writes_nothing_and_its_answer_is_handled_apart(
+    store: Store, wechat: FakeWeChatPay, session: CheckoutSession
+) -> None:
     create = next(c for c in session.start() if isinstance(c, CreateOrder))
 
     answer = session.call(create)

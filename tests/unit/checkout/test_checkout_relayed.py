@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from helpers.fakes import FakeClock, FakeWeChatPay
 
@@ -12,7 +9,6 @@ from pos.checkout import (
     Alarmed,
     AlreadyPaid,
     CancelRequested,
-    CheckoutConfig,
     CheckoutSession,
     CreateOrder,
     Handled,
@@ -33,34 +29,8 @@ MERCHANT = Merchant(
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def wechat(clock: FakeClock) -> FakeWeChatPay:
-    return FakeWeChatPay(clock)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "pos.db")
-    yield opened
-    opened.close()
-
-
-def ordered(store: Store, wechat: FakeWeChatPay, clock: FakeClock) -> CheckoutSession:
+def ordered(session: CheckoutSession) -> CheckoutSession:
     """A deal whose order WeChat Pay has; its checkout watches it."""
-    session = CheckoutSession.begin(
-        store=store,
-        client=wechat,
-        amount_fen=2550,
-        product="咖啡",
-        till_id="POS01",
-        sign_type="MD5",
-        config=CheckoutConfig(),
-        clock=clock,
-    )
     session.perform(next(c for c in session.start() if isinstance(c, CreateOrder)))
     return session
 
@@ -89,9 +59,9 @@ def relayed(
 
 
 def test_the_watching_checkout_takes_a_verified_notification(
-    store: Store, wechat: FakeWeChatPay, clock: FakeClock
+    store: Store, wechat: FakeWeChatPay, clock: FakeClock, ordered: CheckoutSession
 ) -> None:
-    session = ordered(store, wechat, clock)
+    session = ordered
     body = relayed(session.out_trade_no, wechat.pay(session.out_trade_no), clock)
     outcome = apply_relayed_payment(
         body, session.out_trade_no, store=store, merchant=MERCHANT, session=session, now=clock()
@@ -102,9 +72,9 @@ def test_the_watching_checkout_takes_a_verified_notification(
 
 
 def test_a_forged_or_misdirected_notification_changes_nothing(
-    store: Store, wechat: FakeWeChatPay, clock: FakeClock
+    store: Store, wechat: FakeWeChatPay, clock: FakeClock, ordered: CheckoutSession
 ) -> None:
-    session = ordered(store, wechat, clock)
+    session = ordered
     number = session.out_trade_no
     transaction_id = wechat.pay(number)
     forged = relayed(number, transaction_id, clock, key="0" * 32)
@@ -126,9 +96,9 @@ def test_a_forged_or_misdirected_notification_changes_nothing(
 
 
 def test_a_deal_written_off_is_paid_late_and_a_repeat_changes_nothing(
-    store: Store, wechat: FakeWeChatPay, clock: FakeClock
+    store: Store, wechat: FakeWeChatPay, clock: FakeClock, ordered: CheckoutSession
 ) -> None:
-    session = ordered(store, wechat, clock)
+    session = ordered
     number = session.out_trade_no
     session.handle(CancelRequested())  # the clerk gave up: CLOSING, and no longer watched
     body = relayed(number, wechat.pay(number), clock)
@@ -146,9 +116,9 @@ def test_a_deal_written_off_is_paid_late_and_a_repeat_changes_nothing(
 
 
 def test_another_amount_for_an_unwatched_deal_raises_the_alarm_and_is_not_counted(
-    store: Store, wechat: FakeWeChatPay, clock: FakeClock
+    store: Store, wechat: FakeWeChatPay, clock: FakeClock, ordered: CheckoutSession
 ) -> None:
-    session = ordered(store, wechat, clock)
+    session = ordered
     number = session.out_trade_no
     session.handle(CancelRequested())
     body = relayed(number, wechat.pay(number, fee=1), clock, fee=1)
