@@ -1,12 +1,12 @@
-"""The window's composition root: QApplication, translations, style, backends, then the till.
+"""The application: QApplication, translations, style, then the till and what it works with.
 
-In sandbox mode (no merchant) the simulator and the notify relay start on loopback in
-this process; the client talks to the simulator, the simulator notifies the relay, and
-the till follows the relay's event stream, exactly as with a remote relay (ARCHITECTURE
-"Embedded default"). With a merchant it talks to WeChat Pay and to the relay in the
-settings. The window is shown first; the store, the backends and start-up recovery are
-prepared on workers while it says "checking unfinished payments…"; the till opens when
-they are checked, after a few seconds, or at once on Esc (the check goes on in the background).
+The window is shown first; then the services (:mod:`pos.services`: the store, the one
+WeChat Pay client, in sandbox mode the embedded sandbox and relay) are opened on the
+database worker and start-up recovery runs while the till says "checking unfinished
+payments…"; the till opens when they are checked, after a few seconds, or at once on Esc
+(the check goes on in the background). The window, the session, the counter and the relay
+listener are built here and wired together; their work off the main thread goes through
+:mod:`pos.ui.ops`.
 """
 
 from __future__ import annotations
