@@ -273,9 +273,6 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 from pos.config import load_settings
 from pos.ui.app import CashierApp, make_application
-
-if TYPE_CHECKING:
-    from pos.wechatpay.client import WeChatPayClient
 settings = load_settings()
 app = make_application(sys.argv, settings.language)
 """
