@@ -40,6 +40,8 @@ PAID_SCREEN_MS = 4_000
 #: What a clerk can type into the amount; everything else is ignored (paste may bring more).
 _AMOUNT_KEYS = "0123456789.-"
 _MAX_TYPED = 12
+#: Between the till's parts (the columns, and the rows of the left one), in pixels.
+_GAP = 20
 
 
 class CashierWindow(QMainWindow):
@@ -112,7 +114,7 @@ class CashierWindow(QMainWindow):
         self._build_banners(outer, is_sandbox)
         body = QHBoxLayout()
         body.setContentsMargins(20, 16, 20, 16)
-        body.setSpacing(20)
+        body.setSpacing(_GAP)
         outer.addLayout(body, 1)
         left = QVBoxLayout()
         body.addLayout(left, 3)
@@ -153,7 +155,7 @@ class CashierWindow(QMainWindow):
         self.amount_error.setObjectName("amountError")
         left.addWidget(self.amount_error)
 
-        self.products = ProductPicker()
+        self.products = ProductPicker(spacing=_GAP)
         self.products.edit_requested.connect(self.products_requested)
         left.addWidget(self.products)
 

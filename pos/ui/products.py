@@ -146,7 +146,7 @@ class ProductPicker(QWidget):
     #: The clerk asked to edit the products (the app asks for the manager PIN first).
     edit_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, *, spacing: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         #: the products' names, in quick-key order
         self.names: list[str] = []
@@ -171,6 +171,7 @@ class ProductPicker(QWidget):
         typed_row.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)  # the window's, so that the picker sits in it seamlessly
         layout.addWidget(self.label)
         layout.addLayout(self._quick_row)
         layout.addLayout(typed_row)
