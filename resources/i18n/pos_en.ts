@@ -5,56 +5,56 @@
     <name>CashierWindow</name>
     <message>
         <location filename="../../pos/ui/app.py" line="511"/>
-        <location filename="../../pos/ui/cashier.py" line="88"/>
+        <location filename="../../pos/ui/cashier.py" line="90"/>
         <source>WeChat Pay cashier</source>
         <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till&apos;s widgets run work off the main thread (pos.ui.ops).
 ----------
-After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal&apos;s slip again (F10); the counter prints it. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
+After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Between the till&apos;s parts (the columns, and the rows of the left one), in pixels. The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal&apos;s slip again (F10); the counter prints it. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="99"/>
-        <location filename="../../pos/ui/cashier.py" line="552"/>
+        <location filename="../../pos/ui/cashier.py" line="101"/>
+        <location filename="../../pos/ui/cashier.py" line="554"/>
         <source>Checking unfinished payments…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="128"/>
+        <location filename="../../pos/ui/cashier.py" line="130"/>
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="178"/>
+        <location filename="../../pos/ui/cashier.py" line="180"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="183"/>
+        <location filename="../../pos/ui/cashier.py" line="185"/>
         <source>Charge (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="195"/>
+        <location filename="../../pos/ui/cashier.py" line="197"/>
         <source>Today&apos;s payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="198"/>
+        <location filename="../../pos/ui/cashier.py" line="200"/>
         <source>Customer (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="204"/>
+        <location filename="../../pos/ui/cashier.py" line="206"/>
         <source>Manager (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="205"/>
+        <location filename="../../pos/ui/cashier.py" line="207"/>
         <source>Settings (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="223"/>
+        <location filename="../../pos/ui/cashier.py" line="225"/>
         <source>Reprint (F10)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -90,17 +90,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="340"/>
+        <location filename="../../pos/ui/cashier.py" line="342"/>
         <source>Ready: type an amount and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="409"/>
+        <location filename="../../pos/ui/cashier.py" line="411"/>
         <source>Checking unfinished payments… Press Esc to open the till now; the check goes on in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="420"/>
+        <location filename="../../pos/ui/cashier.py" line="422"/>
         <source>%n unfinished payment(s) still being checked with WeChat Pay in the background (listed as result pending). Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -108,7 +108,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="427"/>
+        <location filename="../../pos/ui/cashier.py" line="429"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -116,22 +116,22 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="431"/>
+        <location filename="../../pos/ui/cashier.py" line="433"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="441"/>
+        <location filename="../../pos/ui/cashier.py" line="443"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="451"/>
+        <location filename="../../pos/ui/cashier.py" line="453"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="482"/>
+        <location filename="../../pos/ui/cashier.py" line="484"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,27 +172,27 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="517"/>
+        <location filename="../../pos/ui/cashier.py" line="519"/>
         <source>Program error while handling the payment of %1 (order %2); it is in the log. The payment will be checked with WeChat Pay at the next start. Call for support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="525"/>
+        <location filename="../../pos/ui/cashier.py" line="527"/>
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="550"/>
+        <location filename="../../pos/ui/cashier.py" line="552"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="568"/>
+        <location filename="../../pos/ui/cashier.py" line="570"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="582"/>
+        <location filename="../../pos/ui/cashier.py" line="584"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,78 +200,78 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="203"/>
-        <location filename="../../pos/ui/counter.py" line="249"/>
-        <location filename="../../pos/ui/counter.py" line="359"/>
+        <location filename="../../pos/ui/counter.py" line="211"/>
+        <location filename="../../pos/ui/counter.py" line="259"/>
+        <location filename="../../pos/ui/counter.py" line="374"/>
         <source>The printer setting is wrong: %1</source>
         <extracomment>Told how one slip went: &quot;&quot; when it printed, else the clerk&apos;s message. The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: &quot;receipt&quot; or &quot;test&quot;. A slip did not print: what it was, and the clerk&apos;s message. Seconds to connect to and write to the printer before giving up (None: the printing module&apos;s default, read when printing: the window is shown without it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="217"/>
-        <location filename="../../pos/ui/counter.py" line="253"/>
-        <location filename="../../pos/ui/counter.py" line="277"/>
+        <location filename="../../pos/ui/counter.py" line="225"/>
+        <location filename="../../pos/ui/counter.py" line="263"/>
+        <location filename="../../pos/ui/counter.py" line="287"/>
         <source>No receipt printer is set (Settings, F12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="222"/>
-        <location filename="../../pos/ui/counter.py" line="233"/>
+        <location filename="../../pos/ui/counter.py" line="230"/>
+        <location filename="../../pos/ui/counter.py" line="243"/>
         <source>Nothing to reprint yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="319"/>
+        <location filename="../../pos/ui/counter.py" line="330"/>
         <source>The refund slip did not print: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="335"/>
+        <location filename="../../pos/ui/counter.py" line="350"/>
         <source>printer off or unplugged (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="336"/>
+        <location filename="../../pos/ui/counter.py" line="351"/>
         <source>the printer did not answer (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="337"/>
+        <location filename="../../pos/ui/counter.py" line="352"/>
         <source>printer not found (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="338"/>
+        <location filename="../../pos/ui/counter.py" line="353"/>
         <source>printer out of paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="354"/>
+        <location filename="../../pos/ui/counter.py" line="369"/>
         <source>Printer off or unplugged: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="355"/>
+        <location filename="../../pos/ui/counter.py" line="370"/>
         <source>The printer did not answer: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="356"/>
+        <location filename="../../pos/ui/counter.py" line="371"/>
         <source>Printer not found: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="357"/>
+        <location filename="../../pos/ui/counter.py" line="372"/>
         <source>Printer out of paper: load paper and press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="358"/>
+        <location filename="../../pos/ui/counter.py" line="373"/>
         <source>Printing needs a driver: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="361"/>
+        <location filename="../../pos/ui/counter.py" line="376"/>
         <source>Not printed: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -964,22 +964,22 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/products.py" line="215"/>
+        <location filename="../../pos/ui/products.py" line="216"/>
         <source>Purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/products.py" line="225"/>
+        <location filename="../../pos/ui/products.py" line="226"/>
         <source>Product: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/products.py" line="231"/>
+        <location filename="../../pos/ui/products.py" line="232"/>
         <source>Product: none chosen (%1, or type a name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/products.py" line="234"/>
+        <location filename="../../pos/ui/products.py" line="235"/>
         <source>Product: none chosen (type a name)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,17 +1293,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundSlipRow</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="379"/>
+        <location filename="../../pos/ui/counter.py" line="394"/>
         <source>Reprint refund slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="397"/>
+        <location filename="../../pos/ui/counter.py" line="412"/>
         <source>Printing the refund slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="413"/>
+        <location filename="../../pos/ui/counter.py" line="428"/>
         <source>Refund slip printed.</source>
         <translation type="unfinished"></translation>
     </message>

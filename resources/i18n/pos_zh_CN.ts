@@ -4,56 +4,56 @@
     <name>CashierWindow</name>
     <message>
         <location filename="../../pos/ui/app.py" line="511" />
-        <location filename="../../pos/ui/cashier.py" line="88" />
+        <location filename="../../pos/ui/cashier.py" line="90" />
         <source>WeChat Pay cashier</source>
         <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till's widgets run work off the main thread (pos.ui.ops).
 ----------
-After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager's view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal's slip again (F10); the counter prints it. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
+After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Between the till's parts (the columns, and the rows of the left one), in pixels. The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager's view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal's slip again (F10); the counter prints it. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
         <translation>微信支付收银台</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="99" />
-        <location filename="../../pos/ui/cashier.py" line="552" />
+        <location filename="../../pos/ui/cashier.py" line="101" />
+        <location filename="../../pos/ui/cashier.py" line="554" />
         <source>Checking unfinished payments…</source>
         <translation>正在核对未完成的收款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="128" />
+        <location filename="../../pos/ui/cashier.py" line="130" />
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation>沙箱模式 — 模拟支付，不会产生真实交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="178" />
+        <location filename="../../pos/ui/cashier.py" line="180" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="183" />
+        <location filename="../../pos/ui/cashier.py" line="185" />
         <source>Charge (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="195" />
+        <location filename="../../pos/ui/cashier.py" line="197" />
         <source>Today's payments</source>
         <translation>今日收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="198" />
+        <location filename="../../pos/ui/cashier.py" line="200" />
         <source>Customer (F9)</source>
         <translation>模拟顾客 (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="204" />
+        <location filename="../../pos/ui/cashier.py" line="206" />
         <source>Manager (F11)</source>
         <translation>店长 (F11)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="205" />
+        <location filename="../../pos/ui/cashier.py" line="207" />
         <source>Settings (F12)</source>
         <translation>设置 (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="223" />
+        <location filename="../../pos/ui/cashier.py" line="225" />
         <source>Reprint (F10)</source>
         <translation>补打 (F10)</translation>
     </message>
@@ -89,46 +89,46 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>超过单笔限额 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="340" />
+        <location filename="../../pos/ui/cashier.py" line="342" />
         <source>Ready: type an amount and press Enter.</source>
         <translation>就绪：输入金额后按 Enter 收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="409" />
+        <location filename="../../pos/ui/cashier.py" line="411" />
         <source>Checking unfinished payments… Press Esc to open the till now; the check goes on in the background.</source>
         <translation>正在核对未完成的收款… 按 Esc 可立即开始收款，核对将在后台继续。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="420" />
+        <location filename="../../pos/ui/cashier.py" line="422" />
         <source>%n unfinished payment(s) still being checked with WeChat Pay in the background (listed as result pending). Ready.</source>
         <translation>
             <numerusform>%n 笔未完成的收款仍在后台向微信支付核对（列表中显示为“结果待确认”）。就绪。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="427" />
+        <location filename="../../pos/ui/cashier.py" line="429" />
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation>
             <numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="431" />
+        <location filename="../../pos/ui/cashier.py" line="433" />
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation>无法保存该笔收款，未发起扣款：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="441" />
+        <location filename="../../pos/ui/cashier.py" line="443" />
         <source>Creating the order for %1…</source>
         <translation>正在为 %1 创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="451" />
+        <location filename="../../pos/ui/cashier.py" line="453" />
         <source>Waiting for the customer to pay %1…</source>
         <translation>等待顾客支付 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="482" />
+        <location filename="../../pos/ui/cashier.py" line="484" />
         <source>Paid: %1 ✓</source>
         <translation>收款成功：%1 ✓</translation>
     </message>
@@ -169,27 +169,27 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>%1 的订单：微信支付报告的支付金额不符，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="517" />
+        <location filename="../../pos/ui/cashier.py" line="519" />
         <source>Program error while handling the payment of %1 (order %2); it is in the log. The payment will be checked with WeChat Pay at the next start. Call for support.</source>
         <translation>处理 %1 的收款（订单 %2）时程序出错，已记入日志。这笔收款将在下次启动时向微信支付核对。请联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="525" />
+        <location filename="../../pos/ui/cashier.py" line="527" />
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation>警报：微信支付报告 %1 的订单（%2）支付金额不符，不计为已支付。请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="550" />
+        <location filename="../../pos/ui/cashier.py" line="552" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="568" />
+        <location filename="../../pos/ui/cashier.py" line="570" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="582" />
+        <location filename="../../pos/ui/cashier.py" line="584" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
     </message>
@@ -197,78 +197,78 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="203" />
-        <location filename="../../pos/ui/counter.py" line="249" />
-        <location filename="../../pos/ui/counter.py" line="359" />
+        <location filename="../../pos/ui/counter.py" line="211" />
+        <location filename="../../pos/ui/counter.py" line="259" />
+        <location filename="../../pos/ui/counter.py" line="374" />
         <source>The printer setting is wrong: %1</source>
         <extracomment>Told how one slip went: "" when it printed, else the clerk's message. The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: "receipt" or "test". A slip did not print: what it was, and the clerk's message. Seconds to connect to and write to the printer before giving up (None: the printing module's default, read when printing: the window is shown without it).</extracomment>
         <translation>打印机设置有误：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="217" />
-        <location filename="../../pos/ui/counter.py" line="253" />
-        <location filename="../../pos/ui/counter.py" line="277" />
+        <location filename="../../pos/ui/counter.py" line="225" />
+        <location filename="../../pos/ui/counter.py" line="263" />
+        <location filename="../../pos/ui/counter.py" line="287" />
         <source>No receipt printer is set (Settings, F12).</source>
         <translation>未设置小票打印机（设置，F12）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="222" />
-        <location filename="../../pos/ui/counter.py" line="233" />
+        <location filename="../../pos/ui/counter.py" line="230" />
+        <location filename="../../pos/ui/counter.py" line="243" />
         <source>Nothing to reprint yet.</source>
         <translation>还没有可补打的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="319" />
+        <location filename="../../pos/ui/counter.py" line="330" />
         <source>The refund slip did not print: %1.</source>
         <translation>退款凭证未打印：%1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="335" />
+        <location filename="../../pos/ui/counter.py" line="350" />
         <source>printer off or unplugged (%1)</source>
         <translation>打印机未开机或未连接（%1）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="336" />
+        <location filename="../../pos/ui/counter.py" line="351" />
         <source>the printer did not answer (%1)</source>
         <translation>打印机无响应（%1）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="337" />
+        <location filename="../../pos/ui/counter.py" line="352" />
         <source>printer not found (%1)</source>
         <translation>找不到打印机（%1）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="338" />
+        <location filename="../../pos/ui/counter.py" line="353" />
         <source>printer out of paper</source>
         <translation>打印机缺纸</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="354" />
+        <location filename="../../pos/ui/counter.py" line="369" />
         <source>Printer off or unplugged: %1. Press F10 to reprint.</source>
         <translation>打印机未开机或未连接：%1。按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="355" />
+        <location filename="../../pos/ui/counter.py" line="370" />
         <source>The printer did not answer: %1. Press F10 to reprint.</source>
         <translation>打印机无响应：%1。按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="356" />
+        <location filename="../../pos/ui/counter.py" line="371" />
         <source>Printer not found: %1. Press F10 to reprint.</source>
         <translation>找不到打印机：%1。按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="357" />
+        <location filename="../../pos/ui/counter.py" line="372" />
         <source>Printer out of paper: load paper and press F10 to reprint.</source>
         <translation>打印机缺纸：装纸后按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="358" />
+        <location filename="../../pos/ui/counter.py" line="373" />
         <source>Printing needs a driver: %1</source>
         <translation>打印需要安装驱动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="361" />
+        <location filename="../../pos/ui/counter.py" line="376" />
         <source>Not printed: %1. Press F10 to reprint.</source>
         <translation>未能打印：%1。按 F10 补打。</translation>
     </message>
@@ -616,7 +616,9 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     <message numerus="yes">
         <location filename="../../pos/ui/late_banner.py" line="66" />
         <source>(%n more)</source>
-        <translation><numerusform>（另有 %n 笔）</numerusform></translation>
+        <translation>
+            <numerusform>（另有 %n 笔）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -958,22 +960,22 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>编辑商品…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/products.py" line="215" />
+        <location filename="../../pos/ui/products.py" line="216" />
         <source>Purchase</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/products.py" line="225" />
+        <location filename="../../pos/ui/products.py" line="226" />
         <source>Product: %1</source>
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/products.py" line="231" />
+        <location filename="../../pos/ui/products.py" line="232" />
         <source>Product: none chosen (%1, or type a name)</source>
         <translation>商品：未选择（按 %1 选择，或输入名称）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/products.py" line="234" />
+        <location filename="../../pos/ui/products.py" line="235" />
         <source>Product: none chosen (type a name)</source>
         <translation>商品：未选择（请输入名称）</translation>
     </message>
@@ -1285,17 +1287,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundSlipRow</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="379" />
+        <location filename="../../pos/ui/counter.py" line="394" />
         <source>Reprint refund slip</source>
         <translation>补打退款凭证</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="397" />
+        <location filename="../../pos/ui/counter.py" line="412" />
         <source>Printing the refund slip…</source>
         <translation>正在打印退款凭证…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="413" />
+        <location filename="../../pos/ui/counter.py" line="428" />
         <source>Refund slip printed.</source>
         <translation>退款凭证已打印。</translation>
     </message>
