@@ -28,6 +28,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -37,6 +38,9 @@ import pos.ui  # noqa: F401  (the PySide6 reference-count fix, before any Qt cal
 from pos.config import Settings
 from pos.sandbox import DEFAULT_MERCHANT, Fault, Sandbox
 from pos.ui.app import CashierApp, make_application
+
+if TYPE_CHECKING:
+    from pos.wechatpay.client import WeChatPayClient
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -139,27 +143,25 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def sandbox_round_trip(sandbox: Sandbox, base_url: str, count: int) -> list[float]:
-    """unifiedorder alone, from a plain client, against the same sandbox."""
+def sandbox_round_trip(client: WeChatPayClient, count: int) -> list[float]:
+    """unifiedorder alone, called directly on the till's one client (no window, no workers),
+    against the same sandbox."""
     from datetime import UTC, datetime, timedelta
 
-    from pos.wechatpay.client import WeChatPayClient
-
     times = []
-    with WeChatPayClient(DEFAULT_MERCHANT, base_url=base_url) as client:
-        for index in range(count):
-            now = datetime.now(UTC)
-            started = time.perf_counter()
-            client.unified_order(
-                out_trade_no=f"RT{os.getpid()}{index:06d}",
-                total_fee=100,
-                body="round trip",
-                notify_url="http://127.0.0.1:9/notify",
-                spbill_create_ip="127.0.0.1",
-                time_start=now,
-                time_expire=now + timedelta(minutes=6),
-            )
-            times.append(time.perf_counter() - started)
+    for index in range(count):
+        now = datetime.now(UTC)
+        started = time.perf_counter()
+        client.unified_order(
+            out_trade_no=f"RT{os.getpid()}{index:06d}",
+            total_fee=100,
+            body="round trip",
+            notify_url="http://127.0.0.1:9/notify",
+            spbill_create_ip="127.0.0.1",
+            time_start=now,
+            time_expire=now + timedelta(minutes=6),
+        )
+        times.append(time.perf_counter() - started)
     return times
 
 
@@ -183,8 +185,8 @@ def latencies(samples: int) -> None:
         seconds, code_url = till.charge(f"{1 + index % 50}.{index % 100:02d}")
         to_qr.append(seconds)
         push.append(till.pay(code_url))
-    assert till.app.services is not None and till.app.services.servers
-    round_trip = sandbox_round_trip(sandbox, till.app.services.servers[0].url, samples)
+    assert till.app.services is not None
+    round_trip = sandbox_round_trip(till.app.services.wechat, samples)
     till.close()
 
     sandbox = Sandbox([DEFAULT_MERCHANT])

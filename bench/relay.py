@@ -52,6 +52,7 @@ import uvicorn
 
 from pos.logs import setup_logging
 from pos.relay import RelaySettings
+from pos.relay.paths import PAYMENT_NOTIFY, relay_url
 from pos.relay.server import serve as serve_relay
 from pos.relay.storage import NotificationStore
 from pos.wechatpay import xmlcodec
@@ -259,7 +260,7 @@ async def load(
                 started = time.perf_counter()
                 try:
                     response = await client.post(
-                        url + "/wechatpay/notify",
+                        relay_url(url, PAYMENT_NOTIFY),
                         content=body,
                         headers={"content-type": "text/xml"},
                     )
@@ -281,9 +282,9 @@ local i = 0
 request = function()
   i = i + 1
   if i > #bodies then i = 1 end
-  return wrk.format("POST", "/wechatpay/notify", {["Content-Type"] = "text/xml"}, bodies[i])
+  return wrk.format("POST", "NOTIFY_PATH", {["Content-Type"] = "text/xml"}, bodies[i])
 end
-"""
+""".replace("NOTIFY_PATH", PAYMENT_NOTIFY)
 
 
 def wrk_load(
@@ -299,7 +300,7 @@ def wrk_load(
             "--latency",
             "-s",
             str(script),
-            url + "/wechatpay/notify",
+            relay_url(url, PAYMENT_NOTIFY),
         ],
         env={**os.environ, "RELAY_BENCH_BODIES": str(bodies_path)},
         capture_output=True,

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.errors import ConfigError, PosError, RequestRejected, TransportError, WeChatPayError
+from pos.errors import PosError, RequestRejected, TransportError, WeChatPayError
 from pos.money import format_fen
 from pos.platform import STDOUT_NAME, output_file
 
@@ -93,12 +93,9 @@ def run_export(settings: Settings, date_from: date, date_to: date, fmt: str, out
     line with exit status 2.
     """
     from pos.reports.export import export
-    from pos.store import Store
+    from pos.services import open_existing_store
 
-    path = Path(settings.database_path)
-    if not path.exists():
-        raise ConfigError(f"no database at {path}: nothing to export")
-    store = Store.open(path)
+    store = open_existing_store(settings, purpose="export")
     try:
         totals = export(
             store,
@@ -132,15 +129,15 @@ def _print(lines: Iterable[str]) -> None:
 def run_reconcile(settings: Settings, day: date, output: Path | None) -> int:
     """``pos reconcile --date D [--output FILE]``; the exit status is in the docstring of
     :mod:`pos.reports.reconcile`."""
-    from pos.refunds import make_client
     from pos.reports.reconcile import EXIT_NO_BILL, EXIT_UNREACHABLE, BillNotReady, reconcile_day
-    from pos.store import Store
+    from pos.services import merchant_client, open_existing_store
 
-    path = Path(settings.database_path)
-    if not path.exists():
-        raise ConfigError(f"no database at {path}: nothing to reconcile")
-    client = make_client(settings)
-    store = Store.open(path)
+    store = open_existing_store(settings, purpose="reconcile")
+    try:
+        client = merchant_client(settings)
+    except BaseException:
+        store.close()
+        raise
     try:
         try:
             report = reconcile_day(store, client, day)

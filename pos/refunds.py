@@ -12,6 +12,12 @@ The rules this module keeps (protocol reference sections in brackets):
   decrypted with our own key and cross-checked with the stored refund before it counts;
 * SUCCESS moves the deal to PARTIALLY_REFUNDED or REFUNDED (the store does it in the same
   transaction); REFUNDCLOSE is CLOSED, CHANGE needs the merchant platform (§4.3).
+
+Each call to WeChat Pay is a step apart from the store's write of its answer (:meth:`Refunder.send`
+then :meth:`Refunder.record_sent`, :meth:`Refunder.ask` then :meth:`Refunder.record_asked`), so
+that the window makes the call on a network thread and writes on its database thread; the
+one-call methods (:meth:`Refunder.submit`, :meth:`Refunder.refresh`) chain them for the
+command line and the tests.
 """
 
 from __future__ import annotations
@@ -22,12 +28,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from pos.clock import Clock, Sleep, utc_now
 from pos.errors import (
     BusinessError,
-    ConfigError,
     DefinitelyFailed,
     NotificationError,
     OutcomeUnknown,
@@ -45,15 +50,12 @@ from pos.wechatpay.types import (
     RefundStatus,
 )
 
-if TYPE_CHECKING:
-    from pos.config import Settings
-    from pos.wechatpay.client import WeChatPayClient
-
 __all__ = [
+    "Asked",
     "RefundClient",
     "RefundProgress",
     "Refunder",
-    "make_client",
+    "Sent",
     "new_out_refund_no",
     "refundable_fen",
 ]
@@ -115,6 +117,28 @@ def refundable_fen(deal: Deal, refunds: list[Refund]) -> int:
     if not deal.state.is_paid:
         return 0
     return deal.amount_fen - sum(r.refund_fee for r in refunds if r.state.counts_against_limit)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What ``secapi/pay/refund`` answered for a stored refund (:meth:`Refunder.send`), to be
+    recorded by :meth:`Refunder.record_sent`. Neither ``result`` nor ``error``: not sent (the
+    refund had moved on already)."""
+
+    refund: Refund
+    result: RefundResult | None = None
+    #: DefinitelyFailed: final for these parameters; OutcomeUnknown: after every attempt
+    error: WeChatPayError | None = None
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What ``refundquery`` answered for a stored refund (:meth:`Refunder.ask`), to be
+    recorded by :meth:`Refunder.record_asked`. Neither: not asked (the refund is final)."""
+
+    refund: Refund
+    answer: RefundQueryResult | None = None
+    error: WeChatPayError | None = None
 
 
 @dataclass(frozen=True)
@@ -192,15 +216,20 @@ class Refunder:
         )
 
     def submit(self, out_refund_no: str) -> RefundProgress:
-        """Send (or resend, identically) a stored refund; record what WeChat answered.
+        """Send (or resend, identically) a stored refund; record what WeChat answered:
+        :meth:`send`, then :meth:`record_sent`."""
+        return self.record_sent(self.send(out_refund_no))
+
+    def send(self, out_refund_no: str) -> Sent:
+        """Call ``secapi/pay/refund`` for a stored refund; writes nothing (reads the store).
 
         An unknown outcome is resent with the same out_refund_no up to ``resend_attempts``
-        times (the client already retries inside each attempt); if it stays unknown the
-        refund stays PENDING with ``last_error`` and :meth:`refresh` resolves it later.
+        times (the client already retries inside each attempt). A refund that is no longer
+        PENDING or FAILED is not sent again.
         """
         refund = self._stored(out_refund_no)
         if refund.state not in (RefundState.PENDING, RefundState.FAILED):
-            return self._progress(refund)
+            return Sent(refund)
         deal = self._deal(refund.out_trade_no)
         last: WeChatPayError | None = None
         for attempt in range(1, self._resend_attempts + 1):
@@ -226,30 +255,38 @@ class Refunder:
                     self._sleep(self._resend_pause)
                 continue
             except DefinitelyFailed as exc:
-                return self._definitely_failed(refund, exc)
-            if (
-                result.out_refund_no != refund.out_refund_no
-                or result.refund_fee != refund.refund_fee
-            ):
-                # A signed answer about another refund or amount: not ours to record (§5.2).
-                text = "the refund answer does not match the request"
-                self._store.update_refund(
-                    out_refund_no, state=refund.state, now=self._clock(), last_error=text
-                )
-                return self._progress(self._stored(out_refund_no), text)
-            updated = self._store.update_refund(
-                out_refund_no,
-                state=RefundState.PROCESSING,
-                now=self._clock(),
-                refund_id=result.refund_id,
-            )
-            return self._progress(updated)
-        assert last is not None
-        text = f"outcome unknown: {_describe(last)}"
+                return Sent(refund, error=exc)
+            return Sent(refund, result=result)
+        return Sent(refund, error=last)
+
+    def record_sent(self, sent: Sent) -> RefundProgress:
+        """Record what :meth:`send` brought back. Unknown after every attempt: the refund stays
+        PENDING with ``last_error`` and :meth:`refresh` resolves it later."""
+        refund, result = sent.refund, sent.result
+        if isinstance(sent.error, DefinitelyFailed):
+            return self._definitely_failed(refund, sent.error)
+        if sent.error is not None:
+            text = f"outcome unknown: {_describe(sent.error)}"
+            return self._progress(self._note(refund, text), text)
+        if result is None:
+            return self._progress(refund)
+        if result.out_refund_no != refund.out_refund_no or result.refund_fee != refund.refund_fee:
+            # A signed answer about another refund or amount: not ours to record (§5.2).
+            text = "the refund answer does not match the request"
+            return self._progress(self._note(refund, text), text)
         updated = self._store.update_refund(
-            out_refund_no, state=refund.state, now=self._clock(), last_error=text
+            refund.out_refund_no,
+            state=RefundState.PROCESSING,
+            now=self._clock(),
+            refund_id=result.refund_id,
         )
-        return self._progress(updated, text)
+        return self._progress(updated)
+
+    def _note(self, refund: Refund, text: str) -> Refund:
+        """Keep why the refund did not move on, as ``last_error``; its state stays."""
+        return self._store.update_refund(
+            refund.out_refund_no, state=refund.state, now=self._clock(), last_error=text
+        )
 
     def _definitely_failed(self, refund: Refund, exc: DefinitelyFailed) -> RefundProgress:
         # Final for these parameters (§4.4: INVALID_REQUEST, NOTENOUGH, TRADE_OVERDUE...).
@@ -269,23 +306,39 @@ class Refunder:
     # -- following -------------------------------------------------------------------------------
 
     def refresh(self, out_refund_no: str) -> RefundProgress:
-        """Ask ``refundquery`` once and record the answer (§3.6).
+        """Ask ``refundquery`` once and record the answer (§3.6): :meth:`ask`, then
+        :meth:`record_asked`; a PENDING refund WeChat Pay does not know is sent again."""
+        progress = self.record_asked(self.ask(out_refund_no))
+        return self.submit(out_refund_no) if progress is None else progress
 
-        REFUNDNOTEXIST for a PENDING refund means the request never arrived: it is resent,
-        identically (§4.4).
-        """
+    def ask(self, out_refund_no: str) -> Asked:
+        """Call ``refundquery`` for a stored refund; writes nothing (reads the store). A refund
+        already final (CHANGE aside, which a person may resolve) is not asked about."""
         refund = self._stored(out_refund_no)
         if refund.state in FINAL_STATES and refund.state is not RefundState.CHANGE:
-            return self._progress(refund)
+            return Asked(refund)
         try:
             answer = self._client.refund_query(out_refund_no=out_refund_no)
-        except BusinessError as exc:
-            if exc.err_code == "REFUNDNOTEXIST" and refund.state is RefundState.PENDING:
-                return self.submit(out_refund_no)
-            return self._progress(refund, _describe(exc))
         except WeChatPayError as exc:
-            return self._progress(refund, _describe(exc))
-        info = next((i for i in answer.refunds if i.out_refund_no == out_refund_no), None)
+            return Asked(refund, error=exc)
+        return Asked(refund, answer=answer)
+
+    def record_asked(self, asked: Asked) -> RefundProgress | None:
+        """Record what :meth:`ask` brought back. None: WeChat Pay has no such refund and it is
+        still PENDING, so the request never arrived: :meth:`send` it again, identically (§4.4)."""
+        refund, error = asked.refund, asked.error
+        if (
+            isinstance(error, BusinessError)
+            and error.err_code == "REFUNDNOTEXIST"
+            and refund.state is RefundState.PENDING
+        ):
+            return None
+        if error is not None:
+            return self._progress(refund, _describe(error))
+        if asked.answer is None:
+            return self._progress(refund)
+        number = refund.out_refund_no
+        info = next((i for i in asked.answer.refunds if i.out_refund_no == number), None)
         if info is None:
             return self._progress(refund, "refundquery did not list this refund")
         return self._record(refund, info)
@@ -386,22 +439,6 @@ class Refunder:
         if refund is None:
             raise RefundLimitError(f"no refund {out_refund_no}")
         return refund
-
-
-def make_client(settings: Settings, *, timeout: float = 10.0) -> WeChatPayClient:
-    """The merchant's client, with its TLS client certificate for ``secapi/*`` (§3.5).
-
-    ConfigError when no merchant is configured: the embedded sandbox lives only while the
-    window is open, so there is nothing to refund or reconcile against from the command line.
-    """
-    from pos.wechatpay.client import WeChatPayClient
-
-    if settings.merchant is None:
-        raise ConfigError(
-            "no merchant is configured (sandbox mode): configure one, or use "
-            "the manager view of the running cashier"
-        )
-    return WeChatPayClient(settings.merchant, base_url=settings.api_base_url, timeout=timeout)
 
 
 def _describe(exc: WeChatPayError) -> str:

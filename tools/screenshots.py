@@ -92,7 +92,7 @@ def open_till(sandbox: Sandbox) -> tuple[CashierApp, Settings]:
     cashier = CashierApp(settings, sandbox=sandbox, with_sound=False)
     cashier.start()
     window = cashier.window
-    wait_until(lambda: cashier.session.is_ready and len(window._quick_buttons) >= 4)
+    wait_until(lambda: cashier.session.is_ready and len(window.products.buttons) >= 4)
     return cashier, settings
 
 

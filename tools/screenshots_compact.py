@@ -55,7 +55,7 @@ def main() -> int:
     )
     cashier = CashierApp(settings, with_sound=False)
     cashier.start()
-    wait_until(lambda: cashier.session.is_ready and len(cashier.window._quick_buttons) >= 4)
+    wait_until(lambda: cashier.session.is_ready and len(cashier.window.products.buttons) >= 4)
     window, view = cashier.window, cashier.window.customer_screen
     window.move(0, 0)
     window.resize(1280, 800)

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def launch(settings: Settings) -> CashierApp:
     cashier = CashierApp(settings, with_sound=False)
     cashier.start()
-    wait_until(lambda: cashier.session.is_ready and len(cashier.window._quick_buttons) >= 4)
+    wait_until(lambda: cashier.session.is_ready and len(cashier.window.products.buttons) >= 4)
     return cashier
 
 

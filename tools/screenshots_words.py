@@ -50,7 +50,7 @@ def main() -> int:
     # A product whose name looks like markup is shown as typed, on both screens.
     names = ["<b>奶茶</b>", "咖啡", "蛋糕", "三明治"]
     session.save_products(names)
-    wait_until(lambda: window._products == names)
+    wait_until(lambda: window.products.names == names)
     key(window, Qt.Key.Key_F1)
     key(window, Qt.Key.Key_Return)
     wait_until(lambda: screen.page == "qr" and screen.isVisible())

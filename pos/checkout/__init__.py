@@ -3,8 +3,10 @@
 The package's rooms: :mod:`~pos.checkout.messages` (timings, states, notices, events and
 commands), :mod:`~pos.checkout.native` (the QR payment's machine),
 :mod:`~pos.checkout.session` (runs a machine against the client and the store),
-:mod:`~pos.checkout.client` (the calls a payment makes) and :mod:`~pos.checkout.recovery`
-(unfinished deals, notifications for deals no checkout watches). Import from here.
+:mod:`~pos.checkout.client` (the calls a payment makes), :mod:`~pos.checkout.recovery`
+(unfinished deals, notifications for deals no checkout watches) and
+:mod:`~pos.checkout.relayed` (a relayed notification verified and applied, with typed
+outcomes). Import from here.
 
 Two layers (STYLE rule 3):
 
@@ -18,9 +20,11 @@ Two layers (STYLE rule 3):
   (:class:`CreateOrder`, :class:`QueryOrder`, :class:`CloseOrder` -> hand back to
   :meth:`CheckoutSession.perform` once ``delay`` seconds have passed) and :class:`Finish`.
 
-The Qt layer schedules each network command with a QTimer and runs
-:meth:`CheckoutSession.perform` on a worker (never on the main thread); tests and benchmarks
-use :meth:`CheckoutSession.run`, which loops with an injected ``sleep``.
+:meth:`CheckoutSession.perform` is :meth:`CheckoutSession.call` (the network call, its
+answer as an event; no store) then :meth:`CheckoutSession.handle` (the store's writes). The
+Qt layer schedules each network command with a QTimer, calls on a network worker and
+handles the answer on its one database worker (never on the main thread); tests and
+benchmarks use :meth:`CheckoutSession.run`, which loops with an injected ``sleep``.
 
 States of the machine (the deal's stored :class:`~pos.store.DealState` in brackets)::
 
@@ -108,10 +112,22 @@ from pos.checkout.recovery import (
     record_alarm,
     recover_unfinished,
 )
+from pos.checkout.relayed import (
+    Alarmed,
+    AlreadyPaid,
+    Handled,
+    PaidLate,
+    Refused,
+    RelayedPayment,
+    UnknownDeal,
+    apply_relayed_payment,
+)
 from pos.checkout.session import CheckoutSession
 
 __all__ = [
     "SPBILL_CREATE_IP",
+    "Alarmed",
+    "AlreadyPaid",
     "CancelRequested",
     "Checkout",
     "CheckoutClient",
@@ -122,6 +138,7 @@ __all__ = [
     "CreateOrder",
     "Event",
     "Finish",
+    "Handled",
     "HideQr",
     "NativeOrderClient",
     "NetworkCommand",
@@ -132,10 +149,13 @@ __all__ = [
     "OrderCreated",
     "OrderQueried",
     "OrderQueryFailed",
+    "PaidLate",
     "PayClient",
     "PaymentNotified",
     "QueryOrder",
     "RecoveryResult",
+    "Refused",
+    "RelayedPayment",
     "ShowLatePayment",
     "ShowMessage",
     "ShowPaid",
@@ -143,7 +163,9 @@ __all__ = [
     "State",
     "Tick",
     "Transition",
+    "UnknownDeal",
     "apply_payment_notification",
+    "apply_relayed_payment",
     "fits_body",
     "notification_alarm",
     "order_body",

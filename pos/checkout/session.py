@@ -141,14 +141,22 @@ class CheckoutSession:
 
     def perform(self, command: NetworkCommand, *, client: PayClient | None = None) -> list[Command]:
         """Carry out one network command now (its delay already waited) and feed the result
-        back; returns the follow-up commands. A superseded command does nothing. ``client``:
-        another client for this call (one that gives up sooner, for a deal in the background)."""
+        back: :meth:`call`, then :meth:`handle`; returns the follow-up commands. A superseded
+        command does nothing."""
+        event = self.call(command, client=client)
+        return [] if event is None else self.handle(event)
+
+    def call(self, command: NetworkCommand, *, client: PayClient | None = None) -> Event | None:
+        """Make the call of one network command and return WeChat Pay's answer as an event,
+        for :meth:`handle`; None when the command was superseded (nothing is sent). Touches
+        no store: the window calls on a network thread and records the answer on its database
+        thread. ``client``: another client for this call (one that gives up sooner, for a deal
+        in the background)."""
         with self._lock:
             if not self.machine.is_current(command):
-                return []
+                return None
             deal = self.machine.deal
-        event = self._call(command, deal, client or self.client)
-        return self.handle(event)
+        return self._call(command, deal, client or self.client)
 
     def _call(self, command: NetworkCommand, deal: Deal, client: PayClient) -> Event:
         # Only WeChat Pay's outcomes (the PosError tree) become events. Anything else is a bug

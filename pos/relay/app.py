@@ -27,6 +27,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pos.errors import ConfigError, StoreError
+from pos.relay import paths
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
 from pos.relay.storage import NotificationStore, is_postgres_url, require_driver
@@ -551,16 +552,16 @@ def create_app(settings: RelaySettings) -> Starlette:
     refund_notify = _notify_handler(relay, REFUND, settings.max_body_bytes)
     app = _RelayApp(
         routes=[
-            Route("/wechatpay/notify", payment_notify, methods=["POST"]),
-            Route("/wechatpay/refund-notify", refund_notify, methods=["POST"]),
-            Route("/events", endpoints.events, methods=["GET"]),
-            Route("/health", endpoints.health, methods=["GET"]),
+            Route(paths.PAYMENT_NOTIFY, payment_notify, methods=["POST"]),
+            Route(paths.REFUND_NOTIFY, refund_notify, methods=["POST"]),
+            Route(paths.EVENTS, endpoints.events, methods=["GET"]),
+            Route(paths.HEALTH, endpoints.health, methods=["GET"]),
         ],
         lifespan=endpoints.lifespan,
     )
     app.notify_handlers = {
-        "/wechatpay/notify": payment_notify,
-        "/wechatpay/refund-notify": refund_notify,
+        paths.PAYMENT_NOTIFY: payment_notify,
+        paths.REFUND_NOTIFY: refund_notify,
     }
     app.state.close_streams = relay.close_streams
     app.state.relay = relay

@@ -16,6 +16,7 @@ from collections.abc import Callable
 import httpx
 
 from pos.relay.events import RelayEvent
+from pos.relay.paths import EVENTS, relay_url
 
 log = logging.getLogger("pos.relay.follower")
 
@@ -89,7 +90,7 @@ class EventFollower:
         on_state: Callable[[str], None] | None = None,
         read_timeout: float = 45.0,
     ) -> None:
-        self._url = base_url.rstrip("/") + "/events"
+        self._url = relay_url(base_url, EVENTS)
         self._token = token
         self._on_event = on_event
         self._last_event_id = last_event_id

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -270,7 +271,39 @@ def reconcile(
     rows: tuple[BillRow, ...] = bill.rows if bill is not None else ()
     if watch is not None:
         watch.step(DOWNLOAD_SHARE)
-    total = max(1, len(rows))
+    step = _row_counter(watch, len(rows))
+    payments = [r for r in rows if r.trade_state != "REFUND"]
+    refund_rows = [r for r in rows if r.trade_state == "REFUND"]
+    paid = _check_payments(store, payments, day, step)
+    refunded = _check_refunds(store, refund_rows, day, step)
+    return ReconcileReport(
+        day=day,
+        has_bill=bill is not None,
+        differences=tuple(paid.differences + refunded.differences),
+        matched_payments=paid.matched,
+        matched_refunds=refunded.matched,
+        wechat_paid_fen=sum(r.total_fee for r in payments if r.trade_state == "SUCCESS"),
+        wechat_refunded_fen=sum(r.applied_refund_fee for r in refund_rows),
+        local_paid_fen=paid.local_fen,
+        local_refunded_fen=refunded.local_fen,
+        wechat_rows=len(rows),
+        notes=tuple(refunded.notes),
+    )
+
+
+@dataclass
+class _Checked:
+    """What one side of the day (payments or refunds) came to."""
+
+    differences: list[Difference] = field(default_factory=list)
+    matched: int = 0
+    local_fen: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _row_counter(watch: Watch | None, rows: int) -> Callable[[], None]:
+    """Called once per bill row: reports the progress (and checks for a cancel) now and then."""
+    total = max(1, rows)
     done = 0
 
     def step() -> None:
@@ -279,34 +312,36 @@ def reconcile(
         if watch is not None and done % WATCH_EVERY == 0:
             watch.step(DOWNLOAD_SHARE + done * (WHOLE - DOWNLOAD_SHARE) // total)
 
-    payments = [r for r in rows if r.trade_state != "REFUND"]
-    refund_rows = [r for r in rows if r.trade_state == "REFUND"]
-    differences: list[Difference] = []
-    notes: list[str] = []
-    start, end = day_bounds(day)
+    return step
 
+
+def _check_payments(
+    store: Store, payments: list[BillRow], day: date, step: Callable[[], None]
+) -> _Checked:
+    """The bill's payments against the deals paid here on the day, both ways."""
+    checked = _Checked()
+    start, end = day_bounds(day)
     # Local payments of the day: paid deals whose payment succeeded on D.
     local_paid = [
         d
         for d in store.iter_deals_between(start - PAYMENT_LOOKBACK, end)
         if d.state.is_paid and _on_day(d.paid_at, day)
     ]
+    checked.local_fen = sum(d.amount_fen for d in local_paid)
     local_by_number = {d.out_trade_no: d for d in local_paid}
-    seen_payments: set[str] = set()
-    matched_payments = 0
+    seen: set[str] = set()
     for row in payments:
         step()
-        number = row.out_trade_no
-        seen_payments.add(number)
-        deal = local_by_number.get(number) or store.get_deal(number)
+        seen.add(row.out_trade_no)
+        deal = local_by_number.get(row.out_trade_no) or store.get_deal(row.out_trade_no)
         found = _compare_payment(row, deal)
         if found:
-            differences.extend(found)
+            checked.differences.extend(found)
         else:
-            matched_payments += 1
+            checked.matched += 1
     for deal in local_paid:
-        if deal.out_trade_no not in seen_payments:
-            differences.append(
+        if deal.out_trade_no not in seen:
+            checked.differences.append(
                 Difference(
                     Kind.PAID_HERE_MISSING_THERE,
                     deal.out_trade_no,
@@ -318,25 +353,31 @@ def reconcile(
                     local_state=deal.state.value,
                 )
             )
+    return checked
 
-    # Refunds accepted on D, here and there.
-    local_refunds = {r.out_refund_no: r for r in store.refunds_between(start, end)}
-    seen_refunds: set[str] = set()
-    matched_refunds = 0
+
+def _check_refunds(
+    store: Store, refund_rows: list[BillRow], day: date, step: Callable[[], None]
+) -> _Checked:
+    """The bill's refunds against the refunds accepted here on the day, both ways."""
+    checked = _Checked()
+    local_refunds = {r.out_refund_no: r for r in store.refunds_between(*day_bounds(day))}
+    checked.local_fen = sum(r.refund_fee for r in local_refunds.values() if _is_accepted(r))
+    seen: set[str] = set()
     for row in refund_rows:
         step()
-        seen_refunds.add(row.out_refund_no)
+        seen.add(row.out_refund_no)
         refund = local_refunds.get(row.out_refund_no) or store.get_refund(row.out_refund_no)
         found = _compare_refund(row, refund)
         if found:
-            differences.extend(found)
+            checked.differences.extend(found)
         else:
-            matched_refunds += 1
+            checked.matched += 1
     for refund in local_refunds.values():
-        if refund.out_refund_no in seen_refunds:
+        if refund.out_refund_no in seen:
             continue
         if _is_accepted(refund):
-            differences.append(
+            checked.differences.append(
                 Difference(
                     Kind.REFUND_MISSING_THERE,
                     refund.out_trade_no,
@@ -347,24 +388,11 @@ def reconcile(
                 )
             )
         elif refund.state is RefundState.PENDING:
-            notes.append(
+            checked.notes.append(
                 f"refund {refund.out_refund_no} of {refund.out_trade_no} is still "
                 f"unconfirmed here (outcome unknown); not in the bill"
             )
-
-    return ReconcileReport(
-        day=day,
-        has_bill=bill is not None,
-        differences=tuple(differences),
-        matched_payments=matched_payments,
-        matched_refunds=matched_refunds,
-        wechat_paid_fen=sum(r.total_fee for r in payments if r.trade_state == "SUCCESS"),
-        wechat_refunded_fen=sum(r.applied_refund_fee for r in refund_rows),
-        local_paid_fen=sum(d.amount_fen for d in local_paid),
-        local_refunded_fen=sum(r.refund_fee for r in local_refunds.values() if _is_accepted(r)),
-        wechat_rows=len(rows),
-        notes=tuple(notes),
-    )
+    return checked
 
 
 def _compare_payment(row: BillRow, deal: Deal | None) -> list[Difference]:

@@ -34,10 +34,10 @@ import random
 import re
 import string
 import threading
-from collections.abc import Iterator, Mapping
-from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 
+from pos.sandbox.books import LedgerBooks
 from pos.sandbox.options import SandboxOptions
 from pos.sandbox.records import (
     BusinessFail,
@@ -49,15 +49,13 @@ from pos.sandbox.records import (
     bad,
     check_notify_url,
     check_out_trade_no,
-    items_of,
     max_bytes,
     max_len,
-    order_data,
-    order_from_data,
     positive_int,
     require,
     wire_time,
 )
+from pos.sandbox.refund_desk import RefundDesk
 from pos.wechatpay.types import (
     BEIJING,
     BODY_MAX_BYTES,
@@ -67,7 +65,6 @@ from pos.wechatpay.types import (
 )
 
 _BASE62 = string.ascii_letters + string.digits
-_OUT_REFUND_NO = re.compile(r"[A-Za-z0-9_\-|*@]+")
 _AUTH_CODE = re.compile(r"1[0-5]\d{16}")
 _TRADE_TYPES = ("NATIVE", "JSAPI", "APP", "MWEB")
 
@@ -87,15 +84,16 @@ TRADE_STATE_DESC: dict[TradeState, str] = {
 
 #: What the customer's phone can do with a Native QR (``/sandbox/scan``'s ``action``).
 SCAN_ACTIONS = ("pay", "cancel", "scan")
-MAX_REFUNDS = 50  # §3.5
-REFUND_WINDOW = timedelta(days=365)  # §3.5
 REVERSE_WINDOW = timedelta(days=7)  # §3.10
-REFUND_TEXT_MISMATCH = "订单金额或退款金额与之前请求不一致，请核实后再试"
-REFUND_TEXT_OVER = "申请退款金额超过订单可退金额"
 
 
-class Ledger:
-    """Orders and refunds of every merchant, with a lock: the HTTP loop and tests share it."""
+class Ledger(RefundDesk, LedgerBooks):
+    """Orders and refunds of every merchant, with a lock: the HTTP loop and tests share it.
+
+    The refunds' requests are :class:`~pos.sandbox.refund_desk.RefundDesk`'s, the bill's rows
+    and what a restart keeps :class:`~pos.sandbox.books.LedgerBooks`'; the orders, the payment
+    code and time passing are here.
+    """
 
     def __init__(self, options: SandboxOptions | None = None, *, seed: int | None = None) -> None:
         self.options = options or SandboxOptions()
@@ -338,108 +336,6 @@ class Ledger:
             self.revision += 1
             return order
 
-    # --- refunds (§3.5) -----------------------------------------------------------------------
-
-    def apply_refund(self, mch_id: str, fields: Mapping[str, str], now: datetime) -> Refund:
-        """Accept a refund (PROCESSING), or answer the same refund again (idempotent)."""
-        require(fields, "out_refund_no")
-        if not (fields.get("transaction_id") or fields.get("out_trade_no")):
-            raise ParamFail("缺少参数out_trade_no")
-        out_refund_no = fields["out_refund_no"]
-        if len(out_refund_no) > 64 or not _OUT_REFUND_NO.fullmatch(out_refund_no):
-            raise bad("out_refund_no")
-        total_fee = positive_int(fields, "total_fee")
-        refund_fee = positive_int(fields, "refund_fee")
-        notify_url = fields.get("notify_url", "")
-        if notify_url:
-            check_notify_url(notify_url)
-        max_len(fields, "refund_desc", 80)
-        with self._lock:
-            order = self.find_order(
-                mch_id, fields.get("out_trade_no", ""), fields.get("transaction_id", "")
-            )
-            if order is None or not order.state.is_paid:
-                if order is None and fields.get("transaction_id"):
-                    raise BusinessFail("INVALID_TRANSACTIONID", "无效transaction_id")
-                raise BusinessFail("ORDERNOTEXIST", "订单不存在")
-            existing = self._refunds.get((mch_id, out_refund_no))
-            if existing is not None:
-                if (
-                    existing.out_trade_no != order.out_trade_no
-                    or existing.refund_fee != refund_fee
-                    or total_fee != order.total_fee
-                ):
-                    raise BusinessFail("INVALID_REQUEST", REFUND_TEXT_MISMATCH)
-                return existing
-            if total_fee != order.total_fee:
-                raise BusinessFail("INVALID_REQUEST", REFUND_TEXT_MISMATCH)
-            assert order.time_end is not None
-            if now > order.time_end + REFUND_WINDOW:
-                raise BusinessFail("TRADE_OVERDUE", "订单已经超过退款期限")
-            if len(order.refunds) >= MAX_REFUNDS:
-                raise BusinessFail("INVALID_REQUEST", "订单已经退款50次，不能再申请退款")
-            if order.refunded_fee + refund_fee > order.total_fee:
-                raise BusinessFail("INVALID_REQUEST", REFUND_TEXT_OVER)
-            if (
-                self.options.refund_min_interval
-                and order.refunds
-                and now
-                < order.refunds[-1].accepted_at
-                + timedelta(seconds=self.options.refund_min_interval)
-            ):
-                raise BusinessFail("FREQUENCY_LIMITED", "同一订单两次退款需间隔1分钟")
-            # Coupons are refunded in proportion (§3.5 coupon_refund_fee); floor keeps cash ≥.
-            coupon_refund = refund_fee * order.coupon_fee // order.total_fee
-            refund = Refund(
-                mch_id=mch_id,
-                out_refund_no=out_refund_no,
-                refund_id=self._refund_id(now),
-                out_trade_no=order.out_trade_no,
-                refund_fee=refund_fee,
-                coupon_refund_fee=coupon_refund,
-                accepted_at=now,
-                settles_at=now + timedelta(seconds=self.options.refund_delay),
-                notify_url=notify_url or self.options.refund_notify_url,
-                refund_desc=fields.get("refund_desc", ""),
-                refund_account=fields.get("refund_account") or "REFUND_SOURCE_UNSETTLED_FUNDS",
-            )
-            order.refunds.append(refund)
-            self.revision += 1
-            order.state = TradeState.REFUND
-            self._refunds[(mch_id, out_refund_no)] = refund
-            self._refunds_by_id[(mch_id, refund.refund_id)] = refund
-            return refund
-
-    def query_refunds(
-        self, mch_id: str, fields: Mapping[str, str]
-    ) -> tuple[Order, list[Refund], int | None]:
-        """§3.6: (order, refunds of this page, total_refund_count if ``offset`` was sent)."""
-        offset_text = fields.get("offset", "")
-        if offset_text and not (offset_text.isascii() and offset_text.isdigit()):
-            raise bad("offset")
-        with self._lock:
-            if fields.get("refund_id") or fields.get("out_refund_no"):
-                if fields.get("refund_id"):
-                    refund = self._refunds_by_id.get((mch_id, fields["refund_id"]))
-                else:
-                    refund = self._refunds.get((mch_id, fields["out_refund_no"]))
-                if refund is None:
-                    raise BusinessFail("REFUNDNOTEXIST", "not exist")
-                return self._orders[(mch_id, refund.out_trade_no)], [refund], None
-            if not (fields.get("transaction_id") or fields.get("out_trade_no")):
-                raise ParamFail("缺少参数out_trade_no")
-            order = self.find_order(
-                mch_id, fields.get("out_trade_no", ""), fields.get("transaction_id", "")
-            )
-            if order is None or not order.refunds:
-                raise BusinessFail("REFUNDNOTEXIST", "not exist")
-            total = len(order.refunds)
-            offset = int(offset_text) if offset_text else 0
-            if offset >= total:
-                raise BusinessFail("PARAM_ERROR", "offset is invalid")
-            page = order.refunds[offset : offset + 10]
-            return order, page, (total if offset_text else None)
-
     # --- micropay (§3.9) and reverse (§3.10) ------------------------------------------------
 
     def micropay(
@@ -609,84 +505,3 @@ class Ledger:
                     refund.success_time = refund.settles_at
                 events.append(Event("refund", order, refund))
         return events
-
-    # --- bill (§3.8) --------------------------------------------------------------------------
-
-    def bill_rows(
-        self, mch_id: str, day: date
-    ) -> tuple[list[tuple[Order, datetime]], list[tuple[Order, Refund]]]:
-        """Payments by success time and refunds by acceptance time, on a Beijing day."""
-
-        def on_day(moment: datetime | None) -> bool:
-            return moment is not None and moment.astimezone(BEIJING).date() == day
-
-        with self._lock:
-            payments = sorted(
-                (
-                    (o, o.time_end)
-                    for o in self._orders.values()
-                    if o.mch_id == mch_id and o.time_end is not None and on_day(o.time_end)
-                ),
-                key=lambda p: p[1],
-            )
-            refunds = sorted(
-                (
-                    (o, r)
-                    for o in self._orders.values()
-                    if o.mch_id == mch_id
-                    for r in o.refunds
-                    if on_day(r.accepted_at)
-                ),
-                key=lambda p: p[1].accepted_at,
-            )
-        return [(o, t) for o, t in payments if t is not None], refunds
-
-    def fee(self, fen: int) -> int:
-        """The service fee in fen: the rate, rounded half up to the fen (§3.8)."""
-        exact = Decimal(fen) * self.options.fee_rate
-        return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-    def iter_all_refunds(self) -> Iterator[Refund]:
-        with self._lock:
-            yield from list(self._refunds.values())
-
-    # --- what a restart keeps (pos.sandbox.state) -------------------------------------------
-
-    def snapshot(self) -> dict[str, object]:
-        """Everything WeChat would remember, as JSON-ready data (times as ISO text)."""
-        with self._lock:
-            return {
-                "sequence": self._sequence,
-                "orders": [order_data(order) for order in self._orders.values()],
-                "used_auth_codes": [
-                    [code, mch_id, number]
-                    for code, (mch_id, number) in self._used_auth_codes.items()
-                ],
-            }
-
-    def restore(self, data: Mapping[str, object]) -> None:
-        """Put back what :meth:`snapshot` returned (into an empty ledger); ValueError if the
-        data is not such a snapshot."""
-        try:
-            orders = [order_from_data(item) for item in items_of(data["orders"])]
-            codes = [(str(c), str(m), str(n)) for c, m, n in items_of(data["used_auth_codes"])]
-            sequence = data["sequence"]
-            if not isinstance(sequence, int):
-                raise TypeError("sequence")
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"not a sandbox state: {exc!r}") from exc
-        with self._lock:
-            if self._orders:
-                raise ValueError("restore() needs an empty ledger")
-            self._sequence = sequence
-            for order in orders:
-                self._orders[(order.mch_id, order.out_trade_no)] = order
-                if order.code_url:
-                    self._by_code_url[order.code_url] = order
-                if order.transaction_id:
-                    self._by_transaction[(order.mch_id, order.transaction_id)] = order
-                for refund in order.refunds:
-                    self._refunds[(refund.mch_id, refund.out_refund_no)] = refund
-                    self._refunds_by_id[(refund.mch_id, refund.refund_id)] = refund
-            for code, mch_id, number in codes:
-                self._used_auth_codes[code] = (mch_id, number)

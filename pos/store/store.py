@@ -8,7 +8,7 @@ DiskFullError here, at the edge (STYLE rule 8).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -443,6 +443,19 @@ class Store(RefundBook):
         """Remove a product (deals keep their own copy of the product's name)."""
         with self._write("deleting a product"):
             self._m.product.delete().where(self._m.product.id == product_id).execute()
+
+    def replace_products(self, names: Sequence[str]) -> list[Product]:
+        """Make ``names`` the active products in this order (the quick keys F1, F2, …), in one
+        transaction: a till never shows half of an edit. Rows are reused by position, so a
+        product keeps its id where only its name changed; the rest are removed."""
+        with self._write("replacing the products"):
+            existing = self.products()
+            for position, name in enumerate(names):
+                kept = existing[position].id if position < len(existing) else None
+                self.save_product(name=name, position=position, product_id=kept)
+            for product in existing[len(names) :]:
+                self.delete_product(product.id)
+            return self.products()
 
     # ------------------------------------------------------------ settings
 

@@ -1,12 +1,12 @@
-"""The window's composition root: QApplication, translations, style, backends, then the till.
+"""The application: QApplication, translations, style, then the till and what it works with.
 
-In sandbox mode (no merchant) the simulator and the notify relay start on loopback in
-this process; the client talks to the simulator, the simulator notifies the relay, and
-the till follows the relay's event stream, exactly as with a remote relay (ARCHITECTURE
-"Embedded default"). With a merchant it talks to WeChat Pay and to the relay in the
-settings. The window is shown first; the store, the backends and start-up recovery are
-prepared on workers while it says "checking unfinished payments…"; the till opens when
-they are checked, after a few seconds, or at once on Esc (the check goes on in the background).
+The window is shown first; then the services (:mod:`pos.services`: the store, the one
+WeChat Pay client, in sandbox mode the embedded sandbox and relay) are opened on the
+database worker and start-up recovery runs while the till says "checking unfinished
+payments…"; the till opens when they are checked, after a few seconds, or at once on Esc
+(the check goes on in the background). The window, the session, the counter and the relay
+listener are built here and wired together; their work off the main thread goes through
+:mod:`pos.ui.ops`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -35,32 +34,26 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.clock import Clock, utc_now
+from pos.errors import PosError
+from pos.services import CLIENT_TIMEOUT_SECONDS, Services, open_services
 from pos.ui.cashier import CashierWindow
 from pos.ui.counter import Counter, VoicePlayer
 from pos.ui.customer_screen import qr_image
+from pos.ui.ops import Ops
 from pos.ui.relay_listener import RelayListener
 from pos.ui.resources import resources_dir
-from pos.ui.session import RECOVERY_BUDGET_SECONDS, Backend, PaymentSession
+from pos.ui.session import RECOVERY_BUDGET_SECONDS, PaymentSession
 from pos.ui.sound import SoundPlayer, chime_path
+from pos.ui.texts import bug_text, error_text
 from pos.ui.workers import Workers
 
 if TYPE_CHECKING:
-    from pos.asgi_server import BackgroundServer
-    from pos.checkout import CheckoutClient
     from pos.config import Settings
     from pos.pin import PinGate
     from pos.sandbox import Sandbox
-    from pos.wechatpay.types import Merchant
 
 log = logging.getLogger(__name__)
 
-#: Products offered on a fresh till, so the quick keys are not empty the first time.
-STARTER_PRODUCTS = ("咖啡", "奶茶", "蛋糕", "三明治")
-#: Network timeout of one WeChat Pay call attempt (connect, and each read). The sale on screen
-#: retries what is safe to retry (3 attempts: a call never answered gives up after 31.5 s, the
-#: clerk's countdown and Esc free the till long before); deals settled in the background make
-#: one attempt (10 s) and their checkout asks again later (see WeChatPayClient).
-CLIENT_TIMEOUT_SECONDS = 10.0
 #: On quit (window closed, SIGTERM): how long the last database writes may take, how long a
 #: network call in flight is waited for, and each embedded server. The whole stays under 3 s
 #: (a shop PC shutting down kills what takes longer); what a call in flight would have
@@ -103,133 +96,6 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(path.read_text(encoding="utf-8"))
     except OSError:
         log.warning("style sheet %s missing; using Qt's default look", path)
-
-
-@dataclass
-class Services:
-    """What start-up opened: the store, the client, and the embedded servers if any."""
-
-    backend: Backend
-    client: CheckoutClient
-    relay_url: str | None
-    till_token: str | None
-    sandbox: Sandbox | None = None
-    servers: list[BackgroundServer] = field(default_factory=list)
-
-    def stop(self, server_timeout: float = 10.0) -> None:
-        self.client.close()
-        for server in reversed(self.servers):
-            server.stop(server_timeout)
-        self.servers.clear()
-        self.backend.store.close()
-
-
-#: The embedded sandbox's orders and refunds, in the data folder (a restart forgets nothing).
-SANDBOX_STATE_FILE = "sandbox-state.json"
-
-
-def embedded_sandbox(settings: Settings) -> Sandbox:
-    """The sandbox a till without a merchant runs on: its state kept in the data folder, and
-    today's bill served up to now, so a newcomer can reconcile the day they try the app (a
-    real merchant's bill of a day comes the next morning, §3.8)."""
-    from pos.sandbox import DEFAULT_MERCHANT, Sandbox, SandboxOptions
-
-    return Sandbox(
-        [DEFAULT_MERCHANT],
-        options=SandboxOptions(bill_allow_today=True),
-        state_path=settings.data_dir / SANDBOX_STATE_FILE,
-    )
-
-
-def open_services(
-    settings: Settings,
-    *,
-    sandbox: Sandbox | None = None,
-    client_timeout: float = CLIENT_TIMEOUT_SECONDS,
-) -> Services:
-    """Open the store, start the embedded sandbox and relay when there is no merchant, and
-    build the client. Blocking: call it on a worker."""
-    import secrets
-
-    from pos.checkout import CheckoutClient, CheckoutConfig
-    from pos.platform import private_dir
-    from pos.store import Store
-    from pos.wechatpay.client import WeChatPayClient
-
-    private_dir(settings.database_path.parent)  # 0700: the deals are the shop's business
-    store = Store.open(settings.database_path)
-    try:
-        if not store.products():
-            for position, name in enumerate(STARTER_PRODUCTS):
-                store.save_product(name=name, position=position)
-        servers: list[BackgroundServer] = []
-        merchant: Merchant
-        relay_url: str | None
-        till_token: str | None
-        if settings.is_sandbox:
-            from pos.asgi_server import BackgroundServer
-            from pos.relay import RelaySettings, create_app
-            from pos.sandbox import DEFAULT_MERCHANT
-
-            merchant = DEFAULT_MERCHANT
-            sandbox = sandbox if sandbox is not None else embedded_sandbox(settings)
-            servers.append(sandbox.serve())
-            till_token = secrets.token_urlsafe(24)
-            relay_db = settings.data_dir / "relay.sqlite3"
-            relay_settings = RelaySettings(
-                database_url=f"sqlite:///{relay_db}",
-                merchants={merchant.mch_id: merchant},
-                till_tokens={settings.till_id: till_token},
-            )
-            servers.append(BackgroundServer(create_app(relay_settings)).start())
-            base_url, relay_url = servers[0].url, servers[1].url
-            notify_url = f"{relay_url}/wechatpay/notify"
-        else:
-            assert settings.merchant is not None
-            merchant = settings.merchant
-            base_url = settings.api_base_url
-            relay_url = settings.relay_url
-            till_token = settings.till_token
-            notify_url = settings.notify_url or (
-                f"{relay_url}/wechatpay/notify" if relay_url else ""
-            )
-            if not notify_url:
-                from pos.errors import ConfigError
-
-                raise ConfigError(
-                    "set notify_url (or relay_url): WeChat Pay needs somewhere "
-                    "to send payment results"
-                )
-        wechat = WeChatPayClient(merchant, base_url=base_url, timeout=client_timeout)
-        client = CheckoutClient(wechat, notify_url=notify_url)
-        config = CheckoutConfig(
-            timeout=float(settings.checkout_timeout_seconds),
-            poll_interval=settings.poll_interval_seconds,
-        )
-        backend = Backend(
-            store=store,
-            client=client,
-            merchant=merchant,
-            config=config,
-            till_id=settings.till_id,
-            sign_type=wechat.sign_type.value,
-            refunds=wechat,
-            # §3.7: refund results come back through the relay, like payment results.
-            refund_notify_url=f"{relay_url}/wechatpay/refund-notify" if relay_url else None,
-            background_client=CheckoutClient(wechat.with_attempts(1), notify_url=notify_url),
-            business_day=settings.business_day,
-        )
-        return Services(
-            backend=backend,
-            client=client,
-            relay_url=relay_url,
-            till_token=till_token,
-            sandbox=sandbox if settings.is_sandbox else None,
-            servers=servers,
-        )
-    except BaseException:
-        store.close()
-        raise
 
 
 class AfterFirstPaint(QObject):
@@ -304,8 +170,10 @@ class CashierApp(QObject):
         self._pin_gate: PinGate | None = None
         self._settings_pin_dialog: QObject | None = None
         self.workers = Workers(parent=self)
+        #: The one way the till's widgets run work off the main thread (pos.ui.ops).
+        self.ops = Ops(self.workers, parent=self)
         self.session = PaymentSession(
-            self.workers, clock=clock, recovery_budget=recovery_budget, parent=self
+            self.ops, clock=clock, recovery_budget=recovery_budget, parent=self
         )
         self.sound = SoundPlayer(chime_path(settings.sound), self) if with_sound else None
         self.voice = VoicePlayer(self) if with_sound else None
@@ -327,6 +195,9 @@ class CashierApp(QObject):
             is_sandbox=settings.is_sandbox,
             business_day=settings.business_day,
         )
+        # What no op's own handler took: said at the till's status line.
+        self.ops.error_shown.connect(self.window.show_trouble)
+        self.ops.bug_shown.connect(self.window.show_trouble)
         self.session.payment_succeeded.connect(self.counter.on_payment_succeeded)
         self.session.late_payment_arrived.connect(self.counter.on_late_payment)
         self.window.reprint_requested.connect(self.counter.reprint_last)
@@ -358,6 +229,8 @@ class CashierApp(QObject):
         settings, sandbox, timeout = self.settings, self._sandbox, self._client_timeout
 
         def open_them() -> Services:
+            # On the database worker: the store is created and written (starter products)
+            # by the thread that writes it from now on.
             self._opened = open_services(settings, sandbox=sandbox, client_timeout=timeout)
             qr_image("weixin://wxpay/bizpayurl?pr=warm-up")  # load qrcode and Pillow here, now
             import pos.counter  # noqa: F401  (and the slips and the voice, not at the first sale)
@@ -365,10 +238,12 @@ class CashierApp(QObject):
             return self._opened
 
         def after_first_paint() -> None:
-            self.workers.network(
-                open_them,
-                on_done=self._on_services_opened,
-                on_error=self._on_services_failed,
+            (
+                self.ops.db(self, open_them, what="opening the till")
+                .success(self._on_services_opened)
+                .failure(self._on_services_failed)
+                .bug(self._on_services_bug)
+                .run()
             )
             # Style the customer screen now, not at the first charge.
             self.window.customer_screen.ensurePolished()
@@ -378,9 +253,7 @@ class CashierApp(QObject):
     def _on_services_opened(self, services: Services) -> None:
         self.services = services
         if services.relay_url and services.till_token:
-            listener = RelayListener(
-                self.workers, services.relay_url, services.till_token, parent=self
-            )
+            listener = RelayListener(self.ops, services.relay_url, services.till_token, parent=self)
             listener.event_received.connect(self.session.on_relay_event)
             listener.start()
             self.relay_listener = listener
@@ -402,10 +275,16 @@ class CashierApp(QObject):
                 return deal
         return None
 
-    def _on_services_failed(self, exc: BaseException) -> None:
+    def _on_services_failed(self, exc: PosError) -> None:
         log.error("cannot open the till: %s", exc)
-        self.window.show_fatal(str(exc))
-        self.services_failed.emit(str(exc))
+        self._cannot_open(error_text(exc))
+
+    def _on_services_bug(self, _exc: BaseException) -> None:
+        self._cannot_open(bug_text())
+
+    def _cannot_open(self, reason: str) -> None:
+        self.window.show_fatal(reason)
+        self.services_failed.emit(reason)
 
     def open_manager(self) -> None:
         """The manager's view (pos.ui.manager), behind its PIN, once the store is open."""
@@ -438,7 +317,7 @@ class CashierApp(QObject):
             return
         self.customer_sim = open_customer_sim(
             self.session,
-            self.workers,
+            self.ops,
             services.servers[0].url,
             self.window,
         )

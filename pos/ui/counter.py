@@ -20,6 +20,10 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from pos.errors import PosError
+from pos.ui.ops import Ops
+from pos.ui.texts import bug_text, error_text
+
 if TYPE_CHECKING:
     from pos.config import Settings
     from pos.counter.printing import PrinterAddress
@@ -123,7 +127,9 @@ class Counter(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._workers = workers
+        # Speaking and printing run through ops: a device's trouble is told as such, a bug
+        # is logged with its traceback and told once (as a slip that did not print).
+        self._ops = Ops(workers, parent=self)
         self._settings = settings
         self._voice_dir = voice_dir
         self._play = play
@@ -172,10 +178,12 @@ class Counter(QObject):
         clips = announcement(amount_fen, method)
         target = self._settings.data_dir / "voice" / f"announcement-{next(self._files)}.wav"
         voice_dir = self._voice_dir
-        self._workers.network(
-            lambda: write_announcement(clips, voice_dir, target),
-            on_done=lambda path: self._on_announcement_ready(clips, path),
-            on_error=self._on_speech_failed,
+        (
+            self._ops.network(self, lambda: write_announcement(clips, voice_dir, target))
+            .success(lambda path: self._on_announcement_ready(clips, path))
+            .failure(lambda exc: self._on_speech_failed(str(exc)))
+            .bug(lambda _exc: self._on_speech_failed(bug_text()))
+            .run()
         )
 
     def _on_announcement_ready(self, clips: list[str], path: object) -> None:
@@ -185,11 +193,11 @@ class Counter(QObject):
         log.info("said %s", "".join(clips))
         self.announced.emit(clips)
 
-    def _on_speech_failed(self, exc: BaseException) -> None:
-        log.warning("cannot say the amount: %s", exc)
+    def _on_speech_failed(self, reason: str) -> None:
+        log.warning("cannot say the amount: %s", reason)
         if self._chime is not None:
             self._chime()
-        self.speech_failed.emit(str(exc))
+        self.speech_failed.emit(reason)
 
     # -- printing ---------------------------------------------------------------------------------
 
@@ -221,10 +229,12 @@ class Counter(QObject):
         if self._find_last_paid is None:
             self.print_failed.emit("receipt", self.tr("Nothing to reprint yet."))
             return False
-        self._workers.db(
-            self._find_last_paid,
-            on_done=self._on_last_paid_found,
-            on_error=lambda exc: self.print_failed.emit("receipt", str(exc)),
+        (
+            self._ops.db(self, self._find_last_paid, what="finding the last paid deal")
+            .success(self._on_last_paid_found)
+            .failure(lambda exc: self.print_failed.emit("receipt", error_text(exc)))
+            .bug(lambda _exc: self.print_failed.emit("receipt", bug_text()))
+            .run()
         )
         return True
 
@@ -293,10 +303,12 @@ class Counter(QObject):
 
         timeout = DEFAULT_TIMEOUT if self.printer_timeout is None else self.printer_timeout
         self.printing += 1
-        self._workers.device(
-            lambda: send_layout(address, layout, timeout=timeout),
-            on_done=lambda _sent: self._on_printed(kind, on_result),
-            on_error=lambda exc: self._on_print_failed(kind, exc, address, on_result),
+        (
+            self._ops.device(self, lambda: send_layout(address, layout, timeout=timeout))
+            .success(lambda _sent: self._on_printed(kind, on_result))
+            .failure(lambda exc: self._on_print_failed(kind, exc, address, on_result))
+            .bug(lambda _exc: self._on_print_told(kind, bug_text(), on_result))
+            .run()
         )
         return True
 
@@ -309,11 +321,10 @@ class Counter(QObject):
     def _on_print_failed(
         self,
         kind: str,
-        exc: BaseException,
+        exc: PosError,
         address: PrinterAddress,
         on_result: PrintResult | None = None,
     ) -> None:
-        self.printing -= 1
         log.warning("%s not printed: %s", kind, exc)
         if kind == "refund":
             text = self.tr("The refund slip did not print: %1.").replace(
@@ -321,6 +332,10 @@ class Counter(QObject):
             )
         else:
             text = self.printer_problem_text(exc, address)
+        self._on_print_told(kind, text, on_result)
+
+    def _on_print_told(self, kind: str, text: str, on_result: PrintResult | None) -> None:
+        self.printing -= 1
         self.print_failed.emit(kind, text)
         if on_result is not None:
             on_result(text)

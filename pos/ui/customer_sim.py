@@ -9,17 +9,21 @@ talks to the sandbox over HTTP on a worker, as a phone would, never to its objec
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from pos.errors import GarbledResponse, PosError, TransportError
 from pos.money import format_fen
 from pos.sandbox import pay_page_url
 from pos.store import Deal
 from pos.ui.session import PaymentSession
-from pos.ui.workers import Workers
+
+if TYPE_CHECKING:
+    from pos.checkout import Notice
+    from pos.ui.ops import Ops
 
 #: How long one call to the sandbox may take (it is on loopback).
 SCAN_TIMEOUT_SECONDS = 5.0
@@ -27,15 +31,22 @@ SCAN_TIMEOUT_SECONDS = 5.0
 
 def scan(sandbox_url: str, code_url: str, action: str) -> dict[str, Any]:
     """One move of the customer's phone (``pay``, ``scan`` or ``cancel``): the sandbox's
-    answer. Blocking (network): run it on a worker."""
-    response = httpx.post(
-        f"{sandbox_url.rstrip('/')}/sandbox/scan",
-        data={"code_url": code_url, "action": action},
-        timeout=SCAN_TIMEOUT_SECONDS,
-    )
-    answer = response.json()
+    answer. Blocking (network): run it on a worker. TransportError when the sandbox did not
+    answer, GarbledResponse when it answered something else than a JSON object."""
+    endpoint = "sandbox/scan"
+    try:
+        response = httpx.post(
+            f"{sandbox_url.rstrip('/')}/{endpoint}",
+            data={"code_url": code_url, "action": action},
+            timeout=SCAN_TIMEOUT_SECONDS,
+        )
+        answer = response.json()
+    except httpx.HTTPError as exc:
+        raise TransportError(type(exc).__name__, endpoint=endpoint) from exc
+    except ValueError as exc:
+        raise GarbledResponse("the answer is not JSON", endpoint=endpoint) from exc
     if not isinstance(answer, dict):
-        raise ValueError("the sandbox answered something else than an object")
+        raise GarbledResponse("the answer is not a JSON object", endpoint=endpoint)
     return answer
 
 
@@ -48,7 +59,7 @@ class CustomerSimWindow(QWidget):
     def __init__(
         self,
         session: PaymentSession,
-        workers: Workers,
+        ops: Ops,
         sandbox_url: str,
         parent: QWidget | None = None,
     ) -> None:
@@ -57,7 +68,7 @@ class CustomerSimWindow(QWidget):
         # Its own window that stays above the till's full-screen QR on a single screen.
         self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self._session = session
-        self._workers = workers
+        self._ops = ops
         self._sandbox_url = sandbox_url
         self.deal: Deal | None = None
         self._is_over = False
@@ -160,10 +171,12 @@ class CustomerSimWindow(QWidget):
         if action == "pay":
             self.result_label.setText(self.tr("Paying…"))
         self._update_buttons(is_busy=True)
-        self._workers.network(
-            lambda: scan(url, code_url, action),
-            on_done=lambda answer: self._on_answer(deal, action, answer),
-            on_error=lambda exc: self._on_failed(deal, exc),
+        (
+            self._ops.network(self, lambda: scan(url, code_url, action), what="the customer's move")
+            .success(lambda answer: self._on_answer(deal, action, answer))
+            .failure(lambda exc: self._on_failed(deal, exc))
+            .bug(lambda _exc: self._on_failed(deal, None))
+            .run()
         )
 
     def _on_answer(self, deal: Deal, action: str, answer: dict[str, Any]) -> None:
@@ -192,12 +205,12 @@ class CustomerSimWindow(QWidget):
         self._update_buttons()
         self.scan_answered.emit(action, answer)
 
-    def _on_failed(self, deal: Deal, exc: BaseException) -> None:
+    def _on_failed(self, deal: Deal, exc: PosError | None) -> None:
+        """The move did not reach the sandbox (``exc``), or a bug stopped it (None: logged)."""
         if self.deal is None or deal.out_trade_no != self.deal.out_trade_no:
             return
-        self.result_label.setText(
-            self.tr("The sandbox did not answer: %1").replace("%1", type(exc).__name__)
-        )
+        why = str(exc) if exc is not None else self.tr("program error, see the log")
+        self.result_label.setText(self.tr("The sandbox did not answer: %1").replace("%1", why))
         self._update_buttons()
 
     # -- the till's events -------------------------------------------------------------------
@@ -211,31 +224,33 @@ class CustomerSimWindow(QWidget):
             self.result_label.setText(self.tr("Paid ✓"))
             self._update_buttons()
 
-    def on_session_deal_ended(self, deal: Deal, reason: str) -> None:
+    def on_session_deal_ended(self, deal: Deal, ending: Notice) -> None:
         if (
             self.deal is not None
             and deal.out_trade_no == self.deal.out_trade_no
             and not deal.state.is_paid
         ):
+            from pos.checkout import Notice
+
             self._is_over = True
-            texts = {
-                "cancelled": self.tr("The clerk cancelled this order; it can no longer be paid."),
-                "expired": self.tr("Time is up for this order; it can no longer be paid."),
-            }
-            self.result_label.setText(
-                texts.get(reason) or self.tr("This order has ended without a payment.")
-            )
+            if ending is Notice.CANCELLED:
+                text = self.tr("The clerk cancelled this order; it can no longer be paid.")
+            elif ending is Notice.TIMED_OUT:
+                text = self.tr("Time is up for this order; it can no longer be paid.")
+            else:
+                text = self.tr("This order has ended without a payment.")
+            self.result_label.setText(text)
             self._update_buttons()
 
 
 def open_customer_sim(
     session: PaymentSession,
-    workers: Workers,
+    ops: Ops,
     sandbox_url: str,
     parent: QWidget | None,
 ) -> CustomerSimWindow:
     """Show the window (not modal: the clerk keeps working on the till)."""
-    window = CustomerSimWindow(session, workers, sandbox_url, parent)
+    window = CustomerSimWindow(session, ops, sandbox_url, parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     return window

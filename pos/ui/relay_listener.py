@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from pos.ui.workers import Workers
+from pos.errors import PosError
+
+if TYPE_CHECKING:
+    from pos.ui.ops import Ops
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +31,7 @@ class RelayListener(QObject):
 
     def __init__(
         self,
-        workers: Workers,
+        ops: Ops,
         base_url: str,
         token: str,
         *,
@@ -36,7 +39,7 @@ class RelayListener(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._workers = workers
+        self._ops = ops
         self._base_url = base_url
         self._token = token
         self._last_event_id = last_event_id
@@ -69,8 +72,12 @@ class RelayListener(QObject):
             on_state=self._emit_state,
         )
         self._running = True
-        self._workers.long_running(
-            follower.run, on_done=self._on_follower_ended, on_error=self._on_follower_failed
+        (
+            self._ops.long_running(self, follower.run, what="the relay's event stream")
+            .success(self._on_follower_ended)
+            .failure(self._on_follower_failed)
+            .bug(self._on_follower_bug)
+            .run()
         )
 
     def stop(self) -> None:
@@ -87,7 +94,14 @@ class RelayListener(QObject):
         self._running = False
         self.state_changed.emit("stopped")
 
-    def _on_follower_failed(self, exc: BaseException) -> None:
+    def _on_follower_failed(self, exc: PosError) -> None:
         self._running = False
         log.error("relay follower stopped: %s", exc)
         self.state_changed.emit("failed")
+
+    def _on_follower_bug(self, _exc: BaseException) -> None:
+        # Logged with its traceback by the op; not restarted (it would fail the same way):
+        # payments are still found by polling, and the next start follows again.
+        self._running = False
+        self.state_changed.emit("failed")
+        self._ops.show_bug()

@@ -1,11 +1,13 @@
 """The Qt controller of payments: runs the checkout's commands on workers and QTimers, and back.
 
-The checkout (:mod:`pos.checkout`) decides; this module only carries out. A network
-command (create, query, close) waits its ``delay`` on a main-thread QTimer and then runs
-:meth:`CheckoutSession.perform` on the network pool; events from outside (cancel, the
-clock's tick, a relayed notification) go to :meth:`CheckoutSession.handle` on the single
-database worker, because handling writes the deal. What comes back is turned into signals
-the window shows. Nothing here blocks the main thread.
+The checkout (:mod:`pos.checkout`) decides; this module only carries out, through
+:mod:`pos.ui.ops`. A network command (create, query, close) waits its ``delay`` on a
+main-thread QTimer; then :meth:`CheckoutSession.call` asks WeChat Pay on a network worker
+and :meth:`CheckoutSession.handle` records the answer on the one database worker, which is
+the only thread that writes the store. Events from outside (cancel, the clock's tick, a
+relayed notification) are handled there too. What comes back is turned into signals the
+window shows; they carry the core's records and enums, never words. Nothing here blocks the
+main thread.
 
 One deal is *current* (the one the clerk and the customer look at); deals the clerk gave
 up on stay *watched* in the background until WeChat Pay says closed or paid, so a late
@@ -18,73 +20,43 @@ them, after :data:`RECOVERY_BUDGET_SECONDS`, or at once on Esc, whichever comes 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
-from pos.clock import BEIJING_DAY, BusinessDay, Clock, utc_now
+from pos.clock import Clock, utc_now
 from pos.errors import PosError
 from pos.ui.customer_screen import qr_image
-from pos.ui.workers import Workers
+from pos.ui.deal_runner import RETRY_AFTER_ERROR_MS, DealRunner
+from pos.ui.ops import Ops
+from pos.ui.recovery_gate import RecoveryGate
+from pos.ui.till_lists import TillLists
 
 if TYPE_CHECKING:
-    from pos.checkout import CheckoutConfig, CheckoutSession, Command, NetworkCommand, PayClient
-    from pos.refunds import RefundClient, Refunder, RefundProgress
+    from pos.checkout import (
+        CheckoutSession,
+        Command,
+        Notice,
+        RelayedPayment,
+        ShowMessage,
+        State,
+    )
     from pos.relay.events import RelayEvent
-    from pos.store import Deal, Store
-    from pos.wechatpay.types import Merchant
+    from pos.services import Backend
+    from pos.store import Deal
+    from pos.ui.refunding import RefundRunner
 
 log = logging.getLogger(__name__)
 
 #: How often the countdown is redrawn and the current deal's clock ticks.
 TICK_MS = 250
-#: How many of today's deals the till lists, newest first.
-RECENT_DEALS = 50
-#: A task that failed for an unexpected reason (a bug, a locked database) is tried again after.
-RETRY_AFTER_ERROR_MS = 3_000
 #: Start-up recovery's time budget: the till opens after this even when WeChat Pay has not
 #: answered for every unfinished deal; those go on being settled in the background (query,
 #: close), listed as pending until they are final, like a deal the clerk gave up on.
 RECOVERY_BUDGET_SECONDS = 5.0
-
-
-def render_qr_codes(commands: Sequence[Command]) -> dict[str, QImage]:
-    """The QR image of every ShowQr among ``commands``, drawn where this runs (a worker):
-    making the code takes milliseconds that the main thread must not spend."""
-    from pos.checkout import ShowQr
-
-    return {
-        command.code_url: qr_image(command.code_url)
-        for command in commands
-        if isinstance(command, ShowQr)
-    }
-
-
-@dataclass
-class Backend:
-    """What the session works with once the app has opened the store and reached WeChat Pay."""
-
-    store: Store
-    client: PayClient
-    merchant: Merchant
-    config: CheckoutConfig
-    till_id: str
-    sign_type: str
-    #: The merchant's client for ``secapi/pay/refund`` and ``refundquery`` (§3.5, §3.6);
-    #: None: refunds are neither resumed nor followed by this till.
-    refunds: RefundClient | None = None
-    #: Where WeChat Pay sends refund results (§3.7): the relay's ``/wechatpay/refund-notify``.
-    refund_notify_url: str | None = None
-    #: ``client`` with one attempt per call, for the deals settled in the background: their
-    #: checkout asks again later (with back-off), so an unanswered call frees its thread after
-    #: one timeout instead of holding it for every retry. None: ``client`` for everything.
-    background_client: PayClient | None = None
-    #: The shop's day: which deals are "today's" in the till's list.
-    business_day: BusinessDay = BEIJING_DAY
 
 
 class PaymentSession(QObject):
@@ -103,15 +75,16 @@ class PaymentSession(QObject):
     order_ready = Signal(object, object)
     #: Seconds left on the clerk's countdown for the current deal.
     countdown_changed = Signal(int)
-    #: A status of the current deal by :class:`pos.checkout.Notice` code: (notice, is_alarm).
-    notice_shown = Signal(str, bool)
+    #: A status of the current deal: (:class:`pos.checkout.Notice`, is_alarm).
+    notice_shown = Signal(object, bool)
     #: The current deal is paid (verified).
     payment_succeeded = Signal(object)
-    #: The current deal is over without payment: (deal, "cancelled"|"expired"|"failed").
-    deal_ended = Signal(object, str)
+    #: The current deal is over without payment: (deal, the :class:`pos.checkout.Notice` it
+    #: ended with: CANCELLED by the clerk, TIMED_OUT, FAILED (refused) or CLOSED).
+    deal_ended = Signal(object, object)
     #: The deal the clerk last left unresolved (cancel, timeout) reached its end in the
-    #: background: (deal, final :class:`pos.checkout.State` value). Not after a new charge.
-    left_deal_settled = Signal(object, str)
+    #: background: (deal, its final :class:`pos.checkout.State`). Not after a new charge.
+    left_deal_settled = Signal(object, object)
     #: A deal the clerk had given up on was paid after all (the clerk must acknowledge).
     late_payment_arrived = Signal(object)
     #: WeChat Pay reported another amount (or transaction) paid for a deal that is not on
@@ -120,52 +93,55 @@ class PaymentSession(QObject):
     #: A programming error stopped a deal's work (logged with its traceback): the deal is
     #: left for start-up recovery, the till is free. Emitted once per deal.
     bug_raised = Signal(object)
-    #: Today's deals, newest first (after every change).
+    #: Today's deals, newest first (after every change); forwarded from :attr:`lists`.
     deals_changed = Signal(list)
-    #: The product names of the quick keys, in order.
+    #: The product names of the quick keys, in order; forwarded from :attr:`lists`.
     products_changed = Signal(list)
-    #: A charge could not start (the deal could not be stored): nothing was sent.
-    charge_refused = Signal(str)
+    #: A charge could not start (the deal could not be stored): the PosError; nothing was sent.
+    charge_refused = Signal(object)
     #: A refund moved, by a relayed refund notification or when resumed after start-up
     #: (a :class:`pos.refunds.RefundProgress`).
     refund_updated = Signal(object)
 
     def __init__(
         self,
-        workers: Workers,
+        ops: Ops,
         *,
         clock: Clock = utc_now,
         recovery_budget: float = RECOVERY_BUDGET_SECONDS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._workers = workers
+        self._ops = ops
         self._clock = clock
-        #: the deals found unfinished at start-up (their numbers)
-        self._recovered: list[str] = []
-        #: while the till is not open yet: those still waiting for WeChat Pay's first answer,
-        #: with the number of their calls in flight
-        self._recovering: dict[str, int] = {}
-        self._is_recovery_loaded = False
-        self._is_open_requested = False
-        self._recovery_timer = QTimer(self)
-        self._recovery_timer.setSingleShot(True)
-        self._recovery_timer.setInterval(round(recovery_budget * 1000))
-        self._recovery_timer.timeout.connect(self.open_till)
+        self._gate = RecoveryGate(recovery_budget, self)
+        self._gate.opened.connect(self._on_opened)
+        self._runner = DealRunner(
+            ops,
+            self._gate,
+            is_current=lambda session: session is self._current,
+            is_watched=lambda session: session.out_trade_no in self._watched,
+            parent=self,
+        )
+        self._runner.answered.connect(self._apply)
+        self._runner.store_failed.connect(self._on_deal_store_failed)
+        self._runner.bug_raised.connect(self._on_bug)
         self._backend: Backend | None = None
+        self._refunds: RefundRunner | None = None
         self._current: CheckoutSession | None = None
         self._is_starting = False
         self._cancel_when_started = False
-        self._ended_reason = ""
+        #: why the current deal leaves the screen, once the clerk has said (CANCELLED)
+        self._ending: Notice | None = None
         #: the deal the clerk last left before WeChat Pay said how it ended
         self._left: CheckoutSession | None = None
         self._watched: dict[str, CheckoutSession] = {}
-        self._timers: set[QTimer] = set()
         self._deadline: datetime | None = None
-        self._is_ready = False
         self._is_closed = False
-        self._is_refreshing = False
-        self._is_refresh_due = False
+        #: today's deals and the products, read for the till
+        self.lists = TillLists(ops, clock=clock, parent=self)
+        self.lists.deals_changed.connect(self.deals_changed)
+        self.lists.products_changed.connect(self.products_changed)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick)
@@ -180,12 +156,12 @@ class PaymentSession(QObject):
     @property
     def is_ready(self) -> bool:
         """Recovery is done: the till may take a charge."""
-        return self._is_ready
+        return self._gate.is_open
 
     @property
     def recovery_pending(self) -> int:
         """Deals found unfinished at start-up that are not settled yet (background)."""
-        return sum(1 for number in self._recovered if number in self._watched)
+        return sum(1 for number in self._gate.recovered if number in self._watched)
 
     @property
     def current_deal(self) -> Deal | None:
@@ -199,7 +175,21 @@ class PaymentSession(QObject):
     def attach(self, backend: Backend) -> None:
         """The store is open and the client made: recover, then open the till."""
         self._backend = backend
-        self.refresh_products()
+        self._runner.background_client = backend.background_client
+        self.lists.attach(backend.store, backend.business_day)
+        if backend.refunds is not None:
+            from pos.refunds import Refunder
+            from pos.ui.refunding import RefundRunner
+
+            refunder = Refunder(
+                backend.store,
+                backend.refunds,
+                clock=self._clock,
+                notify_url=backend.refund_notify_url,
+            )
+            self._refunds = RefundRunner(self._ops, refunder, backend.store, backend.merchant, self)
+            self._refunds.updated.connect(self._on_refund_updated)
+        self.lists.refresh_products()
         self.recover()
 
     # -- start-up ------------------------------------------------------------------------------
@@ -217,7 +207,7 @@ class PaymentSession(QObject):
         self.recovery_started.emit()
 
         def load() -> list[tuple[CheckoutSession, list[Command]]]:
-            # Runs on the DB worker: a read of the store, no network.
+            # On the DB worker: the store is read, and each checkout's start is written.
             from pos.checkout import CheckoutSession
 
             loaded = []
@@ -232,64 +222,61 @@ class PaymentSession(QObject):
                 loaded.append((session, session.start()))
             return loaded
 
-        self._workers.db(load, on_done=self._on_recovery_loaded, on_error=self._on_recover_failed)
+        (
+            self._ops.db(self, load, what="start-up recovery")
+            .success(self._on_recovery_loaded)
+            .failure(self._on_recover_failed)
+            .bug(self._on_recovery_bug)
+            .run()
+        )
 
     def _on_recovery_loaded(self, loaded: list[tuple[CheckoutSession, list[Command]]]) -> None:
         if self._is_closed:
             return
-        self._is_recovery_loaded = True
         for session, _commands in loaded:
-            self._recovered.append(session.out_trade_no)
             self._watched[session.out_trade_no] = session
-            self._recovering[session.out_trade_no] = 0
-        self._recovery_timer.start()
+        self._gate.loaded([session.out_trade_no for session, _commands in loaded])
         for session, commands in loaded:
             self._apply(session, commands)
-            self._on_recovery_step(session)
-        if self._is_open_requested or not self._recovering:
-            self.open_till()
+            self._gate.step(session.out_trade_no, is_finished=session.is_finished)
+        self._gate.settle_if_done()
         self.refresh_deals()
-
-    def _on_recovery_step(self, session: CheckoutSession) -> None:
-        """A call for a deal found at start-up ended: once WeChat Pay has answered (or the
-        call failed) and nothing is due now, the deal no longer holds the till closed."""
-        calls = self._recovering.get(session.out_trade_no)
-        if calls is not None and (calls == 0 or session.is_finished):
-            del self._recovering[session.out_trade_no]
-        if calls is not None and not self._recovering and self._is_recovery_loaded:
-            self.open_till()
 
     def open_till(self) -> None:
         """End the start-up wait (Esc, the budget, or every deal answered): the till takes
         charges; deals not settled yet go on in the background, listed as pending."""
-        if self._is_ready or self._is_closed:
-            return
-        if not self._is_recovery_loaded:
-            # Esc before the store was read: open as soon as it is.
-            self._is_open_requested = True
-            return
-        self._recovery_timer.stop()
-        self._recovering.clear()
-        self._is_ready = True
-        self.recovery_finished.emit(len(self._recovered))
-        self.refresh_deals()
-        self.resume_refunds()
+        if not self._is_closed:
+            self._gate.open()
 
-    def _on_recover_failed(self, exc: BaseException) -> None:
+    def _on_opened(self, count: int) -> None:
+        self.recovery_finished.emit(count)
+        self.refresh_deals()
+        if self._refunds is not None and not self._is_closed:
+            self._refunds.resume()
+
+    def _on_recover_failed(self, exc: PosError) -> None:
+        # A locked or unreadable database: said, and tried again (a bug never is).
         log.error("start-up recovery failed, trying again: %s", exc)
-        self.notice_shown.emit("NO_ANSWER", True)
-        self._later(RETRY_AFTER_ERROR_MS, self.recover)
+        self._ops.show_error(exc)
+        self._runner.later(RETRY_AFTER_ERROR_MS, self.recover)
+
+    def _on_recovery_bug(self, _exc: BaseException) -> None:
+        """A bug in start-up recovery: the till opens anyway (the deals stay stored as they
+        are, for the next start), and the bug is shown once."""
+        self._ops.show_bug()
+        self._gate.loaded([])
+        self.open_till()
 
     # -- the clerk's actions -------------------------------------------------------------------
 
     def charge(self, amount_fen: int, product: str) -> None:
         """Store the deal (DB worker), then start its checkout; ignored while one is running."""
-        if self.is_busy or not self._is_ready or self._is_closed:
+        if self.is_busy or not self.is_ready or self._is_closed:
             return
         backend = self._require_backend()
         self._is_starting = True
         self._cancel_when_started = False
-        self._ended_reason = ""
+        self._ending = None
         self._left = None
 
         def begin() -> tuple[CheckoutSession, list[Command]]:
@@ -307,7 +294,13 @@ class PaymentSession(QObject):
             )
             return session, session.start()
 
-        self._workers.db(begin, on_done=self._on_begun, on_error=self._on_begin_failed)
+        (
+            self._ops.db(self, begin, what="storing the deal")
+            .success(self._on_begun)
+            .failure(self._on_begin_failed)
+            .bug(self._on_begin_bug)
+            .run()
+        )
 
     def _on_begun(self, result: tuple[CheckoutSession, list[Command]]) -> None:
         session, commands = result
@@ -321,10 +314,14 @@ class PaymentSession(QObject):
         if self._cancel_when_started:
             self.cancel()
 
-    def _on_begin_failed(self, exc: BaseException) -> None:
+    def _on_begin_failed(self, exc: PosError) -> None:
         self._is_starting = False
         log.error("the deal could not be stored; nothing was sent: %s", exc)
-        self.charge_refused.emit(str(exc))
+        self.charge_refused.emit(exc)
+
+    def _on_begin_bug(self, _exc: BaseException) -> None:
+        self._is_starting = False
+        self._ops.show_bug()
 
     def cancel(self) -> None:
         """The clerk gave up: the checkout hides the QR, closes the order and keeps watching."""
@@ -334,13 +331,13 @@ class PaymentSession(QObject):
         session = self._current
         if session is None:
             return
-        from pos.checkout import CancelRequested
+        from pos.checkout import CancelRequested, Notice
 
         # The till is free at once, whatever WeChat Pay does: a call in flight may not answer
         # for long (or ever). The checkout closes and watches the deal in the background.
-        self._ended_reason = "cancelled"
-        self._leave_current(session, "cancelled")
-        self._handle(session, CancelRequested())
+        self._ending = Notice.CANCELLED
+        self._leave_current(session, Notice.CANCELLED)
+        self._runner.handle(session, CancelRequested())
 
     def acknowledge_late_payment(self, deal: Deal) -> None:
         """The clerk saw the late payment; it is already stored PAID, nothing more to do."""
@@ -349,158 +346,60 @@ class PaymentSession(QObject):
     # -- relayed notifications -------------------------------------------------------------------
 
     def on_relay_event(self, event: RelayEvent) -> None:
-        """A notification pushed by the relay: verified here with the merchant key (DB worker)."""
+        """A notification pushed by the relay: verified with our own key, then applied (DB
+        worker). The relay is a transport, not an authority (ARCHITECTURE "Truth", §5.2)."""
         from pos.relay.events import PAYMENT, REFUND
 
         if self._backend is None or self._is_closed:
             return
         if event.kind == REFUND:
-            self._apply_refund_notification(self._backend, event)
+            if self._refunds is None:
+                log.warning("a relayed refund notification was ignored: no refund client here")
+            else:
+                self._refunds.apply_notification(event.raw_xml, event.out_trade_no)
             return
         if event.kind != PAYMENT:
             return
+        from pos.checkout import apply_relayed_payment
+
         backend = self._backend
         session = self._watched.get(event.out_trade_no)
-        self._workers.db(
-            lambda: self._verify_and_handle(backend, session, event),
-            on_done=lambda outcome: self._on_notification_done(session, outcome),
-            on_error=self._on_task_error,
-        )
 
-    def _verify_and_handle(
-        self, backend: Backend, session: CheckoutSession | None, event: RelayEvent
-    ) -> tuple[str, Any]:
-        # Runs on the DB worker. The relay is a transport, not an authority (ARCHITECTURE
-        # "Truth", §5.2): the signature is checked with our own key, and the checkout then
-        # compares out_trade_no and total_fee with the stored deal.
-        from pos.checkout import (
-            PaymentNotified,
-            apply_payment_notification,
-            notification_alarm,
-            record_alarm,
-        )
-        from pos.errors import NotificationError
-        from pos.wechatpay.notify import parse_payment_notification
-        from pos.wechatpay.types import SignType
+        def apply() -> RelayedPayment:
+            return apply_relayed_payment(
+                event.raw_xml,
+                event.out_trade_no,
+                store=backend.store,
+                merchant=backend.merchant,
+                session=session,
+                now=self._clock(),
+            )
 
-        deal = session.deal if session is not None else backend.store.get_deal(event.out_trade_no)
-        if deal is None:
-            return "unknown", None
-        try:
-            ordered_with = SignType(deal.sign_type)
-        except ValueError:
-            ordered_with = None
-        try:
-            notification = parse_payment_notification(
-                event.raw_xml.encode("utf-8"), backend.merchant, ordered_with=ordered_with
-            )
-        except NotificationError as exc:
-            log.warning(
-                "relayed notification refused: %s",
-                exc.reason,
-                extra={"out_trade_no": event.out_trade_no},
-            )
-            return "refused", None
-        if notification.out_trade_no != deal.out_trade_no:
-            return "refused", None
+        op = self._ops.db(self, apply, what="relayed notification").about(event.out_trade_no)
+        op.success(lambda outcome: self._on_relayed(session, outcome))
+        op.failure(self._on_store_failed)
         if session is not None:
-            return "commands", session.handle(PaymentNotified(notification))
-        # A deal no checkout watches any more (closed, failed, paid): a wrong amount is not
-        # dropped but raised (§5.2 step 6), a duplicate of the right one changes nothing.
-        alarm = notification_alarm(deal, notification)
-        if alarm is not None:
-            return "alarm", record_alarm(backend.store, deal, alarm, now=self._clock())
-        if deal.state.is_paid:
-            return "duplicate", None  # a deal already paid: the relay repeats, nothing changes
-        stored = apply_payment_notification(backend.store, notification, now=self._clock())
-        return "late", stored
+            op.bug(lambda _exc: self._on_bug(session))
+        op.run()
 
-    def _on_notification_done(
-        self, session: CheckoutSession | None, outcome: tuple[str, Any]
-    ) -> None:
-        kind, value = outcome
-        if kind == "commands":
-            self._apply(session, value)
-        elif kind == "alarm":
-            self.alarm_raised.emit(value)
-            self.refresh_deals()
-        elif kind == "late" and value is not None and value.state.is_paid:
-            self.late_payment_arrived.emit(value)
-            self.refresh_deals()
+    def _on_relayed(self, session: CheckoutSession | None, outcome: RelayedPayment) -> None:
+        from pos.checkout import Alarmed, Handled, PaidLate
 
-    # -- refunds -----------------------------------------------------------------------------------
+        match outcome:
+            case Handled(commands=commands):
+                self._apply(session, commands)
+            case Alarmed(deal=deal):
+                self.alarm_raised.emit(deal)
+                self.refresh_deals()
+            case PaidLate(deal=deal):
+                self.late_payment_arrived.emit(deal)
+                self.refresh_deals()
+            case _:
+                pass  # refused, unknown here, or a repeat: nothing to show
 
-    def _refunder(self, backend: Backend) -> Refunder | None:
-        if backend.refunds is None:
-            return None
-        from pos.refunds import Refunder
-
-        return Refunder(
-            backend.store,
-            backend.refunds,
-            clock=self._clock,
-            notify_url=backend.refund_notify_url,
-        )
-
-    def _apply_refund_notification(self, backend: Backend, event: RelayEvent) -> None:
-        refunder = self._refunder(backend)
-        if refunder is None:
-            log.warning("a relayed refund notification was ignored: this till has no refund client")
-            return
-        body = event.raw_xml.encode("utf-8")
-
-        def work() -> RefundProgress | None:
-            # Runs on the DB worker. The relay only carries the notification: req_info is
-            # decrypted with our own key and checked against the stored refund (§3.7,
-            # ARCHITECTURE "Truth") before anything is recorded.
-            from pos.errors import NotificationError
-
-            try:
-                return refunder.apply_notification(body, backend.merchant)
-            except NotificationError as exc:
-                log.warning(
-                    "relayed refund notification refused: %s",
-                    exc.reason,
-                    extra={"out_trade_no": event.out_trade_no},
-                )
-                return None
-
-        self._workers.db(work, on_done=self._on_refund_progress, on_error=self._on_refund_error)
-
-    def resume_refunds(self) -> None:
-        """After start-up recovery: resend refunds that may never have left and query those
-        in progress (§3.6, §4.4), on the network pool; the till is already open."""
-        if self._backend is None or self._is_closed:
-            return
-        refunder = self._refunder(self._backend)
-        if refunder is None:
-            return
-        self._workers.network(
-            refunder.resume_unfinished,
-            on_done=self._on_refunds_resumed,
-            on_error=self._on_refund_error,
-        )
-
-    def _on_refunds_resumed(self, progresses: list[RefundProgress]) -> None:
-        for progress in progresses:
-            self._on_refund_progress(progress)
-
-    def _on_refund_progress(self, progress: RefundProgress | None) -> None:
-        if progress is None:
-            return
-        if progress.error:
-            log.warning(
-                "refund %s: %s",
-                progress.refund.out_refund_no,
-                progress.error,
-                extra={"out_trade_no": progress.refund.out_trade_no},
-            )
+    def _on_refund_updated(self, progress: object) -> None:
         self.refund_updated.emit(progress)
         self.refresh_deals()  # a refund moves the deal to PARTIALLY_REFUNDED or REFUNDED
-
-    def _on_refund_error(self, exc: BaseException) -> None:
-        # A refund is not the deal on screen: log it, do not alarm the clerk's current payment.
-        log.error("refund task failed: %s", exc)
 
     # -- commands from the checkout ---------------------------------------------------------------
 
@@ -531,7 +430,7 @@ class PaymentSession(QObject):
         for command in commands:
             if isinstance(command, CreateOrder | QueryOrder | CloseOrder):
                 if session is not None:
-                    self._schedule(session, command)
+                    self._runner.schedule(session, command)
             elif isinstance(command, ShowQr):
                 if is_current and session is not None:
                     self._deadline = command.deadline
@@ -540,7 +439,7 @@ class PaymentSession(QObject):
                     self._emit_countdown()
             elif isinstance(command, HideQr):
                 if is_current and session is not None and not is_ending_now:
-                    self._leave_current(session, self._ended_reason or "expired")
+                    self._leave_current(session, self._ending or Notice.TIMED_OUT)
                     is_current = False
             elif isinstance(command, ShowPaid):
                 if is_current:
@@ -552,152 +451,76 @@ class PaymentSession(QObject):
                 self.late_payment_arrived.emit(command.deal)
                 self.refresh_deals()
             elif isinstance(command, ShowMessage):
-                if command.notice is Notice.AMOUNT_MISMATCH and session is not None:
-                    # §5.2 step 6: raise the alarm, whether or not the deal is on screen.
-                    log.error("%s", command.text, extra={"out_trade_no": session.out_trade_no})
-                    if not is_current:
-                        self.alarm_raised.emit(session.deal)
-                if is_current:
-                    self.notice_shown.emit(command.notice.value, command.is_alarm)
-                elif command.is_alarm:
-                    log.warning("%s", command.text)
+                self._show_message(session, command, is_current=is_current)
             elif isinstance(command, Finish):
-                self._finish(session, command.state.value, command.deal)
+                self._finish(session, command.state, command.deal)
                 is_current = False
 
-    def _leave_current(self, session: CheckoutSession, reason: str) -> None:
+    def _show_message(
+        self, session: CheckoutSession | None, message: ShowMessage, *, is_current: bool
+    ) -> None:
+        from pos.checkout import Notice
+
+        if message.notice is Notice.AMOUNT_MISMATCH and session is not None:
+            # §5.2 step 6: raise the alarm, whether or not the deal is on screen.
+            log.error("%s", message.text, extra={"out_trade_no": session.out_trade_no})
+            if not is_current:
+                self.alarm_raised.emit(session.deal)
+        if is_current:
+            self.notice_shown.emit(message.notice, message.is_alarm)
+        elif message.is_alarm:
+            log.warning("%s", message.text)
+
+    def _leave_current(self, session: CheckoutSession, ending: Notice) -> None:
         """The QR is gone: the till is free again; the deal stays watched in the background."""
         if session is self._current:
             self._current = None
             self._left = session
             self._tick.stop()
             self._deadline = None
-            self.deal_ended.emit(session.deal, reason)
+            self.deal_ended.emit(session.deal, ending)
             self.refresh_deals()
 
-    def _finish(self, session: CheckoutSession | None, state: str, deal: Deal | None) -> None:
+    def _finish(self, session: CheckoutSession | None, state: State, deal: Deal | None) -> None:
+        from pos.checkout import Notice, State
+
         if session is not None:
             self._watched.pop(session.out_trade_no, None)
-            self._on_recovery_step(session)
+            self._gate.step(session.out_trade_no, is_finished=session.is_finished)
             if session is self._current:
                 self._current = None
                 self._tick.stop()
                 self._deadline = None
-                if state != "PAID":
-                    reason = "failed" if state == "FAILED" else (self._ended_reason or "closed")
-                    self.deal_ended.emit(deal or session.deal, reason)
+                if state is not State.PAID:
+                    # A refusal is told as such, even after the clerk pressed Esc.
+                    ending = (
+                        Notice.FAILED if state is State.FAILED else self._ending or Notice.CLOSED
+                    )
+                    self.deal_ended.emit(deal or session.deal, ending)
             elif session is self._left:
                 self._left = None
                 self.left_deal_settled.emit(deal or session.deal, state)
         self.refresh_deals()
 
-    def _schedule(self, session: CheckoutSession, command: NetworkCommand) -> None:
-        delay_ms = max(0, round(command.delay * 1000))
-        if delay_ms == 0:
-            self._perform(session, command)
-            return
-        self._later(delay_ms, lambda: self._perform(session, command))
-
-    def _later(self, delay_ms: int, action: Callable[[], None]) -> None:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(delay_ms)
-
-        def fire() -> None:
-            self._timers.discard(timer)
-            timer.deleteLater()
-            if not self._is_closed:
-                action()
-
-        timer.timeout.connect(fire)
-        self._timers.add(timer)
-        timer.start()
-
-    def _perform(self, session: CheckoutSession, command: NetworkCommand) -> None:
-        if self._is_closed:
-            return
-
-        is_urgent = session is self._current
-        client = None if is_urgent or self._backend is None else self._backend.background_client
-
-        def work() -> tuple[list[Command], dict[str, QImage]]:
-            commands = session.perform(command, client=client)
-            return commands, render_qr_codes(commands)
-
-        def done(result: tuple[list[Command], dict[str, QImage]]) -> None:
-            self._count_recovery_call(session, -1)
-            self._apply(session, *result)
-            self._on_recovery_step(session)
-
-        def failed(exc: BaseException) -> None:
-            self._count_recovery_call(session, -1)
-            self._on_perform_failed(session, command, exc)
-            self._on_recovery_step(session)
-
-        self._count_recovery_call(session, +1)
-        self._workers.network(work, on_done=done, on_error=failed, is_urgent=is_urgent)
-
-    def _count_recovery_call(self, session: CheckoutSession, step: int) -> None:
-        if session.out_trade_no in self._recovering:
-            self._recovering[session.out_trade_no] += step
-
-    def _on_perform_failed(
-        self, session: CheckoutSession, command: NetworkCommand, exc: BaseException
-    ) -> None:
-        # perform() turns every WeChat Pay outcome into an event; what reaches here is a store
-        # error (a locked or full database: tried again, a superseded command is a no-op) or a
-        # bug (never tried again: it would fail the same way for ever).
-        if not isinstance(exc, PosError):
-            self._on_bug(session, type(command).__name__, exc)
-            return
-        log.error(
-            "%s failed: %s",
-            type(command).__name__,
-            exc,
-            extra={"out_trade_no": session.out_trade_no},
-        )
+    def _on_deal_store_failed(self, session: CheckoutSession) -> None:
         if session is self._current:
-            self.notice_shown.emit("STORE_ERROR", True)
-        if session.out_trade_no in self._watched:
-            self._later(RETRY_AFTER_ERROR_MS, lambda: self._perform(session, command))
+            from pos.checkout import Notice
 
-    def _handle(self, session: CheckoutSession, event: Any) -> None:
-        self._workers.db(
-            lambda: session.handle(event),
-            on_done=lambda commands: self._apply(session, commands),
-            on_error=lambda exc: self._on_deal_task_error(session, type(event).__name__, exc),
-        )
+            self.notice_shown.emit(Notice.STORE_ERROR, True)
 
-    def _on_deal_task_error(self, session: CheckoutSession, what: str, exc: BaseException) -> None:
-        if not isinstance(exc, PosError):
-            self._on_bug(session, what, exc)
-            return
-        log.error("%s failed: %s", what, exc, extra={"out_trade_no": session.out_trade_no})
+    def _on_store_failed(self, exc: PosError) -> None:
+        log.error("till task failed: %s", exc)
         if self._current is not None:
-            self.notice_shown.emit("STORE_ERROR", True)
+            from pos.checkout import Notice
 
-    def _on_task_error(self, exc: BaseException) -> None:
-        # A known error (the store) in words; anything else is a bug, with its traceback.
-        if isinstance(exc, PosError):
-            log.error("till task failed: %s", exc)
-        else:
-            log.error("bug in a till task: %s", type(exc).__name__, exc_info=exc)
-        if self._current is not None:
-            self.notice_shown.emit("STORE_ERROR", True)
+            self.notice_shown.emit(Notice.STORE_ERROR, True)
 
-    def _on_bug(self, session: CheckoutSession, what: str, exc: BaseException) -> None:
-        """A programming error in a deal's work: logged once with its traceback, shown once,
-        never tried again. The deal stays stored as it is (stored before any call), and
+    def _on_bug(self, session: CheckoutSession) -> None:
+        """A programming error in a deal's work (already logged with its traceback): shown
+        once, never tried again. The deal stays stored as it is (stored before any call), and
         start-up recovery settles it with WeChat Pay; the till is free meanwhile."""
-        log.error(
-            "bug: %s raised %s",
-            what,
-            type(exc).__name__,
-            exc_info=exc,
-            extra={"out_trade_no": session.out_trade_no},
-        )
         self._watched.pop(session.out_trade_no, None)
-        self._recovering.pop(session.out_trade_no, None)
+        self._gate.forget(session.out_trade_no)
         if session is self._current:
             self._current = None
             self._tick.stop()
@@ -719,7 +542,7 @@ class PaymentSession(QObject):
         deadline = session.machine.deadline
         if deadline is not None and self._clock() >= deadline:
             # Only when the deadline is due: a tick is a store transaction on the DB worker.
-            self._handle(session, Tick())
+            self._runner.handle(session, Tick())
 
     def _emit_countdown(self) -> None:
         if self._deadline is None:
@@ -727,76 +550,15 @@ class PaymentSession(QObject):
         left = (self._deadline - self._clock()) / timedelta(seconds=1)
         self.countdown_changed.emit(max(0, int(left + 0.999)))
 
-    # -- store views -----------------------------------------------------------------------------
+    # -- the till's lists -------------------------------------------------------------------------
 
     def refresh_deals(self) -> None:
-        """Reload today's newest deals for the list on the till (DB worker).
-
-        Requests that come while one is running are folded into one more run after it: a
-        payment asks several times, and the list only needs its latest state.
-        """
-        if self._backend is None or self._is_closed:
-            return
-        if self._is_refreshing:
-            self._is_refresh_due = True
-            return
-        store = self._backend.store
-        business_day = self._backend.business_day
-
-        def load() -> list[Deal]:
-            # The newest deals only (one indexed query), then today's among them: loading
-            # the whole day after every payment grew with the day, in time and in memory.
-            # Today is the shop's business day, as in the manager's view and the exports.
-            midnight, tomorrow = business_day.bounds(business_day.today(self._clock))
-            return [
-                deal
-                for deal in store.recent_deals(RECENT_DEALS)
-                if midnight <= deal.created_at < tomorrow
-            ]
-
-        def done(deals: list[Deal]) -> None:
-            self._is_refreshing = False
-            self.deals_changed.emit(deals)
-            if self._is_refresh_due:
-                self._is_refresh_due = False
-                self.refresh_deals()
-
-        def failed(exc: BaseException) -> None:
-            self._is_refreshing = False
-            self._on_task_error(exc)
-
-        self._is_refreshing = True
-        self._workers.db(load, on_done=done, on_error=failed)
-
-    def refresh_products(self) -> None:
-        if self._backend is None:
-            return
-        store = self._backend.store
-        self._workers.db(
-            lambda: [product.name for product in store.products()],
-            on_done=self.products_changed.emit,
-            on_error=self._on_task_error,
-        )
+        """Reload today's newest deals for the till's list (DB worker)."""
+        self.lists.refresh_deals()
 
     def save_products(self, names: list[str]) -> None:
         """Replace the quick-key products with ``names`` in this order (DB worker)."""
-        backend = self._require_backend()
-        store = backend.store
-
-        def save() -> list[str]:
-            existing = list(store.products())
-            for position, name in enumerate(names):
-                if position < len(existing):
-                    store.save_product(
-                        name=name, position=position, product_id=existing[position].id
-                    )
-                else:
-                    store.save_product(name=name, position=position)
-            for product in existing[len(names) :]:
-                store.delete_product(product.id)
-            return [product.name for product in store.products()]
-
-        self._workers.db(save, on_done=self.products_changed.emit, on_error=self._on_task_error)
+        self.lists.save_products(names)
 
     # -- closing ---------------------------------------------------------------------------------
 
@@ -804,10 +566,9 @@ class PaymentSession(QObject):
         """Stop every timer; deals still unfinished are reconciled at the next start."""
         self._is_closed = True
         self._tick.stop()
-        self._recovery_timer.stop()
-        for timer in list(self._timers):
-            timer.stop()
-        self._timers.clear()
+        self._gate.stop()
+        self._runner.close()
+        self.lists.close()
 
     def _require_backend(self) -> Backend:
         if self._backend is None:

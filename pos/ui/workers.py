@@ -4,7 +4,8 @@ Rule (ARCHITECTURE "Threads"): the Qt main thread only draws and reacts. Every
 network call and every slow disk task goes through :class:`Workers`; the
 function runs on a pool thread, never touches a widget, and its result or
 exception comes back to the main thread as a queued signal, where the
-callback runs. No other module of the window starts a thread.
+callback runs. No other module of the window starts a thread. Widgets use it through
+:mod:`pos.ui.ops`, which sorts what comes back into results, known errors and bugs.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 #: Network calls of the sale on screen (``is_urgent``) have threads of their own. This many are
 #: kept; when a call the clerk gave up on still holds them (WeChat Pay does not answer it), the
 #: next sale's call gets one more thread instead of waiting: each call ends within the client's
-#: bounded time (:data:`pos.ui.app.CLIENT_TIMEOUT_SECONDS`), so their number stays small.
+#: bounded time (:data:`pos.services.CLIENT_TIMEOUT_SECONDS`), so their number stays small.
 SALE_THREADS = 2
 #: At most this many background network calls (deals settled in the background, refunds, the
 #: customer window) run at once; the others wait their turn. They never hold the sale's threads.

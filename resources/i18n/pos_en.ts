@@ -12,143 +12,103 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="588"/>
-        <location filename="../../pos/ui/cashier.py" line="243"/>
+        <location filename="../../pos/ui/app.py" line="469"/>
+        <location filename="../../pos/ui/cashier.py" line="90"/>
         <source>WeChat Pay cashier</source>
-        <extracomment>The embedded sandbox&apos;s orders and refunds, in the data folder (a restart forgets nothing). The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message.
+        <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till&apos;s widgets run work off the main thread (pos.ui.ops).
 ----------
-The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal&apos;s slip again (F10); the counter prints it. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
+After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Between the till&apos;s parts (the columns, and the rows of the left one), in pixels. The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal&apos;s slip again (F10); the counter prints it. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="254"/>
-        <location filename="../../pos/ui/cashier.py" line="891"/>
+        <location filename="../../pos/ui/cashier.py" line="101"/>
+        <location filename="../../pos/ui/cashier.py" line="554"/>
         <source>Checking unfinished payments…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="269"/>
+        <location filename="../../pos/ui/cashier.py" line="130"/>
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="280"/>
-        <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="323"/>
-        <source>Or type what is sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="327"/>
-        <source>Edit products…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="349"/>
+        <location filename="../../pos/ui/cashier.py" line="180"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="354"/>
+        <location filename="../../pos/ui/cashier.py" line="185"/>
         <source>Charge (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="366"/>
+        <location filename="../../pos/ui/cashier.py" line="197"/>
         <source>Today&apos;s payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="369"/>
+        <location filename="../../pos/ui/cashier.py" line="200"/>
         <source>Customer (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="375"/>
+        <location filename="../../pos/ui/cashier.py" line="206"/>
         <source>Manager (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="376"/>
+        <location filename="../../pos/ui/cashier.py" line="207"/>
         <source>Settings (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="392"/>
-        <source>No payments yet today.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="405"/>
+        <location filename="../../pos/ui/cashier.py" line="225"/>
         <source>Reprint (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="472"/>
-        <source>Purchase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="478"/>
-        <source>Product: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="484"/>
-        <source>Product: none chosen (%1, or type a name)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="489"/>
-        <source>Product: none chosen (type a name)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="535"/>
+        <location filename="../../pos/ui/texts.py" line="63"/>
         <source>Type an amount first.</source>
+        <extracomment>The clerk&apos;s words for each rule of :func:`pos.money.parse_amount`, by the error&apos;s code (%1 in over_limit: the limit).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="536"/>
-        <location filename="../../pos/ui/cashier.py" line="544"/>
+        <location filename="../../pos/ui/texts.py" line="64"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="537"/>
+        <location filename="../../pos/ui/texts.py" line="65"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="538"/>
+        <location filename="../../pos/ui/texts.py" line="66"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="539"/>
+        <location filename="../../pos/ui/texts.py" line="67"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="540"/>
+        <location filename="../../pos/ui/texts.py" line="68"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="582"/>
+        <location filename="../../pos/ui/cashier.py" line="342"/>
         <source>Ready: type an amount and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="653"/>
+        <location filename="../../pos/ui/cashier.py" line="411"/>
         <source>Checking unfinished payments… Press Esc to open the till now; the check goes on in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="664"/>
+        <location filename="../../pos/ui/cashier.py" line="422"/>
         <source>%n unfinished payment(s) still being checked with WeChat Pay in the background (listed as result pending). Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -156,7 +116,7 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="671"/>
+        <location filename="../../pos/ui/cashier.py" line="429"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -164,196 +124,83 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="675"/>
+        <location filename="../../pos/ui/cashier.py" line="433"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="685"/>
+        <location filename="../../pos/ui/cashier.py" line="443"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="695"/>
+        <location filename="../../pos/ui/cashier.py" line="453"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="706"/>
-        <source>Creating the order…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="707"/>
-        <source>Waiting for the customer to scan and pay…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="708"/>
-        <source>No answer from WeChat Pay, still checking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="709"/>
-        <source>Checking the order with WeChat Pay…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="711"/>
-        <source>A reply failed its signature check; still checking with WeChat Pay…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="713"/>
-        <source>Time is up; closing the order…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="714"/>
-        <source>Cancelled; closing the order…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="715"/>
-        <source>Closing the order, trying again…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="717"/>
-        <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="720"/>
-        <source>The local database could not be written! Hand nothing over until it is fixed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="746"/>
+        <location filename="../../pos/ui/cashier.py" line="484"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="756"/>
+        <location filename="../../pos/ui/texts.py" line="136"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="757"/>
+        <location filename="../../pos/ui/texts.py" line="139"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="758"/>
+        <location filename="../../pos/ui/texts.py" line="142"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="759"/>
-        <location filename="../../pos/ui/cashier.py" line="774"/>
+        <location filename="../../pos/ui/texts.py" line="145"/>
+        <location filename="../../pos/ui/texts.py" line="157"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="775"/>
+        <location filename="../../pos/ui/texts.py" line="158"/>
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="776"/>
+        <location filename="../../pos/ui/texts.py" line="161"/>
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="778"/>
+        <location filename="../../pos/ui/texts.py" line="164"/>
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="792"/>
+        <location filename="../../pos/ui/cashier.py" line="519"/>
         <source>Program error while handling the payment of %1 (order %2); it is in the log. The payment will be checked with WeChat Pay at the next start. Call for support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="805"/>
+        <location filename="../../pos/ui/cashier.py" line="527"/>
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="829"/>
-        <source>LATE PAYMENT: %1 for &quot;%2&quot; was paid after the code was taken away. It is recorded as paid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="836"/>
-        <source>(%n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="852"/>
-        <source>result pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="856"/>
-        <source>%1 (late)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="873"/>
-        <source>new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="874"/>
-        <source>waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="875"/>
-        <source>closing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="876"/>
-        <source>paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="877"/>
-        <source>not paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="878"/>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="879"/>
-        <source>part refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="880"/>
-        <source>refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="889"/>
+        <location filename="../../pos/ui/cashier.py" line="552"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="902"/>
+        <location filename="../../pos/ui/cashier.py" line="570"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="916"/>
+        <location filename="../../pos/ui/cashier.py" line="584"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -361,78 +208,78 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="203"/>
-        <location filename="../../pos/ui/counter.py" line="249"/>
-        <location filename="../../pos/ui/counter.py" line="359"/>
+        <location filename="../../pos/ui/counter.py" line="211"/>
+        <location filename="../../pos/ui/counter.py" line="259"/>
+        <location filename="../../pos/ui/counter.py" line="374"/>
         <source>The printer setting is wrong: %1</source>
         <extracomment>Told how one slip went: &quot;&quot; when it printed, else the clerk&apos;s message. The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: &quot;receipt&quot; or &quot;test&quot;. A slip did not print: what it was, and the clerk&apos;s message. Seconds to connect to and write to the printer before giving up (None: the printing module&apos;s default, read when printing: the window is shown without it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="217"/>
-        <location filename="../../pos/ui/counter.py" line="253"/>
-        <location filename="../../pos/ui/counter.py" line="277"/>
+        <location filename="../../pos/ui/counter.py" line="225"/>
+        <location filename="../../pos/ui/counter.py" line="263"/>
+        <location filename="../../pos/ui/counter.py" line="287"/>
         <source>No receipt printer is set (Settings, F12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="222"/>
-        <location filename="../../pos/ui/counter.py" line="233"/>
+        <location filename="../../pos/ui/counter.py" line="230"/>
+        <location filename="../../pos/ui/counter.py" line="243"/>
         <source>Nothing to reprint yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="319"/>
+        <location filename="../../pos/ui/counter.py" line="330"/>
         <source>The refund slip did not print: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="335"/>
+        <location filename="../../pos/ui/counter.py" line="350"/>
         <source>printer off or unplugged (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="336"/>
+        <location filename="../../pos/ui/counter.py" line="351"/>
         <source>the printer did not answer (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="337"/>
+        <location filename="../../pos/ui/counter.py" line="352"/>
         <source>printer not found (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="338"/>
+        <location filename="../../pos/ui/counter.py" line="353"/>
         <source>printer out of paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="354"/>
+        <location filename="../../pos/ui/counter.py" line="369"/>
         <source>Printer off or unplugged: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="355"/>
+        <location filename="../../pos/ui/counter.py" line="370"/>
         <source>The printer did not answer: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="356"/>
+        <location filename="../../pos/ui/counter.py" line="371"/>
         <source>Printer not found: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="357"/>
+        <location filename="../../pos/ui/counter.py" line="372"/>
         <source>Printer out of paper: load paper and press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="358"/>
+        <location filename="../../pos/ui/counter.py" line="373"/>
         <source>Printing needs a driver: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="361"/>
+        <location filename="../../pos/ui/counter.py" line="376"/>
         <source>Not printed: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -452,65 +299,65 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
     </message>
     <message>
         <location filename="../../pos/ui/customer_screen.py" line="189"/>
-        <location filename="../../pos/ui/customer_screen.py" line="317"/>
+        <location filename="../../pos/ui/customer_screen.py" line="328"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="292"/>
+        <location filename="../../pos/ui/customer_screen.py" line="303"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="296"/>
+        <location filename="../../pos/ui/customer_screen.py" line="307"/>
         <source>Thank you!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="350"/>
-        <location filename="../../pos/ui/customer_screen.py" line="390"/>
-        <location filename="../../pos/ui/customer_screen.py" line="441"/>
-        <location filename="../../pos/ui/customer_screen.py" line="466"/>
+        <location filename="../../pos/ui/customer_screen.py" line="361"/>
+        <location filename="../../pos/ui/customer_screen.py" line="401"/>
+        <location filename="../../pos/ui/customer_screen.py" line="450"/>
+        <location filename="../../pos/ui/customer_screen.py" line="475"/>
         <source>Amount to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="359"/>
+        <location filename="../../pos/ui/customer_screen.py" line="370"/>
         <source>Show your payment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="360"/>
+        <location filename="../../pos/ui/customer_screen.py" line="371"/>
         <source>In WeChat: Me → Services → Money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="370"/>
+        <location filename="../../pos/ui/customer_screen.py" line="381"/>
         <source>Enter your payment password on your phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="371"/>
+        <location filename="../../pos/ui/customer_screen.py" line="382"/>
         <source>Waiting for WeChat Pay to confirm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="381"/>
+        <location filename="../../pos/ui/customer_screen.py" line="392"/>
         <source>Payment failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="382"/>
+        <location filename="../../pos/ui/customer_screen.py" line="393"/>
         <source>Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="482"/>
+        <location filename="../../pos/ui/customer_screen.py" line="491"/>
         <source>Preparing the payment code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="502"/>
+        <location filename="../../pos/ui/customer_screen.py" line="511"/>
         <source>Code valid for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -518,95 +365,163 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>CustomerSimWindow</name>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="64"/>
+        <location filename="../../pos/ui/customer_sim.py" line="75"/>
         <source>Customer (sandbox)</source>
         <extracomment>How long one call to the sandbox may take (it is on loopback). The sandbox answered a move: (action, the answer as a dict).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="69"/>
+        <location filename="../../pos/ui/customer_sim.py" line="80"/>
         <source>This window is the customer&apos;s phone. Charge an amount on the till, then pay it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="88"/>
+        <location filename="../../pos/ui/customer_sim.py" line="99"/>
         <source>Wait for the password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="90"/>
+        <location filename="../../pos/ui/customer_sim.py" line="101"/>
         <source>Give up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="105"/>
+        <location filename="../../pos/ui/customer_sim.py" line="116"/>
         <source>Or open in a browser:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="129"/>
+        <location filename="../../pos/ui/customer_sim.py" line="140"/>
         <source>No order on screen. Charge an amount on the till first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="131"/>
-        <location filename="../../pos/ui/customer_sim.py" line="141"/>
+        <location filename="../../pos/ui/customer_sim.py" line="142"/>
+        <location filename="../../pos/ui/customer_sim.py" line="152"/>
         <source>Pay %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="137"/>
+        <location filename="../../pos/ui/customer_sim.py" line="148"/>
         <source>Order %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="161"/>
+        <location filename="../../pos/ui/customer_sim.py" line="172"/>
         <source>Paying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="175"/>
+        <location filename="../../pos/ui/customer_sim.py" line="188"/>
         <source>Paid %1. The till shows it in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="180"/>
+        <location filename="../../pos/ui/customer_sim.py" line="193"/>
         <source>The customer is typing the password. WeChat still says “not paid”; press Pay to finish or Give up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="185"/>
+        <location filename="../../pos/ui/customer_sim.py" line="198"/>
         <source>The customer gave up. The till keeps waiting until it times out or is cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="188"/>
+        <location filename="../../pos/ui/customer_sim.py" line="201"/>
         <source>The QR cannot be paid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="199"/>
+        <location filename="../../pos/ui/customer_sim.py" line="212"/>
+        <source>program error, see the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="213"/>
         <source>The sandbox did not answer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="211"/>
+        <location filename="../../pos/ui/customer_sim.py" line="224"/>
         <source>Paid ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="222"/>
+        <location filename="../../pos/ui/customer_sim.py" line="237"/>
         <source>The clerk cancelled this order; it can no longer be paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="223"/>
+        <location filename="../../pos/ui/customer_sim.py" line="239"/>
         <source>Time is up for this order; it can no longer be paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="226"/>
+        <location filename="../../pos/ui/customer_sim.py" line="241"/>
         <source>This order has ended without a payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DealList</name>
+    <message>
+        <location filename="../../pos/ui/deal_list.py" line="59"/>
+        <source>No payments yet today.</source>
+        <extracomment>Colours of the deals by state: paid green, given up grey, failed red, under way amber. The list is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/deal_list.py" line="73"/>
+        <source>result pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/deal_list.py" line="77"/>
+        <source>%1 (late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DealState</name>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="34"/>
+        <source>new</source>
+        <extracomment>A deal&apos;s state in a word (the till&apos;s list of today&apos;s deals).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="35"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="36"/>
+        <source>closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="37"/>
+        <source>paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="38"/>
+        <source>not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="39"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="40"/>
+        <source>part refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="41"/>
+        <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -686,6 +601,36 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
         <location filename="../../pos/ui/manager/table.py" line="49"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="73"/>
+        <source>Program error; it is in the log. The till goes on. Call for support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LateBanner</name>
+    <message>
+        <location filename="../../pos/ui/late_banner.py" line="30"/>
+        <source>Acknowledge</source>
+        <extracomment>The clerk acknowledged this late payment (a :class:`pos.store.Deal`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/late_banner.py" line="59"/>
+        <source>LATE PAYMENT: %1 for &quot;%2&quot; was paid after the code was taken away. It is recorded as paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/late_banner.py" line="66"/>
+        <source>(%n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -845,6 +790,59 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="93"/>
+        <source>Creating the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="94"/>
+        <source>Waiting for the customer to scan and pay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="97"/>
+        <source>No answer from WeChat Pay, still checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="100"/>
+        <source>Checking the order with WeChat Pay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="103"/>
+        <source>A reply failed its signature check; still checking with WeChat Pay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="106"/>
+        <source>Time is up; closing the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="107"/>
+        <source>Cancelled; closing the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="108"/>
+        <source>Closing the order, trying again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="109"/>
+        <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="112"/>
+        <source>The local database could not be written! Hand nothing over until it is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <location filename="../../pos/ui/manager/pin.py" line="72"/>
@@ -916,62 +914,95 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>ProductDialog</name>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="99"/>
+        <location filename="../../pos/ui/products.py" line="41"/>
         <source>Products</source>
-        <extracomment>F1–F8 pick the first eight products. After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Colours of the recent deals by state: paid green, given up grey, failed red. The list of deals is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="102"/>
+        <location filename="../../pos/ui/products.py" line="44"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="103"/>
+        <location filename="../../pos/ui/products.py" line="45"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="104"/>
+        <location filename="../../pos/ui/products.py" line="46"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="105"/>
+        <location filename="../../pos/ui/products.py" line="47"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="106"/>
+        <location filename="../../pos/ui/products.py" line="48"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="160"/>
+        <location filename="../../pos/ui/products.py" line="102"/>
         <source>Add product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="143"/>
+        <location filename="../../pos/ui/products.py" line="85"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="170"/>
+        <location filename="../../pos/ui/products.py" line="112"/>
         <source>Rename product</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductPicker</name>
+    <message>
+        <location filename="../../pos/ui/products.py" line="163"/>
+        <source>Or type what is sold</source>
+        <extracomment>F1–F8 pick the first eight products. The clerk asked to edit the products (the app asks for the manager PIN first). the products&apos; names, in quick-key order the quick keys&apos; buttons (F1, F2, …)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/products.py" line="166"/>
+        <source>Edit products…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/products.py" line="216"/>
+        <source>Purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/products.py" line="226"/>
+        <source>Product: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/products.py" line="232"/>
+        <source>Product: none chosen (%1, or type a name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/products.py" line="235"/>
+        <source>Product: none chosen (type a name)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="77"/>
+        <location filename="../../pos/ui/app.py" line="70"/>
         <source>&amp;Look in:</source>
-        <extracomment>Products offered on a fresh till, so the quick keys are not empty the first time. Network timeout of one WeChat Pay call attempt (connect, and each read). The sale on screen retries what is safe to retry (3 attempts: a call never answered gives up after 31.5 s, the clerk&apos;s countdown and Esc free the till long before); deals settled in the background make one attempt (10 s) and their checkout asks again later (see WeChatPayClient). On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE &quot;Recovery&quot;).</extracomment>
+        <extracomment>On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE &quot;Recovery&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="78"/>
+        <location filename="../../pos/ui/app.py" line="71"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,18 +1302,52 @@ The clerk asked to save a new product list (the app stores it on the DB worker).
 <context>
     <name>RefundSlipRow</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="379"/>
+        <location filename="../../pos/ui/counter.py" line="394"/>
         <source>Reprint refund slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="397"/>
+        <location filename="../../pos/ui/counter.py" line="412"/>
         <source>Printing the refund slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="413"/>
+        <location filename="../../pos/ui/counter.py" line="428"/>
         <source>Refund slip printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundState</name>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="49"/>
+        <source>unconfirmed</source>
+        <extracomment>A refund&apos;s state in a word.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="50"/>
+        <source>processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="51"/>
+        <source>refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="52"/>
+        <source>refund closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="53"/>
+        <source>refund abnormal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="54"/>
+        <source>refund failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -35,9 +35,10 @@ from pos import cli, config, logs
 from pos.asgi_server import BackgroundServer
 from pos.config import Settings, load_settings, save_settings
 from pos.config.validation import Verdict
-from pos.refunds import Refunder, make_client
+from pos.refunds import Refunder
 from pos.relay import RelaySettings, create_app
 from pos.sandbox import Sandbox, SandboxOptions
+from pos.services import merchant_client
 from pos.store import DealState, RefundState, Store
 from pos.ui.app import CashierApp
 from pos.ui.settings import SettingsDialog, SettingsServices
@@ -291,7 +292,7 @@ def test_no_secret_anywhere_after_a_full_run(
 
         # 3. A refund, over secapi with the merchant certificate (§3.5), followed to the end.
         store = Store.open(settings.database_path)
-        client = make_client(settings, timeout=5.0)
+        client = merchant_client(settings, timeout=5.0)
         try:
             refunder = Refunder(
                 store, client, notify_url=f"{relay_server.url}/wechatpay/refund-notify"

@@ -138,14 +138,14 @@ def test_late_payment_after_timeout_is_shown_and_stored(
     paid = till.pay(deal)
     assert paid["result"] == "paid"
     till.qtbot.waitUntil(lambda: till.window.late_banner.isVisible(), timeout=WAIT_MS)
-    assert "LATE PAYMENT" in till.window._late_text.text()
-    assert "¥ 19.90" in till.window._late_text.text()
+    assert "LATE PAYMENT" in till.window.late_banner.text.text()
+    assert "¥ 19.90" in till.window.late_banner.text.text()
     stored = till.wait_state(deal.out_trade_no, DealState.PAID)
     assert stored.is_late
     assert stored.transaction_id == paid["transaction_id"]
 
     # The clerk must acknowledge it; it stays stored as paid.
-    till.window._late_ack.click()
+    till.window.late_banner.ack_button.click()
     assert not till.window.late_banner.isVisible()
     assert till.deal(deal.out_trade_no).state == DealState.PAID
     till.assert_one_order_per_deal()
@@ -241,7 +241,7 @@ def test_pasted_text_that_is_not_a_number(till: Till) -> None:
 
 def test_quick_keys_pick_the_product(till: Till) -> None:
     till.app.session.save_products(["Latte", "Bagel", "Tea"])
-    till.qtbot.waitUntil(lambda: len(till.window._quick_buttons) == 3, timeout=WAIT_MS)
+    till.qtbot.waitUntil(lambda: len(till.window.products.buttons) == 3, timeout=WAIT_MS)
     assert [product.name for product in till.store.products()] == ["Latte", "Bagel", "Tea"]
     till.press(Qt.Key.Key_F2)
     assert till.window.product == "Bagel"
@@ -308,10 +308,10 @@ def test_relayed_notifications_are_verified_by_the_till(
 
 def test_free_text_product_and_enter_from_the_product_field(till: Till) -> None:
     till.type("4.5")
-    till.window.product_edit.setFocus()
-    till.qtbot.keyClicks(till.window.product_edit, "Green tea 2")
+    till.window.products.edit.setFocus()
+    till.qtbot.keyClicks(till.window.products.edit, "Green tea 2")
     assert till.window.amount_text == "4.5"  # typing a name does not touch the amount
-    till.qtbot.keyClick(till.window.product_edit, Qt.Key.Key_Return)
+    till.qtbot.keyClick(till.window.products.edit, Qt.Key.Key_Return)
     screen = till.window.customer_screen
     till.qtbot.waitUntil(lambda: screen.isVisible() and screen.page == "qr", timeout=WAIT_MS)
     deal = till.app.session.current_deal

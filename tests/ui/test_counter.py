@@ -162,3 +162,31 @@ def test_a_printer_out_of_paper_says_so_and_f10_prints_once_paper_is_in(
     (job,) = _jobs(till, printer, 1)
     assert number.encode() in job
     till.qtbot.waitUntil(lambda: notice.text() == "", timeout=WAIT_MS)
+
+
+def test_a_bug_in_printing_is_logged_with_its_traceback_and_told_once(
+    auto_print: Settings,
+    printer: FakeNetworkPrinter,
+    till: Till,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from pos.counter import printing
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise TypeError("a bug in the slip")
+
+    monkeypatch.setattr(printing, "print_layout", broken)
+    told: list[tuple[str, str]] = []
+    till.app.counter.print_failed.connect(lambda kind, text: told.append((kind, text)))
+    _pay(till, "6.00")
+    till.qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    till.qtbot.wait(200)
+    assert told == [
+        ("receipt", "Program error; it is in the log. The till goes on. Call for support.")
+    ]
+    assert "Program error" in till.window.printer_notice.text()
+    bugs = [r for r in caplog.records if r.getMessage().startswith("bug:")]
+    assert len(bugs) == 1 and bugs[0].exc_info is not None and bugs[0].exc_info[0] is TypeError
+    assert printer.jobs == []  # a bug is not "the printer is off": nothing retried
+    assert till.app.counter.printing == 0

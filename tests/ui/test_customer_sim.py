@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from pathlib import Path
-
 from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from pos.config import Settings
 from pos.sandbox import DEFAULT_MERCHANT
 from pos.store import DealState
-from pos.ui.app import SANDBOX_STATE_FILE, open_services
 from pos.ui.cashier import CashierWindow
 from pos.ui.customer_sim import CustomerSimWindow
+from pos.ui.ops import Ops
 from pos.ui.session import PaymentSession
 from pos.ui.workers import Workers
-from pos.wechatpay.client import WeChatPayClient
-from pos.wechatpay.types import BEIJING, TradeState
+from pos.wechatpay.types import TradeState
 
 
 def _open_sim(till: Till) -> CustomerSimWindow:
@@ -82,44 +77,10 @@ def test_an_order_the_clerk_cancels_can_no_longer_be_paid_from_the_window(till: 
 
 def test_a_till_with_a_merchant_has_no_customer_window(qtbot: QtBot) -> None:
     workers = Workers()
-    window = CashierWindow(PaymentSession(workers), max_amount_fen=100_000, is_sandbox=False)
+    window = CashierWindow(PaymentSession(Ops(workers)), max_amount_fen=100_000, is_sandbox=False)
     qtbot.addWidget(window)
     window.show()
     assert not window.customer_sim_button.isVisible()
     with qtbot.assertNotEmitted(window.customer_sim_requested):
         qtbot.keyClick(window, Qt.Key.Key_F9)
     workers.shutdown()
-
-
-def test_the_embedded_sandbox_remembers_a_payment_across_restarts(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path, till_id="T1")
-    services = open_services(settings)
-    try:
-        url = services.servers[0].url
-        with WeChatPayClient(DEFAULT_MERCHANT, base_url=url) as client:
-            now = datetime.now(BEIJING)
-            prepay = client.unified_order(
-                out_trade_no="POS-RESTART-01",
-                total_fee=990,
-                body="咖啡",
-                notify_url="http://127.0.0.1:9/notify",
-                spbill_create_ip="127.0.0.1",
-                time_start=now,
-                time_expire=now + timedelta(minutes=10),
-            )
-            assert services.sandbox is not None and prepay.code_url
-            assert services.sandbox.customer_scan(prepay.code_url, "pay")["result"] == "paid"
-    finally:
-        services.stop()
-    assert (tmp_path / SANDBOX_STATE_FILE).exists()
-
-    services = open_services(settings)
-    try:
-        with WeChatPayClient(DEFAULT_MERCHANT, base_url=services.servers[0].url) as client:
-            status = client.order_query(out_trade_no="POS-RESTART-01")
-            assert status.trade_state is TradeState.SUCCESS
-            # In sandbox mode today's bill is served up to now (a real one comes tomorrow).
-            bill = client.download_bill(datetime.now(BEIJING).date())
-            assert [row.out_trade_no for row in bill.rows] == ["POS-RESTART-01"]
-    finally:
-        services.stop()

@@ -13,6 +13,7 @@ from pos.sandbox import Sandbox
 from pos.store import DealState
 from pos.ui.app import CashierApp, install_translations
 from pos.ui.cashier import CashierWindow
+from pos.ui.ops import Ops
 from pos.ui.session import PaymentSession
 from pos.ui.workers import Workers
 
@@ -70,7 +71,7 @@ def test_languages(qtbot: QtBot, language: str, charge: str, banner: str) -> Non
     translators = install_translations(app, language)
     try:
         workers = Workers()
-        window = CashierWindow(PaymentSession(workers), max_amount_fen=100, is_sandbox=True)
+        window = CashierWindow(PaymentSession(Ops(workers)), max_amount_fen=100, is_sandbox=True)
         qtbot.addWidget(window)
         assert window.charge_button.text() == charge
         assert window.sandbox_banner.text().startswith(banner)

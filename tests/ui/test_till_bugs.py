@@ -11,14 +11,14 @@ from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt
 
 from pos.store import DealState
-from pos.ui import session as session_module
+from pos.ui import deal_runner
 
 
 def test_a_bug_in_a_worker_is_logged_with_its_traceback_shown_once_and_not_retried(
     till: Till, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A store error is tried again after this; a bug must not be, however short it is.
-    monkeypatch.setattr(session_module, "RETRY_AFTER_ERROR_MS", 20)
+    monkeypatch.setattr(deal_runner, "RETRY_AFTER_ERROR_MS", 20)
     backend = till.app.session._backend
     assert backend is not None
     calls: list[str] = []

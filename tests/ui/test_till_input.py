@@ -8,8 +8,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.pin import hash_pin
-from pos.ui.cashier import ProductDialog
 from pos.ui.manager import PinDialog
+from pos.ui.products import ProductDialog
 
 
 def _focused(till: Till) -> QWidget:
@@ -45,8 +45,8 @@ def test_full_width_digits_typed_make_the_amount(till: Till) -> None:
 
 def test_digits_after_choosing_a_product_go_to_the_amount(till: Till) -> None:
     till.app.session.save_products(["Latte", "Bagel"])
-    till.qtbot.waitUntil(lambda: len(till.window._quick_buttons) == 2, timeout=WAIT_MS)
-    edit = till.window.product_edit
+    till.qtbot.waitUntil(lambda: len(till.window.products.buttons) == 2, timeout=WAIT_MS)
+    edit = till.window.products.edit
     edit.setFocus()
     till.qtbot.keyClicks(_focused(till), "Tea")
     assert edit.text() == "Tea"
@@ -59,7 +59,7 @@ def test_digits_after_choosing_a_product_go_to_the_amount(till: Till) -> None:
     # The same with the mouse on a quick key.
     edit.setFocus()
     till.qtbot.keyClicks(_focused(till), "Tea")
-    till.qtbot.mouseClick(till.window._quick_buttons[0], Qt.MouseButton.LeftButton)
+    till.qtbot.mouseClick(till.window.products.buttons[0], Qt.MouseButton.LeftButton)
     till.qtbot.keyClicks(_focused(till), "1")
     assert till.window.product == "Latte"
     assert till.window.amount_text == "8.51"
@@ -69,8 +69,8 @@ def test_digits_after_choosing_a_product_go_to_the_amount(till: Till) -> None:
 def test_the_product_editor_needs_the_manager_pin(till: Till) -> None:
     till.app.settings.manager_pin_hash = hash_pin("8642")
     till.app.session.save_products(["Latte", "Bagel", "Tea"])
-    till.qtbot.waitUntil(lambda: len(till.window._quick_buttons) == 3, timeout=WAIT_MS)
-    till.qtbot.mouseClick(till.window._edit_products, Qt.MouseButton.LeftButton)
+    till.qtbot.waitUntil(lambda: len(till.window.products.buttons) == 3, timeout=WAIT_MS)
+    till.qtbot.mouseClick(till.window.products.edit_button, Qt.MouseButton.LeftButton)
     pin = till.app._settings_pin_dialog
     assert isinstance(pin, PinDialog)
     pin.pin_edit.setText("1111")
@@ -101,7 +101,7 @@ def test_the_product_editor_needs_the_manager_pin(till: Till) -> None:
 
 def test_the_product_editor_opens_directly_while_no_pin_is_set(till: Till) -> None:
     assert not till.app.settings.manager_pin_hash
-    till.qtbot.mouseClick(till.window._edit_products, Qt.MouseButton.LeftButton)
+    till.qtbot.mouseClick(till.window.products.edit_button, Qt.MouseButton.LeftButton)
     dialog = till.window.product_dialog
     assert isinstance(dialog, ProductDialog)
     till.qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)

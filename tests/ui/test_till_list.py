@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.store import DealState
 from pos.ui.app import apply_style
-from pos.ui.cashier import ProductDialog
+from pos.ui.products import ProductDialog
 
 
 def test_the_empty_list_has_a_placeholder(till: Till) -> None:
@@ -92,8 +92,8 @@ def test_product_names_are_limited_to_what_wechat_takes(qtbot: QtBot) -> None:
 
 def test_a_long_product_name_is_sold_under_a_cut_body(till: Till) -> None:
     name = "埃塞俄比亚耶加雪菲手冲咖啡" * 4  # 52 characters, 156 UTF-8 bytes
-    till.window.product_edit.setText(name)
-    till.window.product_edit.textEdited.emit(name)
+    till.window.products.edit.setText(name)
+    till.window.products.edit.textEdited.emit(name)
     deal = till.charge("18.00")  # the sandbox refuses a body over 127 bytes
 
     (order,) = till.orders()

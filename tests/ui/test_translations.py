@@ -63,7 +63,7 @@ def test_every_text_has_chinese_in_the_compiled_translation() -> None:
     assert translator.translate("SettingsDialog", "Test connection") == "测试连接"
     assert translator.translate("ManagerWindow", "Takings") == "收款"
     # The same word may read differently in two windows (a deal whose order failed).
-    assert translator.translate("CashierWindow", "failed") == "失败"
+    assert translator.translate("DealState", "failed") == "失败"
     assert translator.translate("DealTableModel", "failed") == "下单失败"
 
 

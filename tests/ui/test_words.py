@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos import refunds
+from pos.checkout import Notice
 from pos.checkout import native as checkout
 from pos.config import MemorySecretStore, Settings
 from pos.config.validation import CertificateKind
@@ -22,6 +23,7 @@ from pos.ui.app import name_application
 from pos.ui.cashier import CashierWindow
 from pos.ui.manager import ManagerWindow
 from pos.ui.manager.common import error_words as manager_error_text
+from pos.ui.ops import Ops
 from pos.ui.resources import resources_dir
 from pos.ui.session import PaymentSession
 from pos.ui.settings import SettingsDialog, SettingsServices
@@ -44,15 +46,15 @@ def _shows_literally(label: QLabel, text: str) -> bool:
 
 def test_a_product_name_with_markup_is_shown_as_typed(till: Till) -> None:
     till.app.session.save_products([MARKUP, "Bagel"])
-    till.qtbot.waitUntil(lambda: till.window._products == [MARKUP, "Bagel"], timeout=WAIT_MS)
+    till.qtbot.waitUntil(lambda: till.window.products.names == [MARKUP, "Bagel"], timeout=WAIT_MS)
     till.press(Qt.Key.Key_F1)
-    assert _shows_literally(till.window.product_label, MARKUP)
+    assert _shows_literally(till.window.products.label, MARKUP)
     deal = till.charge("6")
     screen = till.window.customer_screen
     assert _shows_literally(screen._qr_product, MARKUP)
     # A late payment names the product in the till's banner.
     till.window.on_session_late_payment_arrived(deal)
-    assert _shows_literally(till.window._late_text, MARKUP)
+    assert _shows_literally(till.window.late_banner.text, MARKUP)
     # WeChat's own words in the status line are plain text too.
     assert till.window.status_banner.textFormat() == Qt.TextFormat.PlainText
 
@@ -60,17 +62,17 @@ def test_a_product_name_with_markup_is_shown_as_typed(till: Till) -> None:
 def test_the_product_line_says_how_to_choose_when_nothing_is_chosen(till: Till) -> None:
     names = ["Latte", "Bagel", "Tea", "Cake"]  # as many as a new till's (咖啡, 奶茶, ...)
     till.app.session.save_products(names)
-    till.qtbot.waitUntil(lambda: till.window._products == names, timeout=WAIT_MS)
-    line = till.window.product_label.text()
+    till.qtbot.waitUntil(lambda: till.window.products.names == names, timeout=WAIT_MS)
+    line = till.window.products.label.text()
     assert line == "Product: none chosen (F1–F4, or type a name)"
     assert "Purchase" not in line
     till.press(Qt.Key.Key_F3)
-    assert till.window.product_label.text() == "Product: Tea"
+    assert till.window.products.label.text() == "Product: Tea"
     till.press(Qt.Key.Key_F3)  # again: unpicked
-    assert "none chosen" in till.window.product_label.text()
+    assert "none chosen" in till.window.products.label.text()
     till.app.session.save_products([])
-    till.qtbot.waitUntil(lambda: not till.window._quick_buttons, timeout=WAIT_MS)
-    assert till.window.product_label.text() == "Product: none chosen (type a name)"
+    till.qtbot.waitUntil(lambda: not till.window.products.buttons, timeout=WAIT_MS)
+    assert till.window.products.label.text() == "Product: none chosen (type a name)"
 
 
 def test_qt_own_file_dialog_speaks_chinese(qtbot: QtBot, chinese: QApplication) -> None:
@@ -94,7 +96,7 @@ def test_windows_are_named_in_the_ui_language(
     name_application(chinese)
     assert chinese.applicationDisplayName() == "微信支付收银台"
     workers = Workers()
-    session = PaymentSession(workers)
+    session = PaymentSession(Ops(workers))
     window = CashierWindow(session, max_amount_fen=100_000, shop_name="小店")
     qtbot.addWidget(window)
     # Ends with the display name, so it is not added twice.
@@ -120,7 +122,7 @@ def test_a_refused_payment_is_told_in_chinese_on_the_till(
     refused = BusinessError("NOTENOUGH", "余额不足", endpoint="pay/unifiedorder")
     deal = till.charge("3")
     till.window.on_session_deal_ended(
-        replace(deal, state=DealState.FAILED, last_error=checkout._describe(refused)), "failed"
+        replace(deal, state=DealState.FAILED, last_error=checkout._describe(refused)), Notice.FAILED
     )
     status = till.window.status_text()
     assert "余额不足：付款时请顾客更换付款方式" in status
@@ -128,7 +130,7 @@ def test_a_refused_payment_is_told_in_chinese_on_the_till(
     # A code no table knows: WeChat's own (Chinese) words, without the English wrapper.
     unknown = BusinessError("NEW_CODE_2027", "新的错误说明", endpoint="pay/unifiedorder")
     till.window.on_session_deal_ended(
-        replace(deal, state=DealState.FAILED, last_error=checkout._describe(unknown)), "failed"
+        replace(deal, state=DealState.FAILED, last_error=checkout._describe(unknown)), Notice.FAILED
     )
     status = till.window.status_text()
     assert "新的错误说明" in status

@@ -1,4 +1,5 @@
-"""The core never loads Qt: the checkout and the store imported in a fresh interpreter (rule 1)."""
+"""The core never loads Qt: the checkout, the store and the composition root imported in a fresh
+interpreter (rule 1)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import ast
 from helpers.processes import PRINT_QT_LOADED, run_python
 
 
-def test_the_checkout_and_the_store_do_not_load_pyside6() -> None:
-    assert run_python("import sys, pos.checkout, pos.store\n" + PRINT_QT_LOADED).strip() == "[]"
+def test_the_checkout_the_store_and_the_services_do_not_load_pyside6() -> None:
+    code = "import sys, pos.checkout, pos.store, pos.services\n" + PRINT_QT_LOADED
+    assert run_python(code).strip() == "[]"
 
 
 def test_the_check_would_see_pyside6_if_it_were_loaded() -> None:

@@ -233,28 +233,6 @@ def test_out_refund_no_names_the_deal_and_is_unique() -> None:
     assert all(n.startswith("T120261124130728000001R01") and len(n) <= 64 for n in numbers)
 
 
-def test_the_client_comes_from_the_settings_with_its_certificate(tmp_path: Path) -> None:
-    from dataclasses import replace
-
-    from pos.config import Settings
-    from pos.errors import ConfigError
-    from pos.refunds import make_client
-    from pos.wechatpay.types import ClientCertificate
-
-    with pytest.raises(ConfigError, match="no merchant"):
-        make_client(Settings(data_dir=tmp_path))
-    certificate = ClientCertificate(p12_path=str(tmp_path / "apiclient_cert.p12"), password="pw")
-    merchant = replace(DEFAULT_MERCHANT, certificate=certificate)
-    settings = Settings(data_dir=tmp_path, merchant=merchant, api_base_url="https://example.test")
-    client = make_client(settings)
-    try:
-        assert client.merchant.certificate == certificate  # secapi/pay/refund presents it
-        assert client.base_url == "https://example.test"
-        assert "pw" not in repr(client) and DEFAULT_MERCHANT.api_key not in repr(client)
-    finally:
-        client.close()
-
-
 def test_the_refund_notification_passed_on_by_the_relay_settles_the_refund(
     tmp_path: Path,
 ) -> None:
@@ -307,3 +285,23 @@ def test_the_refund_notification_passed_on_by_the_relay_settles_the_refund(
     finally:
         relay_app.state.close_streams()
         relay.stop()
+
+
+def test_the_calls_write_nothing_and_their_answers_are_recorded_apart(world: World) -> None:
+    # The window calls on a network thread and records on its database thread: the two halves
+    # of each step must hold apart.
+    deal = world.paid_deal(1500)
+    steps = refunder(world)
+    refund = steps.prepare(deal.out_trade_no, 500, "分开的两步")
+    asked = steps.ask(refund.out_refund_no)  # REFUNDNOTEXIST: it never left
+    assert steps.record_asked(asked) is None  # so: send it, identically
+    sent = steps.send(refund.out_refund_no)
+    assert sent.result is not None and sent.error is None
+    assert world.store.get_refund(refund.out_refund_no).state is RefundState.PENDING  # type: ignore[union-attr]
+    progress = steps.record_sent(sent)
+    assert progress.refund.state is RefundState.PROCESSING
+    assert progress.refund.refund_id == sent.result.refund_id
+    # Sent again, a refund that moved on is not: nothing leaves, nothing is written.
+    before = world.requests_to("secapi/pay/refund")
+    assert steps.send(refund.out_refund_no).result is None
+    assert world.requests_to("secapi/pay/refund") == before

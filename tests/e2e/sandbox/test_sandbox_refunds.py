@@ -16,7 +16,7 @@ from helpers.sandbox import (
 )
 
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
-from pos.sandbox.ledger import REFUND_TEXT_MISMATCH, REFUND_TEXT_OVER
+from pos.sandbox.refund_desk import REFUND_TEXT_MISMATCH, REFUND_TEXT_OVER
 from pos.wechatpay.notify import parse_refund_notification
 from pos.wechatpay.types import RefundStatus, SignType, TradeState
 

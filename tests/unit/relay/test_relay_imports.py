@@ -1,4 +1,4 @@
-"""Importing the relay's event type loads none of the server's libraries (issue 11)."""
+"""Importing the relay's event type or its paths loads none of the server's libraries (issue 11)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ def test_the_event_module_loads_no_server_library() -> None:
 
 def test_the_event_from_the_package_loads_no_server_library() -> None:
     assert _loaded_after("from pos.relay import RelayEvent") == []
+
+
+def test_naming_a_path_loads_no_server_library() -> None:
+    assert _loaded_after("from pos.relay.paths import PAYMENT_NOTIFY, relay_url") == []
 
 
 def test_the_app_from_the_package_loads_the_server() -> None:

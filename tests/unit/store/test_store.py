@@ -277,6 +277,23 @@ def test_products(store: Store) -> None:
         store.save_product(name="x", price_fen=3.5)  # type: ignore[arg-type]
 
 
+def test_replacing_the_products_keeps_ids_by_position_and_is_all_or_nothing(
+    store: Store,
+) -> None:
+    first = store.replace_products(["Latte", "Bagel", "Tea"])
+    assert [p.name for p in first] == ["Latte", "Bagel", "Tea"]
+    assert [p.position for p in first] == [0, 1, 2]
+    renamed = store.replace_products(["Flat white", "Bagel"])
+    assert [p.name for p in renamed] == ["Flat white", "Bagel"]
+    assert [p.id for p in renamed] == [first[0].id, first[1].id]  # renamed, not remade
+    assert store.products(include_inactive=True) == renamed  # Tea is gone
+    # A name the store refuses half way leaves the list as it was.
+    with pytest.raises(ValueError, match="needs a name"):
+        store.replace_products(["Cake", "  "])
+    assert store.products() == renamed
+    assert store.replace_products([]) == []
+
+
 # ---------------------------------------------------------------- refunds
 
 

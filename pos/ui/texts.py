@@ -1,0 +1,234 @@
+"""The clerk's words for the core's states, notices and errors: one table each, translated late.
+
+Signals carry the core's enums (:class:`~pos.checkout.Notice`, :class:`~pos.checkout.State`,
+:class:`~pos.store.DealState`, :class:`~pos.store.RefundState`), never their words nor their
+values as strings; a widget asks here for the words when it shows them. The tables are marked
+with ``QT_TRANSLATE_NOOP`` for lupdate, under the enum's name as context (``Notice``,
+``DealState``, ``RefundState``); the till's own sentences keep the context of the window that
+says them (``CashierWindow``). The Chinese is in ``resources/i18n/pos_zh_CN.ts``.
+
+The checkout's tables are made at their first use: the checkout loads with the services,
+after the window's first paint, and a notice or an ending only comes after that.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from pos.errors import AmountError, PosError
+from pos.money import format_fen
+from pos.store.records import DealState, RefundState
+from pos.ui.wechat_words import error_text as wechat_error_text
+
+if TYPE_CHECKING:
+    from pos.checkout import Notice, State
+    from pos.store import Deal
+
+#: A deal's state in a word (the till's list of today's deals).
+DEAL_STATE_WORDS: dict[DealState, str] = {
+    state: str(text)
+    for state, text in (
+        (DealState.CREATED, QT_TRANSLATE_NOOP("DealState", "new")),
+        (DealState.ORDERED, QT_TRANSLATE_NOOP("DealState", "waiting")),
+        (DealState.CLOSING, QT_TRANSLATE_NOOP("DealState", "closing")),
+        (DealState.PAID, QT_TRANSLATE_NOOP("DealState", "paid")),
+        (DealState.CLOSED, QT_TRANSLATE_NOOP("DealState", "not paid")),
+        (DealState.FAILED, QT_TRANSLATE_NOOP("DealState", "failed")),
+        (DealState.PARTIALLY_REFUNDED, QT_TRANSLATE_NOOP("DealState", "part refunded")),
+        (DealState.REFUNDED, QT_TRANSLATE_NOOP("DealState", "refunded")),
+    )
+}
+
+#: A refund's state in a word.
+REFUND_STATE_WORDS: dict[RefundState, str] = {
+    state: str(text)
+    for state, text in (
+        (RefundState.PENDING, QT_TRANSLATE_NOOP("RefundState", "unconfirmed")),
+        (RefundState.PROCESSING, QT_TRANSLATE_NOOP("RefundState", "processing")),
+        (RefundState.SUCCESS, QT_TRANSLATE_NOOP("RefundState", "refunded")),
+        (RefundState.CLOSED, QT_TRANSLATE_NOOP("RefundState", "refund closed")),
+        (RefundState.CHANGE, QT_TRANSLATE_NOOP("RefundState", "refund abnormal")),
+        (RefundState.FAILED, QT_TRANSLATE_NOOP("RefundState", "refund failed")),
+    )
+}
+
+#: The clerk's words for each rule of :func:`pos.money.parse_amount`, by the error's code
+#: (%1 in over_limit: the limit).
+AMOUNT_WORDS: dict[str, str] = {
+    code: str(text)
+    for code, text in (
+        ("empty", QT_TRANSLATE_NOOP("CashierWindow", "Type an amount first.")),
+        ("not_a_number", QT_TRANSLATE_NOOP("CashierWindow", "That is not an amount.")),
+        ("negative", QT_TRANSLATE_NOOP("CashierWindow", "The amount cannot be negative.")),
+        ("zero", QT_TRANSLATE_NOOP("CashierWindow", "The amount must be more than zero.")),
+        ("too_many_decimals", QT_TRANSLATE_NOOP("CashierWindow", "At most two decimals (fen).")),
+        ("over_limit", QT_TRANSLATE_NOOP("CashierWindow", "Over the limit of %1 per payment.")),
+    )
+}
+
+_BUG = str(
+    QT_TRANSLATE_NOOP(
+        "Errors", "Program error; it is in the log. The till goes on. Call for support."
+    )
+)
+
+K = TypeVar("K")
+
+
+def _strings(table: dict[K, object]) -> dict[K, str]:
+    return {key: str(text) for key, text in table.items()}
+
+
+@functools.cache
+def notice_words() -> dict[Notice, str]:
+    """What the till says while a deal is on screen, by the checkout's notice. A notice without
+    words here (PAID, CLOSED...) is shown by its own signal (the paid screen, the ending)."""
+    from pos.checkout import Notice
+
+    return _strings(
+        {
+            Notice.CREATING_ORDER: QT_TRANSLATE_NOOP("Notice", "Creating the order…"),
+            Notice.WAITING_FOR_SCAN: QT_TRANSLATE_NOOP(
+                "Notice", "Waiting for the customer to scan and pay…"
+            ),
+            Notice.NO_ANSWER: QT_TRANSLATE_NOOP(
+                "Notice", "No answer from WeChat Pay, still checking…"
+            ),
+            Notice.CHECKING_ORDER: QT_TRANSLATE_NOOP(
+                "Notice", "Checking the order with WeChat Pay…"
+            ),
+            Notice.BAD_SIGNATURE: QT_TRANSLATE_NOOP(
+                "Notice", "A reply failed its signature check; still checking with WeChat Pay…"
+            ),
+            Notice.TIMED_OUT: QT_TRANSLATE_NOOP("Notice", "Time is up; closing the order…"),
+            Notice.CANCELLED: QT_TRANSLATE_NOOP("Notice", "Cancelled; closing the order…"),
+            Notice.CLOSE_RETRY: QT_TRANSLATE_NOOP("Notice", "Closing the order, trying again…"),
+            Notice.AMOUNT_MISMATCH: QT_TRANSLATE_NOOP(
+                "Notice", "A payment notice with a wrong amount was ignored. Tell the manager."
+            ),
+            Notice.STORE_ERROR: QT_TRANSLATE_NOOP(
+                "Notice",
+                "The local database could not be written! Hand nothing over until it is fixed.",
+            ),
+        }
+    )
+
+
+@functools.cache
+def trouble_notices() -> frozenset[Notice]:
+    """Notices that mean trouble: said on the customer's screen too, and in red at the till."""
+    from pos.checkout import Notice
+
+    return frozenset({Notice.NO_ANSWER, Notice.BAD_SIGNATURE, Notice.STORE_ERROR})
+
+
+@functools.cache
+def ending_words() -> dict[Notice, str]:
+    """Why the deal on screen ended unpaid, by the notice the session ended it with (%1: the
+    amount)."""
+    from pos.checkout import Notice
+
+    return _strings(
+        {
+            Notice.CANCELLED: QT_TRANSLATE_NOOP(
+                "CashierWindow", "Payment of %1 cancelled. The order is being closed."
+            ),
+            Notice.TIMED_OUT: QT_TRANSLATE_NOOP(
+                "CashierWindow", "Time is up for %1. The order is being closed."
+            ),
+            Notice.FAILED: QT_TRANSLATE_NOOP(
+                "CashierWindow", "WeChat Pay refused the payment of %1."
+            ),
+            Notice.CLOSED: QT_TRANSLATE_NOOP("CashierWindow", "Payment of %1 closed, not paid."),
+        }
+    )
+
+
+@functools.cache
+def settled_words() -> dict[State, str]:
+    """How a deal the clerk left (cancel, timeout) ended in the background (%1: the amount)."""
+    from pos.checkout import State
+
+    return _strings(
+        {
+            State.CLOSED: QT_TRANSLATE_NOOP("CashierWindow", "Payment of %1 closed, not paid."),
+            State.FAILED: QT_TRANSLATE_NOOP(
+                "CashierWindow", "Payment of %1: no order was made, nothing was paid."
+            ),
+            State.PAID: QT_TRANSLATE_NOOP(
+                "CashierWindow", "Payment of %1 was paid after all (late payment)."
+            ),
+            State.NEEDS_ATTENTION: QT_TRANSLATE_NOOP(
+                "CashierWindow",
+                "Payment of %1: WeChat Pay reports another amount paid. Tell the manager.",
+            ),
+        }
+    )
+
+
+def _shown(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def _amount(fen: int) -> str:
+    return format_fen(fen, symbol="¥ ")
+
+
+def notice_text(notice: Notice) -> str:
+    """The clerk's words for ``notice`` ("" when it has none of its own)."""
+    words = notice_words().get(notice)
+    return _shown("Notice", words) if words is not None else ""
+
+
+def deal_state_text(state: DealState) -> str:
+    """A deal's state in a word (a state without words yet: its name, rather than nothing)."""
+    words = DEAL_STATE_WORDS.get(state)
+    return _shown("DealState", words) if words is not None else state.value
+
+
+def refund_state_text(state: RefundState) -> str:
+    """A refund's state in a word (a state without words yet: its name)."""
+    words = REFUND_STATE_WORDS.get(state)
+    return _shown("RefundState", words) if words is not None else state.value
+
+
+def ending_text(ending: Notice, amount_fen: int) -> str:
+    """Why the deal on screen ended unpaid (an ending without words of its own: refused)."""
+    from pos.checkout import Notice
+
+    words = ending_words()
+    text = words.get(ending, words[Notice.FAILED])
+    return _shown("CashierWindow", text).replace("%1", _amount(amount_fen))
+
+
+def settled_text(state: State, amount_fen: int) -> str | None:
+    """How the deal the clerk left ended (None for a state the till need not tell)."""
+    words = settled_words().get(state)
+    if words is None:
+        return None
+    return _shown("CashierWindow", words).replace("%1", _amount(amount_fen))
+
+
+def amount_error_text(error: AmountError, max_amount_fen: int) -> str:
+    """Why what the clerk typed is not an amount."""
+    words = AMOUNT_WORDS.get(error.code, AMOUNT_WORDS["not_a_number"])
+    return _shown("CashierWindow", words).replace("%1", _amount(max_amount_fen))
+
+
+def about_deal(text: str, deal: Deal) -> str:
+    """``text`` with the deal's amount for %1 and its number for %2."""
+    return text.replace("%1", _amount(deal.amount_fen)).replace("%2", deal.out_trade_no)
+
+
+def error_text(exc: PosError) -> str:
+    """A known error in words: WeChat Pay's refusal in ours; our own messages carry no secret
+    (:mod:`pos.errors`) and are shown as they are."""
+    return wechat_error_text(exc, str(exc))
+
+
+def bug_text() -> str:
+    """A bug stopped some work (what, and its traceback, are in the log); the till goes on."""
+    return _shown("Errors", _BUG)
