@@ -87,6 +87,8 @@ _STATES: dict[str, dict[DealState, str]] = {
         DealState.FAILED: "下单失败",
         DealState.PARTIALLY_REFUNDED: "部分退款",
         DealState.REFUNDED: "已退款",
+        DealState.REVERSING: "撤销中",
+        DealState.REVERSED: "已撤销",
     },
     "en": {
         DealState.CREATED: "Creating",
@@ -97,6 +99,8 @@ _STATES: dict[str, dict[DealState, str]] = {
         DealState.FAILED: "Failed",
         DealState.PARTIALLY_REFUNDED: "Partly refunded",
         DealState.REFUNDED: "Refunded",
+        DealState.REVERSING: "Reversing",
+        DealState.REVERSED: "Reversed",
     },
 }
 _TOTAL: dict[str, str] = {"zh_CN": "合计（{count} 笔已支付）", "en": "Total ({count} paid)"}

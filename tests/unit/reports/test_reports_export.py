@@ -300,3 +300,10 @@ def test_utc_store_times_are_shown_in_beijing(store: Store) -> None:
     first = next(iter(iter_rows(store, DAY, DAY)))
     assert first.time == datetime(2026, 11, 24, 9, 15, tzinfo=BEIJING)
     assert first.time.astimezone(UTC).hour == 1
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_deal_state_has_a_label(language: str) -> None:
+    labels = {state_label(state, language) for state in DealState}
+    assert len(labels) == len(DealState)
+    assert state_label(DealState.REVERSED, "zh_CN") == "已撤销"

@@ -71,6 +71,8 @@ ROUTES: dict[DealState, list[DealState]] = {
     DealState.FAILED: [DealState.FAILED],
     DealState.PARTIALLY_REFUNDED: [DealState.ORDERED, DealState.PAID, DealState.PARTIALLY_REFUNDED],
     DealState.REFUNDED: [DealState.ORDERED, DealState.PAID, DealState.REFUNDED],
+    DealState.REVERSING: [DealState.ORDERED, DealState.REVERSING],
+    DealState.REVERSED: [DealState.ORDERED, DealState.REVERSING, DealState.REVERSED],
 }
 
 
@@ -333,15 +335,18 @@ def test_unfinished_deals_and_deals_between(store: Store) -> None:
     deal_in(store, DealState.PAID)
     deal_in(store, DealState.FAILED)
     deal_in(store, DealState.CLOSED)
+    reversing = deal_in(store, DealState.REVERSING)
+    deal_in(store, DealState.REVERSED)
     later = make_deal(store, at=NOW + timedelta(days=1))
     assert [d.out_trade_no for d in store.unfinished_deals()] == [
         created.out_trade_no,
         ordered.out_trade_no,
         closing.out_trade_no,
+        reversing.out_trade_no,
         later.out_trade_no,
     ]
     today = store.deals_between(NOW, NOW + timedelta(days=1))
-    assert len(today) == 6 and later not in today
+    assert len(today) == 8 and later not in today
     assert store.deals_between(NOW + timedelta(days=1), NOW + timedelta(days=2)) == [later]
     # The same instant in another zone is the same instant.
     beijing = NOW.astimezone(timezone(timedelta(hours=8)))
