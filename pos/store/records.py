@@ -161,6 +161,10 @@ class Deal:
     is_late: bool = False
     last_error: str | None = None
     method: PaymentMethod = PaymentMethod.NATIVE
+    #: The customer's payment code, masked (``13****************``), and its salted HMAC
+    #: (pos.checkout.paycode); None for other methods. The code itself is never kept.
+    code_masked: str | None = None
+    code_fingerprint: str | None = None
 
     @property
     def alarm(self) -> str | None:
