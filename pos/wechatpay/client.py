@@ -11,6 +11,7 @@ parameters (§4.4: same ``out_trade_no`` / ``out_refund_no``, new nonce and sign
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import os
 import secrets
@@ -18,7 +19,7 @@ import shutil
 import ssl
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from types import TracebackType
@@ -42,6 +43,7 @@ from pos.wechatpay import xmlcodec
 from pos.wechatpay.bill import looks_like_bill, parse_bill
 from pos.wechatpay.signing import make_nonce, make_sign, verify_sign
 from pos.wechatpay.types import (
+    MICROPAY_REPORT_URL,
     Bill,
     ClientCertificate,
     Merchant,
@@ -53,6 +55,7 @@ from pos.wechatpay.types import (
     RefundQueryResult,
     RefundResult,
     RefundStatus,
+    ReportedTrade,
     ReverseResult,
     SignType,
     TradeState,
@@ -356,6 +359,32 @@ class WeChatPayClient:
             recall=fields.get("recall", "N") == "Y",
         )
 
+    def report(
+        self,
+        trades: Sequence[ReportedTrade],
+        *,
+        user_ip: str,
+        device_info: str | None = None,
+        interface_url: str = MICROPAY_REPORT_URL,
+    ) -> None:
+        """``payitil/report`` (交易保障): how the till's payment-code scans went, for WeChat's
+        monitoring. Sent once, never retried: it is best effort and must not hold a thread.
+
+        The documented reply is ``return_code``, ``return_msg`` and ``result_code`` only, with
+        no ``sign``: an unsigned SUCCESS is accepted here; a signed one is verified as usual.
+        """
+        if not trades:
+            raise ValueError("give at least one trade")
+        fields = {
+            "device_info": device_info,
+            "interface_url": interface_url,
+            "user_ip": user_ip,
+            "trades": json.dumps(
+                [trade.as_json() for trade in trades], ensure_ascii=False, separators=(",", ":")
+            ),
+        }
+        self._call("payitil/report", fields, out_trade_no=None, retry=False, unsigned_ok=True)
+
     def sandbox_sign_key(self) -> str:
         """§3.11: the sandbox key, asked with the production key and MD5; the reply is unsigned."""
         if self.path_prefix == "/xdc/apiv2sandbox":
@@ -380,6 +409,7 @@ class WeChatPayClient:
         bill: bool = False,
         path: str | None = None,
         envelope: bool = True,
+        unsigned_ok: bool = False,
     ) -> Any:
         started = time.monotonic()
         attempts = self.max_attempts if retry else 1
@@ -397,6 +427,7 @@ class WeChatPayClient:
                         bill=bill,
                         path=path,
                         envelope=envelope,
+                        unsigned_ok=unsigned_ok,
                     )
                 except OutcomeUnknown as exc:
                     if attempt >= attempts:
@@ -432,6 +463,7 @@ class WeChatPayClient:
         bill: bool,
         path: str | None,
         envelope: bool,
+        unsigned_ok: bool = False,
     ) -> Any:
         sign_type = self.sign_type if envelope else SignType.MD5
         fields: dict[str, object] = {"mch_id": self.merchant.mch_id}
@@ -509,6 +541,15 @@ class WeChatPayClient:
             )
         if not envelope:
             return reply  # §3.11: getsignkey's reply carries no sign.
+        if unsigned_ok and "sign" not in reply:
+            # payitil/report: documented without a sign; nothing in it changes money.
+            if reply.get("result_code", "SUCCESS") == "SUCCESS":
+                return reply
+            raise BusinessError(
+                reply.get("err_code", "") or str(reply.get("result_code")),
+                reply.get("err_code_des", ""),
+                endpoint=endpoint,
+            )
         # §2.5: a SUCCESS reply is signed with the request's algorithm (no sign_type echoed).
         if not verify_sign(reply, self.merchant.api_key, sign_type):
             raise BadResponseSignature(
