@@ -12,9 +12,11 @@ from pos.errors import (
 )
 from pos.store import Deal, DealState
 from pos.wechatpay.types import (
+    MicropayResult,
     OrderStatus,
     PaymentNotification,
     PrepayResult,
+    ReportedTrade,
 )
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,21 @@ class CheckoutConfig:
     close_retry_interval: float = 2.0
     #: added to max(timeout, 300) for time_expire (§4.5: at least 5 minutes)
     order_validity_margin: float = 60.0
+    #: payment code: orderquery while the customer types the password (§3.9: every 5 s)
+    password_poll: float = 5.0
+    #: payment code: how long the clerk waits for the password, or for an unclear outcome to
+    #: clear, before the order is reversed (§3.9: 30 s; WeChat revokes by itself at 45 s)
+    password_wait: float = 30.0
+    #: payment code: first orderquery after micropay's SYSTEMERROR (§3.9: wait 5 s)
+    system_error_wait: float = 5.0
+    #: payment code: no reverse before the micropay call is this old (§3.10: 15 s)
+    reverse_min_age: float = 15.0
+    #: payment code: wait before calling reverse again (recall=Y, no answer); doubles up to
+    #: max_poll_interval (§3.10: call again)
+    reverse_retry_interval: float = 2.0
+    #: payment code: reverse calls before the deal is left to a person (it stays REVERSING
+    #: and is reversed again at the next start)
+    max_reverse_calls: int = 10
 
     def order_validity(self) -> timedelta:
         """time_expire - time_start: max(checkout timeout, 5 min) + margin (§4.5)."""
@@ -59,10 +76,24 @@ class State(enum.StrEnum):
     #: WeChat Pay reports the order paid with another amount (§5.2 step 6): not marked paid,
     #: cannot be closed; the deal stays unfinished with ``last_error`` for a person to resolve
     NEEDS_ATTENTION = "NEEDS_ATTENTION"
+    #: payment code: micropay sent, its answer awaited
+    CHARGING = "CHARGING"
+    #: payment code: USERPAYING, the customer is typing the password
+    PASSWORD = "PASSWORD"  # noqa: S105 (a state, not a password)
+    #: payment code: reverse pending or repeating (§3.10)
+    REVERSING = "REVERSING"
+    #: payment code: WeChat Pay reversed (revoked) the order; nothing was kept
+    REVERSED = "REVERSED"
 
     @property
     def is_final(self) -> bool:
-        return self in (State.PAID, State.CLOSED, State.FAILED, State.NEEDS_ATTENTION)
+        return self in (
+            State.PAID,
+            State.CLOSED,
+            State.FAILED,
+            State.NEEDS_ATTENTION,
+            State.REVERSED,
+        )
 
 
 class Notice(enum.StrEnum):
@@ -83,6 +114,39 @@ class Notice(enum.StrEnum):
     AMOUNT_MISMATCH = "AMOUNT_MISMATCH"
     NOTIFICATION_IGNORED = "NOTIFICATION_IGNORED"
     STORE_ERROR = "STORE_ERROR"
+    # -- the customer's payment code (pos.checkout.code); one notice per way it can end
+    CHARGING_CODE = "CHARGING_CODE"
+    WAITING_FOR_PASSWORD = "WAITING_FOR_PASSWORD"  # noqa: S105 (a notice)
+    PASSWORD_TIMED_OUT = "PASSWORD_TIMED_OUT"  # noqa: S105 (a notice)
+    OUTCOME_UNCLEAR = "OUTCOME_UNCLEAR"
+    PAYMENT_FAILED = "PAYMENT_FAILED"
+    REVERSE_CANCELLED = "REVERSE_CANCELLED"
+    REVERSING_AFTER_RESTART = "REVERSING_AFTER_RESTART"
+    REVERSE_RETRY = "REVERSE_RETRY"
+    REVERSED = "REVERSED"
+    REVERSE_REFUSED = "REVERSE_REFUSED"
+    REVERSE_UNCONFIRMED = "REVERSE_UNCONFIRMED"
+    NOTHING_CHARGED = "NOTHING_CHARGED"
+    #: refused by the till before any call: another wallet's code, not a code, used before
+    CODE_OTHER_WALLET = "CODE_OTHER_WALLET"
+    CODE_NOT_A_CODE = "CODE_NOT_A_CODE"
+    CODE_REUSED = "CODE_REUSED"
+    #: micropay's refusals (§3.9 errors), one each
+    CODE_NOT_ENOUGH = "CODE_NOT_ENOUGH"
+    CODE_EXPIRED = "CODE_EXPIRED"
+    CODE_ALREADY_USED = "CODE_ALREADY_USED"
+    CODE_INVALID = "CODE_INVALID"
+    CODE_CARD_NOT_SUPPORTED = "CODE_CARD_NOT_SUPPORTED"
+    CODE_BUYER_MISMATCH = "CODE_BUYER_MISMATCH"
+    CODE_ORDER_PAID = "CODE_ORDER_PAID"
+    CODE_ORDER_CLOSED = "CODE_ORDER_CLOSED"
+    CODE_ORDER_REVERSED = "CODE_ORDER_REVERSED"
+    CODE_NUMBER_USED = "CODE_NUMBER_USED"
+    CODE_NO_PERMISSION = "CODE_NO_PERMISSION"
+    CODE_TRADE_REFUSED = "CODE_TRADE_REFUSED"
+    CODE_MERCHANT_WRONG = "CODE_MERCHANT_WRONG"
+    CODE_REQUEST_WRONG = "CODE_REQUEST_WRONG"
+    CODE_REFUSED = "CODE_REFUSED"
 
 
 # ---------------------------------------------------------------- events (in)
@@ -146,6 +210,38 @@ class PaymentNotified:
 
 
 @dataclass(frozen=True)
+class MicropayAnswered:
+    """micropay answered: paid at once, or USERPAYING (the customer must type the password)."""
+
+    result: MicropayResult
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class MicropayFailed:
+    """micropay raised: a refusal (``DefinitelyFailed``) or an unknown outcome."""
+
+    error: WeChatPayError
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class OrderReversed:
+    """reverse answered; ``recall`` means WeChat Pay asks for the call again (§3.10)."""
+
+    recall: bool
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class OrderReverseFailed:
+    """reverse raised (REVERSE_EXPIRE, ORDERNOTEXIST... or an unknown outcome)."""
+
+    error: WeChatPayError
+    seq: int = 0
+
+
+@dataclass(frozen=True)
 class CancelRequested:
     """The clerk pressed Cancel."""
 
@@ -165,6 +261,10 @@ Event = (
     | PaymentNotified
     | CancelRequested
     | Tick
+    | MicropayAnswered
+    | MicropayFailed
+    | OrderReversed
+    | OrderReverseFailed
 )
 
 
@@ -202,6 +302,40 @@ class CloseOrder:
 
     delay: float = 0.0
     seq: int = 0
+
+
+@dataclass(frozen=True)
+class Micropay:
+    """Call micropay now. The scanned code is not in the command: only the session holds it,
+    and gives it up with this one call (a code pays once; never resent, §3.9)."""
+
+    delay: float = 0.0
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class ReverseOrder:
+    """Call secapi/pay/reverse after ``delay`` seconds (§3.10)."""
+
+    delay: float = 0.0
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class SendReport:
+    """Send ``payitil/report`` for one scan, in the background, best effort: its failure is
+    only logged and nobody waits for it (:meth:`CheckoutSession.send_report`)."""
+
+    trade: ReportedTrade
+
+
+@dataclass(frozen=True)
+class ShowPasswordWait:
+    """Ask the customer to type the payment password (请顾客在手机上输入支付密码), with a
+    countdown to ``deadline``; the clerk may cancel."""
+
+    deadline: datetime
+    amount_fen: int
 
 
 @dataclass(frozen=True)
@@ -250,12 +384,19 @@ class Finish:
     deal: Deal | None
 
 
-NetworkCommand = CreateOrder | QueryOrder | CloseOrder
+NetworkCommand = CreateOrder | QueryOrder | CloseOrder | Micropay | ReverseOrder
+#: The network commands, for isinstance(): each waits its ``delay``, then goes to
+#: :meth:`CheckoutSession.perform`.
+NETWORK_COMMANDS = (CreateOrder, QueryOrder, CloseOrder, Micropay, ReverseOrder)
 Command = (
     Transition
     | CreateOrder
     | QueryOrder
     | CloseOrder
+    | Micropay
+    | ReverseOrder
+    | SendReport
+    | ShowPasswordWait
     | ShowQr
     | HideQr
     | ShowPaid
