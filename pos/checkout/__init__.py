@@ -2,6 +2,8 @@
 
 The package's rooms: :mod:`~pos.checkout.messages` (timings, states, notices, events and
 commands), :mod:`~pos.checkout.native` (the QR payment's machine),
+:mod:`~pos.checkout.code` (the customer's payment code: micropay, password wait, reverse),
+:mod:`~pos.checkout.paycode` (a code's wallet, mask, fingerprint; a scanner gun told apart),
 :mod:`~pos.checkout.session` (runs a machine against the client and the store),
 :mod:`~pos.checkout.client` (the calls a payment makes) and :mod:`~pos.checkout.recovery`
 (unfinished deals, notifications for deals no checkout watches). Import from here.
@@ -21,6 +23,13 @@ Two layers (STYLE rule 3):
 The Qt layer schedules each network command with a QTimer and runs
 :meth:`CheckoutSession.perform` on a worker (never on the main thread); tests and benchmarks
 use :meth:`CheckoutSession.run`, which loops with an injected ``sleep``.
+
+A payment code runs the same way: :meth:`CheckoutSession.begin_code` (instead of
+:meth:`CheckoutSession.begin`) stores the deal and holds the scanned code; its machine
+(:class:`CodeCheckout`, states in :mod:`pos.checkout.code`) adds the network commands
+:class:`Micropay` and :class:`ReverseOrder` (all of them are in :data:`NETWORK_COMMANDS`),
+:class:`ShowPasswordWait`, and :class:`SendReport`, which the caller hands to
+:meth:`CheckoutSession.send_report` in the background once the rest is shown.
 
 States of the machine (the deal's stored :class:`~pos.store.DealState` in brackets)::
 
@@ -73,7 +82,9 @@ from pos.checkout.client import (
     fits_body,
     order_body,
 )
+from pos.checkout.code import REFUSAL_NOTICES, CodeCheckout
 from pos.checkout.messages import (
+    NETWORK_COMMANDS,
     CancelRequested,
     CheckoutConfig,
     CloseOrder,
@@ -82,6 +93,9 @@ from pos.checkout.messages import (
     Event,
     Finish,
     HideQr,
+    Micropay,
+    MicropayAnswered,
+    MicropayFailed,
     NetworkCommand,
     Notice,
     OrderClosed,
@@ -90,11 +104,16 @@ from pos.checkout.messages import (
     OrderCreateFailed,
     OrderQueried,
     OrderQueryFailed,
+    OrderReversed,
+    OrderReverseFailed,
     PaymentNotified,
     QueryOrder,
+    ReverseOrder,
+    SendReport,
     ShowLatePayment,
     ShowMessage,
     ShowPaid,
+    ShowPasswordWait,
     ShowQr,
     State,
     Tick,
@@ -111,6 +130,8 @@ from pos.checkout.recovery import (
 from pos.checkout.session import CheckoutSession
 
 __all__ = [
+    "NETWORK_COMMANDS",
+    "REFUSAL_NOTICES",
     "SPBILL_CREATE_IP",
     "CancelRequested",
     "Checkout",
@@ -118,11 +139,15 @@ __all__ = [
     "CheckoutConfig",
     "CheckoutSession",
     "CloseOrder",
+    "CodeCheckout",
     "Command",
     "CreateOrder",
     "Event",
     "Finish",
     "HideQr",
+    "Micropay",
+    "MicropayAnswered",
+    "MicropayFailed",
     "NativeOrderClient",
     "NetworkCommand",
     "Notice",
@@ -132,13 +157,18 @@ __all__ = [
     "OrderCreated",
     "OrderQueried",
     "OrderQueryFailed",
+    "OrderReverseFailed",
+    "OrderReversed",
     "PayClient",
     "PaymentNotified",
     "QueryOrder",
     "RecoveryResult",
+    "ReverseOrder",
+    "SendReport",
     "ShowLatePayment",
     "ShowMessage",
     "ShowPaid",
+    "ShowPasswordWait",
     "ShowQr",
     "State",
     "Tick",
