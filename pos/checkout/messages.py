@@ -6,6 +6,7 @@ import enum
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from pos.errors import (
     WeChatPayError,
@@ -18,6 +19,9 @@ from pos.wechatpay.types import (
     PrepayResult,
     ReportedTrade,
 )
+
+if TYPE_CHECKING:
+    from pos.config import Settings  # the window imports this package before its first paint
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +59,16 @@ class CheckoutConfig:
     #: payment code: reverse calls before the deal is left to a person (it stays REVERSING
     #: and is reversed again at the next start)
     max_reverse_calls: int = 10
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> CheckoutConfig:
+        """The timings the till's settings choose (the rest keep their defaults)."""
+        return cls(
+            timeout=float(settings.checkout_timeout_seconds),
+            poll_interval=settings.poll_interval_seconds,
+            password_wait=float(settings.password_wait_seconds),
+            password_poll=settings.password_poll_seconds,
+        )
 
     def order_validity(self) -> timedelta:
         """time_expire - time_start: max(checkout timeout, 5 min) + margin (§4.5)."""
