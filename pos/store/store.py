@@ -472,10 +472,12 @@ class Store(RefundBook):
     def install_secret(self, key: str) -> bytes:
         """A random 32-byte secret of this installation under setting ``key``, made on first
         use and never changed: two tills racing to make it both get the one that was stored."""
-        with self._write(f"reading secret {key}"):
-            s = self._m.setting
-            s.insert(key=key, value=secrets.token_hex(32)).on_conflict_ignore().execute()
-            value = str(s.get(s.key == key).value)
+        value = self.get_setting(key)
+        if value is None:  # only the first time: a write (and its sync) per scan would show
+            with self._write(f"making secret {key}"):
+                s = self._m.setting
+                s.insert(key=key, value=secrets.token_hex(32)).on_conflict_ignore().execute()
+                value = str(s.get(s.key == key).value)
         return bytes.fromhex(value)
 
     def set_setting(self, key: str, value: str) -> None:
