@@ -6,6 +6,7 @@ sandbox, 30 s at the till) pass in no time while every call is real HTTP on 127.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -242,3 +243,15 @@ def test_a_crash_right_after_the_scan_waits_for_the_reverse_rule(counter: Counte
     result.session.run(sleep=counter.sleep, commands=result.commands)
     assert result.session.deal.state is DealState.REVERSED
     assert counter.order_state(result.deal) is TradeState.REVOKED
+
+
+def test_the_code_is_in_no_log_line_over_real_http(
+    counter: Counter, caplog: pytest.LogCaptureFixture
+) -> None:
+    code = example_code(Ending.ERROR_BUT_PAID)
+    with caplog.at_level(logging.DEBUG):
+        session = counter.begin(code)
+        counter.run(session)
+    assert session.deal.state is DealState.PAID
+    assert any("pay/micropay" in record.getMessage() for record in caplog.records)
+    assert all(code not in record.getMessage() for record in caplog.records)
