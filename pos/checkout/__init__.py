@@ -82,9 +82,10 @@ from pos.checkout.client import (
     fits_body,
     order_body,
 )
-from pos.checkout.code import REFUSAL_NOTICES, CodeCheckout
+from pos.checkout.code import CodeCheckout
 from pos.checkout.messages import (
     NETWORK_COMMANDS,
+    REFUSAL_NOTICES,
     CancelRequested,
     CheckoutConfig,
     CloseOrder,

@@ -48,6 +48,8 @@ import logging
 from datetime import datetime, timedelta
 
 from pos.checkout.messages import (
+    ASK_NOTICES,
+    REFUSAL_NOTICES,
     CancelRequested,
     CheckoutConfig,
     Command,
@@ -93,36 +95,6 @@ from pos.wechatpay.types import (
 
 log = logging.getLogger(__name__)
 
-#: micropay's refusals (§3.9, §4.4): the err_code -> what the clerk is told. A code not
-#: listed is CODE_REFUSED, shown with WeChat's own words.
-REFUSAL_NOTICES: dict[str, Notice] = {
-    "NOTENOUGH": Notice.CODE_NOT_ENOUGH,
-    "AUTHCODEEXPIRE": Notice.CODE_EXPIRED,
-    "AUTH_CODE_ERROR": Notice.CODE_ALREADY_USED,
-    "AUTH_CODE_INVALID": Notice.CODE_INVALID,
-    "NOTSUPORTCARD": Notice.CODE_CARD_NOT_SUPPORTED,
-    "BUYER_MISMATCH": Notice.CODE_BUYER_MISMATCH,
-    "ORDERCLOSED": Notice.CODE_ORDER_CLOSED,
-    "ORDERREVERSED": Notice.CODE_ORDER_REVERSED,
-    "NOAUTH": Notice.CODE_NO_PERMISSION,
-    "TRADE_ERROR": Notice.CODE_TRADE_REFUSED,
-    "APPID_NOT_EXIST": Notice.CODE_MERCHANT_WRONG,
-    "MCHID_NOT_EXIST": Notice.CODE_MERCHANT_WRONG,
-    "APPID_MCHID_NOT_MATCH": Notice.CODE_MERCHANT_WRONG,
-    "PARAM_ERROR": Notice.CODE_REQUEST_WRONG,
-    "LACK_PARAMS": Notice.CODE_REQUEST_WRONG,
-    "XML_FORMAT_ERROR": Notice.CODE_REQUEST_WRONG,
-    "REQUIRE_POST_METHOD": Notice.CODE_REQUEST_WRONG,
-    "SIGNERROR": Notice.CODE_REQUEST_WRONG,
-    "NOT_UTF8": Notice.CODE_REQUEST_WRONG,
-    "POST_DATA_EMPTY": Notice.CODE_REQUEST_WRONG,
-}
-#: §4.4: answers that say an order exists under the number: learn its state with orderquery.
-_ASK_CODES: dict[str, Notice] = {
-    "ORDERPAID": Notice.CODE_ORDER_PAID,
-    "OUT_TRADE_NO_USED": Notice.CODE_NUMBER_USED,
-    "INVALID_REQUEST": Notice.CODE_NUMBER_USED,
-}
 _ORDER_MISSING = "ORDERNOTEXIST"
 _OPEN = frozenset({TradeState.NOTPAY, TradeState.USERPAYING, TradeState.ACCEPT})
 #: The states in which the clerk still waits at the till (a cancel reverses).
@@ -312,6 +284,15 @@ class CodeCheckout:
         # The report goes last: the clerk's screen never waits for it.
         return [transition, *extra, Finish(state, self.deal), *report]
 
+    def _needs_person(self, now: datetime, reason: str, text: str, notice: Notice) -> list[Command]:
+        """The machine stops; the deal stays where it is (unfinished) with the alarm."""
+        return self._end(
+            State.NEEDS_ATTENTION,
+            Transition(self.deal.state, reason, {"last_error": text}),
+            ShowMessage(notice, text, is_alarm=True),
+            report=self._report(now, ReportState.FAIL, notice.value),
+        )
+
     # ---------------------------------------------------------------- micropay
 
     def _on_answered(self, event: MicropayAnswered, now: datetime) -> list[Command]:
@@ -351,7 +332,7 @@ class CodeCheckout:
         self._pay_seq = None
         error, code = event.error, _error_code(event.error)
         if isinstance(error, RequestRejected) or (
-            isinstance(error, BusinessError) and code not in _ASK_CODES
+            isinstance(error, BusinessError) and code not in ASK_NOTICES
         ):
             # Definitely refused: no order was made for this scan (§3.9 errors).
             notice = Notice.CODE_REQUEST_WRONG
@@ -372,8 +353,8 @@ class CodeCheckout:
                 DealState.CREATED, "micropay outcome unknown", {"last_error": _describe(error)}
             )
         ]
-        if code in _ASK_CODES:
-            commands.append(ShowMessage(_ASK_CODES[code], "Checking the order with WeChat Pay…"))
+        if code in ASK_NOTICES:
+            commands.append(ShowMessage(ASK_NOTICES[code], "Checking the order with WeChat Pay…"))
         elif isinstance(error, BadResponseSignature):
             commands.append(
                 ShowMessage(
@@ -508,14 +489,7 @@ class CodeCheckout:
                 f"ALARM: WeChat Pay reports {status.total_fee} fen paid by {via}, the deal "
                 f"is {self.deal.amount_fen} fen; not marked paid"
             )
-            self.state = State.NEEDS_ATTENTION
-            self._pay_seq = self._query_seq = self._reverse_seq = None
-            return [
-                Transition(self.deal.state, "amount mismatch", {"last_error": text}),
-                ShowMessage(Notice.AMOUNT_MISMATCH, text, is_alarm=True),
-                Finish(self.state, self.deal),
-                *self._report(now, ReportState.FAIL, "AMOUNT_MISMATCH"),
-            ]
+            return self._needs_person(now, "amount mismatch", text, Notice.AMOUNT_MISMATCH)
         is_late = self.state in (State.RECOVERING, State.REVERSING)
         changes: dict[str, object] = {
             "transaction_id": status.transaction_id,
@@ -613,14 +587,9 @@ class CodeCheckout:
                 f"ALARM: the reverse of {self.deal.out_trade_no} is not confirmed after "
                 f"{self._reverse_calls} calls; it is tried again at the next start"
             )
-            self.state = State.NEEDS_ATTENTION
-            self._pay_seq = self._query_seq = self._reverse_seq = None
-            return [
-                Transition(DealState.REVERSING, "reverse not confirmed", {"last_error": text}),
-                ShowMessage(Notice.REVERSE_UNCONFIRMED, text, is_alarm=True),
-                Finish(self.state, self.deal),
-                *self._report(now, ReportState.FAIL, "REVERSE_UNCONFIRMED"),
-            ]
+            return self._needs_person(
+                now, "reverse not confirmed", text, Notice.REVERSE_UNCONFIRMED
+            )
         return [
             ShowMessage(Notice.REVERSE_RETRY, "Reversing the payment again…"),
             self._reverse(now, retry=True),

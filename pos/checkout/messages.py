@@ -163,6 +163,40 @@ class Notice(enum.StrEnum):
     CODE_REFUSED = "CODE_REFUSED"
 
 
+#: micropay's refusals (§3.9, §4.4): the err_code -> what the clerk is told
+#: (pos.checkout.code). One notice per row of §3.9's error table: the request and the
+#: merchant problems share theirs. A code not listed is CODE_REFUSED, shown with WeChat's
+#: own words.
+REFUSAL_NOTICES: dict[str, Notice] = {
+    "NOTENOUGH": Notice.CODE_NOT_ENOUGH,
+    "AUTHCODEEXPIRE": Notice.CODE_EXPIRED,
+    "AUTH_CODE_ERROR": Notice.CODE_ALREADY_USED,
+    "AUTH_CODE_INVALID": Notice.CODE_INVALID,
+    "NOTSUPORTCARD": Notice.CODE_CARD_NOT_SUPPORTED,
+    "BUYER_MISMATCH": Notice.CODE_BUYER_MISMATCH,
+    "ORDERCLOSED": Notice.CODE_ORDER_CLOSED,
+    "ORDERREVERSED": Notice.CODE_ORDER_REVERSED,
+    "NOAUTH": Notice.CODE_NO_PERMISSION,
+    "TRADE_ERROR": Notice.CODE_TRADE_REFUSED,
+    "APPID_NOT_EXIST": Notice.CODE_MERCHANT_WRONG,
+    "MCHID_NOT_EXIST": Notice.CODE_MERCHANT_WRONG,
+    "APPID_MCHID_NOT_MATCH": Notice.CODE_MERCHANT_WRONG,
+    "PARAM_ERROR": Notice.CODE_REQUEST_WRONG,
+    "LACK_PARAMS": Notice.CODE_REQUEST_WRONG,
+    "XML_FORMAT_ERROR": Notice.CODE_REQUEST_WRONG,
+    "REQUIRE_POST_METHOD": Notice.CODE_REQUEST_WRONG,
+    "SIGNERROR": Notice.CODE_REQUEST_WRONG,
+    "NOT_UTF8": Notice.CODE_REQUEST_WRONG,
+    "POST_DATA_EMPTY": Notice.CODE_REQUEST_WRONG,
+}
+#: §4.4: answers that say an order exists under the number: learn its state with orderquery.
+ASK_NOTICES: dict[str, Notice] = {
+    "ORDERPAID": Notice.CODE_ORDER_PAID,
+    "OUT_TRADE_NO_USED": Notice.CODE_NUMBER_USED,
+    "INVALID_REQUEST": Notice.CODE_NUMBER_USED,
+}
+
+
 # ---------------------------------------------------------------- events (in)
 
 
