@@ -18,6 +18,8 @@ been carried out, so the only safe moves are to ask WeChat Pay again
     ├── StoreError                  the local database could not do what was asked
     │   └── DiskFullError           ... because the disk or the database is full
     ├── RefundLimitError            a refund the store refuses before any network call
+    ├── PaymentCodeRefused          a scanned code the till refuses before any call (another
+    │                               wallet's, not a code, already used for another deal)
     ├── Cancelled                   the user stopped a long task (export, reconcile); no file left
     └── WeChatPayError              a call to WeChat Pay did not succeed
         ├── DefinitelyFailed        nothing happened at WeChat Pay, or its answer is final
@@ -78,6 +80,16 @@ class DiskFullError(StoreError):
 
 class RefundLimitError(PosError):
     """A refund refused locally, before any network call (amount left, count limit)."""
+
+
+class PaymentCodeRefused(PosError):
+    """A scanned payment code refused before anything was stored or sent. ``reason`` is the
+    :class:`pos.checkout.Notice` value the clerk's words are looked up by. The message never
+    holds the code (a credential)."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class Cancelled(PosError):

@@ -2,6 +2,8 @@
 
 The package's rooms: :mod:`~pos.checkout.messages` (timings, states, notices, events and
 commands), :mod:`~pos.checkout.native` (the QR payment's machine),
+:mod:`~pos.checkout.code` (the customer's payment code: micropay, password wait, reverse),
+:mod:`~pos.checkout.paycode` (a code's wallet, mask, fingerprint; a scanner gun told apart),
 :mod:`~pos.checkout.session` (runs a machine against the client and the store),
 :mod:`~pos.checkout.client` (the calls a payment makes), :mod:`~pos.checkout.recovery`
 (unfinished deals, notifications for deals no checkout watches) and
@@ -25,6 +27,13 @@ answer as an event; no store) then :meth:`CheckoutSession.handle` (the store's w
 Qt layer schedules each network command with a QTimer, calls on a network worker and
 handles the answer on its one database worker (never on the main thread); tests and
 benchmarks use :meth:`CheckoutSession.run`, which loops with an injected ``sleep``.
+
+A payment code runs the same way: :meth:`CheckoutSession.begin_code` (instead of
+:meth:`CheckoutSession.begin`) stores the deal and holds the scanned code; its machine
+(:class:`CodeCheckout`, states in :mod:`pos.checkout.code`) adds the network commands
+:class:`Micropay` and :class:`ReverseOrder` (all of them are in :data:`NETWORK_COMMANDS`),
+:class:`ShowPasswordWait`, and :class:`SendReport`, which the caller hands to
+:meth:`CheckoutSession.send_report` in the background once the rest is shown.
 
 States of the machine (the deal's stored :class:`~pos.store.DealState` in brackets)::
 
@@ -77,7 +86,10 @@ from pos.checkout.client import (
     fits_body,
     order_body,
 )
+from pos.checkout.code import CodeCheckout
 from pos.checkout.messages import (
+    NETWORK_COMMANDS,
+    REFUSAL_NOTICES,
     CancelRequested,
     CheckoutConfig,
     CloseOrder,
@@ -86,6 +98,9 @@ from pos.checkout.messages import (
     Event,
     Finish,
     HideQr,
+    Micropay,
+    MicropayAnswered,
+    MicropayFailed,
     NetworkCommand,
     Notice,
     OrderClosed,
@@ -94,11 +109,16 @@ from pos.checkout.messages import (
     OrderCreateFailed,
     OrderQueried,
     OrderQueryFailed,
+    OrderReversed,
+    OrderReverseFailed,
     PaymentNotified,
     QueryOrder,
+    ReverseOrder,
+    SendReport,
     ShowLatePayment,
     ShowMessage,
     ShowPaid,
+    ShowPasswordWait,
     ShowQr,
     State,
     Tick,
@@ -125,6 +145,8 @@ from pos.checkout.relayed import (
 from pos.checkout.session import CheckoutSession
 
 __all__ = [
+    "NETWORK_COMMANDS",
+    "REFUSAL_NOTICES",
     "SPBILL_CREATE_IP",
     "Alarmed",
     "AlreadyPaid",
@@ -134,12 +156,16 @@ __all__ = [
     "CheckoutConfig",
     "CheckoutSession",
     "CloseOrder",
+    "CodeCheckout",
     "Command",
     "CreateOrder",
     "Event",
     "Finish",
     "Handled",
     "HideQr",
+    "Micropay",
+    "MicropayAnswered",
+    "MicropayFailed",
     "NativeOrderClient",
     "NetworkCommand",
     "Notice",
@@ -149,6 +175,8 @@ __all__ = [
     "OrderCreated",
     "OrderQueried",
     "OrderQueryFailed",
+    "OrderReverseFailed",
+    "OrderReversed",
     "PaidLate",
     "PayClient",
     "PaymentNotified",
@@ -156,9 +184,12 @@ __all__ = [
     "RecoveryResult",
     "Refused",
     "RelayedPayment",
+    "ReverseOrder",
+    "SendReport",
     "ShowLatePayment",
     "ShowMessage",
     "ShowPaid",
+    "ShowPasswordWait",
     "ShowQr",
     "State",
     "Tick",

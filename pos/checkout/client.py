@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
 from pos.wechatpay.types import (
     BODY_MAX_BYTES,
+    MicropayResult,
     OrderStatus,
     PrepayResult,
+    ReportedTrade,
+    ReverseResult,
 )
 
 log = logging.getLogger(__name__)
@@ -39,6 +43,31 @@ class NativeOrderClient(Protocol):
 
     def close_order(self, out_trade_no: str) -> None: ...
 
+    def micropay(
+        self,
+        *,
+        out_trade_no: str,
+        total_fee: int,
+        body: str,
+        auth_code: str,
+        spbill_create_ip: str,
+        device_info: str | None = None,
+        attach: str | None = None,
+    ) -> MicropayResult: ...
+
+    def reverse(
+        self, *, out_trade_no: str | None = None, transaction_id: str | None = None
+    ) -> ReverseResult: ...
+
+    def report(
+        self,
+        trades: Sequence[ReportedTrade],
+        *,
+        user_ip: str,
+        device_info: str | None = None,
+        interface_url: str = ...,
+    ) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -64,8 +93,24 @@ class PayClient(Protocol):
 
     def close_order(self, *, out_trade_no: str) -> None: ...
 
+    def micropay(
+        self,
+        *,
+        out_trade_no: str,
+        total_fee: int,
+        body: str,
+        auth_code: str,
+        device_info: str | None = None,
+    ) -> MicropayResult: ...
 
-#: The address reported as spbill_create_ip for Native orders (the till's own request).
+    def reverse(self, *, out_trade_no: str) -> ReverseResult: ...
+
+    def report(
+        self, trades: Sequence[ReportedTrade], *, device_info: str | None = None
+    ) -> None: ...
+
+
+#: The address reported as spbill_create_ip (and payitil/report's user_ip): the till's own.
 SPBILL_CREATE_IP = "127.0.0.1"
 #: Marks a product name cut to fit ``body``.
 _ELLIPSIS = "…"
@@ -92,6 +137,7 @@ class CheckoutClient:
 
     Adds what every Native order of this till carries: the ``notify_url`` the relay
     receives on (§3.1) and the ``spbill_create_ip``; both stay identical on every retry (§4.6).
+    A payment code's micropay carries the same ``spbill_create_ip`` (§3.9).
     """
 
     def __init__(self, client: NativeOrderClient, *, notify_url: str) -> None:
@@ -124,6 +170,33 @@ class CheckoutClient:
 
     def close_order(self, *, out_trade_no: str) -> None:
         self._client.close_order(out_trade_no)
+
+    def micropay(
+        self,
+        *,
+        out_trade_no: str,
+        total_fee: int,
+        body: str,
+        auth_code: str,
+        device_info: str | None = None,
+    ) -> MicropayResult:
+        """§3.9: one call per scan, never resent (the client does not retry micropay)."""
+        return self._client.micropay(
+            out_trade_no=out_trade_no,
+            total_fee=total_fee,
+            body=body,
+            auth_code=auth_code,
+            spbill_create_ip=SPBILL_CREATE_IP,
+            device_info=device_info,
+        )
+
+    def reverse(self, *, out_trade_no: str) -> ReverseResult:
+        """§3.10: needs the merchant's API certificate (secapi)."""
+        return self._client.reverse(out_trade_no=out_trade_no)
+
+    def report(self, trades: Sequence[ReportedTrade], *, device_info: str | None = None) -> None:
+        """``payitil/report`` (交易保障), sent once."""
+        self._client.report(trades, user_ip=SPBILL_CREATE_IP, device_info=device_info)
 
     def close(self) -> None:
         self._client.close()

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from pos.checkout.client import PayClient
-from pos.checkout.messages import CheckoutConfig, CloseOrder, Command, CreateOrder, QueryOrder
+from pos.checkout.messages import NETWORK_COMMANDS, CheckoutConfig, Command
 from pos.checkout.session import CheckoutSession
 from pos.clock import Clock
 from pos.errors import (
@@ -54,8 +54,10 @@ def recover_unfinished(
     Performs, for each deal, the network commands due now (the query, a close already
     allowed, the query confirming it); a deal that still needs watching comes back with its
     session and its pending commands. A deal left CREATED that WeChat Pay does not know
-    becomes FAILED; an unpaid one is closed (its clerk's session died with the program);
-    a paid one becomes PAID with ``is_late`` so that the clerk sees it.
+    becomes FAILED; an unpaid one is closed (its clerk's session died with the program),
+    or reversed for a payment code (§3.10, its reverse waiting until the micropay call is
+    ``reverse_min_age`` old); a paid one becomes PAID with ``is_late`` so that the clerk
+    sees it. A payment-code deal left REVERSING is reversed again.
     """
     results: list[RecoveryResult] = []
     for deal in store.unfinished_deals():
@@ -64,11 +66,7 @@ def recover_unfinished(
         )
         commands = session.start()
         for _ in range(max_calls_per_deal):
-            due = [
-                c
-                for c in commands
-                if isinstance(c, CreateOrder | QueryOrder | CloseOrder) and c.delay <= 0
-            ]
+            due = [c for c in commands if isinstance(c, NETWORK_COMMANDS) and c.delay <= 0]
             if not due or session.is_finished:
                 break
             rest = [c for c in commands if c not in due]
@@ -78,10 +76,7 @@ def recover_unfinished(
         live = [
             c
             for c in commands
-            if not (
-                isinstance(c, CreateOrder | QueryOrder | CloseOrder)
-                and not session.machine.is_current(c)
-            )
+            if not (isinstance(c, NETWORK_COMMANDS) and not session.machine.is_current(c))
         ]
         results.append(
             RecoveryResult(session.deal, None if session.is_finished else session, tuple(live))
@@ -134,11 +129,16 @@ def apply_payment_notification(
     """Record a verified notification for a deal no live session owns (§5.2 steps 5–7).
 
     Returns the stored deal when it was (or already is) marked paid by it; None when the
-    deal is unknown or the amount or transaction_id does not match (do not mark paid; alert).
+    deal is unknown, being or already reversed, or the amount or transaction_id does not
+    match (do not mark paid; alert).
     A deal that was CLOSING, CLOSED or FAILED is marked ``is_late``.
     """
     deal = store.get_deal(notification.out_trade_no)
     if deal is None or notification.total_fee != deal.amount_fen:
+        return None
+    if deal.state in (DealState.REVERSING, DealState.REVERSED):
+        # A reverse was decided (it gives a paid order's money back, §3.10): the deal is
+        # settled by it, never marked paid on the side.
         return None
     if deal.transaction_id is not None and deal.transaction_id != notification.transaction_id:
         return None

@@ -27,6 +27,13 @@ LANGUAGES = ("zh_CN", "en")
 CHECKOUT_TIMEOUT_RANGE = (10, 7200)
 #: Seconds between two orderquery calls.
 POLL_INTERVAL_RANGE = (0.2, 60.0)
+#: Seconds the clerk waits for the customer's payment password before the order is reversed
+#: (§3.9: 30 s on the older and cross-border pages, 45 s on the current one; WeChat itself
+#: revokes an unpaid payment-code order 45 s after it was made, §4.5).
+PASSWORD_WAIT_RANGE = (10, 45)
+#: Seconds between two orderquery calls while the password is awaited (§3.9: every 5–10 s;
+#: 3–5 s on the cross-border page). Never more than the shortest wait.
+PASSWORD_POLL_RANGE = (2.0, 10.0)
 #: The largest amount the till takes, in fen.
 MAX_AMOUNT_FEN_RANGE = (1, 10**12)
 #: Receipt paper widths, in millimetres (pos.counter.receipt lays out each).
@@ -75,6 +82,10 @@ class Settings:
     checkout_timeout_seconds: int = 120
     #: Seconds between two orderquery calls (the one float here: time, never money).
     poll_interval_seconds: float = 2.0
+    #: Payment codes: how long the customer may take to type the password, and how often
+    #: WeChat Pay is asked meanwhile (seconds).
+    password_wait_seconds: int = 30
+    password_poll_seconds: float = 5.0
     max_amount_fen: int = 5_000_000
     language: str = "zh_CN"
     #: The shop's time zone (IANA name): when its business day begins, for the till's list,
@@ -132,6 +143,37 @@ class Settings:
         found.extend(token for token in self.relay_till_tokens.values() if token)
         found.extend(merchant.api_key for merchant in self.relay_merchants)
         return tuple(found)
+
+
+@dataclass(frozen=True)
+class PaymentCodes:
+    """Whether the till takes the customers' payment codes, and why not (English, for the
+    log and as the key of the clerk's words; empty when it does)."""
+
+    is_available: bool
+    reason: str = ""
+
+
+#: Why a real merchant without an API certificate takes no payment codes.
+NO_CERTIFICATE = (
+    "payment codes need the merchant's API certificate (apiclient_cert.p12, or the PEM "
+    "pair): a payment the customer does not finish is undone with a reverse "
+    "(secapi/pay/reverse), which WeChat Pay accepts only with the certificate"
+)
+
+
+def payment_codes(settings: Settings) -> PaymentCodes:
+    """Payment codes are on in the sandbox, and for a merchant with an API certificate.
+
+    §3.10: ``secapi/pay/reverse`` needs the merchant's TLS client certificate; a till that
+    cannot reverse could leave a customer charged for a sale the clerk cancelled, so without
+    one the payment code is switched off (the shop's QR still works).
+    """
+    if settings.merchant is None:
+        return PaymentCodes(True)
+    if settings.merchant.certificate is None:
+        return PaymentCodes(False, NO_CERTIFICATE)
+    return PaymentCodes(True)
 
 
 def masked(secret: str | None) -> str:

@@ -18,6 +18,9 @@ from pos.config.printer import parse_printer_address
 from pos.config.settings import (
     CHECKOUT_TIMEOUT_RANGE,
     MAX_URL_LENGTH,
+    NO_CERTIFICATE,
+    PASSWORD_POLL_RANGE,
+    PASSWORD_WAIT_RANGE,
     POLL_INTERVAL_RANGE,
     validate_merchant_fields,
 )
@@ -197,6 +200,42 @@ def validate_poll_interval(seconds: float) -> str | None:
             low=f"{low:g}",
             high=f"{high:g}",
         )
+    return None
+
+
+def validate_password_wait(seconds: int) -> str | None:
+    low, high = PASSWORD_WAIT_RANGE
+    if not low <= seconds <= high:
+        return Problem(
+            "the password wait must be from {low} to {high} seconds", low=str(low), high=str(high)
+        )
+    return None
+
+
+def validate_password_poll(seconds: float) -> str | None:
+    low, high = PASSWORD_POLL_RANGE
+    if not low <= seconds <= high:
+        return Problem(
+            "the password poll interval must be from {low} to {high} seconds",
+            low=f"{low:g}",
+            high=f"{high:g}",
+        )
+    return None
+
+
+def certificate_problem(merchant: Merchant) -> str | None:
+    """What Test connection says of the API certificate (refunds and payment codes need it,
+    §3.5, §3.10): none configured, or one that cannot be opened; None when it loads."""
+    certificate = merchant.certificate
+    if certificate is None:
+        return NO_CERTIFICATE
+    # Imported here: the protocol client is only needed for this check.
+    from pos.wechatpay.client import client_ssl_context
+
+    try:
+        client_ssl_context(certificate)
+    except ConfigError:
+        return CERTIFICATE_UNREADABLE
     return None
 
 

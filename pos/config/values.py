@@ -21,6 +21,8 @@ from pos.config.settings import (
     MCH_ID_FORM,
     MIN_TILL_SECRET_LENGTH,
     PAPER_WIDTHS_MM,
+    PASSWORD_POLL_RANGE,
+    PASSWORD_WAIT_RANGE,
     POLL_INTERVAL_RANGE,
     RELAY_REPLAY_EVENTS_RANGE,
     TILL_ID_FORM,
@@ -335,6 +337,12 @@ def apply_fields(settings: Settings, values: Mapping[str, Value]) -> None:
         ),
         "poll_interval_seconds": lambda item: _seconds(
             item, "poll_interval_seconds", *POLL_INTERVAL_RANGE
+        ),
+        "password_wait_seconds": lambda item: _int(
+            item, "password_wait_seconds", *PASSWORD_WAIT_RANGE, "seconds"
+        ),
+        "password_poll_seconds": lambda item: _seconds(
+            item, "password_poll_seconds", *PASSWORD_POLL_RANGE
         ),
         "max_amount_fen": lambda item: _int(item, "max_amount_fen", *MAX_AMOUNT_FEN_RANGE, "fen"),
         "language": lambda item: _language(item),

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from pos.clock import BEIJING_DAY, BusinessDay
 from pos.errors import AmountError
 from pos.money import parse_amount
-from pos.store import DealLine, DealState, Refund, RefundState
+from pos.store import DealLine, DealState, PaymentMethod, Refund, RefundState
 
 if TYPE_CHECKING:
     from pos.store import Store  # loads Peewee: the till's workers import this before its paint
@@ -43,6 +43,8 @@ class DealRow:
     transaction_id: str
     refunded_fen: int
     paid_at: datetime | None = None
+    #: how the customer paid: the shop's QR, their payment code, or cash
+    method: PaymentMethod = PaymentMethod.NATIVE
 
     @property
     def is_paid(self) -> bool:
@@ -102,6 +104,7 @@ def _row(deal: DealLine, refunds: dict[str, list[Refund]], business_day: Busines
         transaction_id=deal.transaction_id or "",
         refunded_fen=refunded,
         paid_at=business_day.local(deal.paid_at) if deal.paid_at else None,
+        method=deal.method,
     )
 
 

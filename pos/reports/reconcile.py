@@ -5,6 +5,10 @@ accepted them, both on D in Beijing time. Each row is looked up in the store by 
 ``out_trade_no`` / ``out_refund_no``; each local payment and refund of D is looked up in the
 bill. What differs becomes a :class:`Difference` of one :class:`Kind`.
 
+Payment-code (micropay) orders are rows of the bill like the QR's. One the till reversed
+after it was paid is there as REVOKED (§3.10: the money went back): it agrees with a
+REVERSED deal, counts in neither side's money, and is never "paid here, missing there".
+
 ``pos reconcile --date D`` exit status (:func:`pos.commands.run_reconcile`):
 
 ====  ==========================================================================

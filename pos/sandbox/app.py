@@ -228,6 +228,8 @@ class ProtocolEndpoint:
         finally:
             # Before the answer leaves: what WeChat said happened survives a restart.
             self.sandbox.save_state()
+        if isinstance(result, Reply):
+            return result
         if isinstance(result, bytes):
             return Reply(result, content_type="text/plain; charset=utf-8")
         return signed_reply(call, result)

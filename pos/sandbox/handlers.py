@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from pos.sandbox import bill as billing
+from pos.sandbox.codes import read_report
 from pos.sandbox.ledger import TRADE_STATE_DESC
 from pos.sandbox.records import BusinessFail, Order, ParamFail, Refund, text_time
 from pos.sandbox.simulator import Simulator
@@ -21,7 +22,7 @@ from pos.wechatpay.signing import make_nonce, make_sign
 from pos.wechatpay.types import BEIJING, Merchant, SignType, TradeState, to_wire_time
 
 Fields = dict[str, str | int]
-Handler = Callable[["Call"], Fields | bytes]
+Handler = Callable[["Call"], "Fields | bytes | Reply"]
 
 
 @dataclass
@@ -259,6 +260,14 @@ def reverse(call: Call) -> Fields:
     return {"result_code": "SUCCESS", "recall": "Y" if recall else "N"}
 
 
+def report(call: Call) -> Reply:
+    """``payitil/report`` (交易保障): recorded; the reply is the documented one, unsigned."""
+    call.sandbox.record_report(read_report(call.merchant.mch_id, call.fields, call.now))
+    return Reply(
+        xmlcodec.encode({"return_code": "SUCCESS", "return_msg": "OK", "result_code": "SUCCESS"})
+    )
+
+
 def download_bill(call: Call) -> Fields | bytes:
     fields = call.fields
     if not fields.get("bill_date"):
@@ -320,4 +329,5 @@ HANDLERS: dict[str, Handler] = {
     "pay/downloadbill": download_bill,
     "pay/micropay": micropay,
     "secapi/pay/reverse": reverse,
+    "payitil/report": report,
 }

@@ -6,22 +6,8 @@ never reads a clock. Business refusals raise :class:`BusinessFail` (the reply is
 (``return_code=FAIL``). Operations that make WeChat send something return
 :class:`Event` objects for the caller to deliver.
 
-Micropay outcomes are scripted by the last two digits of ``auth_code`` (§3.9):
-
-==========  ==================================================================
-last digits outcome
-==========  ==================================================================
-``01``      USERPAYING, then SUCCESS after ``micropay_password_seconds``
-``02``      USERPAYING, then PAYERROR after ``micropay_password_seconds``
-``03``      USERPAYING for ever: WeChat revokes it after ``micropay_auto_revoke``
-``04``      NOTENOUGH (no order created)
-``05``      AUTHCODEEXPIRE (no order created)
-``06``      BANKERROR, but the order was created and paid (query shows SUCCESS)
-``07``      SYSTEMERROR, but the order was created and paid (query shows SUCCESS)
-``08``      SYSTEMERROR, nothing created (query shows ORDERNOTEXIST)
-``09``      NOTSUPORTCARD (no order created)
-other       SUCCESS at once
-==========  ==================================================================
+Micropay outcomes are scripted by the last two digits of ``auth_code`` (§3.9): the table
+of endings is in :mod:`pos.sandbox.codes`.
 
 A code is single-use: sending it again for another ``out_trade_no`` is
 ``AUTH_CODE_ERROR``; resending the identical request is re-entry and answers the
@@ -38,6 +24,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from pos.sandbox.books import LedgerBooks
+from pos.sandbox.codes import REFUSAL_TEXTS, Ending
 from pos.sandbox.options import SandboxOptions
 from pos.sandbox.records import (
     BusinessFail,
@@ -364,15 +351,10 @@ class Ledger(RefundDesk, LedgerBooks):
                 raise BusinessFail("AUTH_CODE_ERROR", "授权码已使用，请刷新后重新扫码")
             self._used_auth_codes[auth_code] = key
             self.revision += 1
-            scenario = auth_code[-2:]
-            if scenario in ("04", "05", "08", "09"):
+            ending = Ending.of(auth_code)
+            if ending.refusal is not None:
                 # Nothing is created: the same out_trade_no may be tried with a fresh code.
-                raise {
-                    "04": BusinessFail("NOTENOUGH", "余额不足"),
-                    "05": BusinessFail("AUTHCODEEXPIRE", "二维码已过期，请用户在微信上刷新后再试"),
-                    "08": BusinessFail("SYSTEMERROR", "系统超时"),
-                    "09": BusinessFail("NOTSUPORTCARD", "不支持卡类型"),
-                }[scenario]
+                raise BusinessFail(ending.refusal, REFUSAL_TEXTS[ending.refusal])
             order = Order(
                 mch_id=mch_id,
                 appid=appid,
@@ -383,23 +365,23 @@ class Ledger(RefundDesk, LedgerBooks):
                 fields=business,
                 created_at=now,
                 auth_code=auth_code,
-                scenario=scenario,
+                scenario=ending.value,
                 time_expire=wire_time(fields, "time_expire"),
             )
             self._orders[key] = order
-            if scenario in ("01", "02", "03"):
+            if ending.asks_password:
                 order.state = TradeState.USERPAYING
                 order.transaction_id = self._transaction_id(now)
                 self._by_transaction[(mch_id, order.transaction_id)] = order
-                if scenario != "03":
+                if ending is not Ending.PASSWORD_NEVER_ENTERED:
                     order.resolves_at = now + timedelta(
                         seconds=self.options.micropay_password_seconds
                     )
                 return MicropayAnswer(order, BusinessFail("USERPAYING", "需要用户输入支付密码"))
             self._mark_paid(order, now)
-            if scenario == "06":
+            if ending is Ending.BANK_ERROR_BUT_PAID:
                 return MicropayAnswer(order, BusinessFail("BANKERROR", "银行系统异常"))
-            if scenario == "07":
+            if ending is Ending.ERROR_BUT_PAID:
                 return MicropayAnswer(order, BusinessFail("SYSTEMERROR", "系统超时"))
             return MicropayAnswer(order, None)
 
@@ -470,7 +452,7 @@ class Ledger(RefundDesk, LedgerBooks):
         ):
             order.resolves_at = None
             self.revision += 1
-            if order.scenario == "02":
+            if order.scenario == Ending.PASSWORD_THEN_FAILED:
                 order.state = TradeState.PAYERROR
             else:
                 tid = order.transaction_id

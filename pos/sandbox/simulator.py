@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from pos.sandbox.codes import Report
 from pos.sandbox.faults import Fault, FaultSet
 from pos.sandbox.ledger import SCAN_ACTIONS, Ledger
 from pos.sandbox.notifier import DeliveryAttempt, Notifier
@@ -84,6 +85,7 @@ class Simulator:
         self.faults = FaultSet()
         self.notifier = Notifier(self.now, self.options)
         self._lock = threading.Lock()
+        self._reports: list[Report] = []
 
     def reset(self, options: SandboxOptions | None = None) -> None:
         """Forget every order, refund, fault and delivery; optionally switch the options.
@@ -97,6 +99,8 @@ class Simulator:
         self.save_state()
         self.faults.clear()
         self.notifier.reset(self.options)
+        with self._lock:
+            self._reports.clear()
 
     # --- the state file -----------------------------------------------------------------------
 
@@ -290,6 +294,17 @@ class Simulator:
             "req_info": encrypt_req_info(plaintext, key),
         }
         return xmlcodec.encode(envelope)
+
+    def record_report(self, report: Report) -> None:
+        """Keep a ``payitil/report`` request (in memory: a restart forgets them)."""
+        with self._lock:
+            self._reports.append(report)
+
+    @property
+    def reports(self) -> list[Report]:
+        """Every ``payitil/report`` received so far (a snapshot), oldest first."""
+        with self._lock:
+            return list(self._reports)
 
     @property
     def deliveries(self) -> list[DeliveryAttempt]:

@@ -168,7 +168,7 @@ def wrapped_errors(what: str) -> Iterator[None]:
 
 # ---------------------------------------------------------------- migrations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _migrate_to_1(database: PeeweeDatabase, models: Models) -> None:
@@ -189,9 +189,25 @@ def _migrate_to_2(database: PeeweeDatabase, models: Models) -> None:
     _add_column(database, "deal", "method", "VARCHAR(16) NOT NULL DEFAULT 'native'")
 
 
+def _migrate_to_3(database: PeeweeDatabase, models: Models) -> None:
+    """Payment codes: the code masked (wallet digits only) and its salted fingerprint, unique,
+    so that a code already used is refused for another deal. The code itself is never kept."""
+    _add_column(database, "deal", "code_masked", "VARCHAR(32)")
+    _add_column(database, "deal", "code_fingerprint", "VARCHAR(64)")
+    # NULLs never collide in a unique index (SQLite and PostgreSQL): "unique when set". The
+    # name is the one Peewee gives the model's index, so a fresh database has it already.
+    database.execute_sql(
+        'CREATE UNIQUE INDEX IF NOT EXISTS "deal_code_fingerprint" ON "deal" ("code_fingerprint")'
+    )
+
+
 #: MIGRATIONS[n] brings a schema at version n to n + 1. Each format change keeps a database
 #: made by the release before it in tests/fixtures/ (till-v<n>.sqlite3); see test_upgrade.py.
-MIGRATIONS: list[Callable[[PeeweeDatabase, Models], None]] = [_migrate_to_1, _migrate_to_2]
+MIGRATIONS: list[Callable[[PeeweeDatabase, Models], None]] = [
+    _migrate_to_1,
+    _migrate_to_2,
+    _migrate_to_3,
+]
 
 
 def _read_version(database: PeeweeDatabase) -> int:

@@ -90,6 +90,10 @@ def build_models(database: Any) -> Models:
         last_error = peewee.TextField(null=True)
         #: pos.store.PaymentMethod (schema version 2).
         method = peewee.CharField(max_length=16, default="native")
+        #: A payment code as pos.checkout.paycode.mask shows it, and its salted HMAC
+        #: (schema version 3); never the code itself.
+        code_masked = peewee.CharField(max_length=32, null=True)
+        code_fingerprint = peewee.CharField(max_length=64, null=True, unique=True)
 
         class Meta:
             table_name = "deal"

@@ -36,6 +36,14 @@ class DealState(enum.StrEnum):
     FAILED: the order definitely was not created (nothing at WeChat Pay).
     PAID: a verified orderquery or notification says paid (``is_late`` if after the clerk gave up).
     PARTIALLY_REFUNDED, REFUNDED: refunds succeeded after PAID.
+
+    A payment code (``method`` MICROPAY) uses CREATED (stored before ``micropay``), ORDERED
+    (WeChat Pay holds the order: the customer is typing the password), PAID, FAILED (refused:
+    nothing was charged) and two states of its own:
+
+    REVERSING: not paid in time, or the clerk cancelled: ``secapi/pay/reverse`` pending or
+    repeating (§3.10); still watched, settled at start-up if the till died.
+    REVERSED: WeChat Pay reversed the order (REVOKED): nothing is kept, any money went back.
     """
 
     CREATED = "CREATED"
@@ -46,6 +54,8 @@ class DealState(enum.StrEnum):
     FAILED = "FAILED"
     PARTIALLY_REFUNDED = "PARTIALLY_REFUNDED"
     REFUNDED = "REFUNDED"
+    REVERSING = "REVERSING"
+    REVERSED = "REVERSED"
 
     @property
     def is_unfinished(self) -> bool:
@@ -58,22 +68,47 @@ class DealState(enum.StrEnum):
         return self in (DealState.PAID, DealState.PARTIALLY_REFUNDED, DealState.REFUNDED)
 
 
-UNFINISHED_STATES = frozenset({DealState.CREATED, DealState.ORDERED, DealState.CLOSING})
+UNFINISHED_STATES = frozenset(
+    {DealState.CREATED, DealState.ORDERED, DealState.CLOSING, DealState.REVERSING}
+)
 
 #: Every allowed move. CLOSED/FAILED -> PAID exist because WeChat Pay is the truth (§4.1,
 #: §5.2 step 10): a verified payment that arrives after we wrote the deal off (a lax
 #: time_expire, §4.5, or an order created by a request we thought lost) must never be lost.
+#: A reverse gives any money back (§3.10), so REVERSED never becomes PAID; REVERSING does
+#: when WeChat Pay refuses the reverse of an order the customer paid. CREATED/ORDERED ->
+#: REVERSED: WeChat Pay revoked an unpaid payment-code order by itself (45 s, §4.5).
 DEAL_TRANSITIONS: dict[DealState, frozenset[DealState]] = {
     DealState.CREATED: frozenset(
-        {DealState.ORDERED, DealState.PAID, DealState.CLOSING, DealState.CLOSED, DealState.FAILED}
+        {
+            DealState.ORDERED,
+            DealState.PAID,
+            DealState.CLOSING,
+            DealState.CLOSED,
+            DealState.FAILED,
+            DealState.REVERSING,
+            DealState.REVERSED,
+        }
     ),
-    DealState.ORDERED: frozenset({DealState.PAID, DealState.CLOSING, DealState.CLOSED}),
+    DealState.ORDERED: frozenset(
+        {
+            DealState.PAID,
+            DealState.CLOSING,
+            DealState.CLOSED,
+            DealState.REVERSING,
+            DealState.REVERSED,
+        }
+    ),
     DealState.CLOSING: frozenset({DealState.PAID, DealState.CLOSED, DealState.FAILED}),
     DealState.CLOSED: frozenset({DealState.PAID}),
     DealState.FAILED: frozenset({DealState.PAID}),
     DealState.PAID: frozenset({DealState.PARTIALLY_REFUNDED, DealState.REFUNDED}),
     DealState.PARTIALLY_REFUNDED: frozenset({DealState.PARTIALLY_REFUNDED, DealState.REFUNDED}),
     DealState.REFUNDED: frozenset(),
+    DealState.REVERSING: frozenset(
+        {DealState.REVERSED, DealState.PAID, DealState.CLOSED, DealState.FAILED}
+    ),
+    DealState.REVERSED: frozenset(),
 }
 
 
@@ -126,6 +161,10 @@ class Deal:
     is_late: bool = False
     last_error: str | None = None
     method: PaymentMethod = PaymentMethod.NATIVE
+    #: The customer's payment code, masked (``13****************``), and its salted HMAC
+    #: (pos.checkout.paycode); None for other methods. The code itself is never kept.
+    code_masked: str | None = None
+    code_fingerprint: str | None = None
 
     @property
     def alarm(self) -> str | None:

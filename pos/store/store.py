@@ -8,6 +8,7 @@ DiskFullError here, at the edge (STYLE rule 8).
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -152,8 +153,14 @@ class Store(RefundBook):
         sign_type: str,
         now: datetime,
         method: PaymentMethod = PaymentMethod.NATIVE,
+        code_masked: str | None = None,
+        code_fingerprint: str | None = None,
     ) -> Deal:
-        """Store a new deal CREATED (before any network call) with its first history event."""
+        """Store a new deal CREATED (before any network call) with its first history event.
+
+        A payment-code deal carries the code masked and its fingerprint (never the code);
+        a fingerprint already on another deal is refused (StoreError), the number too.
+        """
         if not OUT_TRADE_NO_RE.fullmatch(out_trade_no):
             raise ValueError(f"out_trade_no {out_trade_no!r} is not 6–32 of [A-Za-z0-9_-|*]")
         fen(amount_fen, "amount_fen")
@@ -179,6 +186,8 @@ class Store(RefundBook):
                     time_start=time_start,
                     time_expire=time_expire,
                     method=PaymentMethod(method).value,
+                    code_masked=code_masked,
+                    code_fingerprint=code_fingerprint,
                 )
                 self._record(
                     row,
@@ -190,6 +199,8 @@ class Store(RefundBook):
                 )
         except StoreError as exc:
             if isinstance(exc.__cause__, peewee.IntegrityError):
+                if code_fingerprint is not None and self.deal_with_code(code_fingerprint):
+                    raise StoreError("this payment code was already used for another deal") from exc
                 raise StoreError(f"out_trade_no {out_trade_no} is already used") from exc
             raise
         return deal_from_row(row)
@@ -268,8 +279,14 @@ class Store(RefundBook):
             row = self._m.deal.get_or_none(self._m.deal.transaction_id == transaction_id)
         return None if row is None else deal_from_row(row)
 
+    def deal_with_code(self, code_fingerprint: str) -> Deal | None:
+        """The deal a payment code (by its fingerprint) was scanned for, if any."""
+        with wrapped_errors("reading a deal by payment code"):
+            row = self._m.deal.get_or_none(self._m.deal.code_fingerprint == code_fingerprint)
+        return None if row is None else deal_from_row(row)
+
     def unfinished_deals(self) -> list[Deal]:
-        """Deals CREATED, ORDERED or CLOSING, oldest first (start-up recovery)."""
+        """Deals CREATED, ORDERED, CLOSING or REVERSING, oldest first (start-up recovery)."""
         with wrapped_errors("listing unfinished deals"):
             rows = list(
                 self._m.deal.select()
@@ -464,6 +481,17 @@ class Store(RefundBook):
         with wrapped_errors(f"reading setting {key}"):
             row = s.get_or_none(s.key == key)
         return None if row is None else str(row.value)
+
+    def install_secret(self, key: str) -> bytes:
+        """A random 32-byte secret of this installation under setting ``key``, made on first
+        use and never changed: two tills racing to make it both get the one that was stored."""
+        value = self.get_setting(key)
+        if value is None:  # only the first time: a write (and its sync) per scan would show
+            with self._write(f"making secret {key}"):
+                s = self._m.setting
+                s.insert(key=key, value=secrets.token_hex(32)).on_conflict_ignore().execute()
+                value = str(s.get(s.key == key).value)
+        return bytes.fromhex(value)
 
     def set_setting(self, key: str, value: str) -> None:
         s = self._m.setting

@@ -39,6 +39,8 @@ DEAL_STATE_WORDS: dict[DealState, str] = {
         (DealState.FAILED, QT_TRANSLATE_NOOP("DealState", "failed")),
         (DealState.PARTIALLY_REFUNDED, QT_TRANSLATE_NOOP("DealState", "part refunded")),
         (DealState.REFUNDED, QT_TRANSLATE_NOOP("DealState", "refunded")),
+        (DealState.REVERSING, QT_TRANSLATE_NOOP("DealState", "reversing")),
+        (DealState.REVERSED, QT_TRANSLATE_NOOP("DealState", "reversed")),
     )
 }
 
@@ -164,6 +166,9 @@ def settled_words() -> dict[State, str]:
             State.NEEDS_ATTENTION: QT_TRANSLATE_NOOP(
                 "CashierWindow",
                 "Payment of %1: WeChat Pay reports another amount paid. Tell the manager.",
+            ),
+            State.REVERSED: QT_TRANSLATE_NOOP(
+                "CashierWindow", "Payment of %1 reversed: nothing was kept."
             ),
         }
     )

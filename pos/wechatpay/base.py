@@ -137,6 +137,7 @@ class BaseClient:
         bill: bool = False,
         path: str | None = None,
         envelope: bool = True,
+        unsigned_ok: bool = False,
     ) -> Any:
         started = time.monotonic()
         attempts = self.max_attempts if retry else 1
@@ -154,6 +155,7 @@ class BaseClient:
                         bill=bill,
                         path=path,
                         envelope=envelope,
+                        unsigned_ok=unsigned_ok,
                     )
                 except OutcomeUnknown as exc:
                     if attempt >= attempts:
@@ -189,6 +191,7 @@ class BaseClient:
         bill: bool,
         path: str | None,
         envelope: bool,
+        unsigned_ok: bool = False,
     ) -> Any:
         """One request and its reply, read in order (§1.3): a bill, a dict of the reply's
         fields, or one of the errors of :mod:`pos.errors`."""
@@ -206,6 +209,15 @@ class BaseClient:
         fields = _protocol_document(reply, endpoint=endpoint, out_trade_no=out_trade_no)
         if not envelope:
             return fields  # §3.11: getsignkey's reply carries no sign.
+        if unsigned_ok and "sign" not in fields:
+            # payitil/report: documented without a sign; nothing in it changes money.
+            if fields.get("result_code", "SUCCESS") == "SUCCESS":
+                return fields
+            raise BusinessError(
+                fields.get("err_code", "") or str(fields.get("result_code")),
+                fields.get("err_code_des", ""),
+                endpoint=endpoint,
+            )
         # §2.5: a SUCCESS reply is signed with the request's algorithm (no sign_type echoed).
         if not verify_sign(fields, self.merchant.api_key, sign_type):
             raise BadResponseSignature(

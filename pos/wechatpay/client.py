@@ -10,6 +10,8 @@ order and retrying what is safe are :class:`~pos.wechatpay.base.BaseClient`'s
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from pos.errors import BusinessError, GarbledResponse
@@ -24,6 +26,7 @@ from pos.wechatpay.replies import (
     wire_time,
 )
 from pos.wechatpay.types import (
+    MICROPAY_REPORT_URL,
     Bill,
     MicropayOutcome,
     MicropayResult,
@@ -31,6 +34,7 @@ from pos.wechatpay.types import (
     PrepayResult,
     RefundQueryResult,
     RefundResult,
+    ReportedTrade,
     ReverseResult,
     to_wire_time,
 )
@@ -248,6 +252,32 @@ class WeChatPayClient(BaseClient):
             out_trade_no=out_trade_no or fields.get("out_trade_no", ""),
             recall=fields.get("recall", "N") == "Y",
         )
+
+    def report(
+        self,
+        trades: Sequence[ReportedTrade],
+        *,
+        user_ip: str,
+        device_info: str | None = None,
+        interface_url: str = MICROPAY_REPORT_URL,
+    ) -> None:
+        """``payitil/report`` (交易保障): how the till's payment-code scans went, for WeChat's
+        monitoring. Sent once, never retried: it is best effort and must not hold a thread.
+
+        The documented reply is ``return_code``, ``return_msg`` and ``result_code`` only, with
+        no ``sign``: an unsigned SUCCESS is accepted here; a signed one is verified as usual.
+        """
+        if not trades:
+            raise ValueError("give at least one trade")
+        fields = {
+            "device_info": device_info,
+            "interface_url": interface_url,
+            "user_ip": user_ip,
+            "trades": json.dumps(
+                [trade.as_json() for trade in trades], ensure_ascii=False, separators=(",", ":")
+            ),
+        }
+        self._call("payitil/report", fields, out_trade_no=None, retry=False, unsigned_ok=True)
 
     def sandbox_sign_key(self) -> str:
         """§3.11: the sandbox key, asked with the production key and MD5; the reply is unsigned."""

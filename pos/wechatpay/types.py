@@ -180,6 +180,41 @@ class ReverseResult:
     recall: bool
 
 
+#: ``payitil/report``'s ``interface_url`` for a till's payment-code scans (WeChat's wording:
+#: "刷卡支付终端上报统一填" this URL, whatever host the calls went to).
+MICROPAY_REPORT_URL = "https://api.mch.weixin.qq.com/pay/batchreport/micropay/total"
+
+
+class ReportState(enum.StrEnum):
+    """How one scan ended, in the transaction-assurance report (交易保障, ``payitil/report``)."""
+
+    OK = "OK"
+    FAIL = "FAIL"
+    #: WeChat's own spelling.
+    CANCELLED = "CANCLE"
+
+
+@dataclass(frozen=True)
+class ReportedTrade:
+    """One scan of a payment code as ``payitil/report`` describes it in ``trades``: from the
+    scan to its end, how it ended, and why when it failed (an err_code, never the code)."""
+
+    out_trade_no: str
+    begin_time: datetime
+    end_time: datetime
+    state: ReportState
+    err_msg: str = ""
+
+    def as_json(self) -> dict[str, str]:
+        return {
+            "out_trade_no": self.out_trade_no,
+            "begin_time": to_wire_time(self.begin_time),
+            "end_time": to_wire_time(self.end_time),
+            "state": self.state.value,
+            "err_msg": self.err_msg,
+        }
+
+
 @dataclass(frozen=True)
 class BillRow:
     """One detail line of the daily bill, amounts converted from yuan to fen."""

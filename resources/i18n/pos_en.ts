@@ -12,7 +12,7 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="469"/>
+        <location filename="../../pos/ui/app.py" line="467"/>
         <location filename="../../pos/ui/cashier.py" line="90"/>
         <source>WeChat Pay cashier</source>
         <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till&apos;s widgets run work off the main thread (pos.ui.ops).
@@ -67,33 +67,33 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="63"/>
+        <location filename="../../pos/ui/texts.py" line="65"/>
         <source>Type an amount first.</source>
         <extracomment>The clerk&apos;s words for each rule of :func:`pos.money.parse_amount`, by the error&apos;s code (%1 in over_limit: the limit).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="64"/>
+        <location filename="../../pos/ui/texts.py" line="66"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="65"/>
+        <location filename="../../pos/ui/texts.py" line="67"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="66"/>
+        <location filename="../../pos/ui/texts.py" line="68"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="67"/>
+        <location filename="../../pos/ui/texts.py" line="69"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="68"/>
+        <location filename="../../pos/ui/texts.py" line="70"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -144,39 +144,44 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="136"/>
+        <location filename="../../pos/ui/texts.py" line="138"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="139"/>
+        <location filename="../../pos/ui/texts.py" line="141"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="142"/>
+        <location filename="../../pos/ui/texts.py" line="144"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="145"/>
-        <location filename="../../pos/ui/texts.py" line="157"/>
+        <location filename="../../pos/ui/texts.py" line="147"/>
+        <location filename="../../pos/ui/texts.py" line="159"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="158"/>
+        <location filename="../../pos/ui/texts.py" line="160"/>
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="161"/>
+        <location filename="../../pos/ui/texts.py" line="163"/>
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="164"/>
+        <location filename="../../pos/ui/texts.py" line="166"/>
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="170"/>
+        <source>Payment of %1 reversed: nothing was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -524,6 +529,16 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="42"/>
+        <source>reversing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="43"/>
+        <source>reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DealTableModel</name>
@@ -602,11 +617,21 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/manager/table.py" line="50"/>
+        <source>reversing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/table.py" line="51"/>
+        <source>reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="73"/>
+        <location filename="../../pos/ui/texts.py" line="75"/>
         <source>Program error; it is in the log. The till goes on. Call for support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -792,52 +817,52 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="93"/>
+        <location filename="../../pos/ui/texts.py" line="95"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="94"/>
+        <location filename="../../pos/ui/texts.py" line="96"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="97"/>
+        <location filename="../../pos/ui/texts.py" line="99"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="100"/>
+        <location filename="../../pos/ui/texts.py" line="102"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="103"/>
+        <location filename="../../pos/ui/texts.py" line="105"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="106"/>
+        <location filename="../../pos/ui/texts.py" line="108"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="107"/>
+        <location filename="../../pos/ui/texts.py" line="109"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="108"/>
+        <location filename="../../pos/ui/texts.py" line="110"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="109"/>
+        <location filename="../../pos/ui/texts.py" line="111"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="112"/>
+        <location filename="../../pos/ui/texts.py" line="114"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1320,33 +1345,33 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundState</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="49"/>
+        <location filename="../../pos/ui/texts.py" line="51"/>
         <source>unconfirmed</source>
         <extracomment>A refund&apos;s state in a word.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="50"/>
+        <location filename="../../pos/ui/texts.py" line="52"/>
         <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="51"/>
+        <location filename="../../pos/ui/texts.py" line="53"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="52"/>
+        <location filename="../../pos/ui/texts.py" line="54"/>
         <source>refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="53"/>
+        <location filename="../../pos/ui/texts.py" line="55"/>
         <source>refund abnormal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="54"/>
+        <location filename="../../pos/ui/texts.py" line="56"/>
         <source>refund failed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from pos.errors import BusinessError, WeChatPayError
 from pos.wechatpay.types import (
     BEIJING,
+    MicropayOutcome,
+    MicropayResult,
     OrderStatus,
     PaymentNotification,
     PrepayResult,
+    ReportedTrade,
+    ReverseResult,
     SignType,
     TradeState,
 )
@@ -52,6 +56,8 @@ class FakeOrder:
     transaction_id: str | None = None
     time_end: datetime | None = None
     paid_fee: int | None = None
+    #: a payment code's order: reversed after it was paid (the money went back)
+    is_money_returned: bool = False
 
 
 #: A fault: raise ``error`` instead of answering ("before": nothing happened at WeChat Pay),
@@ -70,10 +76,13 @@ class Call:
 
 
 class FakeWeChatPay:
-    """A PayClient over an in-memory WeChat Pay that follows §3.1–§3.3 and §4.6.
+    """A PayClient over an in-memory WeChat Pay that follows §3.1–§3.3, §3.9, §3.10 and §4.6.
 
     ``faults[method]`` is a list consumed one per call; ``hooks[method]`` runs before each call
-    (to let the customer pay at the worst moment).
+    (to let the customer pay at the worst moment). A payment code does what
+    ``code_outcomes[auth_code]`` says: "paid" (the default), "password" (USERPAYING until
+    :meth:`enter_password` or :meth:`fail_password`) or a refusal's err_code (no order).
+    ``recalls`` answers reverse calls one by one (recall=Y for True; then recall=N).
     """
 
     def __init__(self, clock: FakeClock) -> None:
@@ -82,13 +91,16 @@ class FakeWeChatPay:
         self.calls: list[Call] = []
         self.faults: dict[str, list[Fault]] = {}
         self.hooks: dict[str, Callable[[], object]] = {}
+        self.code_outcomes: dict[str, str] = {}
+        self.recalls: list[bool] = []
+        self.reports: list[ReportedTrade] = []
         self._serial = 0
 
     # -- what the customer does
 
     def pay(self, out_trade_no: str, *, fee: int | None = None) -> str:
         order = self.orders[out_trade_no]
-        assert order.trade_state is TradeState.NOTPAY, order.trade_state
+        assert order.trade_state in (TradeState.NOTPAY, TradeState.USERPAYING), order.trade_state
         order.trade_state = TradeState.SUCCESS
         # Unique across fakes too: one store may outlive many fakes (transaction_id is unique).
         order.transaction_id = f"42000{next(_TRANSACTIONS):023d}"
@@ -119,6 +131,19 @@ class FakeWeChatPay:
             fields={},
             raw=b"",
         )
+
+    def enter_password(self, out_trade_no: str) -> str:
+        """The customer types the password: the payment-code order is paid."""
+        return self.pay(out_trade_no)
+
+    def fail_password(self, out_trade_no: str) -> None:
+        """The payment fails after the password (the bank refuses): PAYERROR."""
+        order = self.orders[out_trade_no]
+        assert order.trade_state is TradeState.USERPAYING, order.trade_state
+        order.trade_state = TradeState.PAYERROR
+
+    def micropay_calls(self) -> list[Call]:
+        return self.calls_to("micropay")
 
     # -- the PayClient protocol
 
@@ -182,7 +207,7 @@ class FakeWeChatPay:
             raise BusinessError("ORDERNOTEXIST", "order not exist", endpoint="pay/orderquery")
         if fault is not None:
             raise fault.error
-        if order.trade_state.is_paid:
+        if order.trade_state.is_paid or order.is_money_returned:
             return OrderStatus(
                 out_trade_no,
                 order.trade_state,
@@ -204,6 +229,61 @@ class FakeWeChatPay:
                 raise BusinessError("ORDERPAID", endpoint="pay/closeorder")
             order.trade_state = TradeState.CLOSED
         # §3.3 [OBS]: closing a number that never existed succeeds.
+        if fault is not None:
+            raise fault.error
+
+    def micropay(
+        self,
+        *,
+        out_trade_no: str,
+        total_fee: int,
+        body: str,
+        auth_code: str,
+        device_info: str | None = None,
+    ) -> MicropayResult:
+        fault = self._enter(
+            "micropay", out_trade_no=out_trade_no, total_fee=total_fee, auth_code=auth_code
+        )
+        outcome = self.code_outcomes.get(auth_code, "paid")
+        if outcome not in ("paid", "password"):
+            raise BusinessError(outcome, "refused", endpoint="pay/micropay")
+        assert out_trade_no not in self.orders, "micropay sent twice for one number"
+        params: dict[str, object] = {"out_trade_no": out_trade_no, "total_fee": total_fee}
+        order = FakeOrder(params=params, code_url="", prepay_id="")
+        self.orders[out_trade_no] = order
+        if outcome == "password":
+            order.trade_state = TradeState.USERPAYING
+        else:
+            self.pay(out_trade_no)
+        if fault is not None:
+            raise fault.error
+        if outcome == "password":
+            return MicropayResult(out_trade_no, MicropayOutcome.USERPAYING)
+        return MicropayResult(
+            out_trade_no,
+            MicropayOutcome.PAID,
+            transaction_id=order.transaction_id,
+            total_fee=order.paid_fee,
+            time_end=order.time_end,
+        )
+
+    def reverse(self, *, out_trade_no: str) -> ReverseResult:
+        fault = self._enter("reverse", out_trade_no=out_trade_no)
+        order = self.orders.get(out_trade_no)
+        if order is None:
+            raise BusinessError("ORDERNOTEXIST", "order not exist", endpoint="secapi/pay/reverse")
+        recall = self.recalls.pop(0) if self.recalls else False
+        if not recall:
+            if order.trade_state.is_paid:
+                order.is_money_returned = True
+            order.trade_state = TradeState.REVOKED
+        if fault is not None:
+            raise fault.error
+        return ReverseResult(out_trade_no, recall)
+
+    def report(self, trades: Sequence[ReportedTrade], *, device_info: str | None = None) -> None:
+        fault = self._enter("report", trades=list(trades), device_info=device_info)
+        self.reports.extend(trades)
         if fault is not None:
             raise fault.error
 

@@ -16,7 +16,9 @@ import httpx
 
 from helpers.deals import add_deal, mark_ordered, mark_paid
 from pos.asgi_server import BackgroundServer
-from pos.sandbox import DEFAULT_MERCHANT, Sandbox, SandboxOptions
+from pos.checkout import CancelRequested, CheckoutClient, CheckoutConfig, CheckoutSession
+from pos.clock import utc_now
+from pos.sandbox import DEFAULT_MERCHANT, Ending, Sandbox, SandboxOptions, example_code
 from pos.store import Deal, Store
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.client import WeChatPayClient
@@ -76,6 +78,25 @@ class World:
             status.transaction_id,
             paid_at=status.time_end,
         )
+
+    def code_deal(self, amount_fen: int, *, cancel: bool = False) -> Deal:
+        """A payment-code deal run by the session against the sandbox: paid at once, or,
+        with ``cancel``, cancelled while micropay was out (paid, then reversed: REVOKED)."""
+        session = CheckoutSession.begin_code(
+            store=self.store,
+            client=CheckoutClient(self.client, notify_url=NOWHERE),
+            amount_fen=amount_fen,
+            product="付款码商品",
+            till_id=self.till,
+            sign_type="MD5",
+            config=CheckoutConfig(reverse_min_age=0.0),
+            clock=utc_now,
+            auth_code=example_code(Ending.PAID),
+        )
+        commands = session.start()
+        if cancel:
+            commands += session.handle(CancelRequested())
+        return session.run(sleep=lambda _seconds: None, commands=commands)
 
     def unpaid_deal(self, amount_fen: int, product: str = "蛋糕") -> Deal:
         """A deal ordered at the sandbox and never paid (still ORDERED)."""

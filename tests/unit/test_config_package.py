@@ -9,15 +9,29 @@ import pytest
 from helpers.processes import run_python
 
 import pos.config
-from pos.config import PAPER_WIDTHS_MM, Settings, load_settings, save_pin_hash
+from pos.checkout import CheckoutConfig
+from pos.config import (
+    PAPER_WIDTHS_MM,
+    PASSWORD_POLL_RANGE,
+    PASSWORD_WAIT_RANGE,
+    Settings,
+    load_settings,
+    payment_codes,
+    save_pin_hash,
+)
 from pos.config.validation import (
+    CERTIFICATE_UNREADABLE,
+    certificate_problem,
     validate_checkout_timeout,
+    validate_password_poll,
+    validate_password_wait,
     validate_poll_interval,
     validate_printer,
 )
 from pos.counter.printing import PrinterError, parse_printer
 from pos.counter.receipt import COLUMNS
 from pos.errors import ConfigError
+from pos.wechatpay.types import ClientCertificate, Merchant
 
 KEY = "192006250b4c09247ec02edce69f6a2d"  # §2.3's documented test key
 
@@ -55,6 +69,44 @@ def test_the_dialog_and_the_file_agree_on_the_poll_interval(seconds: float) -> N
     loads = _loads("POS_POLL_INTERVAL", seconds)
     assert (validate_poll_interval(seconds) is None) is loads
     assert loads is (0.2 <= seconds <= 60.0)
+
+
+@pytest.mark.parametrize("seconds", [9, 10, 11, 44, 45, 46])
+def test_the_dialog_and_the_file_agree_on_the_password_wait(seconds: int) -> None:
+    loads = _loads("POS_PASSWORD_WAIT", seconds)
+    assert (validate_password_wait(seconds) is None) is loads
+    assert loads is (10 <= seconds <= 45)
+
+
+@pytest.mark.parametrize("seconds", [1.9, 2.0, 2.5, 9.9, 10.0, 10.5])
+def test_the_dialog_and_the_file_agree_on_the_password_poll(seconds: float) -> None:
+    loads = _loads("POS_PASSWORD_POLL", seconds)
+    assert (validate_password_poll(seconds) is None) is loads
+    assert loads is (2.0 <= seconds <= 10.0)
+
+
+def test_the_password_poll_never_outlasts_the_wait() -> None:
+    assert PASSWORD_POLL_RANGE[1] <= PASSWORD_WAIT_RANGE[0]
+    settings = load_settings(
+        Path("/nonexistent/settings.toml"),
+        {"POS_PASSWORD_WAIT": "20", "POS_PASSWORD_POLL": "2.5", "POS_POLL_INTERVAL": "1"},
+    )
+    config = CheckoutConfig.from_settings(settings)
+    assert (config.password_wait, config.password_poll, config.poll_interval) == (20.0, 2.5, 1.0)
+    assert config.timeout == 120.0 and config.reverse_min_age == 15.0
+
+
+def test_payment_codes_are_off_for_a_real_merchant_without_a_certificate(tmp_path: Path) -> None:
+    assert payment_codes(Settings()).is_available  # the sandbox
+    bare = Merchant("wxd930ea5d5a258f4f", "10000100", KEY)
+    off = payment_codes(Settings(merchant=bare))
+    assert not off.is_available and "certificate" in off.reason and "reverse" in off.reason
+    assert certificate_problem(bare) == off.reason
+    p12 = ClientCertificate(p12_path=str(tmp_path / "apiclient_cert.p12"), password="pw")
+    with_cert = Merchant("wxd930ea5d5a258f4f", "10000100", KEY, certificate=p12)
+    assert payment_codes(Settings(merchant=with_cert)) == payment_codes(Settings())
+    # Test connection opens the certificate: a missing or wrong file is said plainly.
+    assert certificate_problem(with_cert) == CERTIFICATE_UNREADABLE
 
 
 @pytest.mark.parametrize(

@@ -305,3 +305,24 @@ def test_the_calls_write_nothing_and_their_answers_are_recorded_apart(world: Wor
     before = world.requests_to("secapi/pay/refund")
     assert steps.send(refund.out_refund_no).result is None
     assert world.requests_to("secapi/pay/refund") == before
+
+
+def test_a_payment_code_deal_is_refunded_like_any_other(world: World) -> None:
+    deal = world.code_deal(1880)
+    assert deal.method.value == "micropay" and deal.state is DealState.PAID
+    first = refunder(world).refund(deal.out_trade_no, 880, "部分退货")
+    assert follow(world, first.refund.out_refund_no) is RefundState.SUCCESS
+    rest = refunder(world).refund(deal.out_trade_no, 1000, "其余退货")
+    assert follow(world, rest.refund.out_refund_no) is RefundState.SUCCESS
+    stored = world.store.get_deal(deal.out_trade_no)
+    assert stored is not None and stored.state is DealState.REFUNDED
+    order = world.sandbox.ledger.order(DEFAULT_MERCHANT.mch_id, deal.out_trade_no)
+    assert order.trade_type == "MICROPAY" and order.refunded_fee == 1880
+
+
+def test_a_reversed_payment_code_deal_cannot_be_refunded(world: World) -> None:
+    deal = world.code_deal(1880, cancel=True)
+    assert deal.state is DealState.REVERSED
+    with pytest.raises(RefundLimitError, match="not paid"):
+        refunder(world).refund(deal.out_trade_no, 100, "x")
+    assert world.requests_to("secapi/pay/refund") == 0

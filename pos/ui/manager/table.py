@@ -47,6 +47,8 @@ class DealTableModel(QAbstractTableModel):
             (DealState.FAILED, QT_TRANSLATE_NOOP("DealTableModel", "failed")),
             (DealState.PARTIALLY_REFUNDED, QT_TRANSLATE_NOOP("DealTableModel", "part refunded")),
             (DealState.REFUNDED, QT_TRANSLATE_NOOP("DealTableModel", "refunded")),
+            (DealState.REVERSING, QT_TRANSLATE_NOOP("DealTableModel", "reversing")),
+            (DealState.REVERSED, QT_TRANSLATE_NOOP("DealTableModel", "reversed")),
         )
     }
     _MONEY_COLUMNS = frozenset({2, 4})

@@ -14,7 +14,7 @@ from helpers.sandbox import (
     assert_signed,
 )
 
-from pos.sandbox import SandboxOptions
+from pos.sandbox import Ending, SandboxOptions, example_code
 from pos.wechatpay.types import TradeState
 
 
@@ -146,3 +146,127 @@ def test_recall_once_is_a_switch(make_sandbox: Callable[..., Running]) -> None:
     assert query(running, "MICRO00013")["trade_state"] == "SUCCESS"
     assert running.client.call("/secapi/pay/reverse", out_trade_no="MICRO00013")["recall"] == "N"
     assert query(running, "MICRO00013")["trade_state"] == "REVOKED"
+
+
+# -- the scripted endings, one table (pos.sandbox.codes) -------------------------------------
+
+#: Each ending: micropay's err_code (None: SUCCESS), then orderquery's trade_state at once and
+#: after the password time (None: ORDERNOTEXIST).
+ENDINGS = {
+    Ending.PAID: (None, "SUCCESS", "SUCCESS"),
+    Ending.PASSWORD_THEN_PAID: ("USERPAYING", "USERPAYING", "SUCCESS"),
+    Ending.PASSWORD_THEN_FAILED: ("USERPAYING", "USERPAYING", "PAYERROR"),
+    Ending.PASSWORD_NEVER_ENTERED: ("USERPAYING", "USERPAYING", "USERPAYING"),
+    Ending.NOT_ENOUGH_MONEY: ("NOTENOUGH", None, None),
+    Ending.CODE_EXPIRED: ("AUTHCODEEXPIRE", None, None),
+    Ending.BANK_ERROR_BUT_PAID: ("BANKERROR", "SUCCESS", "SUCCESS"),
+    Ending.ERROR_BUT_PAID: ("SYSTEMERROR", "SUCCESS", "SUCCESS"),
+    Ending.ERROR_AND_NOTHING: ("SYSTEMERROR", None, None),
+    Ending.CARD_NOT_SUPPORTED: ("NOTSUPORTCARD", None, None),
+}
+
+
+def test_the_table_covers_every_ending() -> None:
+    assert set(ENDINGS) == set(Ending)
+
+
+@pytest.mark.parametrize("ending", list(Ending))
+def test_every_scripted_ending_with_an_example_code(
+    box: Running, clock: FakeClock, ending: Ending
+) -> None:
+    auth_code = example_code(ending)
+    assert len(auth_code) == 18 and auth_code.isdigit() and auth_code[:2] == "13"
+    assert auth_code.endswith(ending.value) and Ending.of(auth_code) is ending
+    err_code, at_once, later = ENDINGS[ending]
+    number = f"ENDING{ending.value}0001"
+    answer = micropay(box, number, auth_code)
+    if err_code is None:
+        assert_signed(answer)
+        assert answer["result_code"] == "SUCCESS"
+    else:
+        assert_business_fail(answer, err_code)
+    for expected in (at_once, later):
+        state = query(box, number)
+        if expected is None:
+            assert_business_fail(state, "ORDERNOTEXIST")
+        else:
+            assert state["trade_state"] == expected
+        clock.advance(seconds=10)
+
+
+def test_example_codes_are_fresh_and_endings_default_to_paid() -> None:
+    codes = {example_code(Ending.PASSWORD_THEN_PAID) for _ in range(50)}
+    assert len(codes) == 50
+    assert example_code().endswith("00") and example_code("04").endswith("04")
+    assert Ending.of("134567890123456742") is Ending.PAID
+    with pytest.raises(ValueError):
+        example_code("42")
+
+
+# -- payitil/report (交易保障) -------------------------------------------------------------------
+
+TRADES = (
+    '[{"out_trade_no":"MICRO00020","begin_time":"20260601123000",'
+    '"end_time":"20260601123002","state":"OK","err_msg":""}]'
+)
+
+
+def test_a_report_is_recorded_and_answered_unsigned(box: Running) -> None:
+    answer = box.client.call(
+        "/payitil/report",
+        interface_url="https://api.mch.weixin.qq.com/pay/batchreport/micropay/total",
+        user_ip="192.168.1.20",
+        device_info="POS-01",
+        trades=TRADES,
+    )
+    assert answer["return_code"] == "SUCCESS" and answer["result_code"] == "SUCCESS"
+    assert "sign" not in answer.fields
+    [report] = box.sandbox.reports
+    assert (report.mch_id, report.device_info, report.user_ip) == (
+        "10000100",
+        "POS-01",
+        "192.168.1.20",
+    )
+    assert report.trades == (
+        {
+            "out_trade_no": "MICRO00020",
+            "begin_time": "20260601123000",
+            "end_time": "20260601123002",
+            "state": "OK",
+            "err_msg": "",
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("trades", "message"),
+    [
+        ("not json", "trades参数格式错误"),
+        ("[]", "trades参数格式错误"),
+        ('[{"out_trade_no":"X1","state":"OK"}]', "trades参数格式错误"),
+        (TRADES.replace('"OK"', '"CANCEL"'), "trades参数格式错误"),
+    ],
+)
+def test_a_report_with_bad_trades_is_refused(box: Running, trades: str, message: str) -> None:
+    answer = box.client.call(
+        "/payitil/report",
+        interface_url="https://api.mch.weixin.qq.com/pay/batchreport/micropay/total",
+        user_ip="192.168.1.20",
+        trades=trades,
+    )
+    assert_protocol_fail(answer, message)
+    assert box.sandbox.reports == []
+
+
+def test_a_report_needs_its_fields_and_a_signature(box: Running) -> None:
+    assert_protocol_fail(
+        box.client.call("/payitil/report", user_ip="1.1.1.1", trades=TRADES),
+        "缺少参数interface_url",
+    )
+    assert_protocol_fail(
+        box.client.call(
+            "/payitil/report", key="0" * 32, interface_url="x", user_ip="1.1.1.1", trades=TRADES
+        ),
+        "签名错误",
+    )
+    assert box.sandbox.reports == []

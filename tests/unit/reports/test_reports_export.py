@@ -23,11 +23,12 @@ from pos.reports.export import (
     _watched,
     columns,
     export,
+    method_label,
     state_label,
     write_csv,
 )
 from pos.reports.progress import Watch
-from pos.store import DealState, RefundState, Store
+from pos.store import DealState, PaymentMethod, RefundState, Store
 from pos.wechatpay.types import BEIJING
 
 DAY = date(2026, 11, 24)
@@ -91,6 +92,7 @@ def test_csv_has_a_bom_every_deal_and_the_totals(store: Store, tmp_path: Path) -
             "\t" + row.transaction_id if row.transaction_id else "",
             format_fen(row.refunded_fen),
             format_fen(row.net_fen),
+            "扫码",
         ]
     assert [line[1] for line in body] == list(PRODUCTS)  # commas, quotes, newlines survive
     assert body[1][3] == "部分退款" and body[1][6] == "3.00"
@@ -105,6 +107,7 @@ def test_csv_has_a_bom_every_deal_and_the_totals(store: Store, tmp_path: Path) -
         "",
         format_fen(want.refunded_fen),
         format_fen(want.net_fen),
+        "",
     ]
     # Money adds up exactly: the gross is the sum of the paid rows' amounts.
     assert sum(Decimal(line[2]) for line in body if line[3] != "创建中") == Decimal(total[2])
@@ -125,7 +128,8 @@ def test_xlsx_numbers_totals_and_frozen_header(store: Store, tmp_path: Path) -> 
     body = rows[1:-1]
     assert len(body) == len(expected)
     for cells, row in zip(body, expected, strict=True):
-        when, product, amount, state, number, tid, refunded, net = cells
+        when, product, amount, state, number, tid, refunded, net, method = cells
+        assert method.value == method_label(row.method) == "扫码"
         assert when.value == row.time.replace(tzinfo=None)
         assert when.number_format == "yyyy-mm-dd hh:mm:ss"
         assert product.value == row.product
@@ -285,3 +289,49 @@ def test_utc_store_times_are_shown_in_beijing(store: Store) -> None:
     first = next(iter(iter_rows(store, DAY, DAY)))
     assert first.time == datetime(2026, 11, 24, 9, 15, tzinfo=BEIJING)
     assert first.time.astimezone(UTC).hour == 1
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_deal_state_has_a_label(language: str) -> None:
+    labels = {state_label(state, language) for state in DealState}
+    assert len(labels) == len(DealState)
+    assert state_label(DealState.REVERSED, "zh_CN") == "已撤销"
+
+
+def test_the_payment_method_is_the_last_column(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "methods.sqlite3")
+    at = datetime(2026, 11, 24, 10, tzinfo=BEIJING)
+    for number, method in (
+        ("MTH0000001", PaymentMethod.NATIVE),
+        ("MTH0000002", PaymentMethod.MICROPAY),
+        ("MTH0000003", PaymentMethod.CASH),
+    ):
+        store.create_deal(
+            out_trade_no=number,
+            amount_fen=100,
+            product="咖啡",
+            till_id="T1",
+            time_start=at,
+            time_expire=at + timedelta(minutes=5),
+            sign_type="MD5",
+            now=at,
+            method=method,
+        )
+    try:
+        for language, header, labels in (
+            ("zh_CN", "支付方式", ["扫码", "付款码", "现金"]),
+            ("en", "Payment method", ["QR code", "Payment code", "Cash"]),
+        ):
+            output = tmp_path / f"{language}.csv"
+            export(store, DAY, DAY, "csv", output, language=language)
+            with output.open(encoding="utf-8-sig", newline="") as handle:
+                lines = list(csv.reader(handle))
+            assert lines[0][-1] == header and lines[0][:8] == list(columns(language))[:8]
+            assert [line[-1] for line in lines[1:-2]] == labels
+            book = tmp_path / f"{language}.xlsx"
+            export(store, DAY, DAY, "xlsx", book, language=language)
+            sheet = openpyxl.load_workbook(book).active
+            assert sheet is not None
+            assert [sheet.cell(row=r, column=9).value for r in (1, 2, 3, 4)] == [header, *labels]
+    finally:
+        store.close()

@@ -30,7 +30,7 @@ from pos.reports.reconcile import (
     reconcile_day,
 )
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
-from pos.store import RefundState
+from pos.store import DealState, RefundState
 from pos.wechatpay.types import BEIJING, RefundStatus
 
 MCH = DEFAULT_MERCHANT.mch_id
@@ -333,3 +333,30 @@ def test_the_report_file_is_private_and_dash_is_standard_output(
     assert captured.out == report_file.read_bytes()  # the CSV alone, the summary on stderr
     assert b"1 difference(s)" in captured.err
     assert not Path("-").exists()
+
+
+def test_payment_code_orders_are_in_the_bill_and_a_reversed_one_is_not_missing(
+    world: World,
+) -> None:
+    paid = world.code_deal(1880)
+    reversed_ = world.code_deal(990, cancel=True)
+    world.paid_deal(2550)
+    assert paid.state is DealState.PAID and reversed_.state is DealState.REVERSED
+    order = world.sandbox.ledger.order(MCH, reversed_.out_trade_no)
+    assert order.state.value == "REVOKED" and order.time_end is not None  # paid, then given back
+    report = reconcile_day(world.store, world.client, today())
+    assert report.is_clean, report.lines()
+    # Both payment-code orders are rows of the bill; the reversed one is not money taken.
+    assert report.wechat_rows == 3 and report.matched_payments == 3
+    assert report.wechat_paid_fen == report.local_paid_fen == 1880 + 2550
+
+
+def test_a_deal_paid_here_by_payment_code_that_wechat_reversed_is_a_difference(
+    world: World,
+) -> None:
+    paid = world.code_deal(1880)
+    world.client.reverse(out_trade_no=paid.out_trade_no)  # behind the till's back
+    report = reconcile_day(world.store, world.client, today())
+    (difference,) = report.differences
+    assert difference.kind is Kind.STATE_MISMATCH
+    assert (difference.local_state, difference.wechat_state) == ("PAID", "REVOKED")

@@ -17,6 +17,7 @@ from pos.store import (
     SCHEMA_VERSION,
     Deal,
     DealState,
+    PaymentMethod,
     RefundLimitError,
     RefundState,
     Store,
@@ -49,6 +50,8 @@ ROUTES: dict[DealState, list[DealState]] = {
     DealState.FAILED: [DealState.FAILED],
     DealState.PARTIALLY_REFUNDED: [DealState.ORDERED, DealState.PAID, DealState.PARTIALLY_REFUNDED],
     DealState.REFUNDED: [DealState.ORDERED, DealState.PAID, DealState.REFUNDED],
+    DealState.REVERSING: [DealState.ORDERED, DealState.REVERSING],
+    DealState.REVERSED: [DealState.ORDERED, DealState.REVERSING, DealState.REVERSED],
 }
 
 
@@ -241,15 +244,18 @@ def test_unfinished_deals_and_deals_between(store: Store) -> None:
     deal_in(store, DealState.PAID)
     deal_in(store, DealState.FAILED)
     deal_in(store, DealState.CLOSED)
+    reversing = deal_in(store, DealState.REVERSING)
+    deal_in(store, DealState.REVERSED)
     later = make_deal(store, at=NOW + timedelta(days=1))
     assert [d.out_trade_no for d in store.unfinished_deals()] == [
         created.out_trade_no,
         ordered.out_trade_no,
         closing.out_trade_no,
+        reversing.out_trade_no,
         later.out_trade_no,
     ]
     today = store.deals_between(NOW, NOW + timedelta(days=1))
-    assert len(today) == 6 and later not in today
+    assert len(today) == 8 and later not in today
     assert store.deals_between(NOW + timedelta(days=1), NOW + timedelta(days=2)) == [later]
     # The same instant in another zone is the same instant.
     beijing = NOW.astimezone(timezone(timedelta(hours=8)))
@@ -401,3 +407,43 @@ def test_the_deal_table_has_the_deal_record_s_fields_in_order() -> None:
     models = build_models(peewee.SqliteDatabase(":memory:"))
     columns = [field.column_name for field in models.deal._meta.sorted_fields]
     assert columns == [field.name for field in dataclasses.fields(Deal)]
+
+
+def test_the_install_secret_is_made_once_and_kept(store: Store, store_url: str) -> None:
+    secret = store.install_secret("paycode_salt")
+    assert len(secret) == 32
+    assert store.install_secret("paycode_salt") == secret
+    assert store.install_secret("another") != secret
+    again = Store.open(store_url)
+    try:
+        assert again.install_secret("paycode_salt") == secret
+    finally:
+        again.close()
+
+
+def test_a_payment_code_fingerprint_belongs_to_one_deal(store: Store) -> None:
+    def code_deal(fingerprint: str) -> Deal:
+        return store.create_deal(
+            out_trade_no=store.new_out_trade_no("POS01", NOW),
+            amount_fen=1880,
+            product="咖啡",
+            till_id="POS01",
+            time_start=NOW,
+            time_expire=NOW + timedelta(minutes=6),
+            sign_type="MD5",
+            now=NOW,
+            method=PaymentMethod.MICROPAY,
+            code_masked="13****************",
+            code_fingerprint=fingerprint,
+        )
+
+    first = code_deal("a" * 64)
+    assert first.method is PaymentMethod.MICROPAY and first.code_masked == "13****************"
+    assert store.deal_with_code("a" * 64) == first
+    assert store.deal_with_code("b" * 64) is None
+    with pytest.raises(StoreError, match="payment code was already used"):
+        code_deal("a" * 64)
+    # Deals without a code (NULL) never collide with each other.
+    assert make_deal(store).code_fingerprint is None
+    assert make_deal(store).code_fingerprint is None
+    assert code_deal("b" * 64).code_fingerprint == "b" * 64

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pos.store import SCHEMA_VERSION, DealState, PaymentMethod, RefundState, Store
+from pos.store import SCHEMA_VERSION, DealState, PaymentMethod, RefundState, Store, StoreError
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -93,3 +93,56 @@ def test_the_fixture_itself_is_still_version_1() -> None:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
         columns = {row[1] for row in raw.execute("PRAGMA table_info(deal)")}
     assert "method" not in columns
+
+
+def test_v1_database_gains_the_payment_code_columns_and_their_unique_index(
+    v1_store: Store,
+) -> None:
+    now = datetime(2026, 12, 6, 2, tzinfo=UTC)
+
+    def code_deal(number: str, fingerprint: str) -> None:
+        v1_store.create_deal(
+            out_trade_no=number,
+            amount_fen=100,
+            product="咖啡",
+            till_id="till-1",
+            time_start=now,
+            time_expire=datetime(2026, 12, 6, 2, 5, tzinfo=UTC),
+            sign_type="MD5",
+            now=now,
+            method=PaymentMethod.MICROPAY,
+            code_masked="13****************",
+            code_fingerprint=fingerprint,
+        )
+
+    code_deal("T1V30001", "f" * 64)
+    deal = v1_store.get_deal("T1V30001")
+    assert deal is not None and deal.code_masked == "13****************"
+    assert v1_store.deal_with_code("f" * 64) == deal
+    with pytest.raises(StoreError, match="payment code was already used"):
+        code_deal("T1V30002", "f" * 64)
+    assert v1_store.get_deal("T1V30002") is None
+    old = v1_store.get_deal("T1V10001")
+    assert old is not None and old.code_masked is None
+
+
+def test_a_version_2_database_gains_the_code_columns_on_either_backend(store_url: str) -> None:
+    from pos.store import db as dbmod
+
+    made = Store.open(store_url)
+    raw = made._db
+    raw.execute_sql('DROP INDEX "deal_code_fingerprint"')
+    raw.execute_sql('ALTER TABLE "deal" DROP COLUMN "code_fingerprint"')
+    raw.execute_sql('ALTER TABLE "deal" DROP COLUMN "code_masked"')
+    dbmod._write_version(raw, 2)
+    made.close()
+
+    upgraded = Store.open(store_url)
+    try:
+        assert upgraded.schema_version() == SCHEMA_VERSION
+        columns = {c.name for c in upgraded._db.get_columns("deal")}
+        assert {"code_masked", "code_fingerprint"} <= columns
+        indexes = {i.name: i.unique for i in upgraded._db.get_indexes("deal")}
+        assert indexes["deal_code_fingerprint"] is True
+    finally:
+        upgraded.close()

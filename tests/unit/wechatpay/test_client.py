@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import os
 import tempfile
@@ -35,6 +36,8 @@ from pos.wechatpay.types import (
     Merchant,
     MicropayOutcome,
     RefundStatus,
+    ReportedTrade,
+    ReportState,
     SignType,
     TradeState,
 )
@@ -720,3 +723,74 @@ def test_signed_xml_where_a_bill_was_due_is_garbled() -> None:
     client, _ = make_client(FakeWeChat(signed({})), max_attempts=1)
     with pytest.raises(GarbledResponse):
         client.download_bill(date(2024, 6, 1))
+
+
+REPORT_TRADE = ReportedTrade(
+    out_trade_no="POS20240601140000003",
+    begin_time=datetime(2024, 6, 1, 14, 0, 0, tzinfo=BEIJING),
+    end_time=datetime(2024, 6, 1, 14, 0, 2, tzinfo=BEIJING),
+    state=ReportState.OK,
+)
+
+
+def test_report_sends_the_trades_as_json() -> None:
+    unsigned = xmlcodec.encode(
+        {"return_code": "SUCCESS", "return_msg": "OK", "result_code": "SUCCESS"}
+    )
+    fake = FakeWeChat(unsigned)
+    client, _ = make_client(fake)
+    failed = ReportedTrade(
+        "POS20240601140000004",
+        REPORT_TRADE.begin_time,
+        REPORT_TRADE.end_time,
+        ReportState.CANCELLED,
+        "NOTENOUGH",
+    )
+    client.report([REPORT_TRADE, failed], user_ip="192.168.1.20", device_info="POS-01")
+    assert fake.requests[0].url.path == "/payitil/report"
+    sent = fake.fields[0]
+    assert verify_sign(sent, TEST_KEY, SignType.MD5)
+    assert sent["interface_url"] == "https://api.mch.weixin.qq.com/pay/batchreport/micropay/total"
+    assert sent["user_ip"] == "192.168.1.20" and sent["device_info"] == "POS-01"
+    assert json.loads(sent["trades"]) == [
+        {
+            "out_trade_no": "POS20240601140000003",
+            "begin_time": "20240601140000",
+            "end_time": "20240601140002",
+            "state": "OK",
+            "err_msg": "",
+        },
+        {
+            "out_trade_no": "POS20240601140000004",
+            "begin_time": "20240601140000",
+            "end_time": "20240601140002",
+            "state": "CANCLE",
+            "err_msg": "NOTENOUGH",
+        },
+    ]
+
+
+def test_report_accepts_a_signed_reply_only_when_it_verifies() -> None:
+    client, _ = make_client(FakeWeChat(signed({})))
+    client.report([REPORT_TRADE], user_ip="127.0.0.1")
+    client, _ = make_client(FakeWeChat(signed({}, key="0" * 32)))
+    with pytest.raises(BadResponseSignature):
+        client.report([REPORT_TRADE], user_ip="127.0.0.1")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        httpx.ReadTimeout("slow", request=REQUEST),
+        xmlcodec.encode({"return_code": "FAIL", "return_msg": "缺少参数trades"}),
+        xmlcodec.encode(
+            {"return_code": "SUCCESS", "result_code": "FAIL", "err_code": "PARAM_ERROR"}
+        ),
+    ],
+)
+def test_report_is_sent_once_and_its_failures_raise(reply: Reply) -> None:
+    fake = FakeWeChat(reply, signed({}))
+    client, sleeps = make_client(fake)
+    with pytest.raises((OutcomeUnknown, DefinitelyFailed)):
+        client.report([REPORT_TRADE], user_ip="127.0.0.1")
+    assert len(fake.requests) == 1 and sleeps == []
