@@ -1,4 +1,8 @@
-"""A till database made by an earlier release opens, migrates and keeps every deal."""
+"""A till database made by an earlier release opens, migrates and keeps every deal.
+
+``till-v1.sqlite3`` is from the release before payment codes and the shop (clerks, shifts,
+cash): it migrates through every step to today's schema.
+"""
 
 from __future__ import annotations
 
@@ -93,3 +97,44 @@ def test_the_fixture_itself_is_still_version_1() -> None:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
         columns = {row[1] for row in raw.execute("PRAGMA table_info(deal)")}
     assert "method" not in columns
+
+
+def test_v1_deals_and_refunds_are_nobodys_after_the_upgrade(v1_store: Store) -> None:
+    day = v1_store.deals_between(
+        datetime(2026, 12, 4, 16, tzinfo=UTC), datetime(2026, 12, 5, 16, tzinfo=UTC)
+    )
+    assert {(d.clerk_id, d.shift_id, d.cash_received_fen) for d in day} == {(None, None, None)}
+    refunds = v1_store.refunds_for("T1V10002") + v1_store.refunds_for("T1V10003")
+    assert {(r.clerk_id, r.shift_id) for r in refunds} == {(None, None)}
+    # No accounts yet: the till opens straight to the till, as before.
+    assert not v1_store.has_accounts() and v1_store.accounts(include_inactive=True) == []
+
+
+def _schema(path: Path) -> dict[str, object]:
+    """Every table's columns (name, NOT NULL, primary key), foreign keys and indexes."""
+    import sqlite3
+
+    with sqlite3.connect(path) as raw:
+        tables = sorted(
+            name
+            for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not name.startswith("sqlite_")
+        )
+        schema: dict[str, object] = {}
+        for table in tables:
+            columns = {(r[1], r[3], r[5]) for r in raw.execute(f'PRAGMA table_info("{table}")')}
+            keys = {(r[2], r[3], r[4]) for r in raw.execute(f'PRAGMA foreign_key_list("{table}")')}
+            indexes = {
+                (r[1], r[2]) for r in raw.execute(f'PRAGMA index_list("{table}")') if r[3] == "c"
+            }
+            schema[table] = (columns, keys, indexes)
+    return schema
+
+
+def test_an_upgraded_database_has_the_schema_of_a_new_one(v1_store: Store, tmp_path: Path) -> None:
+    fresh = Store.open(tmp_path / "fresh.sqlite3")
+    fresh.close()
+    v1_store.close()
+    upgraded, new = _schema(tmp_path / "till.sqlite3"), _schema(tmp_path / "fresh.sqlite3")
+    assert upgraded == new
+    assert "shift_open_per_till" in {name for name, _ in new["shift"][2]}  # type: ignore[index]
