@@ -3,8 +3,10 @@
 The package's rooms: :mod:`~pos.checkout.messages` (timings, states, notices, events and
 commands), :mod:`~pos.checkout.native` (the QR payment's machine),
 :mod:`~pos.checkout.session` (runs a machine against the client and the store),
-:mod:`~pos.checkout.client` (the calls a payment makes) and :mod:`~pos.checkout.recovery`
-(unfinished deals, notifications for deals no checkout watches). Import from here.
+:mod:`~pos.checkout.client` (the calls a payment makes), :mod:`~pos.checkout.recovery`
+(unfinished deals, notifications for deals no checkout watches) and
+:mod:`~pos.checkout.cash` (a cash sale and its refunds: no call to WeChat Pay). Import from
+here.
 
 Two layers (STYLE rule 3):
 
@@ -65,6 +67,7 @@ Rules encoded here (protocol reference sections in brackets):
 
 from __future__ import annotations
 
+from pos.checkout.cash import CashSale, change_due, refund_cash, sell_for_cash
 from pos.checkout.client import (
     SPBILL_CREATE_IP,
     CheckoutClient,
@@ -113,6 +116,7 @@ from pos.checkout.session import CheckoutSession
 __all__ = [
     "SPBILL_CREATE_IP",
     "CancelRequested",
+    "CashSale",
     "Checkout",
     "CheckoutClient",
     "CheckoutConfig",
@@ -144,9 +148,12 @@ __all__ = [
     "Tick",
     "Transition",
     "apply_payment_notification",
+    "change_due",
     "fits_body",
     "notification_alarm",
     "order_body",
     "record_alarm",
     "recover_unfinished",
+    "refund_cash",
+    "sell_for_cash",
 ]

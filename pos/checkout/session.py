@@ -40,7 +40,7 @@ from pos.errors import (
     StoreError,
     WeChatPayError,
 )
-from pos.store import Deal
+from pos.store import NO_STAMP, Deal, Stamp
 
 if TYPE_CHECKING:
     from pos.store import Store  # loads Peewee: the window imports this package before its paint
@@ -77,8 +77,10 @@ class CheckoutSession:
         sign_type: str,
         config: CheckoutConfig,
         clock: Clock,
+        stamp: Stamp = NO_STAMP,
     ) -> CheckoutSession:
-        """Mint the out_trade_no and store the deal CREATED (no network yet). Then :meth:`start`.
+        """Mint the out_trade_no and store the deal CREATED (no network yet), stamped with
+        the clerk and shift at the till (``pos.shop.Desk.stamp``). Then :meth:`start`.
 
         time_start/time_expire are fixed here, in whole seconds as on the wire, and reused
         by every retry (§4.6). Raises ``StoreError`` (``DiskFullError``) if the deal could
@@ -95,6 +97,7 @@ class CheckoutSession:
             time_expire=now + config.order_validity(),
             sign_type=sign_type,
             now=now,
+            stamp=stamp,
         )
         return cls(
             Checkout.for_new_deal(deal, config=config, clock=clock), client=client, store=store
