@@ -1,9 +1,12 @@
-"""The day's deals as rows, totals, takings by hour and a search (the shop's business days)."""
+"""The day's deals as rows, totals (all, and by payment method), takings by hour and a search.
+
+Days are the shop's business days. Cash sales count like the others: paid when stored.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -11,7 +14,7 @@ from typing import TYPE_CHECKING
 from pos.clock import BEIJING_DAY, BusinessDay
 from pos.errors import AmountError
 from pos.money import parse_amount
-from pos.store import DealLine, DealState, Refund, RefundState
+from pos.store import DealLine, DealState, PaymentMethod, Refund, RefundState
 
 if TYPE_CHECKING:
     from pos.store import Store  # loads Peewee: the till's workers import this before its paint
@@ -43,6 +46,7 @@ class DealRow:
     transaction_id: str
     refunded_fen: int
     paid_at: datetime | None = None
+    method: PaymentMethod = PaymentMethod.NATIVE
 
     @property
     def is_paid(self) -> bool:
@@ -85,6 +89,14 @@ def totals_of(rows: Iterable[DealRow]) -> Totals:
     return totals
 
 
+def totals_by_method(rows: Iterable[DealRow]) -> dict[PaymentMethod, Totals]:
+    """The totals of each payment method (every method, in order; empty ones are zero)."""
+    totals = {method: Totals() for method in PaymentMethod}
+    for row in rows:
+        totals[row.method] = totals[row.method].add(row)
+    return totals
+
+
 def _row(deal: DealLine, refunds: dict[str, list[Refund]], business_day: BusinessDay) -> DealRow:
     refunded = 0
     if deal.state in _REFUNDED_STATES:
@@ -102,6 +114,7 @@ def _row(deal: DealLine, refunds: dict[str, list[Refund]], business_day: Busines
         transaction_id=deal.transaction_id or "",
         refunded_fen=refunded,
         paid_at=business_day.local(deal.paid_at) if deal.paid_at else None,
+        method=deal.method,
     )
 
 
@@ -142,6 +155,8 @@ class DayReport:
     rows: tuple[DealRow, ...]
     totals: Totals
     hourly_fen: tuple[int, ...]
+    #: The totals split by how the customers paid (QR, payment code, cash).
+    by_method: dict[PaymentMethod, Totals] = field(default_factory=dict)
 
     def search(self, text: str) -> list[DealRow]:
         return search_rows(self.rows, text)
@@ -166,6 +181,7 @@ def day_report(store: Store, day: date, business_day: BusinessDay = BEIJING_DAY)
         rows=rows,
         totals=totals_of(rows),
         hourly_fen=hourly_takings(rows, business_day),
+        by_method=totals_by_method(rows),
     )
 
 

@@ -9,8 +9,9 @@
   imports as literal text unless "Evaluate formulas" is ticked, and a leading apostrophe is
   shown as an apostrophe by both. (The tab is in the cell: a formula that compares the
   numbers sees it; WeChat's own bill marks its numbers with a backtick for the same reason,
-  §3.8.) A product name that starts like a formula (``= + - @``) gets a leading apostrophe,
-  so the spreadsheet shows it as text and never runs it.
+  §3.8.) The last column says how the customer paid: cash sales are marked 现金 (they have
+  no WeChat transaction). A product name that starts like a formula (``= + - @``) gets a
+  leading apostrophe, so the spreadsheet shows it as text and never runs it.
   The totals row comes after one empty row: Excel's and LibreOffice's sort, filter and
   table commands take the block of rows around the cursor, which then ends at the empty
   row, so the totals stay out of the data (and at its foot, where a spreadsheet has them).
@@ -39,7 +40,7 @@ from pos.money import fen_to_decimal_yuan, format_fen
 from pos.platform import output_file
 from pos.reports.day import DealRow, Totals, day_bounds, iter_rows
 from pos.reports.progress import WHOLE, Watch
-from pos.store import DealState, Store
+from pos.store import DealState, PaymentMethod, Store
 
 if TYPE_CHECKING:
     pass
@@ -48,6 +49,7 @@ __all__ = [
     "FORMATS",
     "columns",
     "export",
+    "method_label",
     "state_label",
     "write_csv",
     "write_xlsx",
@@ -65,6 +67,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "微信订单号",
         "已退款(元)",
         "实收(元)",
+        "支付方式",
     ),
     "en": (
         "Time",
@@ -75,7 +78,21 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "WeChat transaction",
         "Refunded (CNY)",
         "Net (CNY)",
+        "Method",
     ),
+}
+#: How the customer paid; cash sales are marked 现金 (they are not in WeChat's bill).
+_METHODS: dict[str, dict[PaymentMethod, str]] = {
+    "zh_CN": {
+        PaymentMethod.NATIVE: "微信扫码",
+        PaymentMethod.MICROPAY: "微信付款码",
+        PaymentMethod.CASH: "现金",
+    },
+    "en": {
+        PaymentMethod.NATIVE: "WeChat QR",
+        PaymentMethod.MICROPAY: "WeChat payment code",
+        PaymentMethod.CASH: "Cash",
+    },
 }
 _STATES: dict[str, dict[DealState, str]] = {
     "zh_CN": {
@@ -103,7 +120,7 @@ _TOTAL: dict[str, str] = {"zh_CN": "合计（{count} 笔已支付）", "en": "To
 _TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 _PAID_STATES = frozenset(state for state in DealState if state.is_paid)
 #: Column widths of the sheet, in characters (Chinese characters count about double).
-_WIDTHS = (20, 24, 12, 12, 30, 32, 12, 12)
+_WIDTHS = (20, 24, 12, 12, 30, 32, 12, 12, 14)
 
 
 def _language(language: str) -> str:
@@ -117,6 +134,10 @@ def columns(language: str = "zh_CN") -> tuple[str, ...]:
 
 def state_label(state: DealState, language: str = "zh_CN") -> str:
     return _STATES[_language(language)][state]
+
+
+def method_label(method: PaymentMethod, language: str = "zh_CN") -> str:
+    return _METHODS[_language(language)][method]
 
 
 def total_label(totals: Totals, language: str = "zh_CN") -> str:
@@ -171,6 +192,7 @@ def write_csv(rows: Iterable[DealRow], output: Path, *, language: str = "zh_CN")
     """Write the rows, an empty row and a totals row as CSV (UTF-8 with BOM); return the
     totals. Order and transaction numbers start with a tab (module docstring)."""
     labels = _STATES[_language(language)]
+    methods = _METHODS[_language(language)]
     paid = _PAID_STATES
     sums = [0, 0, 0, 0]
     with (
@@ -191,6 +213,7 @@ def write_csv(rows: Iterable[DealRow], output: Path, *, language: str = "zh_CN")
                 _as_text(row.transaction_id),
                 _yuan(row.refunded_fen),
                 _yuan(row.amount_fen - row.refunded_fen if row.state in paid else 0),
+                methods[row.method],
             )
             for row in _sum(rows, sums)
         )
@@ -206,6 +229,7 @@ def write_csv(rows: Iterable[DealRow], output: Path, *, language: str = "zh_CN")
                 "",
                 format_fen(totals.refunded_fen),
                 format_fen(totals.net_fen),
+                "",
             )
         )
     return totals
@@ -247,6 +271,7 @@ def write_xlsx(
     when = cell(None, number_format="yyyy-mm-dd hh:mm:ss")
     amount, refunded, net = money(0), money(0), money(0)
     labels = _STATES[_language(language)]
+    methods = _METHODS[_language(language)]
     paid = _PAID_STATES
     sums = [0, 0, 0, 0]
     append = sheet.append
@@ -268,6 +293,7 @@ def write_xlsx(
                 row.transaction_id,
                 refunded,
                 net,
+                methods[row.method],
             )
         )
     totals = Totals(*sums)

@@ -31,7 +31,7 @@ from pos.errors import PosError, RequestRejected
 from pos.money import format_fen
 from pos.reports.day import day_bounds
 from pos.reports.progress import WHOLE, Watch
-from pos.store import Deal, Refund, RefundState, Store
+from pos.store import Deal, PaymentMethod, Refund, RefundState, Store
 from pos.wechatpay.types import BEIJING, Bill, BillRow
 
 if TYPE_CHECKING:
@@ -285,11 +285,12 @@ def reconcile(
     notes: list[str] = []
     start, end = day_bounds(day)
 
-    # Local payments of the day: paid deals whose payment succeeded on D.
+    # Local payments of the day: paid deals whose payment succeeded on D. Cash sales never
+    # reached WeChat Pay: they are not in its bill.
     local_paid = [
         d
         for d in store.iter_deals_between(start - PAYMENT_LOOKBACK, end)
-        if d.state.is_paid and _on_day(d.paid_at, day)
+        if d.state.is_paid and _on_day(d.paid_at, day) and d.method is not PaymentMethod.CASH
     ]
     local_by_number = {d.out_trade_no: d for d in local_paid}
     seen_payments: set[str] = set()
@@ -320,7 +321,16 @@ def reconcile(
             )
 
     # Refunds accepted on D, here and there.
-    local_refunds = {r.out_refund_no: r for r in store.refunds_between(start, end)}
+    cash_refunds = {
+        r.out_refund_no
+        for r in store.refund_lines_between(start, end)
+        if r.method is PaymentMethod.CASH
+    }
+    local_refunds = {
+        r.out_refund_no: r
+        for r in store.refunds_between(start, end)
+        if r.out_refund_no not in cash_refunds
+    }
     seen_refunds: set[str] = set()
     matched_refunds = 0
     for row in refund_rows:
@@ -378,6 +388,19 @@ def _compare_payment(row: BillRow, deal: Deal | None) -> list[Difference]:
                 f"WeChat {row.transaction_id} {format_fen(row.total_fee)} at "
                 f"{row.trade_time:%H:%M:%S}; no such deal here",
                 wechat_fen=row.total_fee,
+                wechat_state=there,
+            )
+        ]
+    if deal.method is PaymentMethod.CASH:
+        # A number the till gave a cash sale, in WeChat's bill: nothing of ours sent it.
+        return [
+            Difference(
+                Kind.STATE_MISMATCH,
+                number,
+                f"{there} at WeChat ({format_fen(row.total_fee)}); a cash sale here",
+                local_fen=deal.amount_fen,
+                wechat_fen=row.total_fee,
+                local_state=deal.state.value,
                 wechat_state=there,
             )
         ]

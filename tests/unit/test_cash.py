@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -11,8 +12,11 @@ from helpers.fakes import FakeClock, FakeWeChatPay
 from helpers.shop import qr_deal
 
 from pos.checkout import change_due, refund_cash, sell_for_cash
+from pos.clock import BEIJING_DAY
 from pos.errors import AmountError, RefundLimitError, StoreError
 from pos.refunds import Refunder
+from pos.reports.day import day_report
+from pos.reports.export import export
 from pos.store import DealState, PaymentMethod, RefundState, Stamp, Store
 
 
@@ -151,3 +155,38 @@ def test_a_wechat_deal_is_not_refunded_from_the_drawer(store: Store) -> None:
     deal = qr_deal(store, clock, 1800)
     with pytest.raises(RefundLimitError, match="WeChat Pay"):
         refund_cash(store, deal.out_trade_no, 100, "", clock=clock)
+
+
+def test_cash_counts_in_the_day_and_the_export_marks_it(store: Store, tmp_path: Path) -> None:
+    clock = FakeClock()
+    qr_deal(store, clock, 1800)
+    cash = sell_for_cash(
+        store, amount_fen=2550, received_fen=3000, till_id="T1", clock=clock, product="蛋糕"
+    ).deal
+    refund_cash(store, cash.out_trade_no, 550, "", clock=clock)
+    day = BEIJING_DAY.of(clock())
+    report = day_report(store, day)
+    assert (report.totals.count, report.totals.gross_fen, report.totals.refunded_fen) == (
+        2,
+        1800 + 2550,
+        550,
+    )
+    by_method = report.by_method
+    assert (by_method[PaymentMethod.CASH].gross_fen, by_method[PaymentMethod.CASH].net_fen) == (
+        2550,
+        2000,
+    )
+    assert by_method[PaymentMethod.NATIVE].gross_fen == 1800
+    assert by_method[PaymentMethod.MICROPAY].count == 0
+    # The chart: both payments in the hour they were paid.
+    assert sum(report.hourly_fen) == 1800 + 2550
+    assert report.hourly_fen[BEIJING_DAY.local(cash.created_at).hour] >= 2550
+    output = tmp_path / "day.csv"
+    export(store, day, day, "csv", output)
+    with output.open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.reader(handle))
+    assert lines[0][-1] == "支付方式"
+    rows = {line[1]: line for line in lines[1:-2]}
+    assert rows["蛋糕"][-1] == "现金" and rows["蛋糕"][5] == ""  # no WeChat transaction
+    assert rows["蛋糕"][6:8] == ["5.50", "20.00"]
+    assert rows["拿铁"][-1] == "微信扫码"

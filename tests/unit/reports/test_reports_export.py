@@ -22,6 +22,7 @@ from pos.reports.export import (
     _watched,
     columns,
     export,
+    method_label,
     state_label,
     write_csv,
 )
@@ -106,6 +107,7 @@ def test_csv_has_a_bom_every_deal_and_the_totals(store: Store, tmp_path: Path) -
             "\t" + row.transaction_id if row.transaction_id else "",
             format_fen(row.refunded_fen),
             format_fen(row.net_fen),
+            "微信扫码",
         ]
     assert [line[1] for line in body] == list(PRODUCTS)  # commas, quotes, newlines survive
     assert body[1][3] == "部分退款" and body[1][6] == "3.00"
@@ -120,6 +122,7 @@ def test_csv_has_a_bom_every_deal_and_the_totals(store: Store, tmp_path: Path) -
         "",
         format_fen(want.refunded_fen),
         format_fen(want.net_fen),
+        "",
     ]
     # Money adds up exactly: the gross is the sum of the paid rows' amounts.
     assert sum(Decimal(line[2]) for line in body if line[3] != "创建中") == Decimal(total[2])
@@ -140,7 +143,8 @@ def test_xlsx_numbers_totals_and_frozen_header(store: Store, tmp_path: Path) -> 
     body = rows[1:-1]
     assert len(body) == len(expected)
     for cells, row in zip(body, expected, strict=True):
-        when, product, amount, state, number, tid, refunded, net = cells
+        when, product, amount, state, number, tid, refunded, net, method = cells
+        assert method.value == method_label(row.method) == "微信扫码"
         assert when.value == row.time.replace(tzinfo=None)
         assert when.number_format == "yyyy-mm-dd hh:mm:ss"
         assert product.value == row.product

@@ -7,11 +7,12 @@ cash): it migrates through every step to today's schema.
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from pos.reports.day import day_report
 from pos.store import SCHEMA_VERSION, DealState, PaymentMethod, RefundState, Store
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -97,6 +98,15 @@ def test_the_fixture_itself_is_still_version_1() -> None:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
         columns = {row[1] for row in raw.execute("PRAGMA table_info(deal)")}
     assert "method" not in columns
+
+
+def test_v1_day_keeps_its_totals_and_chart_after_the_shop_upgrade(v1_store: Store) -> None:
+    report = day_report(v1_store, date(2026, 12, 5))
+    assert (report.totals.count, report.totals.all_count) == (3, 5)
+    assert (report.totals.gross_fen, report.totals.refunded_fen) == (14_350, 4300)
+    assert report.by_method[PaymentMethod.NATIVE].gross_fen == 14_350
+    assert report.by_method[PaymentMethod.CASH].all_count == 0
+    assert report.hourly_fen[10] == 14_350  # paid 10:10–10:30 Beijing
 
 
 def test_v1_deals_and_refunds_are_nobodys_after_the_upgrade(v1_store: Store) -> None:
