@@ -26,7 +26,7 @@ BARCODE_MODULE_DOTS = 2
 
 #: The full-width yuan sign: in GBK (A3A4), so every Chinese printer has it; "¥" is not.
 YUAN = "￥"
-METHOD_NAMES = {"native": "微信支付（扫码）", "code": "微信支付（付款码）"}
+METHOD_NAMES = {"native": "微信支付（扫码）", "code": "微信支付（付款码）", "cash": "现金"}
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ class PaymentSlip:
     amount_fen: int
     out_trade_no: str
     transaction_id: str | None = None
-    method: str = "native"  # "native" (the shop's QR) or "code" (the customer's payment code)
+    method: str = "native"  # "native" (the shop's QR), "code" (their payment code) or "cash"
     clerk: str = ""
 
 

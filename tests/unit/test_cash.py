@@ -13,6 +13,7 @@ from helpers.shop import qr_deal
 
 from pos.checkout import change_due, refund_cash, sell_for_cash
 from pos.clock import BEIJING_DAY
+from pos.counter.receipt import PaymentSlip, layout_text, payment_receipt
 from pos.errors import AmountError, RefundLimitError, StoreError
 from pos.refunds import Refunder
 from pos.reports.day import day_report
@@ -190,3 +191,19 @@ def test_cash_counts_in_the_day_and_the_export_marks_it(store: Store, tmp_path: 
     assert rows["蛋糕"][-1] == "现金" and rows["蛋糕"][5] == ""  # no WeChat transaction
     assert rows["蛋糕"][6:8] == ["5.50", "20.00"]
     assert rows["拿铁"][-1] == "微信扫码"
+
+
+def test_the_customers_slip_of_a_cash_sale_says_cash(store: Store) -> None:
+    sale = sell_for_cash(store, amount_fen=2550, received_fen=3000, till_id="T1", clock=FakeClock())
+    slip = PaymentSlip(
+        shop="示例商店",
+        till_id="T1",
+        time=sale.deal.created_at,
+        product=sale.deal.product,
+        amount_fen=sale.deal.amount_fen,
+        out_trade_no=sale.deal.out_trade_no,
+        method=sale.deal.method.value,
+    )
+    lines = layout_text(payment_receipt(slip))
+    assert any("支付方式" in line and "现金" in line for line in lines)
+    assert not any("微信支付单号" in line for line in lines)
