@@ -1,4 +1,4 @@
-"""The core never loads Qt: the checkout and the store imported in a fresh interpreter (rule 1)."""
+"""The core never loads Qt: checkout, store and shop imported in a fresh interpreter (rule 1)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 
-def test_the_checkout_and_the_store_do_not_load_pyside6() -> None:
+def test_the_checkout_the_store_and_the_shop_do_not_load_pyside6() -> None:
     code = (
-        "import sys, pos.checkout, pos.store\n"
+        "import sys, pos.checkout, pos.store, pos.shop, pos.shop.slip\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')"
         " or m.startswith('pos.ui'))\n"
         "print(repr(loaded))\n"

@@ -11,8 +11,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from helpers.fakes import FakeClock
 
+from pos.checkout import sell_for_cash
+from pos.pin import hash_pin
 from pos.reports.day import day_report
+from pos.shop import FIRST_MANAGER_NAME, Accounts, Desk
 from pos.store import SCHEMA_VERSION, DealState, PaymentMethod, RefundState, Store
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -118,6 +122,26 @@ def test_v1_deals_and_refunds_are_nobodys_after_the_upgrade(v1_store: Store) -> 
     assert {(r.clerk_id, r.shift_id) for r in refunds} == {(None, None)}
     # No accounts yet: the till opens straight to the till, as before.
     assert not v1_store.has_accounts() and v1_store.accounts(include_inactive=True) == []
+
+
+def test_an_upgraded_till_adopts_its_manager_pin_and_stamps_new_deals(v1_store: Store) -> None:
+    clock = FakeClock(datetime(2026, 12, 6, 2, tzinfo=UTC))
+    accounts = Accounts(v1_store, clock=clock)
+    manager = accounts.adopt_manager_pin(hash_pin("8642"))  # the settings' old manager PIN
+    assert manager is not None and manager.name == FIRST_MANAGER_NAME
+    desk = Desk(v1_store, till_id="till-1", clock=clock, accounts=accounts)
+    desk.login(1, "8642")
+    shift = desk.open_shift(10_000)
+    sale = sell_for_cash(
+        v1_store,
+        amount_fen=500,
+        received_fen=1000,
+        till_id="till-1",
+        clock=clock,
+        stamp=desk.stamp(),
+    )
+    assert (sale.deal.clerk_id, sale.deal.shift_id) == (manager.id, shift.id)
+    assert desk.handover(10_500).difference_fen == 0
 
 
 def _schema(path: Path) -> dict[str, object]:
