@@ -75,6 +75,7 @@ def build(path: Path, count: int) -> None:
                 f"42000{n:023d}",
                 text,
                 0,
+                "native",
             )
         )
         if refunded:
@@ -85,7 +86,7 @@ def build(path: Path, count: int) -> None:
         db.executemany(
             "INSERT INTO deal (id, out_trade_no, amount_fen, product, state, till_id, "
             "sign_type, created_at, updated_at, time_start, time_expire, transaction_id, "
-            "paid_at, is_late) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "paid_at, is_late, method) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             deals,
         )
         db.executemany(

@@ -20,6 +20,11 @@ been carried out, so the only safe moves are to ask WeChat Pay again
     ├── RefundLimitError            a refund the store refuses before any network call
     ├── PaymentCodeRefused          a scanned code the till refuses before any call (another
     │                               wallet's, not a code, already used for another deal)
+    ├── ShopError                   a rule of clerks, shifts or the day's close refused it
+    │   ├── PinRefused              a wrong PIN, or PINs locked out for a while
+    │   ├── NotAllowed              this clerk's role may not do that (a manager may approve it)
+    │   ├── AccountError            an account change breaks a rule (first is a manager...)
+    │   └── ShiftError              no shift open, one already open, closed, the day closed
     ├── Cancelled                   the user stopped a long task (export, reconcile); no file left
     └── WeChatPayError              a call to WeChat Pay did not succeed
         ├── DefinitelyFailed        nothing happened at WeChat Pay, or its answer is final
@@ -90,6 +95,37 @@ class PaymentCodeRefused(PosError):
     def __init__(self, message: str, *, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class ShopError(PosError):
+    """A rule of clerks, shifts or the day's close refused what was asked."""
+
+
+class PinRefused(ShopError):
+    """A wrong PIN (``tries_left`` more before the lock-out), or PINs locked out for
+    ``seconds_locked`` seconds. Never carries the PIN."""
+
+    def __init__(self, message: str, *, tries_left: int, seconds_locked: float = 0.0) -> None:
+        super().__init__(message)
+        self.tries_left = tries_left
+        self.seconds_locked = seconds_locked
+
+
+class NotAllowed(ShopError):
+    """The clerk's role may not do ``action``; a manager may approve it once."""
+
+    def __init__(self, message: str, *, action: str) -> None:
+        super().__init__(message)
+        self.action = action
+
+
+class AccountError(ShopError):
+    """An account change that breaks a rule: the first account is a manager, the last active
+    manager stays, PINs are 4–6 digits, numbers and names are unique."""
+
+
+class ShiftError(ShopError):
+    """No shift is open, one is already open, it is closed already, or the day is closed."""
 
 
 class Cancelled(PosError):

@@ -40,7 +40,7 @@ from pos.errors import (
     RequestRejected,
     WeChatPayError,
 )
-from pos.store import Deal, Refund, RefundState, Store
+from pos.store import NO_STAMP, Deal, PaymentMethod, Refund, RefundState, Stamp, Store
 from pos.wechatpay.notify import MerchantLookup, parse_refund_notification
 from pos.wechatpay.types import (
     BEIJING,
@@ -199,9 +199,15 @@ class Refunder:
 
     # -- asking ----------------------------------------------------------------------------------
 
-    def prepare(self, out_trade_no: str, refund_fee: int, reason: str) -> Refund:
-        """Store the refund PENDING (limits enforced by the store); no network call yet."""
+    def prepare(
+        self, out_trade_no: str, refund_fee: int, reason: str, *, stamp: Stamp = NO_STAMP
+    ) -> Refund:
+        """Store the refund PENDING (limits enforced by the store), stamped with the clerk
+        and shift at the till; no network call yet. A cash sale is refused
+        (RefundLimitError): it is refunded from the drawer (``pos.checkout.refund_cash``)."""
         deal = self._deal(out_trade_no)
+        if deal.method is PaymentMethod.CASH:
+            raise RefundLimitError(f"deal {out_trade_no} is a cash sale: refund it from the drawer")
         refunds = self._store.refunds_for(out_trade_no)
         left = refundable_fen(deal, refunds)
         # Checked here too so the message speaks of the deal; the store checks again inside
@@ -212,7 +218,7 @@ class Refunder:
             )
         number = new_out_refund_no(out_trade_no, len(refunds) + 1)
         return self._store.create_refund(
-            out_trade_no, number, refund_fee, reason.strip(), self._clock()
+            out_trade_no, number, refund_fee, reason.strip(), self._clock(), stamp=stamp
         )
 
     def submit(self, out_refund_no: str) -> RefundProgress:
@@ -298,9 +304,11 @@ class Refunder:
         )
         return self._progress(updated, text)
 
-    def refund(self, out_trade_no: str, refund_fee: int, reason: str) -> RefundProgress:
+    def refund(
+        self, out_trade_no: str, refund_fee: int, reason: str, *, stamp: Stamp = NO_STAMP
+    ) -> RefundProgress:
         """Prepare and submit: the manager's Refund button, in one call (run on a worker)."""
-        refund = self.prepare(out_trade_no, refund_fee, reason)
+        refund = self.prepare(out_trade_no, refund_fee, reason, stamp=stamp)
         return self.submit(refund.out_refund_no)
 
     # -- following -------------------------------------------------------------------------------

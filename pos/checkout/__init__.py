@@ -8,7 +8,8 @@ commands), :mod:`~pos.checkout.native` (the QR payment's machine),
 :mod:`~pos.checkout.client` (the calls a payment makes), :mod:`~pos.checkout.recovery`
 (unfinished deals, notifications for deals no checkout watches) and
 :mod:`~pos.checkout.relayed` (a relayed notification verified and applied, with typed
-outcomes). Import from here.
+outcomes), :mod:`~pos.checkout.cash` (a cash sale and its refunds: no call to WeChat Pay).
+Import from here.
 
 Two layers (STYLE rule 3):
 
@@ -78,6 +79,7 @@ Rules encoded here (protocol reference sections in brackets):
 
 from __future__ import annotations
 
+from pos.checkout.cash import CashSale, change_due, refund_cash, sell_for_cash
 from pos.checkout.client import (
     SPBILL_CREATE_IP,
     CheckoutClient,
@@ -151,6 +153,7 @@ __all__ = [
     "Alarmed",
     "AlreadyPaid",
     "CancelRequested",
+    "CashSale",
     "Checkout",
     "CheckoutClient",
     "CheckoutConfig",
@@ -197,9 +200,12 @@ __all__ = [
     "UnknownDeal",
     "apply_payment_notification",
     "apply_relayed_payment",
+    "change_due",
     "fits_body",
     "notification_alarm",
     "order_body",
     "record_alarm",
     "recover_unfinished",
+    "refund_cash",
+    "sell_for_cash",
 ]

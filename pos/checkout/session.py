@@ -51,7 +51,7 @@ from pos.errors import (
     StoreError,
     WeChatPayError,
 )
-from pos.store import Deal, PaymentMethod
+from pos.store import NO_STAMP, Deal, PaymentMethod, Stamp
 
 if TYPE_CHECKING:
     from pos.store import Store  # loads Peewee: the window imports this package before its paint
@@ -115,8 +115,10 @@ class CheckoutSession:
         sign_type: str,
         config: CheckoutConfig,
         clock: Clock,
+        stamp: Stamp = NO_STAMP,
     ) -> CheckoutSession:
-        """Mint the out_trade_no and store the deal CREATED (no network yet). Then :meth:`start`.
+        """Mint the out_trade_no and store the deal CREATED (no network yet), stamped with
+        the clerk and shift at the till (``pos.shop.Desk.stamp``). Then :meth:`start`.
 
         time_start/time_expire are fixed here, in whole seconds as on the wire, and reused
         by every retry (§4.6). Raises ``StoreError`` (``DiskFullError``) if the deal could
@@ -133,6 +135,7 @@ class CheckoutSession:
             time_expire=now + config.order_validity(),
             sign_type=sign_type,
             now=now,
+            stamp=stamp,
         )
         return cls(
             Checkout.for_new_deal(deal, config=config, clock=clock), client=client, store=store
@@ -151,6 +154,7 @@ class CheckoutSession:
         config: CheckoutConfig,
         clock: Clock,
         auth_code: str,
+        stamp: Stamp = NO_STAMP,
     ) -> CheckoutSession:
         """The customer's payment code was scanned (or typed): the payment-code sibling of
         :meth:`begin`, called the same way. Then :meth:`start` sends its one micropay.
@@ -160,7 +164,7 @@ class CheckoutSession:
         (``reason`` is the Notice) with nothing stored or sent. Then the out_trade_no is
         minted and the deal stored CREATED (method MICROPAY) with the code masked and its
         salted fingerprint, never the code itself, which the session holds in memory for
-        its one micropay. StoreError as :meth:`begin`.
+        its one micropay. StoreError as :meth:`begin`; ``stamp`` as there.
         """
         code = auth_code.strip()
         refusal = paycode.refusal(code)
@@ -191,6 +195,7 @@ class CheckoutSession:
             method=PaymentMethod.MICROPAY,
             code_masked=paycode.mask(code),
             code_fingerprint=fingerprint,
+            stamp=stamp,
         )
         machine = CodeCheckout.for_new_deal(deal, config=config, clock=clock)
         return cls(machine, client=client, store=store, auth_code=code)

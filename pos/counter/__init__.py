@@ -2,7 +2,8 @@
 
 - :mod:`~pos.counter.reading`: fen read aloud the Chinese way, and the clips that say it;
 - :mod:`~pos.counter.voice`: those clips joined into one WAV;
-- :mod:`~pos.counter.receipt`: slips as layouts (payment, refund, shift handover, test page);
+- :mod:`~pos.counter.receipt`: slips as layouts (payment, refund, test page; the shift's
+  handover and the day's close are :mod:`pos.shop.slip`'s);
 - :mod:`~pos.counter.printing`: a layout as ESC/POS bytes, sent to a network, USB or serial
   printer;
 - :mod:`~pos.counter.preview`: a layout drawn as a PNG.
@@ -11,12 +12,9 @@
 from pos.counter.printing import PrinterAddress, PrinterError, parse_printer, print_layout
 from pos.counter.reading import announcement, read_amount
 from pos.counter.receipt import (
-    HandoverSlip,
-    HandoverTotal,
     Layout,
     PaymentSlip,
     RefundSlip,
-    handover_slip,
     payment_receipt,
     printer_test_page,
     refund_receipt,
@@ -24,8 +22,6 @@ from pos.counter.receipt import (
 from pos.counter.voice import VoiceError, compose
 
 __all__ = [
-    "HandoverSlip",
-    "HandoverTotal",
     "Layout",
     "PaymentSlip",
     "PrinterAddress",
@@ -34,7 +30,6 @@ __all__ = [
     "VoiceError",
     "announcement",
     "compose",
-    "handover_slip",
     "parse_printer",
     "payment_receipt",
     "print_layout",

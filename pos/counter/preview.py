@@ -1,4 +1,4 @@
-"""A slip drawn as a PNG from the same layout the printer gets: the docs' receipt previews.
+"""A slip drawn as an image from the same layout the printer gets: the docs' receipt previews.
 
 One pixel per printer dot (203 dpi; 384 dots on 58 mm, 576 on 80 mm), 12×24-dot cells of
 font A (a Chinese character takes two), bold and double size as the printer does them, and the
@@ -63,6 +63,14 @@ def _barcode_modules(data: str) -> str:
 
 def render_png(layout: Layout, target: Path, *, font_path: Path | None = None) -> Path:
     """Draw ``layout`` as the printer would and save it as a PNG at ``target``."""
+    image = render_image(layout, font_path=font_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    image.save(target, "PNG", optimize=True)
+    return target
+
+
+def render_image(layout: Layout, *, font_path: Path | None = None) -> Any:
+    """``layout`` drawn as the printer would: a greyscale Pillow image, one pixel a dot."""
     from PIL import Image, ImageDraw
 
     columns = layout.columns
@@ -117,6 +125,4 @@ def render_png(layout: Layout, target: Path, *, font_path: Path | None = None) -
                 )
             x += cells * CELL_W * scale
         y += CELL_H * scale
-    target.parent.mkdir(parents=True, exist_ok=True)
-    image.save(target, "PNG", optimize=True)
-    return target
+    return image

@@ -26,7 +26,7 @@ BARCODE_MODULE_DOTS = 2
 
 #: The full-width yuan sign: in GBK (A3A4), so every Chinese printer has it; "¥" is not.
 YUAN = "￥"
-METHOD_NAMES = {"native": "微信支付（扫码）", "code": "微信支付（付款码）"}
+METHOD_NAMES = {"native": "微信支付（扫码）", "code": "微信支付（付款码）", "cash": "现金"}
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ class PaymentSlip:
     amount_fen: int
     out_trade_no: str
     transaction_id: str | None = None
-    method: str = "native"  # "native" (the shop's QR) or "code" (the customer's payment code)
+    method: str = "native"  # "native" (the shop's QR), "code" (their payment code) or "cash"
     clerk: str = ""
 
 
@@ -114,32 +114,6 @@ class RefundSlip:
     out_refund_no: str
     transaction_id: str | None = None
     clerk: str = ""
-
-
-@dataclass(frozen=True)
-class HandoverTotal:
-    """One line of a shift's totals: a method (or "退款") with its count and sum in fen."""
-
-    name: str
-    count: int
-    total_fen: int
-
-
-@dataclass(frozen=True)
-class HandoverSlip:
-    """The shift handover: who hands over to whom, when, and the shift's totals.
-
-    Built by the shift work of the shop issue (not yet in the till); the layout is ready.
-    """
-
-    shop: str
-    till_id: str
-    clerk: str
-    started: datetime
-    ended: datetime
-    totals: tuple[HandoverTotal, ...]
-    net_fen: int
-    next_clerk: str = ""
 
 
 # --- widths and wrapping -------------------------------------------------------------------
@@ -312,34 +286,6 @@ def refund_receipt(slip: RefundSlip, paper_mm: int = 80) -> Layout:
         Text("退款单号"),
         Text(slip.out_refund_no),
         Barcode(barcode_payload(slip.out_trade_no, paper_mm)),
-        Feed(2),
-    ]
-    return Layout(paper_mm, tuple(blocks))
-
-
-def handover_slip(slip: HandoverSlip, paper_mm: int = 80) -> Layout:
-    """The shift handover: the shift's times, totals by method, refunds and the net sum."""
-    blocks: list[Block] = [
-        Text(plain(slip.shop), align="center", bold=True, big=True),
-        Text("交班单", align="center"),
-        Rule(),
-        Pair("收银台", plain(slip.till_id)),
-        Pair("交班人", plain(slip.clerk)),
-    ]
-    if slip.next_clerk:
-        blocks.append(Pair("接班人", plain(slip.next_clerk)))
-    blocks += [Pair("开始", _when(slip.started)), Pair("结束", _when(slip.ended)), Rule()]
-    for total in slip.totals:
-        blocks.append(
-            Pair(f"{plain(total.name)} {total.count}笔", format_fen(total.total_fen, symbol=YUAN))
-        )
-    blocks += [
-        Rule(),
-        Pair("合计", format_fen(slip.net_fen, symbol=YUAN), bold=True),
-        Feed(1),
-        Text("交班人签字："),
-        Feed(1),
-        Text("接班人签字："),
         Feed(2),
     ]
     return Layout(paper_mm, tuple(blocks))

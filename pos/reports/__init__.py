@@ -15,6 +15,16 @@ from pos.reports.day import (
     day_report,
     iter_rows,
     search_rows,
+    totals_by_method,
 )
 
-__all__ = ["DayReport", "DealRow", "Totals", "day_bounds", "day_report", "iter_rows", "search_rows"]
+__all__ = [
+    "DayReport",
+    "DealRow",
+    "Totals",
+    "day_bounds",
+    "day_report",
+    "iter_rows",
+    "search_rows",
+    "totals_by_method",
+]

@@ -1,9 +1,12 @@
-"""The day's deals as rows, totals, takings by hour and a search (the shop's business days)."""
+"""The day's deals as rows, totals (all, and by payment method), takings by hour and a search.
+
+Days are the shop's business days. Cash sales count like the others: paid when stored.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -87,6 +90,14 @@ def totals_of(rows: Iterable[DealRow]) -> Totals:
     return totals
 
 
+def totals_by_method(rows: Iterable[DealRow]) -> dict[PaymentMethod, Totals]:
+    """The totals of each payment method (every method, in order; empty ones are zero)."""
+    totals = {method: Totals() for method in PaymentMethod}
+    for row in rows:
+        totals[row.method] = totals[row.method].add(row)
+    return totals
+
+
 def _row(deal: DealLine, refunds: dict[str, list[Refund]], business_day: BusinessDay) -> DealRow:
     refunded = 0
     if deal.state in _REFUNDED_STATES:
@@ -145,6 +156,8 @@ class DayReport:
     rows: tuple[DealRow, ...]
     totals: Totals
     hourly_fen: tuple[int, ...]
+    #: The totals split by how the customers paid (QR, payment code, cash).
+    by_method: dict[PaymentMethod, Totals] = field(default_factory=dict)
 
     def search(self, text: str) -> list[DealRow]:
         return search_rows(self.rows, text)
@@ -169,6 +182,7 @@ def day_report(store: Store, day: date, business_day: BusinessDay = BEIJING_DAY)
         rows=rows,
         totals=totals_of(rows),
         hourly_fen=hourly_takings(rows, business_day),
+        by_method=totals_by_method(rows),
     )
 
 

@@ -36,7 +36,7 @@ from pos.errors import PosError, RequestRejected
 from pos.money import format_fen
 from pos.reports.day import day_bounds
 from pos.reports.progress import WHOLE, Watch
-from pos.store import Deal, Refund, RefundState, Store
+from pos.store import Deal, PaymentMethod, Refund, RefundState, Store
 from pos.wechatpay.types import BEIJING, Bill, BillRow
 
 if TYPE_CHECKING:
@@ -329,7 +329,7 @@ def _check_payments(
     local_paid = [
         d
         for d in store.iter_deals_between(start - PAYMENT_LOOKBACK, end)
-        if d.state.is_paid and _on_day(d.paid_at, day)
+        if d.state.is_paid and _on_day(d.paid_at, day) and d.method is not PaymentMethod.CASH
     ]
     checked.local_fen = sum(d.amount_fen for d in local_paid)
     local_by_number = {d.out_trade_no: d for d in local_paid}
@@ -365,7 +365,18 @@ def _check_refunds(
 ) -> _Checked:
     """The bill's refunds against the refunds accepted here on the day, both ways."""
     checked = _Checked()
-    local_refunds = {r.out_refund_no: r for r in store.refunds_between(*day_bounds(day))}
+    start, end = day_bounds(day)
+    # Cash refunds came from the drawer, never from WeChat Pay: they are not in its bill.
+    cash_refunds = {
+        r.out_refund_no
+        for r in store.refund_lines_between(start, end)
+        if r.method is PaymentMethod.CASH
+    }
+    local_refunds = {
+        r.out_refund_no: r
+        for r in store.refunds_between(start, end)
+        if r.out_refund_no not in cash_refunds
+    }
     checked.local_fen = sum(r.refund_fee for r in local_refunds.values() if _is_accepted(r))
     seen: set[str] = set()
     for row in refund_rows:
@@ -410,6 +421,19 @@ def _compare_payment(row: BillRow, deal: Deal | None) -> list[Difference]:
                 f"WeChat {row.transaction_id} {format_fen(row.total_fee)} at "
                 f"{row.trade_time:%H:%M:%S}; no such deal here",
                 wechat_fen=row.total_fee,
+                wechat_state=there,
+            )
+        ]
+    if deal.method is PaymentMethod.CASH:
+        # A number the till gave a cash sale, in WeChat's bill: nothing of ours sent it.
+        return [
+            Difference(
+                Kind.STATE_MISMATCH,
+                number,
+                f"{there} at WeChat ({format_fen(row.total_fee)}); a cash sale here",
+                local_fen=deal.amount_fen,
+                wechat_fen=row.total_fee,
+                local_state=deal.state.value,
                 wechat_state=there,
             )
         ]

@@ -1,4 +1,5 @@
-"""The local database: deals, their history, products and refunds (SQLite or PostgreSQL).
+"""The local database: deals, their history, products, refunds, and the shop's accounts,
+shifts, day closes and clerks' actions (SQLite or PostgreSQL).
 
 One public surface: :class:`Store` and the frozen records it returns. Peewee stays inside.
 The records load at once; :class:`Store` and :data:`SCHEMA_VERSION` on first use, so that
@@ -15,7 +16,11 @@ from pos.store.records import (
     ALARM_PREFIX,
     DEAL_TRANSITIONS,
     MAX_REFUNDS_PER_DEAL,
+    NO_STAMP,
     UNFINISHED_STATES,
+    Account,
+    ClerkAction,
+    DayCloseRecord,
     Deal,
     DealEvent,
     DealLine,
@@ -23,8 +28,14 @@ from pos.store.records import (
     PaymentMethod,
     Product,
     Refund,
+    RefundLine,
     RefundState,
+    Role,
+    Shift,
+    Stamp,
     is_allowed,
+    time_from_payload,
+    time_to_payload,
 )
 
 if TYPE_CHECKING:
@@ -34,8 +45,12 @@ __all__ = [
     "ALARM_PREFIX",
     "DEAL_TRANSITIONS",
     "MAX_REFUNDS_PER_DEAL",
+    "NO_STAMP",
     "SCHEMA_VERSION",
     "UNFINISHED_STATES",
+    "Account",
+    "ClerkAction",
+    "DayCloseRecord",
     "Deal",
     "DealEvent",
     "DealLine",
@@ -45,10 +60,16 @@ __all__ = [
     "Product",
     "Refund",
     "RefundLimitError",
+    "RefundLine",
     "RefundState",
+    "Role",
+    "Shift",
+    "Stamp",
     "Store",
     "StoreError",
     "is_allowed",
+    "time_from_payload",
+    "time_to_payload",
 ]
 
 

@@ -168,8 +168,6 @@ def wrapped_errors(what: str) -> Iterator[None]:
 
 # ---------------------------------------------------------------- migrations
 
-SCHEMA_VERSION = 3
-
 
 def _migrate_to_1(database: PeeweeDatabase, models: Models) -> None:
     database.create_tables(models.all(), safe=True)
@@ -201,13 +199,39 @@ def _migrate_to_3(database: PeeweeDatabase, models: Models) -> None:
     )
 
 
+def _migrate_to_4(database: PeeweeDatabase, models: Models) -> None:
+    """A shop: accounts, shifts, day closes and clerks' actions; each deal and refund stamped
+    with its clerk and shift (older ones have neither), and a cash sale's money received."""
+    database.create_tables(models.shop(), safe=True)
+    # One open shift per till, even with two tills' connections on one PostgreSQL database.
+    database.execute_sql(
+        'CREATE UNIQUE INDEX IF NOT EXISTS "shift_open_per_till" ON "shift" ("till_id") '
+        'WHERE "closed_at" IS NULL'
+    )
+    references = {"clerk_id": "account", "shift_id": "shift"}
+    for table in ("deal", "refund"):
+        for column, target in references.items():
+            _add_column(
+                database, table, column, f'INTEGER REFERENCES "{target}" ("id") ON DELETE RESTRICT'
+            )
+        for column in references:
+            # The names Peewee gives the models' own indexes, so a fresh database and an
+            # upgraded one are the same.
+            database.execute_sql(
+                f'CREATE INDEX IF NOT EXISTS "{table}_{column}" ON "{table}" ("{column}")'
+            )
+    _add_column(database, "deal", "cash_received_fen", "BIGINT")
+
+
 #: MIGRATIONS[n] brings a schema at version n to n + 1. Each format change keeps a database
 #: made by the release before it in tests/fixtures/ (till-v<n>.sqlite3); see test_upgrade.py.
 MIGRATIONS: list[Callable[[PeeweeDatabase, Models], None]] = [
     _migrate_to_1,
     _migrate_to_2,
     _migrate_to_3,
+    _migrate_to_4,
 ]
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def _read_version(database: PeeweeDatabase) -> int:

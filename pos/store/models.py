@@ -1,4 +1,5 @@
-"""The Peewee tables: Deal, DealEvent, Product, Refund, Setting; built per database.
+"""The Peewee tables: deals and their history, products, refunds, settings, and the shop's
+accounts, shifts, day closes and clerks' actions; built per database.
 
 The model classes are made by :func:`build_models` for one database, so two stores in one
 process (the till and an embedded relay) never share a binding (STYLE rule 2: no
@@ -54,9 +55,27 @@ class Models:
     product: Any
     refund: Any
     setting: Any
+    account: Any
+    shift: Any
+    day_close: Any
+    clerk_action: Any
 
     def all(self) -> list[Any]:
-        return [self.deal, self.deal_event, self.product, self.refund, self.setting]
+        return [
+            self.account,
+            self.shift,
+            self.deal,
+            self.deal_event,
+            self.product,
+            self.refund,
+            self.setting,
+            self.day_close,
+            self.clerk_action,
+        ]
+
+    def shop(self) -> list[Any]:
+        """The tables of schema version 4: accounts, shifts, day closes, clerks' actions."""
+        return [self.account, self.shift, self.day_close, self.clerk_action]
 
 
 def build_models(database: Any) -> Models:
@@ -67,6 +86,33 @@ def build_models(database: Any) -> Models:
             pass
 
     Base._meta.set_database(database)
+
+    class Account(Base):
+        number = peewee.IntegerField(unique=True)
+        name = peewee.CharField(max_length=32)
+        pin_hash = peewee.CharField(max_length=160)
+        role = peewee.CharField(max_length=16)
+        is_active = peewee.BooleanField(default=True)
+        created_at = UtcTimeField()
+        updated_at = UtcTimeField()
+
+        class Meta:
+            table_name = "account"
+
+    class Shift(Base):
+        shift_no = peewee.CharField(max_length=64, unique=True)
+        till_id = peewee.CharField(max_length=32, index=True)
+        clerk = peewee.ForeignKeyField(Account, backref="+", on_delete="RESTRICT")
+        opened_at = UtcTimeField(index=True)
+        float_fen = peewee.BigIntegerField()
+        closed_at = UtcTimeField(null=True)
+        counted_fen = peewee.BigIntegerField(null=True)
+        expected_fen = peewee.BigIntegerField(null=True)
+        note = peewee.TextField(default="")
+        summary = peewee.TextField(null=True)
+
+        class Meta:
+            table_name = "shift"
 
     class Deal(Base):
         out_trade_no = peewee.CharField(max_length=32, unique=True)
@@ -94,6 +140,10 @@ def build_models(database: Any) -> Models:
         #: (schema version 3); never the code itself.
         code_masked = peewee.CharField(max_length=32, null=True)
         code_fingerprint = peewee.CharField(max_length=64, null=True, unique=True)
+        # Schema version 4: who sold it, in which shift, and a cash sale's money received.
+        clerk = peewee.ForeignKeyField(Account, null=True, backref="+", on_delete="RESTRICT")
+        shift = peewee.ForeignKeyField(Shift, null=True, backref="+", on_delete="RESTRICT")
+        cash_received_fen = peewee.BigIntegerField(null=True)
 
         class Meta:
             table_name = "deal"
@@ -129,6 +179,8 @@ def build_models(database: Any) -> Models:
         updated_at = UtcTimeField()
         success_time = UtcTimeField(null=True)
         last_error = peewee.TextField(null=True)
+        clerk = peewee.ForeignKeyField(Account, null=True, backref="+", on_delete="RESTRICT")
+        shift = peewee.ForeignKeyField(Shift, null=True, backref="+", on_delete="RESTRICT")
 
         class Meta:
             table_name = "refund"
@@ -140,4 +192,38 @@ def build_models(database: Any) -> Models:
         class Meta:
             table_name = "setting"
 
-    return Models(deal=Deal, deal_event=DealEvent, product=Product, refund=Refund, setting=Setting)
+    class DayClose(Base):
+        #: The business day, ``YYYY-MM-DD``: one close per day (日结 is kept once).
+        day = peewee.CharField(max_length=10, unique=True)
+        till_id = peewee.CharField(max_length=32)
+        clerk = peewee.ForeignKeyField(Account, null=True, backref="+", on_delete="RESTRICT")
+        closed_at = UtcTimeField()
+        summary = peewee.TextField()
+
+        class Meta:
+            table_name = "day_close"
+
+    class ClerkAction(Base):
+        action_no = peewee.CharField(max_length=64, unique=True)
+        at = UtcTimeField(index=True)
+        till_id = peewee.CharField(max_length=32)
+        kind = peewee.CharField(max_length=32)
+        clerk = peewee.ForeignKeyField(Account, null=True, backref="+", on_delete="RESTRICT")
+        approver = peewee.ForeignKeyField(Account, null=True, backref="+", on_delete="RESTRICT")
+        shift = peewee.ForeignKeyField(Shift, null=True, backref="+", on_delete="RESTRICT")
+        detail = peewee.TextField(default="{}")
+
+        class Meta:
+            table_name = "clerk_action"
+
+    return Models(
+        deal=Deal,
+        deal_event=DealEvent,
+        product=Product,
+        refund=Refund,
+        setting=Setting,
+        account=Account,
+        shift=Shift,
+        day_close=DayClose,
+        clerk_action=ClerkAction,
+    )

@@ -2,14 +2,17 @@
 
 These are what the layers above the store see (STYLE rule 4): never a Peewee row.
 Money is integer fen; every time is a timezone-aware datetime (returned in UTC).
+The shop's records (accounts, shifts, day closes, clerks' actions) are here too; those sent
+to the shop server have a ``to_payload()`` of plain JSON values.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-from datetime import datetime
-from typing import NamedTuple
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar, NamedTuple
 
 #: How ``last_error`` starts when the deal needs a person (:attr:`Deal.alarm`).
 ALARM_PREFIX = "ALARM: "
@@ -165,6 +168,18 @@ class Deal:
     #: (pos.checkout.paycode); None for other methods. The code itself is never kept.
     code_masked: str | None = None
     code_fingerprint: str | None = None
+    #: Who sold it and in which shift (schema version 4; older deals have neither).
+    clerk_id: int | None = None
+    shift_id: int | None = None
+    #: A cash sale's money handed over (at least the amount); None for WeChat Pay's methods.
+    cash_received_fen: int | None = None
+
+    @property
+    def change_fen(self) -> int | None:
+        """The change a cash sale gave back; None for WeChat Pay's methods."""
+        if self.cash_received_fen is None:
+            return None
+        return self.cash_received_fen - self.amount_fen
 
     @property
     def alarm(self) -> str | None:
@@ -191,6 +206,8 @@ class DealLine(NamedTuple):
     transaction_id: str | None
     paid_at: datetime | None
     method: PaymentMethod = PaymentMethod.NATIVE
+    clerk_id: int | None = None
+    shift_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -232,3 +249,170 @@ class Refund:
     refund_id: str | None = None
     success_time: datetime | None = None
     last_error: str | None = None
+    #: Who gave it and in which shift (schema version 4; older refunds have neither).
+    clerk_id: int | None = None
+    shift_id: int | None = None
+
+
+class RefundLine(NamedTuple):
+    """A refund with the payment method of its deal: what a shift's handover counts."""
+
+    out_trade_no: str
+    out_refund_no: str
+    refund_fee: int
+    state: RefundState
+    created_at: datetime
+    method: PaymentMethod
+    clerk_id: int | None = None
+    shift_id: int | None = None
+
+
+# --- the shop: clerks, shifts, the day's close ----------------------------------------------
+
+
+def time_to_payload(moment: datetime) -> str:
+    """An aware time as ISO 8601 in UTC (``2026-11-24T04:00:00+00:00``), for payloads."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: payloads carry timezone-aware times only")
+    return moment.astimezone(UTC).isoformat()
+
+
+def time_from_payload(text: str) -> datetime:
+    """:func:`time_to_payload`'s text back; refuses a time without its offset."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(f"time {text!r} has no UTC offset")
+    return moment.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Who is at the till and which shift is open: stamped on every deal and refund.
+
+    The empty stamp (no clerk, no shift) is a till without accounts, as before clerks.
+    """
+
+    clerk_id: int | None = None
+    shift_id: int | None = None
+
+
+#: A till without accounts: nobody is named on its deals.
+NO_STAMP = Stamp()
+
+
+class Role(enum.StrEnum):
+    """What an account may do (pos.shop.permissions has the table)."""
+
+    CLERK = "clerk"
+    MANAGER = "manager"
+
+
+@dataclass(frozen=True)
+class Account:
+    """A clerk or a manager. ``number`` is chosen at the keyboard (1, 2, ...) to log in."""
+
+    id: int
+    number: int
+    name: str
+    role: Role
+    is_active: bool
+    created_at: datetime
+    #: pos.pin's salted hash; never shown, logged or sent.
+    pin_hash: str = field(repr=False, default="")
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role is Role.MANAGER
+
+    @property
+    def label(self) -> str:
+        """``1 张三``: how slips and lists name the account."""
+        return f"{self.number} {self.name}"
+
+
+@dataclass(frozen=True)
+class Shift:
+    """One clerk's time at one till, from the float counted in to the handover.
+
+    ``summary`` is the handover as computed when the shift closed (the JSON of
+    ``pos.shop.ShiftSummary.to_payload()``), kept as it was then.
+    """
+
+    id: int
+    shift_no: str
+    till_id: str
+    clerk_id: int
+    opened_at: datetime
+    float_fen: int
+    closed_at: datetime | None = None
+    counted_fen: int | None = None
+    expected_fen: int | None = None
+    note: str = ""
+    summary: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def difference_fen(self) -> int | None:
+        """Cash counted minus cash expected (negative: short); None while open."""
+        if self.counted_fen is None or self.expected_fen is None:
+            return None
+        return self.counted_fen - self.expected_fen
+
+
+@dataclass(frozen=True)
+class DayCloseRecord:
+    """The day's close (日结) as kept: once per business day. ``summary`` is the JSON of
+    ``pos.shop.DayClose.to_payload()``."""
+
+    id: int
+    day: date
+    till_id: str
+    clerk_id: int | None
+    closed_at: datetime
+    summary: str
+
+
+@dataclass(frozen=True)
+class ClerkAction:
+    """Something a clerk did that the shop keeps: a login, an approval, a handover...
+
+    The clerk and the approving manager are named by number and name (the shop server has
+    no use for this till's row ids); ``detail`` is a small JSON object of plain values.
+    """
+
+    id: int
+    action_no: str
+    at: datetime
+    till_id: str
+    kind: str
+    clerk_number: int | None = None
+    clerk_name: str = ""
+    approver_number: int | None = None
+    approver_name: str = ""
+    shift_no: str | None = None
+    detail: str = "{}"
+
+    #: The outbox's kind of record (pos.sync).
+    KIND: ClassVar[str] = "clerk_action"
+
+    @property
+    def key(self) -> str:
+        """Unique in the shop for ever: the outbox's idempotency key."""
+        return self.action_no
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "action_no": self.action_no,
+            "at": time_to_payload(self.at),
+            "till_id": self.till_id,
+            "kind": self.kind,
+            "clerk_number": self.clerk_number,
+            "clerk_name": self.clerk_name,
+            "approver_number": self.approver_number,
+            "approver_name": self.approver_name,
+            "shift_no": self.shift_no,
+            "detail": json.loads(self.detail),
+        }

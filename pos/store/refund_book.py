@@ -11,8 +11,25 @@ from pos.errors import RefundLimitError, StoreError
 from pos.store.base import StoreBase, aware, detail_json, fen
 from pos.store.db import wrapped_errors
 from pos.store.models import time_to_db
-from pos.store.records import MAX_REFUNDS_PER_DEAL, DealState, Refund, RefundState, is_allowed
-from pos.store.rows import FROM_REFUNDS, IN_CHUNK, refund_from_row, refund_from_tuple
+from pos.store.records import (
+    MAX_REFUNDS_PER_DEAL,
+    NO_STAMP,
+    DealState,
+    PaymentMethod,
+    Refund,
+    RefundLine,
+    RefundState,
+    Stamp,
+    is_allowed,
+)
+from pos.store.rows import (
+    FROM_REFUND_LINES,
+    FROM_REFUNDS,
+    IN_CHUNK,
+    refund_from_row,
+    refund_from_tuple,
+    refund_line_from_tuple,
+)
 
 #: §1.5: up to 64 characters of letters, digits and _ - | * @.
 OUT_REFUND_NO_RE = re.compile(r"[A-Za-z0-9_\-|*@]{1,64}")
@@ -45,13 +62,22 @@ class RefundBook(StoreBase):
     """The store's refunds (mixed into :class:`~pos.store.store.Store`)."""
 
     def create_refund(
-        self, out_trade_no: str, out_refund_no: str, refund_fee: int, reason: str, now: datetime
+        self,
+        out_trade_no: str,
+        out_refund_no: str,
+        refund_fee: int,
+        reason: str,
+        now: datetime,
+        *,
+        stamp: Stamp = NO_STAMP,
     ) -> Refund:
-        """Store a refund PENDING before any network call (§5.3), enforcing the limits.
+        """Store a refund PENDING before any network call (§5.3), enforcing the limits,
+        stamped with the clerk and the shift at the till.
 
         RefundLimitError: the deal is not paid, more than what is left would be refunded,
-        or the deal already has 50 refunds (§3.5). The same out_refund_no with the same
-        deal and amount returns the stored refund (resending is the same refund, §1.5).
+        the deal already has 50 refunds (§3.5), or it is a cash sale (refunded from the
+        drawer: :meth:`record_cash_refund`). The same out_refund_no with the same deal and
+        amount returns the stored refund (resending is the same refund, §1.5).
         """
         fen(refund_fee, "refund_fee")
         aware(now, "now")
@@ -69,20 +95,11 @@ class RefundBook(StoreBase):
                 raise RefundLimitError(
                     f"out_refund_no {out_refund_no} is already used for another refund"
                 )
-            if DealState(deal.state) not in (DealState.PAID, DealState.PARTIALLY_REFUNDED):
-                raise RefundLimitError(f"deal {out_trade_no} is {deal.state}, not paid")
-            siblings = list(r.select().where(r.deal == deal.id))
-            if len(siblings) >= MAX_REFUNDS_PER_DEAL:
+            if PaymentMethod(deal.method) is PaymentMethod.CASH:
                 raise RefundLimitError(
-                    f"deal {out_trade_no} already has {MAX_REFUNDS_PER_DEAL} refunds"
+                    f"deal {out_trade_no} is a cash sale: refund it from the drawer"
                 )
-            left = int(deal.amount_fen) - sum(
-                int(s.refund_fee) for s in siblings if RefundState(s.state).counts_against_limit
-            )
-            if refund_fee > left:
-                raise RefundLimitError(
-                    f"deal {out_trade_no}: {refund_fee} fen asked, {left} fen left to refund"
-                )
+            self._check_refund_limits(deal, refund_fee)
             row = r.create(
                 deal=deal.id,
                 out_refund_no=out_refund_no,
@@ -91,8 +108,28 @@ class RefundBook(StoreBase):
                 state=RefundState.PENDING.value,
                 created_at=now,
                 updated_at=now,
+                clerk=stamp.clerk_id,
+                shift=stamp.shift_id,
             )
         return refund_from_row(row, out_trade_no)
+
+    def _check_refund_limits(self, deal: Any, refund_fee: int) -> None:
+        """RefundLimitError unless the (locked) deal is paid and may refund ``refund_fee``
+        more: what is left of its amount, and at most 50 refunds (§3.5)."""
+        r = self._m.refund
+        number = deal.out_trade_no
+        if DealState(deal.state) not in (DealState.PAID, DealState.PARTIALLY_REFUNDED):
+            raise RefundLimitError(f"deal {number} is {deal.state}, not paid")
+        siblings = list(r.select().where(r.deal == deal.id))
+        if len(siblings) >= MAX_REFUNDS_PER_DEAL:
+            raise RefundLimitError(f"deal {number} already has {MAX_REFUNDS_PER_DEAL} refunds")
+        left = int(deal.amount_fen) - sum(
+            int(s.refund_fee) for s in siblings if RefundState(s.state).counts_against_limit
+        )
+        if refund_fee > left:
+            raise RefundLimitError(
+                f"deal {number}: {refund_fee} fen asked, {left} fen left to refund"
+            )
 
     def update_refund(
         self,
@@ -195,6 +232,18 @@ class RefundBook(StoreBase):
             (time_to_db(start), time_to_db(end)),
         )
         return [refund_from_tuple(values) for values in rows]
+
+    def refund_lines_between(self, start: datetime, end: datetime) -> list[RefundLine]:
+        """Refunds created in ``[start, end)`` with their deal's method, oldest first."""
+        aware(start, "start")
+        aware(end, "end")
+        rows = self._rows(
+            "listing refunds",
+            FROM_REFUND_LINES
+            + ' WHERE r."created_at" >= ? AND r."created_at" < ? ORDER BY r."created_at", r."id"',
+            (time_to_db(start), time_to_db(end)),
+        )
+        return [refund_line_from_tuple(values) for values in rows]
 
     def refunds_for_deals(self, out_trade_nos: Iterable[str]) -> dict[str, list[Refund]]:
         """:meth:`refunds_for` of many deals in a few queries: every number given maps to

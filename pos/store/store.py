@@ -1,4 +1,5 @@
-"""The Store: every read and write of deals, their history, products (refunds: refund_book).
+"""The Store: every read and write of deals, their history, products (refunds: refund_book;
+cash sales and refunds: cash_book; accounts, shifts, day closes, clerks' actions: shop_book).
 
 Each write is one transaction (nothing half-written); every deal state change writes a
 DealEvent in the same transaction. Peewee and driver errors are wrapped into StoreError /
@@ -19,10 +20,12 @@ import peewee
 from pos.errors import StoreError
 from pos.store import db as dbmod
 from pos.store.base import aware, detail_json, fen
+from pos.store.cash_book import CashBook
 from pos.store.db import SCHEMA_VERSION, wrapped_errors
 from pos.store.models import build_models, time_to_db
 from pos.store.records import (
     ALARM_PREFIX,
+    NO_STAMP,
     UNFINISHED_STATES,
     Deal,
     DealEvent,
@@ -30,9 +33,9 @@ from pos.store.records import (
     DealState,
     PaymentMethod,
     Product,
+    Stamp,
     is_allowed,
 )
-from pos.store.refund_book import RefundBook
 from pos.store.rows import (
     DEAL_COLUMNS,
     FROM_DEALS,
@@ -43,6 +46,7 @@ from pos.store.rows import (
     line_from_tuple,
     product_from_row,
 )
+from pos.store.shop_book import ShopBook
 from pos.wechatpay.types import BEIJING, WIRE_TIME
 
 __all__ = ["SCHEMA_VERSION", "Store"]
@@ -71,7 +75,7 @@ _SET_ONCE = frozenset({"transaction_id", "paid_at"})
 _TIME_COLUMNS = frozenset({"deadline", "paid_at"})
 
 
-class Store(RefundBook):
+class Store(CashBook, ShopBook):
     """The cashier's database. Build it with :meth:`open`; pass it in (no global instance).
 
     Thread-safe: Peewee keeps one connection per thread; writers are serialised by the
@@ -155,14 +159,19 @@ class Store(RefundBook):
         method: PaymentMethod = PaymentMethod.NATIVE,
         code_masked: str | None = None,
         code_fingerprint: str | None = None,
+        stamp: Stamp = NO_STAMP,
     ) -> Deal:
-        """Store a new deal CREATED (before any network call) with its first history event.
+        """Store a new deal CREATED (before any network call) with its first history event,
+        stamped with the clerk and the shift at the till. A cash sale is not made here but by
+        :meth:`record_cash_sale` (it is paid when it is stored).
 
         A payment-code deal carries the code masked and its fingerprint (never the code);
         a fingerprint already on another deal is refused (StoreError), the number too.
         """
         if not OUT_TRADE_NO_RE.fullmatch(out_trade_no):
             raise ValueError(f"out_trade_no {out_trade_no!r} is not 6–32 of [A-Za-z0-9_-|*]")
+        if PaymentMethod(method) is PaymentMethod.CASH:
+            raise ValueError("a cash sale is stored by record_cash_sale, paid at once")
         fen(amount_fen, "amount_fen")
         for name, moment in (
             ("time_start", time_start),
@@ -188,6 +197,8 @@ class Store(RefundBook):
                     method=PaymentMethod(method).value,
                     code_masked=code_masked,
                     code_fingerprint=code_fingerprint,
+                    clerk=stamp.clerk_id,
+                    shift=stamp.shift_id,
                 )
                 self._record(
                     row,
@@ -221,7 +232,8 @@ class Store(RefundBook):
         already in with the same data changes nothing and records nothing; the same state
         with new data updates it and records the update. Refused with StoreError: a move
         not in DEAL_TRANSITIONS (backward), a different transaction_id/paid_at once set,
-        PAID without a transaction_id, an unknown deal.
+        PAID without a transaction_id, an unknown deal, and any move of a cash sale (it is
+        paid when stored, and refunded only from the drawer: WeChat Pay never knew it).
         """
         unknown = set(changes) - _CHANGEABLE
         if unknown:
@@ -238,6 +250,8 @@ class Store(RefundBook):
                     raise StoreError(f"no deal {out_trade_no}")
                 from_state = DealState(row.state)
                 current = deal_from_row(row)
+                if current.method is PaymentMethod.CASH:
+                    raise StoreError(f"deal {out_trade_no} is a cash sale: WeChat Pay never had it")
                 diff = {k: v for k, v in changes.items() if getattr(current, k) != v}
                 if from_state is to_state and not diff:
                     return current

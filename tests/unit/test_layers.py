@@ -1,5 +1,5 @@
-"""The core never loads Qt: the checkout, the store and the composition root imported in a fresh
-interpreter (rule 1)."""
+"""The core never loads Qt: the checkout, the store, the shop and the composition root imported
+in a fresh interpreter (rule 1)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ import ast
 from helpers.processes import PRINT_QT_LOADED, run_python
 
 
-def test_the_checkout_the_store_and_the_services_do_not_load_pyside6() -> None:
-    code = "import sys, pos.checkout, pos.store, pos.services\n" + PRINT_QT_LOADED
+def test_the_checkout_the_store_the_shop_and_the_services_do_not_load_pyside6() -> None:
+    code = (
+        "import sys, pos.checkout, pos.store, pos.shop, pos.shop.slip, pos.services\n"
+        + PRINT_QT_LOADED
+    )
     assert run_python(code).strip() == "[]"
 
 

@@ -22,12 +22,9 @@ from pos.counter.receipt import (
     COLUMNS,
     DOTS,
     Barcode,
-    HandoverSlip,
-    HandoverTotal,
     PaymentSlip,
     RefundSlip,
     code128_modules,
-    handover_slip,
     layout_text,
     payment_receipt,
     printer_test_page,
@@ -127,7 +124,7 @@ def test_the_clerk_appears_only_when_there_is_one() -> None:
     assert any("微信支付（付款码）" in line for line in lines)
 
 
-def test_a_refund_slip_and_a_handover_slip_say_their_sums() -> None:
+def test_a_refund_slip_says_its_sums() -> None:
     refund = RefundSlip(
         shop="示例商店",
         till_id="POS-01",
@@ -141,21 +138,6 @@ def test_a_refund_slip_and_a_handover_slip_say_their_sums() -> None:
     data = escpos_bytes(refund_receipt(refund, 58))
     for text in ("退款凭证", "￥25.50", "￥10.00", "R" + NUMBER):
         assert text.encode("gb18030") in data
-    handover = HandoverSlip(
-        shop="示例商店",
-        till_id="POS-01",
-        clerk="王芳",
-        next_clerk="李雷",
-        started=WHEN,
-        ended=WHEN,
-        totals=(HandoverTotal("微信支付", 12, 30_550), HandoverTotal("退款", 1, -1000)),
-        net_fen=29_550,
-    )
-    lines = layout_text(handover_slip(handover, 80))
-    assert any("微信支付 12笔" in line and "￥305.50" in line for line in lines)
-    assert any("退款 1笔" in line and "-￥10.00" in line for line in lines)
-    assert any("合计" in line and "￥295.50" in line for line in lines)
-    assert "交班单".encode("gb18030") in escpos_bytes(handover_slip(handover, 80))
 
 
 def test_the_test_page_names_the_printer_and_the_paper() -> None:

@@ -301,10 +301,17 @@ def test_every_deal_state_has_a_label(language: str) -> None:
 def test_the_payment_method_is_the_last_column(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "methods.sqlite3")
     at = datetime(2026, 11, 24, 10, tzinfo=BEIJING)
+    store.record_cash_sale(
+        out_trade_no="MTH0000003",
+        amount_fen=100,
+        cash_received_fen=100,
+        product="咖啡",
+        till_id="T1",
+        now=at + timedelta(seconds=3),
+    )
     for number, method in (
         ("MTH0000001", PaymentMethod.NATIVE),
         ("MTH0000002", PaymentMethod.MICROPAY),
-        ("MTH0000003", PaymentMethod.CASH),
     ):
         store.create_deal(
             out_trade_no=number,
@@ -314,7 +321,7 @@ def test_the_payment_method_is_the_last_column(tmp_path: Path) -> None:
             time_start=at,
             time_expire=at + timedelta(minutes=5),
             sign_type="MD5",
-            now=at,
+            now=at + timedelta(seconds=int(number[-1])),
             method=method,
         )
     try:

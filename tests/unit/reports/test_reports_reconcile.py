@@ -14,7 +14,9 @@ import pytest
 from helpers.deals import add_deal, mark_paid
 from helpers.manager_world import NOWHERE, World, open_world
 
+from pos.checkout import refund_cash, sell_for_cash
 from pos.cli import main
+from pos.clock import utc_now
 from pos.commands import run_reconcile
 from pos.config import Settings
 from pos.errors import Cancelled
@@ -77,6 +79,20 @@ def test_a_clean_day_matches_and_exits_0(
     assert (report.wechat_refunded_fen, report.local_refunded_fen) == (550, 550)
     assert run_reconcile(settings_for(world, tmp_path), today(), None) == EXIT_MATCH
     assert "all 2 payments and 1 refunds match" in capsys.readouterr().out
+
+
+def test_cash_sales_and_their_refunds_stay_out_of_the_reconciliation(world: World) -> None:
+    # WeChat's bill never has them: they must not show as "paid here, missing there".
+    latte = world.paid_deal(2550, "拿铁咖啡")
+    cash = sell_for_cash(
+        world.store, amount_fen=1800, received_fen=2000, till_id="T1", clock=utc_now
+    ).deal
+    refund_cash(world.store, cash.out_trade_no, 800, "退一半", clock=utc_now)
+    settled_refund(world, latte.out_trade_no, 550)
+    report = reconcile_day(world.store, world.client, today())
+    assert report.is_clean, report.lines()
+    assert (report.matched_payments, report.matched_refunds) == (1, 1)
+    assert (report.local_paid_fen, report.local_refunded_fen) == (2550, 550)
 
 
 def plant_every_difference(world: World) -> dict[Kind, tuple[str, str]]:
