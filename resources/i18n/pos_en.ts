@@ -67,33 +67,33 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="65"/>
+        <location filename="../../pos/ui/texts.py" line="79"/>
         <source>Type an amount first.</source>
         <extracomment>The clerk&apos;s words for each rule of :func:`pos.money.parse_amount`, by the error&apos;s code (%1 in over_limit: the limit).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="66"/>
+        <location filename="../../pos/ui/texts.py" line="80"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="67"/>
+        <location filename="../../pos/ui/texts.py" line="81"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="68"/>
+        <location filename="../../pos/ui/texts.py" line="82"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="69"/>
+        <location filename="../../pos/ui/texts.py" line="83"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="70"/>
+        <location filename="../../pos/ui/texts.py" line="84"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -144,43 +144,43 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="138"/>
+        <location filename="../../pos/ui/texts.py" line="152"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="141"/>
+        <location filename="../../pos/ui/texts.py" line="155"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="144"/>
+        <location filename="../../pos/ui/texts.py" line="158"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="147"/>
-        <location filename="../../pos/ui/texts.py" line="159"/>
+        <location filename="../../pos/ui/texts.py" line="161"/>
+        <location filename="../../pos/ui/texts.py" line="173"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="160"/>
+        <location filename="../../pos/ui/texts.py" line="174"/>
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="163"/>
+        <location filename="../../pos/ui/texts.py" line="177"/>
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="166"/>
+        <location filename="../../pos/ui/texts.py" line="180"/>
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="170"/>
+        <location filename="../../pos/ui/texts.py" line="184"/>
         <source>Payment of %1 reversed: nothing was kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,18 +470,18 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>DealList</name>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="59"/>
+        <location filename="../../pos/ui/deal_list.py" line="69"/>
         <source>No payments yet today.</source>
-        <extracomment>Colours of the deals by state: paid green, given up grey, failed red, under way amber. The list is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
+        <extracomment>The list is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="73"/>
+        <location filename="../../pos/ui/deal_list.py" line="83"/>
         <source>result pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="77"/>
+        <location filename="../../pos/ui/deal_list.py" line="87"/>
         <source>%1 (late)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,53 +489,52 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>DealState</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="34"/>
-        <source>new</source>
-        <extracomment>A deal&apos;s state in a word (the till&apos;s list of today&apos;s deals).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="35"/>
-        <source>waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="36"/>
-        <source>closing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="37"/>
-        <source>paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="38"/>
-        <source>not paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="39"/>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="40"/>
-        <source>part refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="41"/>
-        <source>refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/texts.py" line="42"/>
-        <source>reversing</source>
+        <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/texts.py" line="43"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="44"/>
+        <source>closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="45"/>
+        <source>paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="46"/>
+        <source>not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="47"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="48"/>
+        <source>part refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="49"/>
+        <source>refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="50"/>
+        <source>reversing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="51"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -631,7 +630,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="75"/>
+        <location filename="../../pos/ui/texts.py" line="89"/>
         <source>Program error; it is in the log. The till goes on. Call for support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,52 +816,52 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="95"/>
+        <location filename="../../pos/ui/texts.py" line="109"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="96"/>
+        <location filename="../../pos/ui/texts.py" line="110"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="99"/>
+        <location filename="../../pos/ui/texts.py" line="113"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="102"/>
+        <location filename="../../pos/ui/texts.py" line="116"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="105"/>
+        <location filename="../../pos/ui/texts.py" line="119"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="108"/>
+        <location filename="../../pos/ui/texts.py" line="122"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="109"/>
+        <location filename="../../pos/ui/texts.py" line="123"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="110"/>
+        <location filename="../../pos/ui/texts.py" line="124"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="111"/>
+        <location filename="../../pos/ui/texts.py" line="125"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="114"/>
+        <location filename="../../pos/ui/texts.py" line="128"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1345,33 +1344,32 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundState</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="51"/>
+        <location filename="../../pos/ui/texts.py" line="64"/>
         <source>unconfirmed</source>
-        <extracomment>A refund&apos;s state in a word.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="52"/>
+        <location filename="../../pos/ui/texts.py" line="65"/>
         <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="53"/>
+        <location filename="../../pos/ui/texts.py" line="66"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="54"/>
+        <location filename="../../pos/ui/texts.py" line="67"/>
         <source>refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="55"/>
+        <location filename="../../pos/ui/texts.py" line="68"/>
         <source>refund abnormal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="56"/>
+        <location filename="../../pos/ui/texts.py" line="69"/>
         <source>refund failed</source>
         <translation type="unfinished"></translation>
     </message>

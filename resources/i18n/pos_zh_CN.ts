@@ -66,33 +66,33 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>补打 (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="65" />
+        <location filename="../../pos/ui/texts.py" line="79" />
         <source>Type an amount first.</source>
         <extracomment>The clerk's words for each rule of :func:`pos.money.parse_amount`, by the error's code (%1 in over_limit: the limit).</extracomment>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="66" />
+        <location filename="../../pos/ui/texts.py" line="80" />
         <source>That is not an amount.</source>
         <translation>金额格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="67" />
+        <location filename="../../pos/ui/texts.py" line="81" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="68" />
+        <location filename="../../pos/ui/texts.py" line="82" />
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="69" />
+        <location filename="../../pos/ui/texts.py" line="83" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="70" />
+        <location filename="../../pos/ui/texts.py" line="84" />
         <source>Over the limit of %1 per payment.</source>
         <translation>超过单笔限额 %1。</translation>
     </message>
@@ -141,43 +141,43 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>收款成功：%1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="138" />
+        <location filename="../../pos/ui/texts.py" line="152" />
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation>%1 的收款已取消，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="141" />
+        <location filename="../../pos/ui/texts.py" line="155" />
         <source>Time is up for %1. The order is being closed.</source>
         <translation>%1 的收款已超时，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="144" />
+        <location filename="../../pos/ui/texts.py" line="158" />
         <source>WeChat Pay refused the payment of %1.</source>
         <translation>微信支付拒绝了 %1 的收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="147" />
-        <location filename="../../pos/ui/texts.py" line="159" />
+        <location filename="../../pos/ui/texts.py" line="161" />
+        <location filename="../../pos/ui/texts.py" line="173" />
         <source>Payment of %1 closed, not paid.</source>
         <translation>%1 的订单已关闭，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="160" />
+        <location filename="../../pos/ui/texts.py" line="174" />
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation>%1 的订单未创建，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="163" />
+        <location filename="../../pos/ui/texts.py" line="177" />
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation>%1 最终已支付（延迟到账）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="166" />
+        <location filename="../../pos/ui/texts.py" line="180" />
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation>%1 的订单：微信支付报告的支付金额不符，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="170" />
+        <location filename="../../pos/ui/texts.py" line="184" />
         <source>Payment of %1 reversed: nothing was kept.</source>
         <translation>%1 的收款已撤销，未扣款。</translation>
     </message>
@@ -467,18 +467,18 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>DealList</name>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="59" />
+        <location filename="../../pos/ui/deal_list.py" line="69" />
         <source>No payments yet today.</source>
-        <extracomment>Colours of the deals by state: paid green, given up grey, failed red, under way amber. The list is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
+        <extracomment>The list is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation>今天还没有收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="73" />
+        <location filename="../../pos/ui/deal_list.py" line="83" />
         <source>result pending</source>
         <translation>结果待确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="77" />
+        <location filename="../../pos/ui/deal_list.py" line="87" />
         <source>%1 (late)</source>
         <translation>%1（迟到）</translation>
     </message>
@@ -486,53 +486,52 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>DealState</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="34" />
+        <location filename="../../pos/ui/texts.py" line="42" />
         <source>new</source>
-        <extracomment>A deal's state in a word (the till's list of today's deals).</extracomment>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="35" />
+        <location filename="../../pos/ui/texts.py" line="43" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="36" />
+        <location filename="../../pos/ui/texts.py" line="44" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="37" />
+        <location filename="../../pos/ui/texts.py" line="45" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="38" />
+        <location filename="../../pos/ui/texts.py" line="46" />
         <source>not paid</source>
         <translation>未支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="39" />
+        <location filename="../../pos/ui/texts.py" line="47" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="40" />
+        <location filename="../../pos/ui/texts.py" line="48" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="41" />
+        <location filename="../../pos/ui/texts.py" line="49" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="42" />
+        <location filename="../../pos/ui/texts.py" line="50" />
         <source>reversing</source>
         <translation>撤销中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="43" />
+        <location filename="../../pos/ui/texts.py" line="51" />
         <source>reversed</source>
         <translation>已撤销</translation>
     </message>
@@ -628,7 +627,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="75" />
+        <location filename="../../pos/ui/texts.py" line="89" />
         <source>Program error; it is in the log. The till goes on. Call for support.</source>
         <translation>程序出错，已记入日志。收银台可以继续使用，请联系技术支持。</translation>
     </message>
@@ -813,52 +812,52 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="95" />
+        <location filename="../../pos/ui/texts.py" line="109" />
         <source>Creating the order…</source>
         <translation>正在创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="96" />
+        <location filename="../../pos/ui/texts.py" line="110" />
         <source>Waiting for the customer to scan and pay…</source>
         <translation>等待顾客扫码支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="99" />
+        <location filename="../../pos/ui/texts.py" line="113" />
         <source>No answer from WeChat Pay, still checking…</source>
         <translation>微信支付暂无响应，仍在查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="102" />
+        <location filename="../../pos/ui/texts.py" line="116" />
         <source>Checking the order with WeChat Pay…</source>
         <translation>正在向微信支付查询订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="105" />
+        <location filename="../../pos/ui/texts.py" line="119" />
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation>收到签名校验失败的应答，仍在向微信支付查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="108" />
+        <location filename="../../pos/ui/texts.py" line="122" />
         <source>Time is up; closing the order…</source>
         <translation>已超时，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="109" />
+        <location filename="../../pos/ui/texts.py" line="123" />
         <source>Cancelled; closing the order…</source>
         <translation>已取消，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="110" />
+        <location filename="../../pos/ui/texts.py" line="124" />
         <source>Closing the order, trying again…</source>
         <translation>正在关闭订单，重试中…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="111" />
+        <location filename="../../pos/ui/texts.py" line="125" />
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation>已忽略一条金额不符的支付通知，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="114" />
+        <location filename="../../pos/ui/texts.py" line="128" />
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation>本地数据库写入失败！修复前请勿交付商品。</translation>
     </message>
@@ -1339,33 +1338,32 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundState</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="51" />
+        <location filename="../../pos/ui/texts.py" line="64" />
         <source>unconfirmed</source>
-        <extracomment>A refund's state in a word.</extracomment>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="52" />
+        <location filename="../../pos/ui/texts.py" line="65" />
         <source>processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="53" />
+        <location filename="../../pos/ui/texts.py" line="66" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="54" />
+        <location filename="../../pos/ui/texts.py" line="67" />
         <source>refund closed</source>
         <translation>退款关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="55" />
+        <location filename="../../pos/ui/texts.py" line="68" />
         <source>refund abnormal</source>
         <translation>退款异常</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="56" />
+        <location filename="../../pos/ui/texts.py" line="69" />
         <source>refund failed</source>
         <translation>退款失败</translation>
     </message>
