@@ -168,15 +168,25 @@ def wrapped_errors(what: str) -> Iterator[None]:
 
 # ---------------------------------------------------------------- migrations
 
-SCHEMA_VERSION = 1
-
 
 def _migrate_to_1(database: PeeweeDatabase, models: Models) -> None:
     database.create_tables(models.all(), safe=True)
 
 
+def _migrate_add_sync_outbox(database: PeeweeDatabase, models: Models) -> None:
+    """The till's outbox to the shop server (pos.sync): its cursors, the shop records
+    waiting to be sent, the refunds the server has (tables of pos.store.outbox)."""
+    from pos.store.outbox import outbox_tables  # the outbox's module imports this one
+
+    database.create_tables(outbox_tables(database).all(), safe=True)
+
+
 #: MIGRATIONS[n] brings a schema at version n to n + 1.
-MIGRATIONS: list[Callable[[PeeweeDatabase, Models], None]] = [_migrate_to_1]
+MIGRATIONS: list[Callable[[PeeweeDatabase, Models], None]] = [
+    _migrate_to_1,
+    _migrate_add_sync_outbox,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def _read_version(database: PeeweeDatabase) -> int:

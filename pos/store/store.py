@@ -20,6 +20,7 @@ from pos.store import db as dbmod
 from pos.store.base import aware, detail_json, fen
 from pos.store.db import SCHEMA_VERSION, wrapped_errors
 from pos.store.models import build_models, time_to_db
+from pos.store.outbox import OutboxBook
 from pos.store.records import (
     ALARM_PREFIX,
     UNFINISHED_STATES,
@@ -69,7 +70,7 @@ _SET_ONCE = frozenset({"transaction_id", "paid_at"})
 _TIME_COLUMNS = frozenset({"deadline", "paid_at"})
 
 
-class Store(RefundBook):
+class Store(RefundBook, OutboxBook):
     """The cashier's database. Build it with :meth:`open`; pass it in (no global instance).
 
     Thread-safe: Peewee keeps one connection per thread; writers are serialised by the

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pos.store import DealState, DiskFullError, Store, StoreError
+from pos.store import SCHEMA_VERSION, DealState, DiskFullError, Store, StoreError
 from pos.store.db import wrapped_errors
 
 NOW = datetime(2026, 11, 24, 4, 0, 0, tzinfo=UTC)
@@ -46,7 +46,7 @@ def test_sqlite_is_opened_for_durability(tmp_path: Path) -> None:
         assert pragma(store, "synchronous") == 2  # FULL: a returned commit survives power loss
         assert pragma(store, "foreign_keys") == 1
         assert pragma(store, "busy_timeout") == 10_000
-        assert pragma(store, "user_version") == 1
+        assert pragma(store, "user_version") == SCHEMA_VERSION
     finally:
         store.close()
 
