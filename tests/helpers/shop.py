@@ -1,11 +1,15 @@
-"""Tills' deals for the shop server's tests: stores filled with paid, closed, refunded deals."""
+"""Tills' deals for the shop server's tests: stores filled with deals, a fake server, a clock."""
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import httpx
+
 from pos.store import Deal, DealState, RefundState, Store
+from pos.sync.wire import Ack, Batch, parse_batch
 
 #: Noon in Beijing on a fixed day: every deal of a test falls in that business day.
 NOON = datetime(2026, 11, 24, 4, 0, tzinfo=UTC)
@@ -60,3 +64,43 @@ def refund(store: Store, deal: Deal, fee: int, *, at: datetime = NOON) -> None:
         refund_id=f"50{next(_transactions):026d}",
         success_time=at + timedelta(seconds=1),
     )
+
+
+MCH_ID = "10000100"
+TOKEN = "till-secret-0123456789abcdef"
+
+
+@dataclass
+class FakeServer:
+    """Answers each batch with an Ack of its highest sequences, or with ``status``."""
+
+    status: int = 200
+    batches: list[Batch] = field(default_factory=list)
+    error: Exception | None = None
+    body: bytes | None = None
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        assert request.headers["authorization"] == f"Bearer {TOKEN}"
+        if self.error is not None:
+            raise self.error
+        if self.status != 200:
+            return httpx.Response(self.status, json={"error": "refused for a reason"})
+        batch = parse_batch(request.content)
+        self.batches.append(batch)
+        ack = Ack(
+            history_seq=max((r.seq for r in batch.history), default=0),
+            record_seq=max((r.seq for r in batch.records), default=0),
+            deals=len(batch.deals),
+        )
+        return httpx.Response(200, content=self.body if self.body is not None else ack.to_json())
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 24, 4, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
