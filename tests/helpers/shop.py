@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
+import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 
 from pos.store import Deal, DealState, RefundState, Store
 from pos.sync.wire import Ack, Batch, parse_batch
 
+PG_URL = os.environ.get("POS_TEST_PG_URL", "")
+#: The shop server's databases this machine has; PostgreSQL where POS_TEST_PG_URL names one.
+BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
 #: Noon in Beijing on a fixed day: every deal of a test falls in that business day.
 NOON = datetime(2026, 11, 24, 4, 0, tzinfo=UTC)
 _transactions = itertools.count(1)
@@ -104,3 +112,22 @@ class Clock:
 
     def advance(self, seconds: float) -> None:
         self.now += timedelta(seconds=seconds)
+
+
+@contextlib.contextmanager
+def fresh_database(backend: str, folder: Path) -> Iterator[str]:
+    """A fresh, empty relay database: a SQLite file, or a new PostgreSQL database."""
+    if backend == "sqlite":
+        yield str(folder / f"relay-{secrets.token_hex(4)}.db")
+        return
+    import psycopg
+
+    name = f"shop_test_{secrets.token_hex(6)}"
+    with psycopg.connect(PG_URL, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    base, _, _ = PG_URL.rpartition("/")
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(PG_URL, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -4,10 +4,7 @@ set."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -16,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from helpers.shop import BACKENDS, fresh_database
 
 from pos.asgi_server import BackgroundServer
 from pos.relay.app import RelaySettings, create_app
@@ -32,9 +30,6 @@ from pos.sync.wire import (
 )
 from pos.wechatpay.types import Merchant
 
-PG_URL = os.environ.get("POS_TEST_PG_URL", "")
-BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
-
 SHOP = Merchant("wxd930ea5d5a258f4f", "10000100", "192006250b4c09247ec02edce69f6a2d")
 OTHER = Merchant("wx0123456789abcdef", "1900000110", "b2c3d4e5f60718293a4b5c6d7e8f9012")
 TOKENS = {
@@ -44,24 +39,6 @@ TOKENS = {
 }
 ORIGIN = "0" * 31 + "1"
 NOON = datetime(2026, 11, 24, 4, 0, tzinfo=UTC)  # 12:00 in Beijing
-
-
-@contextlib.contextmanager
-def fresh_database(backend: str, folder: Path) -> Iterator[str]:
-    if backend == "sqlite":
-        yield str(folder / "relay.db")
-        return
-    import psycopg
-
-    name = f"intake_test_{secrets.token_hex(6)}"
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    base, _, _ = PG_URL.rpartition("/")
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with psycopg.connect(PG_URL, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=BACKENDS)
