@@ -193,10 +193,7 @@ class ShopData:
             }
             for row in batch.history
         ]
-        for chunk in _chunks(rows):
-            # Ten columns a row: 90 rows stay under SQLite's 999 parameters.
-            for first in range(0, len(chunk), 90):
-                self.t.event.insert_many(chunk[first : first + 90]).on_conflict_ignore().execute()
+        self._insert(self.t.event, rows, ignore_conflicts=True)
 
     def _take_deals(self, till: str, batch: Batch) -> tuple[int, int, list[str]]:
         table = self.t.deal
@@ -234,9 +231,7 @@ class ShopData:
                 taken += 1
             else:
                 stale += 1
-        # Fourteen columns a row: 60 rows stay under SQLite's 999 parameters.
-        for first in range(0, len(added), 60):
-            table.insert_many(added[first : first + 60]).execute()
+        self._insert(table, added)
         return taken, stale, conflicts
 
     def _take_refunds(self, till: str, batch: Batch) -> tuple[int, int]:
@@ -291,6 +286,22 @@ class ShopData:
             elif old.origin != batch.origin or record.seq > old.seq:
                 # Newest version wins; a till's database made anew starts its numbers again.
                 table.update(**values).where(table.id == old.id).execute()
+
+    def _insert(
+        self, table: Any, rows: list[dict[str, Any]], *, ignore_conflicts: bool = False
+    ) -> None:
+        """Insert ``rows`` (each with the same keys) with one prepared statement run many times:
+        Peewee's query builder cost more than the database did, 2,000 rows a batch."""
+        if not rows:
+            return
+        names = list(rows[0])
+        columns = ", ".join(f'"{name}"' for name in names)
+        marks = ", ".join([self.db.param] * len(names))
+        # Only the model's own column names go into the text; every value is a parameter.
+        sql = f'INSERT INTO "{table._meta.table_name}" ({columns}) VALUES ({marks})'  # noqa: S608
+        if ignore_conflicts:
+            sql += " ON CONFLICT DO NOTHING"
+        self.db.cursor().executemany(sql, [tuple(row[name] for name in names) for row in rows])
 
     @staticmethod
     def _existing(table: Any, column: Any, mch_id: str, numbers: list[str]) -> dict[str, Any]:
