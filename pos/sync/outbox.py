@@ -47,7 +47,7 @@ def snapshot(item: OutboxDeal, mch_id: str) -> DealSnapshot:
         out_trade_no=deal.out_trade_no,
         mch_id=mch_id,
         amount_fen=deal.amount_fen,
-        product=deal.product,
+        product=deal.product[:128],
         state=deal.state,
         created_at=deal.created_at,
         version=item.version,
@@ -55,7 +55,7 @@ def snapshot(item: OutboxDeal, mch_id: str) -> DealSnapshot:
         paid_at=deal.paid_at,
         transaction_id=deal.transaction_id,
         refunded_fen=min(item.refunded_fen, deal.amount_fen),
-        clerk=None if clerk is None else str(clerk),
+        clerk=None if clerk is None else str(clerk)[:64],
     )
 
 
@@ -125,8 +125,10 @@ class Outbox:
                     at=event.at,
                     from_state=event.from_state,
                     to_state=event.to_state,
-                    reason=event.reason,
-                    detail=event.detail,
+                    # The wire's limits, which SQLite does not enforce on a column: a text
+                    # the server refuses would stop the outbox for good.
+                    reason=event.reason[:64],
+                    detail=event.detail[:4096],
                 )
                 for event in pending.history
             ),
@@ -138,7 +140,7 @@ class Outbox:
                     state=refund.state,
                     created_at=refund.created_at,
                     updated_at=refund.updated_at,
-                    reason=refund.reason,
+                    reason=refund.reason[:80],
                     success_time=refund.success_time,
                     refund_id=refund.refund_id,
                 )

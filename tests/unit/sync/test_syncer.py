@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from helpers.shop import TOKEN, Clock, FakeServer, refund, sell
+from helpers.shop import NOON, TOKEN, Clock, FakeServer, refund, sell
 
 from pos.errors import ShopServerRefused, ShopServerUnreachable
 from pos.store import DealState, Store
@@ -152,3 +152,14 @@ def test_shop_records_go_with_the_next_batch(
             syncer.outbox.add_record(kind, key, {})
     with pytest.raises(ValueError, match="payload"):
         syncer.outbox.add_record("shift", "k", {"note": "x" * 70_000})
+
+
+def test_a_long_text_in_the_history_is_cut_to_the_wires_limits_not_refused(
+    store: Store, fake: FakeServer, make_syncer: Callable[..., Syncer]
+) -> None:
+    deal = sell(store, "POS-01", state=DealState.ORDERED)
+    store.transition(
+        deal.out_trade_no, DealState.ORDERED, reason="error", now=NOON, last_error="x" * 9000
+    )
+    assert make_syncer().push_once().history == 3
+    assert len(fake.batches[0].history[-1].detail) == 4096
