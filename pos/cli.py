@@ -178,6 +178,12 @@ def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
         help="file format (default: from the output file's extension)",
     )
     export.add_argument("--output", type=Path, required=True, metavar="FILE", help="file to write")
+    export.add_argument(
+        "--shop",
+        action="store_true",
+        help="every till's deals, from the shop server (relay_url and till_token in the "
+        "settings), instead of this till's",
+    )
 
 
 def _add_reconcile(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -323,7 +329,7 @@ def _run_export(args: argparse.Namespace, settings: Settings) -> int:
     fmt = _export_format(args)
     from pos.commands import run_export
 
-    status: int = run_export(settings, date_from, date_to, fmt, args.output)
+    status: int = run_export(settings, date_from, date_to, fmt, args.output, shop=args.shop)
     return status
 
 

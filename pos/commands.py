@@ -16,13 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.errors import PosError, RequestRejected, TransportError, WeChatPayError
+from pos.errors import ConfigError, PosError, RequestRejected, TransportError, WeChatPayError
 from pos.money import format_fen
 from pos.platform import STDOUT_NAME, output_file
 
 if TYPE_CHECKING:
     from pos.config import Settings
     from pos.relay.app import RelaySettings
+    from pos.reports.day import Totals
 
 
 def run_sandbox(
@@ -86,12 +87,25 @@ def run_relay(host: str, port: int, database_url: str, settings: RelaySettings) 
     return 0
 
 
-def run_export(settings: Settings, date_from: date, date_to: date, fmt: str, output: Path) -> int:
-    """``pos export``: write the file, print one summary line; 0 on success.
+def run_export(
+    settings: Settings,
+    date_from: date,
+    date_to: date,
+    fmt: str,
+    output: Path,
+    *,
+    shop: bool = False,
+) -> int:
+    """``pos export``: write the file, print one summary line; 0 on success. With ``shop``,
+    every till's deals from the shop server.
 
-    Errors (no database, unwritable file) raise PosError, which the command prints as one
-    line with exit status 2.
+    Errors (no database, unwritable file, the shop server unreachable) raise PosError, which
+    the command prints as one line with exit status 2.
     """
+    if shop:
+        totals = _export_shop(settings, date_from, date_to, fmt, output)
+        _print_summary(totals, date_from, date_to, output)
+        return 0
     from pos.reports.export import export
     from pos.services import open_existing_store
 
@@ -110,6 +124,36 @@ def run_export(settings: Settings, date_from: date, date_to: date, fmt: str, out
         raise PosError(f"cannot write {output}: {exc.strerror or type(exc).__name__}") from None
     finally:
         store.close()
+    _print_summary(totals, date_from, date_to, output)
+    return 0
+
+
+def _export_shop(
+    settings: Settings, date_from: date, date_to: date, fmt: str, output: Path
+) -> Totals:
+    """The shop's deals from its server into ``output``; no file if it cannot give them all."""
+    from pos.reports.export import write_csv, write_xlsx
+    from pos.reports.shop import iter_shop_rows
+    from pos.sync import ShopServerClient
+
+    if not settings.relay_url or not settings.till_token:
+        raise ConfigError("--shop needs the shop server: set relay_url and till_token")
+    client = ShopServerClient(settings.relay_url, settings.till_token)
+    rows = iter_shop_rows(client, date_from, date_to, business_day=settings.business_day)
+    try:
+        if fmt == "xlsx":
+            title = date_from.isoformat() + (
+                "" if date_to == date_from else f"~{date_to.isoformat()}"
+            )
+            return write_xlsx(rows, output, language=settings.language, title=title)
+        return write_csv(rows, output, language=settings.language)
+    except OSError as exc:
+        raise PosError(f"cannot write {output}: {exc.strerror or type(exc).__name__}") from None
+    finally:
+        client.close()
+
+
+def _print_summary(totals: Totals, date_from: date, date_to: date, output: Path) -> None:
     span = date_from.isoformat() + ("" if date_to == date_from else f" to {date_to.isoformat()}")
     # With the file on standard output, the summary goes to stderr, out of the data's way.
     print(
@@ -118,7 +162,6 @@ def run_export(settings: Settings, date_from: date, date_to: date, fmt: str, out
         f"net {format_fen(totals.net_fen)} CNY",
         file=sys.stderr if str(output) == STDOUT_NAME else sys.stdout,
     )
-    return 0
 
 
 def _print(lines: Iterable[str]) -> None:

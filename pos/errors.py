@@ -26,6 +26,9 @@ been carried out, so the only safe moves are to ask WeChat Pay again
     │   ├── AccountError            an account change breaks a rule (first is a manager...)
     │   └── ShiftError              no shift open, one already open, closed, the day closed
     ├── Cancelled                   the user stopped a long task (export, reconcile); no file left
+    ├── ShopServerError             the shop server did not take or give the till's data
+    │   ├── ShopServerUnreachable   down, timed out, 5xx: nothing lost, try again later
+    │   └── ShopServerRefused       401/403/400/413: a setting (token, till, merchant) to fix
     └── WeChatPayError              a call to WeChat Pay did not succeed
         ├── DefinitelyFailed        nothing happened at WeChat Pay, or its answer is final
         │   ├── RequestRejected     return_code=FAIL: signature, format, parameters (unsigned reply)
@@ -130,6 +133,26 @@ class ShiftError(ShopError):
 
 class Cancelled(PosError):
     """The user stopped a long task; it left nothing behind (no half-written file)."""
+
+
+class ShopServerError(PosError):
+    """The shop server (``pos relay``) did not take or give the till's data.
+
+    ``status_code`` is the HTTP status when there was an answer (None: no answer).
+    """
+
+    def __init__(self, message: str, *, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+
+class ShopServerUnreachable(ShopServerError):
+    """Down, timed out or answering 5xx: what was to be sent stays in the outbox."""
+
+
+class ShopServerRefused(ShopServerError):
+    """The server refused the till (bad token, another till's or merchant's data, a body it
+    cannot read): a setting to fix, not a request to repeat in a loop."""
 
 
 class WeChatPayError(PosError):

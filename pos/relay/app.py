@@ -26,10 +26,12 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from pos.clock import DEFAULT_TIME_ZONE, BusinessDay
 from pos.errors import ConfigError, StoreError
 from pos.relay import paths
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
+from pos.relay.intake import ShopIntake
 from pos.relay.storage import NotificationStore, is_postgres_url, require_driver
 from pos.relay.worker import Duplicate, Outcome, Refused, Stored, Worker
 from pos.wechatpay.notify import SUCCESS_REPLY, reply
@@ -73,6 +75,10 @@ class RelaySettings:
     replay_events: int = 1000
     max_body_bytes: int = 64 * 1024
     heartbeat_seconds: float = 15.0
+    #: The shop's time zone: where its business day begins (``GET /shop/v1/day``).
+    time_zone: str = DEFAULT_TIME_ZONE
+    #: A till's batch (``POST /till/v1/sync``) is at most this many bytes (413 above).
+    max_sync_bytes: int = 4 * 1024 * 1024
     #: Verify and commit in a process of its own (``pos relay``: the loop keeps a core to
     #: itself) rather than on a thread (embedded in the till, where the load is one shop's).
     isolated_worker: bool = False
@@ -150,6 +156,8 @@ class _Relay:
         self._stored_lines: list[str] = []
         self._duplicate_lines: list[str] = []
         self._log_scheduled = False
+        #: What starts after the notifications' parts and stops before them (the tills' data).
+        self.services: list[ShopIntake] = []
 
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
@@ -166,6 +174,8 @@ class _Relay:
             safety_poll_seconds=max(1.0, min(5.0, self.settings.heartbeat_seconds)),
         )
         await self.hub.start()
+        for service in self.services:
+            await service.start()
         log.info(
             "relay started database=%s merchants=%d tills=%d worker=%s",
             "postgresql" if listen_url else "sqlite",
@@ -176,6 +186,8 @@ class _Relay:
 
     async def stop(self) -> None:
         self._stopping = True
+        for service in reversed(self.services):
+            await service.stop()
         if self.hub is not None:
             await self.hub.stop()
         if self.worker is not None:
@@ -550,12 +562,20 @@ def create_app(settings: RelaySettings) -> Starlette:
     endpoints = _Endpoints(relay, settings, tills)
     payment_notify = _notify_handler(relay, PAYMENT, settings.max_body_bytes)
     refund_notify = _notify_handler(relay, REFUND, settings.max_body_bytes)
+    intake = ShopIntake(
+        settings.database_url,
+        endpoints.till_for,
+        BusinessDay.named(settings.time_zone),
+        settings.max_sync_bytes,
+    )
+    relay.services.append(intake)
     app = _RelayApp(
         routes=[
             Route(paths.PAYMENT_NOTIFY, payment_notify, methods=["POST"]),
             Route(paths.REFUND_NOTIFY, refund_notify, methods=["POST"]),
             Route(paths.EVENTS, endpoints.events, methods=["GET"]),
             Route(paths.HEALTH, endpoints.health, methods=["GET"]),
+            *intake.routes(),
         ],
         lifespan=endpoints.lifespan,
     )

@@ -16,6 +16,12 @@ REFUND_NOTIFY = "/wechatpay/refund-notify"
 EVENTS = "/events"
 #: The relay's own health (database and worker), for a load balancer or a monitor.
 HEALTH = "/health"
+#: A till sends its deals, their history, refunds and shop records here (pos.sync).
+TILL_SYNC = "/till/v1/sync"
+#: The shop's business day, every till's deals (JSON).
+SHOP_DAY = "/shop/v1/day"
+#: The shop's records of a kind and a day (shifts, closes, clerks' actions).
+SHOP_RECORDS = "/shop/v1/records"
 
 
 def relay_url(base_url: str, path: str) -> str:

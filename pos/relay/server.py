@@ -44,6 +44,7 @@ def settings_from(settings: Settings, database_url: str) -> RelaySettings:
         till_merchants=dict(settings.relay_till_merchants),
         default_mch_id=settings.merchant.mch_id if settings.merchant else None,
         replay_events=settings.relay_replay_events,
+        time_zone=settings.time_zone,
     )
 
 

@@ -223,6 +223,14 @@ def _migrate_to_4(database: PeeweeDatabase, models: Models) -> None:
     _add_column(database, "deal", "cash_received_fen", "BIGINT")
 
 
+def _migrate_to_5(database: PeeweeDatabase, models: Models) -> None:
+    """The till's outbox to the shop server (pos.sync): its cursors, the shop records
+    waiting to be sent, the refunds the server has (tables of pos.store.outbox)."""
+    from pos.store.outbox import outbox_tables  # the outbox's module imports this one
+
+    database.create_tables(outbox_tables(database).all(), safe=True)
+
+
 #: MIGRATIONS[n] brings a schema at version n to n + 1. Each format change keeps a database
 #: made by the release before it in tests/fixtures/ (till-v<n>.sqlite3); see test_upgrade.py.
 MIGRATIONS: list[Callable[[PeeweeDatabase, Models], None]] = [
@@ -230,6 +238,7 @@ MIGRATIONS: list[Callable[[PeeweeDatabase, Models], None]] = [
     _migrate_to_2,
     _migrate_to_3,
     _migrate_to_4,
+    _migrate_to_5,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -58,6 +58,11 @@ _REFUND_MOVES: dict[RefundState, frozenset[RefundState]] = {
 }
 
 
+def is_refund_move_allowed(from_state: RefundState, to_state: RefundState) -> bool:
+    """Whether a refund may move from ``from_state`` to ``to_state`` (a different state)."""
+    return to_state in _REFUND_MOVES[from_state]
+
+
 class RefundBook(StoreBase):
     """The store's refunds (mixed into :class:`~pos.store.store.Store`)."""
 

@@ -23,6 +23,7 @@ from pos.store.base import aware, detail_json, fen
 from pos.store.cash_book import CashBook
 from pos.store.db import SCHEMA_VERSION, wrapped_errors
 from pos.store.models import build_models, time_to_db
+from pos.store.outbox import OutboxBook
 from pos.store.records import (
     ALARM_PREFIX,
     NO_STAMP,
@@ -75,7 +76,7 @@ _SET_ONCE = frozenset({"transaction_id", "paid_at"})
 _TIME_COLUMNS = frozenset({"deadline", "paid_at"})
 
 
-class Store(CashBook, ShopBook):
+class Store(CashBook, ShopBook, OutboxBook):
     """The cashier's database. Build it with :meth:`open`; pass it in (no global instance).
 
     Thread-safe: Peewee keeps one connection per thread; writers are serialised by the

@@ -299,6 +299,15 @@ def test_export_one_day_format_from_the_extension(
     )
 
 
+def test_export_shop_asks_for_the_shops_deals(
+    fake_module: Callable[..., Calls], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    calls = fake_module("pos.commands", "run_export")
+    argv = ["export", "--date", "2026-11-24", "--shop", "--output", str(tmp_path / "d.csv")]
+    assert run_main(argv, capsys)[0] == 0
+    assert calls.kwargs == [{"shop": True}]
+
+
 def test_export_a_range_with_an_explicit_format(
     fake_module: Callable[..., Calls], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

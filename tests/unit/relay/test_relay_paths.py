@@ -24,4 +24,22 @@ def test_the_paths_are_what_merchants_and_tills_are_configured_with() -> None:
 def test_the_relay_serves_every_path(tmp_path: Path) -> None:
     app = create_app(RelaySettings(f"sqlite:///{tmp_path / 'relay.sqlite3'}", {}))
     served = {route.path for route in app.routes if isinstance(route, Route)}
-    assert served == {paths.PAYMENT_NOTIFY, paths.REFUND_NOTIFY, paths.EVENTS, paths.HEALTH}
+    assert served == {
+        paths.PAYMENT_NOTIFY,
+        paths.REFUND_NOTIFY,
+        paths.EVENTS,
+        paths.HEALTH,
+        paths.TILL_SYNC,
+        paths.SHOP_DAY,
+        paths.SHOP_RECORDS,
+    }
+
+
+def test_the_tills_sync_names_the_servers_paths() -> None:
+    from pos.sync import wire
+
+    assert (wire.SYNC_PATH, wire.DAY_PATH, wire.RECORDS_PATH) == (
+        paths.TILL_SYNC,
+        paths.SHOP_DAY,
+        paths.SHOP_RECORDS,
+    )
