@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import threading
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -20,7 +22,7 @@ from pos.errors import PosError
 from pos.pin import LOCKOUT_SECONDS, PinGate, hash_pin, verify_pin
 from pos.reports.reconcile import Kind
 from pos.sandbox import DEFAULT_MERCHANT, SandboxOptions
-from pos.store import DealState, RefundState
+from pos.store import DealState, RefundState, Store
 from pos.ui.manager import (
     ManagerServices,
     ManagerWindow,
@@ -432,3 +434,39 @@ def test_the_pin_hash_is_saved_without_what_the_environment_gave(
     text = config.read_text(encoding="utf-8")
     assert stored in text and "FROM-ENV" not in text and "小店" in text
     assert load_settings(config, environ={}).manager_pin_hash == stored
+
+
+def test_the_refund_writes_the_store_only_on_the_database_thread(
+    qtbot: QtBot,
+    shop: Shop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The till's rule is one writer: a refund's calls run on network workers, every write of
+    # their answers on the database worker (the window's refund is followed until final).
+    writers: list[int] = []
+    for name in ("create_refund", "update_refund"):
+        original = getattr(Store, name)
+
+        def spy(self: Store, *args: object, _original: Any = original, **kwargs: object) -> Any:
+            writers.append(threading.get_ident())
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Store, name, spy)
+    deal = shop.paid_deal(2550, "拿铁咖啡")
+    window = open_window(qtbot, shop)
+    assert window.select_deal(deal.out_trade_no)
+    dialog = window.open_refund()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.amount_edit.setText("5.50")
+    dialog.reason_edit.setText("部分退货")
+    assert dialog.ask_confirmation()
+    with qtbot.waitSignal(dialog.refund_finished, timeout=WAIT_MS) as blocker:
+        dialog.confirm()
+    assert blocker.args[0].refund.state is RefundState.SUCCESS
+    database_thread: list[int] = []
+    shop.services.workers.db(lambda: database_thread.append(threading.get_ident()))
+    qtbot.waitUntil(lambda: bool(database_thread), timeout=WAIT_MS)
+    assert len(writers) >= 2  # stored PENDING, then moved on as WeChat Pay answered
+    assert set(writers) == {database_thread[0]}
+    assert threading.get_ident() not in writers

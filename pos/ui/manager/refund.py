@@ -20,7 +20,8 @@ from pos.refunds import Refunder, RefundProgress
 from pos.reports.day import DealRow
 from pos.store import RefundState
 from pos.ui.counter import RefundSlipRow
-from pos.ui.manager.common import alive, error_words, yuan
+from pos.ui.manager.common import error_words, yuan
+from pos.ui.manager.refund_steps import RefundSteps
 from pos.ui.manager.services import ManagerServices
 from pos.ui.wechat_words import refusal_text
 
@@ -175,8 +176,8 @@ class RefundDialog(QDialog):
         return True
 
     def confirm(self) -> None:
-        """Send the refund on a worker (:meth:`pos.refunds.Refunder.refund_and_follow`: stored
-        first, then sent, then followed until final); the result page shows how it ended."""
+        """Store the refund, send it, then follow it until final (:class:`RefundSteps`, every
+        write on the database worker); the result page shows how it ended."""
         assert self.amount_fen is not None
         services, number = self._services, self.row.out_trade_no
         fen, reason = self.amount_fen, self.reason_edit.text().strip()
@@ -185,18 +186,17 @@ class RefundDialog(QDialog):
         self.pages.setCurrentIndex(2)
 
         refunder = Refunder(services.store, services.client, notify_url=services.refund_notify_url)
-        # Followed for up to follow_seconds: kept off the network pool the till polls with.
-        services.workers.long_running(
-            lambda: refunder.refund_and_follow(
-                number,
-                fen,
-                reason,
-                timeout=services.follow_seconds,
-                interval=services.follow_interval,
-            ),
-            on_done=alive(self, self._on_done),
-            on_error=alive(self, self._on_error),
+        # Each call on a network worker, each write on the database worker (one writer).
+        steps = RefundSteps(
+            services.workers,
+            refunder,
+            follow_seconds=services.follow_seconds,
+            follow_interval=services.follow_interval,
+            parent=self,
         )
+        steps.finished.connect(self._on_done)
+        steps.failed.connect(self._on_error)
+        steps.start(number, fen, reason)
 
     def _on_done(self, progress: RefundProgress) -> None:
         self.progress = progress
