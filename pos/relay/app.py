@@ -26,10 +26,12 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from pos.config.settings import RelayWebhook
 from pos.errors import ConfigError, StoreError
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
 from pos.relay.storage import NotificationStore, is_postgres_url, require_driver
+from pos.relay.webhooks import Dispatcher, WebhookPolicy, check_webhooks
 from pos.relay.worker import Duplicate, Outcome, Refused, Stored, Worker
 from pos.wechatpay.notify import SUCCESS_REPLY, reply
 from pos.wechatpay.types import Merchant
@@ -75,6 +77,9 @@ class RelaySettings:
     #: Verify and commit in a process of its own (``pos relay``: the loop keeps a core to
     #: itself) rather than on a thread (embedded in the till, where the load is one shop's).
     isolated_worker: bool = False
+    #: Where each merchant's verified notifications are forwarded (``webhooks.py``), and how.
+    webhooks: list[RelayWebhook] = field(default_factory=list, repr=False)
+    webhook_policy: WebhookPolicy = field(default_factory=WebhookPolicy)
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,7 @@ class _Relay:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.worker: Worker | None = None
         self.hub: Hub | None = None
+        self.webhooks: Dispatcher | None = None
         # Reads (replay, fan-out, health) go through one thread with its own connection, so
         # they never wait behind the worker's commits and never block the event loop.
         self.reader_pool: concurrent.futures.ThreadPoolExecutor | None = None
@@ -165,6 +171,9 @@ class _Relay:
             safety_poll_seconds=max(1.0, min(5.0, self.settings.heartbeat_seconds)),
         )
         await self.hub.start()
+        if self.settings.webhooks:  # after the worker, which makes the outbox's table
+            self.webhooks = Dispatcher(url, self.settings.webhooks, self.settings.webhook_policy)
+            await self.webhooks.start()
         log.info(
             "relay started database=%s merchants=%d tills=%d worker=%s",
             "postgresql" if listen_url else "sqlite",
@@ -177,6 +186,8 @@ class _Relay:
         self._stopping = True
         if self.hub is not None:
             await self.hub.stop()
+        if self.webhooks is not None:
+            await self.webhooks.stop()
         if self.worker is not None:
             await self.worker.stop()
         if self.reader_pool is not None and self.reader is not None:
@@ -275,6 +286,8 @@ class _Relay:
             self.loop.call_soon(self._log_stored)
         if last_id and self.hub is not None:
             self.hub.committed(last_id)  # the tills' streams get what was just committed
+        if last_id and self.webhooks is not None:
+            self.webhooks.wake()  # and the webhooks' deliveries committed with it
 
     def _log_stored(self) -> None:
         """One line for what was committed since the last, not one per notification.
@@ -303,7 +316,10 @@ class _Relay:
     async def _start_worker(self) -> Worker:
         settings = self.settings
         worker = Worker(
-            settings.database_url, settings.merchants, isolated=settings.isolated_worker
+            settings.database_url,
+            settings.merchants,
+            isolated=settings.isolated_worker,
+            webhooks=tuple((w.mch_id, w.url) for w in settings.webhooks),
         )
         await worker.start()
         return worker
@@ -545,6 +561,7 @@ def create_app(settings: RelaySettings) -> Starlette:
     stopping the server so that the graceful shutdown does not wait for them.
     """
     tills = _tills(settings)  # before anything starts: a bad binding is one line at start-up
+    check_webhooks(settings.webhooks, settings.merchants)
     relay = _Relay(settings)
     endpoints = _Endpoints(relay, settings, tills)
     payment_notify = _notify_handler(relay, PAYMENT, settings.max_body_bytes)
