@@ -231,6 +231,11 @@ class Outbox:
 
         self.is_postgres = store_db.is_postgres_url(url)
         self.db = open_database(url)
+        if not self.is_postgres:
+            # What this connection writes (claims, results) need not reach the disk at each
+            # commit: lost by a power cut, a row is claimed or delivered again (at least
+            # once), and the worker's commits stay synced (FULL) and not kept waiting.
+            self.db.pragma("synchronous", 1, permanent=True)
         mark = self.db.param
         self._sql = {
             name: text.format(mark, " FOR UPDATE SKIP LOCKED" if self.is_postgres else "")

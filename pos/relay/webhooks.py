@@ -12,6 +12,7 @@ the row is marked dead, kept, and logged as an error. docs/webhooks.md is the re
 from __future__ import annotations
 
 import asyncio
+import collections
 import concurrent.futures
 import contextlib
 import hashlib
@@ -22,7 +23,7 @@ import random
 import time
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import httpx
@@ -115,8 +116,12 @@ class WebhookPolicy:
     #: How often the outbox is looked at when nothing wakes the dispatcher (rows coming due,
     #: rows another relay stored).
     poll_seconds: float = 1.0
-    #: Attempts in flight per endpoint: a slow endpoint does not hold the others up.
+    #: Attempts in flight per endpoint: a slow endpoint does not hold the others up. As many
+    #: again wait claimed, so that an endpoint never idles while the outbox is read.
     per_endpoint: int = 8
+    #: While notifications are coming in, no new attempt starts (the notify answers go
+    #: first), but a round of them does at least this often.
+    max_defer_seconds: float = 5.0
 
     def delay(self, failures: int, rng: random.Random) -> float:
         """Seconds to wait after ``failures`` failed attempts (1 for the first)."""
@@ -185,6 +190,8 @@ class _Lane:
     is_failing: bool = False
     failures: int = 0  # attempts failed since it last succeeded
     must_hurry: bool = False
+    #: Claimed rows waiting for a free attempt.
+    waiting: collections.deque[outbox.Claimed] = field(default_factory=collections.deque)
 
     @property
     def key(self) -> outbox.Lane:
@@ -207,7 +214,10 @@ class Dispatcher:
         clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        is_busy: Callable[[], bool] = lambda: False,
     ) -> None:
+        """``is_busy`` says whether notifications are being taken in right now: new attempts
+        then wait (at most ``policy.max_defer_seconds``)."""
         self.database_url = database_url
         self.policy = policy or WebhookPolicy()
         self._lanes = {(w.mch_id, w.url): _Lane(w) for w in webhooks}
@@ -224,6 +234,8 @@ class Dispatcher:
         self._delivered: list[str] = []
         self._is_database_ok = True
         self._is_stopping = False
+        self._is_busy = is_busy
+        self._deferred_since: float | None = None
 
     async def start(self) -> None:
         """Open the outbox (the worker has made its table) and start delivering."""
@@ -257,6 +269,10 @@ class Dispatcher:
             for task in unfinished:
                 task.cancel()
             await asyncio.gather(*unfinished, return_exceptions=True)
+        for lane in self._lanes.values():
+            while lane.waiting:  # claimed, never attempted: due again at once
+                row = lane.waiting.popleft()
+                self._results.append(outbox.Released(row.id, row.claim, self._now_ms()))
         if self._results and self._outbox is not None:
             try:
                 await self._step({})
@@ -274,12 +290,19 @@ class Dispatcher:
 
     async def _run(self) -> None:
         assert self._wake is not None
+        per_endpoint = self.policy.per_endpoint
         while not self._is_stopping:
+            if self._must_defer():
+                # Notifications are coming in: their answers go first. Not woken by their
+                # commits meanwhile, which would make a turn of this loop per commit.
+                await asyncio.sleep(0.05)
+                continue
             self._wake.clear()
+            # Claimed in rounds: a lane asks for more when half of what it holds is gone.
             wants = {
-                lane.key: self.policy.per_endpoint - lane.in_flight
+                lane.key: 2 * per_endpoint - held
                 for lane in self._lanes.values()
-                if lane.in_flight < self.policy.per_endpoint
+                if (held := lane.in_flight + len(lane.waiting)) <= per_endpoint
             }
             try:
                 claimed = await self._step(wants)
@@ -293,14 +316,34 @@ class Dispatcher:
                     log.warning("relay webhooks reach the database again")
                     self._is_database_ok = True
             for row in claimed:
-                lane = self._lanes[(row.mch_id, row.url)]
-                lane.in_flight += 1
-                task = asyncio.get_running_loop().create_task(self._deliver(lane, row))
-                self._attempts.add(task)
-                task.add_done_callback(self._attempts.discard)
+                self._lanes[(row.mch_id, row.url)].waiting.append(row)
+            for lane in self._lanes.values():
+                self._start_attempts(lane)
             # A finished attempt, a commit or the poll: whichever comes first.
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.policy.poll_seconds)
+
+    def _must_defer(self) -> bool:
+        """Whether new attempts wait for the notifications coming in (never for longer than
+        ``max_defer_seconds`` in a row)."""
+        if not self._is_busy():
+            self._deferred_since = None
+            return False
+        now = time.monotonic()
+        if self._deferred_since is None:
+            self._deferred_since = now
+        if now - self._deferred_since < self.policy.max_defer_seconds:
+            return True
+        self._deferred_since = now  # a round now, then deferred again
+        return False
+
+    def _start_attempts(self, lane: _Lane) -> None:
+        while lane.waiting and lane.in_flight < self.policy.per_endpoint:
+            row = lane.waiting.popleft()
+            lane.in_flight += 1
+            task = asyncio.get_running_loop().create_task(self._deliver(lane, row))
+            self._attempts.add(task)
+            task.add_done_callback(self._attempts.discard)
 
     async def _step(self, wants: Mapping[outbox.Lane, int]) -> list[outbox.Claimed]:
         """Record the results so far, hurry recovered endpoints, claim; results are kept for
@@ -343,6 +386,8 @@ class Dispatcher:
             error = "bug"
         finally:
             lane.in_flight -= 1
+            if not self._is_stopping and not self._is_busy():
+                self._start_attempts(lane)  # the next waiting row, without a turn of the loop
             if self._wake is not None:
                 self._wake.set()
         now = self._now_ms()

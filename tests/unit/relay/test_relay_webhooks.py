@@ -325,3 +325,61 @@ def test_a_recovered_endpoint_gets_its_waiting_rows_at_once(
     rows = outbox_rows(database_url)
     assert [r["attempts"] for r in rows] == [2, 2, 1]
     assert {r["delivered_at"] for r in rows} == {int(now * 1000)}
+
+
+def test_no_attempt_starts_while_notifications_are_coming_in(
+    stored: NotificationStore, database_url: str
+) -> None:
+    seen: list[httpx.Request] = []
+    busy = [True]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200)
+
+    async def scenario() -> None:
+        dispatcher = Dispatcher(
+            database_url,
+            [RelayWebhook(MCH_ID, URL, SECRET)],
+            WebhookPolicy(poll_seconds=0.02, max_defer_seconds=60),
+            transport=httpx.MockTransport(handler),
+            is_busy=lambda: busy[0],
+        )
+        await dispatcher.start()
+        try:
+            dispatcher.wake()
+            await asyncio.sleep(0.5)  # a burst of notifications: the deliveries wait
+            assert seen == []
+            busy[0] = False  # the burst is over
+            deadline = time.monotonic() + 10
+            while not all(r["state"] == "delivered" for r in outbox_rows(database_url)):
+                assert time.monotonic() < deadline
+                await asyncio.sleep(0.01)
+        finally:
+            await dispatcher.stop()
+
+    asyncio.run(scenario())
+    assert len(seen) == 2
+
+
+def test_a_long_burst_still_lets_a_round_of_deliveries_through(
+    stored: NotificationStore, database_url: str
+) -> None:
+    async def scenario() -> None:
+        dispatcher = Dispatcher(
+            database_url,
+            [RelayWebhook(MCH_ID, URL, SECRET)],
+            WebhookPolicy(poll_seconds=0.02, max_defer_seconds=0.2),
+            transport=httpx.MockTransport(lambda request: httpx.Response(200)),
+            is_busy=lambda: True,  # notifications never stop coming
+        )
+        await dispatcher.start()
+        try:
+            deadline = time.monotonic() + 10
+            while not all(r["state"] == "delivered" for r in outbox_rows(database_url)):
+                assert time.monotonic() < deadline
+                await asyncio.sleep(0.01)
+        finally:
+            await dispatcher.stop()
+
+    asyncio.run(scenario())
