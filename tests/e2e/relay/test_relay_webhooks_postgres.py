@@ -16,7 +16,7 @@ import httpx
 import pytest
 from helpers.webhooks import Receiver, delivery_rows, wait_until
 
-from pos.relay.outbox import Claimed, Outbox
+from pos.relay.outbox import Claimed, Dead, Outbox
 from pos.relay.storage import NewNotification, NotificationStore
 from pos.wechatpay.notify import SUCCESS_REPLY
 
@@ -122,3 +122,26 @@ def test_concurrent_claims_on_postgresql_never_take_a_row_twice(database_url: st
     ids = [row.id for rows in taken for row in rows]
     assert [len(rows) for rows in taken] == [100, 100, 100, 100]
     assert len(set(ids)) == 400
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_the_documented_replay_brings_dead_deliveries_back_on_postgresql(
+    database_url: str,
+) -> None:
+    store = NotificationStore(database_url, [HOOK])
+    store.create_schema()
+    store.insert([NewNotification("payment", MCH_ID, "POS1", "TX1", None, None, "<x/>", {})])
+    now = int(time.time() * 1000) + 1000
+    box = Outbox(database_url)
+    try:
+        (row,) = box.step([], {HOOK: 1}, [], now, 60_000)
+        box.step([Dead(row.id, row.claim, "HTTP-503")], {}, [], now, 0)
+        assert box.step([], {HOOK: 1}, [], now, 60_000) == []
+        docs = (Path(__file__).parents[3] / "docs" / "webhooks.md").read_text("utf-8")
+        replay = docs.split("-- PostgreSQL\n")[1].split("```")[0]
+        store.db.execute_sql(replay.replace("https://erp.example.com/hooks/wechatpay", HOOK[1]))
+        (again,) = box.step([], {HOOK: 1}, [], now, 60_000)
+        assert again.id == row.id and again.attempts == 0
+    finally:
+        box.close()
+        store.close()

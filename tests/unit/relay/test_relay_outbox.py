@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -226,3 +227,23 @@ def _row(store: NotificationStore, row_id: int) -> dict[str, Any]:
         connection.row_factory = sqlite3.Row
         found = connection.execute(f"SELECT * FROM {outbox.TABLE} WHERE id = ?", (row_id,))
         return dict(found.fetchone())
+
+
+def test_the_documented_replay_brings_dead_deliveries_back(
+    hooked: NotificationStore,
+    payment: Callable[..., NewNotification],
+    outboxes: Callable[[], Outbox],
+    database_url: str,
+) -> None:
+    hooked.insert([payment()])
+    box = outboxes()
+    now = _now(hooked)
+    dead = box.step([], {HOOK_A: 1}, [], now, LEASE)
+    box.step([Dead(dead[0].id, dead[0].claim, "HTTP-503")], {}, [], now, LEASE)
+    docs = (Path(__file__).parents[3] / "docs" / "webhooks.md").read_text("utf-8")
+    replay = docs.split("-- SQLite\n")[1].split("-- PostgreSQL")[0]
+    with sqlite3.connect(database_url) as connection:
+        connection.execute(replay.replace("https://erp.example.com/hooks/wechatpay", HOOK_A[1]))
+    again = box.step([], {HOOK_A: 1}, [], now, LEASE)
+    assert [r.id for r in again] == [dead[0].id] and again[0].attempts == 0
+    assert _row(hooked, dead[0].id)["created_at"] >= now - 1000
