@@ -235,7 +235,11 @@ class Outbox:
             # What this connection writes (claims, results) need not reach the disk at each
             # commit: lost by a power cut, a row is claimed or delivered again (at least
             # once), and the worker's commits stay synced (FULL) and not kept waiting.
-            self.db.pragma("synchronous", 1, permanent=True)
+            try:
+                self.db.pragma("synchronous", 1, permanent=True)
+            except _ERRORS as exc:
+                self._reset()
+                raise StoreError(f"cannot open the webhooks' outbox: {type(exc).__name__}") from exc
         mark = self.db.param
         self._sql = {
             name: text.format(mark, " FOR UPDATE SKIP LOCKED" if self.is_postgres else "")
