@@ -180,6 +180,19 @@ def check_webhooks(webhooks: Sequence[RelayWebhook], merchants: Mapping[str, Mer
             )
 
 
+class _QuietEndpoints(logging.Filter):
+    """Drops httpx's own line for a request to a webhook (``HTTP Request: POST <url> ...``, at
+    INFO): its URL may hold a token, and the dispatcher logs what happened without it."""
+
+    def __init__(self, urls: Sequence[str]) -> None:
+        super().__init__()
+        self.urls = frozenset(str(httpx.URL(url)) for url in urls)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else ()
+        return not any(str(arg) in self.urls for arg in args)
+
+
 @dataclass
 class _Lane:
     """One endpoint and what the dispatcher knows of it."""
@@ -236,6 +249,7 @@ class Dispatcher:
         self._is_stopping = False
         self._is_busy = is_busy
         self._deferred_since: float | None = None
+        self._quiet = _QuietEndpoints([w.url for w in webhooks])
 
     async def start(self) -> None:
         """Open the outbox (the worker has made its table) and start delivering."""
@@ -250,6 +264,7 @@ class Dispatcher:
             transport=self._transport,
         )
         self._wake = asyncio.Event()
+        logging.getLogger("httpx").addFilter(self._quiet)
         await self._report_backlog()
         self._task = asyncio.get_running_loop().create_task(self._run(), name="relay-webhooks")
 
@@ -281,6 +296,7 @@ class Dispatcher:
                 log.warning("relay webhooks cannot record their last results error=%s", exc)
         if self._client is not None:
             await self._client.aclose()
+        logging.getLogger("httpx").removeFilter(self._quiet)
         if self._outbox is not None:
             await self._db(self._outbox.close)
         if self._pool is not None:
