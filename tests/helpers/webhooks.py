@@ -125,7 +125,8 @@ def delivery_rows(database_url: str) -> list[dict[str, Any]]:
     store = NotificationStore(database_url)
     try:
         cursor = store.db.execute_sql(
-            f"SELECT uid, notification_id, state, attempts, last_error FROM {TABLE} ORDER BY id"
+            "SELECT uid, notification_id, state, attempts, last_error, claim "
+            f"FROM {TABLE} ORDER BY id"
         )
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

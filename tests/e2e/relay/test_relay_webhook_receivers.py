@@ -162,7 +162,16 @@ def test_the_outbox_survives_a_relay_killed_before_delivering(
     monkeypatch.setenv("POS_CONFIG", str(config))  # `python -m pos.relay` reads its settings
     first = relay_process(database_url)
     sent = post_some(first.url, notes, payments=4, refunds=1)
-    wait_until(lambda: len(receiver.hits) == len(sent), 20, "each delivery to be tried")
+    # Each delivery tried, refused, and its next attempt written down; a row still claimed
+    # when the relay dies waits for its claim's two minutes to end (docs/webhooks.md).
+    wait_until(
+        lambda: (
+            all(r["attempts"] >= 1 and r["claim"] is None for r in delivery_rows(database_url))
+            and len(receiver.hits) == len(sent)
+        ),
+        timeout=20,
+        what="each delivery to be tried and its retry written down",
+    )
     first.process.kill()  # SIGKILL: nothing of the relay's memory survives
     first.process.wait(10)
     assert receiver.handled == []
