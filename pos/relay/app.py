@@ -48,8 +48,6 @@ _REPLAY_BATCH = 500
 _EVENT_ID = re.compile(r"[0-9]{1,18}")
 #: Hand requests to the worker in groups of at most this many while it is busy (see submit).
 _FLUSH_EVERY = 4
-#: A burst is over when no notification came for this long (the webhooks wait until then).
-_QUIET_SECONDS = 0.2
 
 
 #: A till token given as the SHA-256 of the secret rather than the secret itself.
@@ -203,11 +201,8 @@ class _Relay:
         log.info("relay stopped")
 
     def is_taking_notifications(self) -> bool:
-        """Notifications being taken in (or a batch begun within ``_QUIET_SECONDS``): the
-        webhooks' attempts wait, so that a burst's answers do not share the loop with them."""
-        if self._pending or self._in_flight:
-            return True
-        return self.loop is not None and self.loop.time() - self._pending_since < _QUIET_SECONDS
+        """Notifications read and not answered yet (the webhooks' attempts wait for them)."""
+        return bool(self._pending or self._in_flight)
 
     def close_streams(self) -> None:
         """Thread-safe: end the open event streams so a graceful shutdown need not wait on them."""

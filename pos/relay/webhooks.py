@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import json
 import logging
+import math
 import random
 import time
 import urllib.parse
@@ -122,6 +123,8 @@ class WebhookPolicy:
     #: While notifications are coming in, no new attempt starts (the notify answers go
     #: first), but a round of them does at least this often.
     max_defer_seconds: float = 5.0
+    #: Notifications are still coming in until none was stored for this long.
+    quiet_seconds: float = 0.2
 
     def delay(self, failures: int, rng: random.Random) -> float:
         """Seconds to wait after ``failures`` failed attempts (1 for the first)."""
@@ -230,7 +233,8 @@ class Dispatcher:
         is_busy: Callable[[], bool] = lambda: False,
     ) -> None:
         """``is_busy`` says whether notifications are being taken in right now: new attempts
-        then wait (at most ``policy.max_defer_seconds``)."""
+        then wait, and ``policy.quiet_seconds`` after the last :meth:`wake` (a commit) too,
+        at most ``policy.max_defer_seconds`` in a row."""
         self.database_url = database_url
         self.policy = policy or WebhookPolicy()
         self._lanes = {(w.mch_id, w.url): _Lane(w) for w in webhooks}
@@ -249,6 +253,7 @@ class Dispatcher:
         self._is_stopping = False
         self._is_busy = is_busy
         self._deferred_since: float | None = None
+        self._last_commit = -math.inf  # time.monotonic() of the last wake
         self._quiet = _QuietEndpoints([w.url for w in webhooks])
 
     async def start(self) -> None:
@@ -270,6 +275,7 @@ class Dispatcher:
 
     def wake(self) -> None:
         """New deliveries were committed: look at the outbox now rather than at the next poll."""
+        self._last_commit = time.monotonic()
         if self._wake is not None:
             self._wake.set()
 
@@ -342,7 +348,7 @@ class Dispatcher:
     def _must_defer(self) -> bool:
         """Whether new attempts wait for the notifications coming in (never for longer than
         ``max_defer_seconds`` in a row)."""
-        if not self._is_busy():
+        if self._is_quiet():
             self._deferred_since = None
             return False
         now = time.monotonic()
@@ -352,6 +358,12 @@ class Dispatcher:
             return True
         self._deferred_since = now  # a round now, then deferred again
         return False
+
+    def _is_quiet(self) -> bool:
+        """No notification being taken in, none stored for ``policy.quiet_seconds``."""
+        if self._is_busy():
+            return False
+        return time.monotonic() - self._last_commit >= self.policy.quiet_seconds
 
     def _start_attempts(self, lane: _Lane) -> None:
         while lane.waiting and lane.in_flight < self.policy.per_endpoint:
@@ -402,7 +414,7 @@ class Dispatcher:
             error = "bug"
         finally:
             lane.in_flight -= 1
-            if not self._is_stopping and not self._is_busy():
+            if not self._is_stopping and self._is_quiet():
                 self._start_attempts(lane)  # the next waiting row, without a turn of the loop
             if self._wake is not None:
                 self._wake.set()
