@@ -282,8 +282,8 @@ class Dispatcher:
     async def stop(self, grace: float = 2.0) -> None:
         """Stop claiming; give the attempts in flight ``grace`` seconds, release the others."""
         self._is_stopping = True
-        if self._task is not None:
-            self.wake()  # the loop ends after its step: rows it claims are released below
+        if self._task is not None and self._wake is not None:
+            self._wake.set()  # the loop ends after its step: rows it claims are released below
             await asyncio.gather(self._task, return_exceptions=True)
         if self._attempts:
             _, unfinished = await asyncio.wait(set(self._attempts), timeout=grace)
@@ -311,39 +311,47 @@ class Dispatcher:
     # --- the loop ---------------------------------------------------------------------------
 
     async def _run(self) -> None:
-        assert self._wake is not None
-        per_endpoint = self.policy.per_endpoint
         while not self._is_stopping:
-            if self._must_defer():
-                # Notifications are coming in: their answers go first. Not woken by their
-                # commits meanwhile, which would make a turn of this loop per commit.
-                await asyncio.sleep(0.05)
-                continue
-            self._wake.clear()
-            # Claimed in rounds: a lane asks for more when half of what it holds is gone.
-            wants = {
-                lane.key: 2 * per_endpoint - held
-                for lane in self._lanes.values()
-                if (held := lane.in_flight + len(lane.waiting)) <= per_endpoint
-            }
             try:
-                claimed = await self._step(wants)
-            except StoreError as exc:
-                if self._is_database_ok:
-                    log.error("relay webhooks cannot use the database error=%s", exc)
-                    self._is_database_ok = False
-                claimed = []
-            else:
-                if not self._is_database_ok:
-                    log.warning("relay webhooks reach the database again")
-                    self._is_database_ok = True
-            for row in claimed:
-                self._lanes[(row.mch_id, row.url)].waiting.append(row)
-            for lane in self._lanes.values():
-                self._start_attempts(lane)
-            # A finished attempt, a commit or the poll: whichever comes first.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.policy.poll_seconds)
+                await self._turn()
+            except Exception:  # a bug: logged with its traceback; deliveries must go on
+                log.exception("relay webhooks dispatcher broke; it goes on")
+                await asyncio.sleep(self.policy.poll_seconds)
+
+    async def _turn(self) -> None:
+        """Claim what is due, start attempts, wait for the next reason to look again."""
+        assert self._wake is not None
+        if self._must_defer():
+            # Notifications are coming in: their answers go first. Not woken by their
+            # commits meanwhile, which would make a turn of this loop per commit.
+            await asyncio.sleep(0.05)
+            return
+        self._wake.clear()
+        # Claimed in rounds: a lane asks for more when half of what it holds is gone.
+        per_endpoint = self.policy.per_endpoint
+        wants = {
+            lane.key: 2 * per_endpoint - held
+            for lane in self._lanes.values()
+            if (held := lane.in_flight + len(lane.waiting)) <= per_endpoint
+        }
+        try:
+            claimed = await self._step(wants)
+        except StoreError as exc:
+            if self._is_database_ok:
+                log.error("relay webhooks cannot use the database error=%s", exc)
+                self._is_database_ok = False
+            claimed = []
+        else:
+            if not self._is_database_ok:
+                log.warning("relay webhooks reach the database again")
+                self._is_database_ok = True
+        for row in claimed:
+            self._lanes[(row.mch_id, row.url)].waiting.append(row)
+        for lane in self._lanes.values():
+            self._start_attempts(lane)
+        # A finished attempt, a commit or the poll: whichever comes first.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), self.policy.poll_seconds)
 
     def _must_defer(self) -> bool:
         """Whether new attempts wait for the notifications coming in (never for longer than

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from pos.config.settings import RelayWebhook
+from pos.errors import StoreError
 from pos.relay import outbox
 from pos.relay.storage import NewNotification, NotificationStore
 from pos.relay.webhooks import Dispatcher, WebhookPolicy, payload, shown_url, signature
@@ -386,3 +387,26 @@ def test_a_long_burst_still_lets_a_round_of_deliveries_through(
             await dispatcher.stop()
 
     asyncio.run(scenario())
+
+
+def test_results_the_database_could_not_take_are_written_at_the_next_step(
+    stored: NotificationStore, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[httpx.Request] = []
+    failures: list[int] = []
+    real_step = outbox.Outbox.step
+
+    def flaky_step(self: outbox.Outbox, results: Any, *args: Any) -> Any:
+        if results and not failures:  # the first step with results to record: the database is away
+            failures.append(len(results))
+            raise StoreError("cannot use the webhooks' outbox: OperationalError")
+        return real_step(self, results, *args)
+
+    monkeypatch.setattr(outbox.Outbox, "step", flaky_step)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200)
+
+    run_dispatcher(database_url, handler, lambda rows: all(r["state"] == "delivered" for r in rows))
+    assert failures and len(seen) == 2  # recorded later, never sent again
