@@ -30,6 +30,8 @@ File layout::
     replay_events = 1000                   # at most this many events replayed on reconnect
     [[relay.merchants]]                    # more merchants on the same relay, each with its key
     appid = "wx..."; mch_id = "..."; api_key = "..."; sign_type = "MD5"
+    [[relay.webhooks]]                     # a merchant's notifications forwarded (docs/webhooks.md)
+    mch_id = "..."; url = "https://..."; secret = "..."   # or POS_RELAY_WEBHOOK_SECRET_<mch_id>
 """
 
 from pos.config.files import (
@@ -62,6 +64,7 @@ from pos.config.settings import (
     RELAY_REPLAY_EVENTS_RANGE,
     SETTINGS_FILE_NAME,
     PaymentCodes,
+    RelayWebhook,
     Settings,
     data_dir,
     log_dir,
@@ -90,6 +93,7 @@ __all__ = [
     "MemorySecretStore",
     "PaymentCodes",
     "PrinterAddress",
+    "RelayWebhook",
     "SecretStore",
     "Settings",
     "config_path",

@@ -18,6 +18,7 @@ import platformdirs
 from pos import platform
 from pos.config.secrets import (
     TILL_TOKEN_NAME,
+    WEBHOOK_SECRET_VARIABLE,
     KeyringStore,
     SecretStore,
     api_key_name,
@@ -75,7 +76,14 @@ ENVIRONMENT: dict[str, str] = {
 }
 
 _CERTIFICATE_KEYS = ("p12_path", "password", "cert_pem_path", "key_pem_path")
-_RELAY_KEYS = ("database_url", "till_tokens", "till_merchants", "replay_events", "merchants")
+_RELAY_KEYS = (
+    "database_url",
+    "till_tokens",
+    "till_merchants",
+    "replay_events",
+    "merchants",
+    "webhooks",
+)
 _SECRET_KEYS = frozenset(
     {
         "merchant.api_key",
@@ -83,6 +91,7 @@ _SECRET_KEYS = frozenset(
         "till_token",
         "relay.till_tokens",
         "relay.merchants",
+        "relay.webhooks",
         "manager_pin_hash",
     }
 )
@@ -128,6 +137,7 @@ def _flatten(document: Mapping[str, Any], path: Path) -> dict[str, Value]:
         "relay_till_merchants",
         "relay_merchants",
         "relay_replay_events",
+        "relay_webhooks",
     }
     tables: dict[str, tuple[str, ...]] = {
         "merchant": MERCHANT_KEYS,
@@ -165,6 +175,11 @@ def _collect(path: Path, environ: Mapping[str, str]) -> dict[str, Value]:
         text = environ.get(variable)
         if text:
             values[name] = Value(text, variable)
+    for variable, text in environ.items():
+        # POS_RELAY_WEBHOOK_SECRET_<mch_id>: the secret of that merchant's webhooks.
+        if variable.startswith(WEBHOOK_SECRET_VARIABLE) and text:
+            mch_id = variable[len(WEBHOOK_SECRET_VARIABLE) :]
+            values[f"relay.webhook_secret.{mch_id}"] = Value(text, variable)
     return values
 
 
@@ -191,7 +206,7 @@ def load_settings(
     if settings.till_token is None and settings.relay_url is not None:
         # Only a till that talks to a relay has a token; sandbox start-up skips the keyring.
         settings.till_token = store.get(TILL_TOKEN_NAME)
-    apply_relay(settings, values)
+    apply_relay(settings, values, store)
     return settings
 
 
@@ -346,6 +361,12 @@ def _relay_table(settings: Settings, default: Settings) -> dict[str, Any]:
                 "sign_type": m.sign_type.value,
             }
             for m in settings.relay_merchants
+        ]
+    if settings.relay_webhooks:
+        # A secret from the environment or the keyring stays there: it is read again from it.
+        relay["webhooks"] = [
+            {"mch_id": w.mch_id, "url": w.url, **({"secret": w.secret} if w.secret_in_file else {})}
+            for w in settings.relay_webhooks
         ]
     return relay
 

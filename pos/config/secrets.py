@@ -122,4 +122,12 @@ def cert_password_name(mch_id: str) -> str:
     return f"cert_password/{mch_id}"
 
 
+def webhook_secret_name(mch_id: str) -> str:
+    """The keyring entry of the secret of a merchant's webhooks (``[[relay.webhooks]]``)."""
+    return f"webhook_secret/{mch_id}"
+
+
+#: The environment variable that gives a merchant's webhook secret is this and its mch_id.
+WEBHOOK_SECRET_VARIABLE = "POS_RELAY_WEBHOOK_SECRET_"  # noqa: S105 - a name, not a secret
+
 TILL_TOKEN_NAME = "till_token"  # noqa: S105 - the name of a keyring entry, not a secret

@@ -44,6 +44,10 @@ RELAY_REPLAY_EVENTS_RANGE = (0, 100_000)
 MAX_URL_LENGTH = 256
 #: A till's secret: long enough not to be guessed (``openssl rand -hex 16`` gives 32).
 MIN_TILL_SECRET_LENGTH = 16
+#: A webhook's secret (HMAC-SHA256 key): as long as a till's.
+MIN_WEBHOOK_SECRET_LENGTH = MIN_TILL_SECRET_LENGTH
+#: The longest URL a webhook may have.
+MAX_WEBHOOK_URL_LENGTH = 2048
 
 
 APPID_FORM = re.compile(r"wx[0-9A-Za-z]{16}")
@@ -61,6 +65,20 @@ def data_dir() -> Path:
 def log_dir() -> Path:
     """The platform's folder for the log files."""
     return platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
+@dataclass(frozen=True)
+class RelayWebhook:
+    """Where ``pos relay`` forwards one merchant's verified notifications (``[[relay.webhooks]]``).
+
+    ``secret`` signs each delivery (HMAC-SHA256); it is never shown in a repr or a log.
+    """
+
+    mch_id: str
+    url: str
+    secret: str = field(repr=False)
+    #: False when the secret came from the environment or the keyring: saving leaves it there.
+    secret_in_file: bool = field(default=True, compare=False)
 
 
 # A marker default: a Settings built without database_path puts it in its own data_dir.
@@ -115,6 +133,8 @@ class Settings:
     relay_till_merchants: dict[str, str] = field(default_factory=dict)
     relay_merchants: list[Merchant] = field(default_factory=list)
     relay_replay_events: int = 1000
+    #: For ``pos relay``: where it forwards each merchant's verified notifications.
+    relay_webhooks: list[RelayWebhook] = field(default_factory=list)
     manager_pin_hash: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -142,6 +162,7 @@ class Settings:
             found.append(self.till_token)
         found.extend(token for token in self.relay_till_tokens.values() if token)
         found.extend(merchant.api_key for merchant in self.relay_merchants)
+        found.extend(webhook.secret for webhook in self.relay_webhooks)
         return tuple(found)
 
 

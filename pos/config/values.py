@@ -13,19 +13,28 @@ from pathlib import Path
 
 from pos.clock import time_zone
 from pos.config.printer import parse_printer_address
-from pos.config.secrets import SecretStore, api_key_name, cert_password_name
+from pos.config.secrets import (
+    WEBHOOK_SECRET_VARIABLE,
+    SecretStore,
+    api_key_name,
+    cert_password_name,
+    webhook_secret_name,
+)
 from pos.config.settings import (
     CHECKOUT_TIMEOUT_RANGE,
     LANGUAGES,
     MAX_AMOUNT_FEN_RANGE,
+    MAX_WEBHOOK_URL_LENGTH,
     MCH_ID_FORM,
     MIN_TILL_SECRET_LENGTH,
+    MIN_WEBHOOK_SECRET_LENGTH,
     PAPER_WIDTHS_MM,
     PASSWORD_POLL_RANGE,
     PASSWORD_WAIT_RANGE,
     POLL_INTERVAL_RANGE,
     RELAY_REPLAY_EVENTS_RANGE,
     TILL_ID_FORM,
+    RelayWebhook,
     Settings,
     validate_merchant_fields,
 )
@@ -323,6 +332,72 @@ def _relay_merchants(item: Value) -> list[Merchant]:
     return merchants
 
 
+WEBHOOK_KEYS = ("mch_id", "url", "secret")
+
+
+def _relay_webhooks(
+    item: Value, values: Mapping[str, Value], secrets: SecretStore
+) -> list[RelayWebhook]:
+    """``[[relay.webhooks]]``: per merchant, the URLs its verified notifications go to.
+
+    A table without ``secret`` takes the merchant's from ``POS_RELAY_WEBHOOK_SECRET_<mch_id>``
+    or the keyring entry ``webhook_secret/<mch_id>``; the environment wins over the file.
+    """
+    if not isinstance(item.value, list) or not all(isinstance(t, dict) for t in item.value):
+        raise ConfigError(f"{item.source}: relay.webhooks must be [[relay.webhooks]] tables")
+    webhooks: list[RelayWebhook] = []
+    for number, table in enumerate(item.value, 1):
+        where = f"{item.source}: relay.webhooks #{number}"
+        unknown = set(table) - set(WEBHOOK_KEYS)
+        if unknown:
+            raise ConfigError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
+        mch_id = table.get("mch_id", "")
+        if not isinstance(mch_id, str) or not MCH_ID_FORM.fullmatch(mch_id.strip()):
+            raise ConfigError(f"{where}: mch_id must be a merchant number (6 to 32 digits)")
+        mch_id = mch_id.strip()
+        url = _url(Value(table.get("url", ""), where), "url")
+        if len(url) > MAX_WEBHOOK_URL_LENGTH:
+            raise ConfigError(f"{where}: url must be at most {MAX_WEBHOOK_URL_LENGTH} characters")
+        secret, in_file = _webhook_secret(table, where, mch_id, values, secrets)
+        if any(w.mch_id == mch_id and w.url == url for w in webhooks):
+            raise ConfigError(f"{where}: merchant {mch_id} has this url twice")
+        webhooks.append(RelayWebhook(mch_id, url, secret, secret_in_file=in_file))
+    return webhooks
+
+
+def _webhook_secret(
+    table: Mapping[str, object],
+    where: str,
+    mch_id: str,
+    values: Mapping[str, Value],
+    secrets: SecretStore,
+) -> tuple[str, bool]:
+    """The secret of one webhook and whether it came from the file; never repeated in a message."""
+    variable = f"{WEBHOOK_SECRET_VARIABLE}{mch_id}"
+    from_environment = values.get(f"relay.webhook_secret.{mch_id}")
+    given = table.get("secret")
+    if from_environment is not None:
+        secret, source, in_file = _str(from_environment, variable).strip(), variable, False
+    elif given is not None:
+        if not isinstance(given, str):
+            raise ConfigError(f"{where}: secret must be text")
+        secret, source, in_file = given.strip(), where, True
+    else:
+        secret = (secrets.get(webhook_secret_name(mch_id)) or "").strip()
+        source, in_file = f"keyring {webhook_secret_name(mch_id)}", False
+        if not secret:
+            raise ConfigError(
+                f"{where}: merchant {mch_id}'s webhook has no secret: set secret, {variable} "
+                f"or the keyring entry {webhook_secret_name(mch_id)}"
+            )
+    if len(secret) < MIN_WEBHOOK_SECRET_LENGTH or any(ch.isspace() for ch in secret):
+        raise ConfigError(
+            f"{source}: a webhook secret must be at least {MIN_WEBHOOK_SECRET_LENGTH} "
+            "characters without spaces (openssl rand -hex 32)"
+        )
+    return secret, in_file
+
+
 def apply_fields(settings: Settings, values: Mapping[str, Value]) -> None:
     """Set the plain fields (all but the merchant and the relay's) that ``values`` give."""
     converters: dict[str, Callable[[Value], object]] = {
@@ -363,7 +438,7 @@ def apply_fields(settings: Settings, values: Mapping[str, Value]) -> None:
             setattr(settings, name, convert(item))
 
 
-def apply_relay(settings: Settings, values: Mapping[str, Value]) -> None:
+def apply_relay(settings: Settings, values: Mapping[str, Value], secrets: SecretStore) -> None:
     """Set the fields of ``pos relay`` (the ``[relay]`` table) that ``values`` give."""
     item = values.get("relay.database_url")
     if item is not None:
@@ -382,3 +457,6 @@ def apply_relay(settings: Settings, values: Mapping[str, Value]) -> None:
     item = values.get("relay.merchants")
     if item is not None:
         settings.relay_merchants = _relay_merchants(item)
+    item = values.get("relay.webhooks")
+    if item is not None:
+        settings.relay_webhooks = _relay_webhooks(item, values, secrets)

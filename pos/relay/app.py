@@ -27,12 +27,14 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pos.clock import DEFAULT_TIME_ZONE, BusinessDay
+from pos.config.settings import RelayWebhook
 from pos.errors import ConfigError, StoreError
 from pos.relay import paths
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
 from pos.relay.intake import ShopIntake
 from pos.relay.storage import NotificationStore, is_postgres_url, require_driver
+from pos.relay.webhooks import Dispatcher, WebhookPolicy, check_webhooks
 from pos.relay.worker import Duplicate, Outcome, Refused, Stored, Worker
 from pos.wechatpay.notify import SUCCESS_REPLY, reply
 from pos.wechatpay.types import Merchant
@@ -82,6 +84,9 @@ class RelaySettings:
     #: Verify and commit in a process of its own (``pos relay``: the loop keeps a core to
     #: itself) rather than on a thread (embedded in the till, where the load is one shop's).
     isolated_worker: bool = False
+    #: Where each merchant's verified notifications are forwarded (``webhooks.py``), and how.
+    webhooks: list[RelayWebhook] = field(default_factory=list, repr=False)
+    webhook_policy: WebhookPolicy = field(default_factory=WebhookPolicy)
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,7 @@ class _Relay:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.worker: Worker | None = None
         self.hub: Hub | None = None
+        self.webhooks: Dispatcher | None = None
         # Reads (replay, fan-out, health) go through one thread with its own connection, so
         # they never wait behind the worker's commits and never block the event loop.
         self.reader_pool: concurrent.futures.ThreadPoolExecutor | None = None
@@ -176,6 +182,14 @@ class _Relay:
         await self.hub.start()
         for service in self.services:
             await service.start()
+        if self.settings.webhooks:  # after the worker, which makes the outbox's table
+            self.webhooks = Dispatcher(
+                url,
+                self.settings.webhooks,
+                self.settings.webhook_policy,
+                is_busy=self.is_taking_notifications,
+            )
+            await self.webhooks.start()
         log.info(
             "relay started database=%s merchants=%d tills=%d worker=%s",
             "postgresql" if listen_url else "sqlite",
@@ -190,12 +204,18 @@ class _Relay:
             await service.stop()
         if self.hub is not None:
             await self.hub.stop()
+        if self.webhooks is not None:
+            await self.webhooks.stop()
         if self.worker is not None:
             await self.worker.stop()
         if self.reader_pool is not None and self.reader is not None:
             await self.read(self.reader.close)
             self.reader_pool.shutdown(wait=True)
         log.info("relay stopped")
+
+    def is_taking_notifications(self) -> bool:
+        """Notifications read and not answered yet (the webhooks' attempts wait for them)."""
+        return bool(self._pending or self._in_flight)
 
     def close_streams(self) -> None:
         """Thread-safe: end the open event streams so a graceful shutdown need not wait on them."""
@@ -288,6 +308,8 @@ class _Relay:
             self.loop.call_soon(self._log_stored)
         if last_id and self.hub is not None:
             self.hub.committed(last_id)  # the tills' streams get what was just committed
+        if last_id and self.webhooks is not None:
+            self.webhooks.wake()  # and the webhooks' deliveries committed with it
 
     def _log_stored(self) -> None:
         """One line for what was committed since the last, not one per notification.
@@ -316,7 +338,10 @@ class _Relay:
     async def _start_worker(self) -> Worker:
         settings = self.settings
         worker = Worker(
-            settings.database_url, settings.merchants, isolated=settings.isolated_worker
+            settings.database_url,
+            settings.merchants,
+            isolated=settings.isolated_worker,
+            webhooks=tuple((w.mch_id, w.url) for w in settings.webhooks),
         )
         await worker.start()
         return worker
@@ -558,6 +583,7 @@ def create_app(settings: RelaySettings) -> Starlette:
     stopping the server so that the graceful shutdown does not wait for them.
     """
     tills = _tills(settings)  # before anything starts: a bad binding is one line at start-up
+    check_webhooks(settings.webhooks, settings.merchants)
     relay = _Relay(settings)
     endpoints = _Endpoints(relay, settings, tills)
     payment_notify = _notify_handler(relay, PAYMENT, settings.max_body_bytes)

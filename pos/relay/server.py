@@ -26,7 +26,8 @@ log = logging.getLogger("pos.relay")
 def settings_from(settings: Settings, database_url: str) -> RelaySettings:
     """The relay of ``settings`` (``pos relay`` and ``python -m pos.relay`` alike): the merchant
     of ``[merchant]``/``WECHATPAY_*`` (the tills' default) and those of ``[[relay.merchants]]``,
-    the tills of ``relay.till_tokens`` (``NAME=SECRET``) bound by ``relay.till_merchants``."""
+    the tills of ``relay.till_tokens`` (``NAME=SECRET``) bound by ``relay.till_merchants``,
+    and the webhooks of ``[[relay.webhooks]]``."""
     merchants: dict[str, Merchant] = {}
     for merchant in [*filter(None, [settings.merchant]), *settings.relay_merchants]:
         if merchant.mch_id in merchants:
@@ -45,6 +46,7 @@ def settings_from(settings: Settings, database_url: str) -> RelaySettings:
         default_mch_id=settings.merchant.mch_id if settings.merchant else None,
         replay_events=settings.relay_replay_events,
         time_zone=settings.time_zone,
+        webhooks=list(settings.relay_webhooks),
     )
 
 

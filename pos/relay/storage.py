@@ -13,6 +13,7 @@ import contextlib
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +28,7 @@ except ImportError:  # the till's embedded relay runs on SQLite: only a server n
 from playhouse.sqlite_ext import AutoIncrementField
 
 from pos.errors import ConfigError, StoreError
+from pos.relay import outbox
 from pos.relay.events import PAYMENT, RelayEvent
 from pos.store import db as store_db
 
@@ -149,13 +151,20 @@ def _connection(db: Any) -> Any:
 
 
 class NotificationStore:
-    """The notifications table through one connection; use one per thread."""
+    """The notifications table through one connection; use one per thread.
 
-    def __init__(self, url: str) -> None:
+    ``webhooks`` lists the endpoints as (mch_id, url): :meth:`insert` adds a row to the
+    webhooks' outbox (``outbox.py``) per new notification and endpoint of its merchant, in the
+    same transaction.
+    """
+
+    def __init__(self, url: str, webhooks: Sequence[outbox.Lane] = ()) -> None:
         self.url = url
         self.is_postgres = is_postgres_url(url)
         self.db = open_database(url)
         self.model = _model_for(self.db, sqlite=not self.is_postgres)
+        self.outbox_model = outbox.model_for(self.db, sqlite=not self.is_postgres)
+        self.hooks = outbox.hooks_by_merchant(webhooks)
 
     def create_schema(self) -> None:
         try:
@@ -163,7 +172,7 @@ class NotificationStore:
                 if self.is_postgres:
                     # Several relays may start at once on one database.
                     _execute(self.db, "SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-                self.db.create_tables([self.model], safe=True)
+                self.db.create_tables([self.model, self.outbox_model], safe=True)
         except peewee.PeeweeException as exc:
             raise StoreError(f"cannot create the relay schema: {type(exc).__name__}") from exc
 
@@ -233,12 +242,13 @@ class NotificationStore:
             (before,) = cursor.execute(f"SELECT coalesce(max(id), 0) FROM {TABLE}").fetchone()  # noqa: S608
             cursor.execute(sql, params)
             (added,) = cursor.execute(_SQLITE_ADDED, (before,)).fetchone()
+            rows: list[Any] = json.loads(added) if added else []
+            self._add_deliveries(cursor, "?", rows)
             cursor.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 cursor.execute("ROLLBACK")
             raise
-        rows: list[Any] = json.loads(added) if added else []
         return rows
 
     def _insert_postgres(self, sql: str, params: tuple[object, ...]) -> list[Any]:
@@ -251,6 +261,7 @@ class NotificationStore:
             # Serialises inserts across relays, so ids become visible in increasing order.
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_INSERT_LOCK,))
             returned = conn.execute(sql + _RETURNING, params).fetchall()
+            self._add_deliveries(conn, "%s", returned)
             if returned:
                 # Delivered to listeners at COMMIT, never for a rolled-back insert.
                 conn.execute(
@@ -258,6 +269,15 @@ class NotificationStore:
                 )
             conn.execute("COMMIT")
         return returned
+
+    def _add_deliveries(self, cursor: Any, mark: str, added: Sequence[Any]) -> None:
+        """The webhooks' deliveries of the rows just ``added``, in their transaction."""
+        if not self.hooks or not added:
+            return
+        now_ms = int(time.time() * 1000)
+        rows = outbox.new_rows(((row[0], row[2]) for row in added), self.hooks, now_ms)
+        if rows:
+            outbox.insert_rows(cursor, mark, rows)
 
     def events_after(self, after_id: int, limit: int = 500) -> list[RelayEvent]:
         """Stored notifications with an id above ``after_id``, in id order."""

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from pos.errors import NotificationError, StoreError
 from pos.relay.events import PAYMENT, REFUND
+from pos.relay.outbox import Lane
 from pos.relay.storage import NewNotification, NotificationStore
 from pos.wechatpay import xmlcodec
 from pos.wechatpay.notify import parse_payment_notification, parse_refund_notification
@@ -124,14 +125,17 @@ class _Work:
         connection: multiprocessing.connection.Connection,
         url: str,
         merchants: dict[str, Merchant],
+        webhooks: tuple[Lane, ...] = (),
     ) -> None:
         self.connection = connection
         self.url = url
         self.merchants = merchants
+        self.webhooks = webhooks
 
     def run(self) -> None:
         try:
-            store = NotificationStore(self.url)
+            # The webhooks' deliveries are added in the commit of their notification.
+            store = NotificationStore(self.url, self.webhooks)
             store.create_schema()
         except Exception as exc:  # reported to start(), which says why in one line
             # Not logged here: start() raises with the cause, and `pos relay` prints one line.
@@ -232,7 +236,10 @@ def why(exc: BaseException) -> str:
 
 
 def _worker_main(
-    connection: multiprocessing.connection.Connection, url: str, merchants: dict[str, Merchant]
+    connection: multiprocessing.connection.Connection,
+    url: str,
+    merchants: dict[str, Merchant],
+    webhooks: tuple[Lane, ...],
 ) -> None:
     """The worker process's entry point (spawned: a fresh interpreter, no Qt, no loop)."""
     # Ctrl-C in a terminal and systemd's stop signal reach the whole process group: the relay
@@ -241,7 +248,7 @@ def _worker_main(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    _Work(connection, url, merchants).run()
+    _Work(connection, url, merchants, webhooks).run()
 
 
 class _Frames(asyncio.Protocol):
@@ -274,12 +281,21 @@ class Worker:
     """The loop's handle on the worker: ``submit_many`` batches, answers come back in order.
 
     ``isolated=True`` runs it in a process of its own (``pos relay``), else on a thread.
+    ``webhooks`` (mch_id, url) are the endpoints whose deliveries it adds; no secret.
     """
 
-    def __init__(self, url: str, merchants: dict[str, Merchant], *, isolated: bool) -> None:
+    def __init__(
+        self,
+        url: str,
+        merchants: dict[str, Merchant],
+        *,
+        isolated: bool,
+        webhooks: tuple[Lane, ...] = (),
+    ) -> None:
         self.url = url
         self.merchants = merchants
         self.isolated = isolated
+        self.webhooks = webhooks
         # Per batch sent and not answered yet: its length and its callback.
         self._callbacks: collections.deque[tuple[int, BatchCallback]] = collections.deque()
         self._transport: asyncio.Transport | None = None
@@ -296,14 +312,14 @@ class Worker:
         if self.isolated:
             self._process = context.Process(
                 target=_worker_main,
-                args=(theirs, self.url, self.merchants),
+                args=(theirs, self.url, self.merchants, self.webhooks),
                 name="pos-relay-worker",
                 daemon=True,
             )
             await asyncio.to_thread(self._process.start)
             theirs.close()
         else:
-            work = _Work(theirs, self.url, self.merchants)
+            work = _Work(theirs, self.url, self.merchants, self.webhooks)
             self._thread = threading.Thread(target=work.run, name="relay-worker", daemon=True)
             self._thread.start()
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM, fileno=os.dup(ours.fileno()))
