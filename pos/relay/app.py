@@ -12,8 +12,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import hashlib
-import hmac
 import logging
 import re
 from collections.abc import AsyncIterator, Callable
@@ -28,12 +26,13 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pos.clock import DEFAULT_TIME_ZONE, BusinessDay
 from pos.config.settings import RelayWebhook
-from pos.errors import ConfigError, StoreError
+from pos.errors import StoreError
 from pos.relay import paths
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
 from pos.relay.intake import ShopIntake
 from pos.relay.storage import NotificationStore, is_postgres_url, require_driver
+from pos.relay.tills import Till, till_with, tills_of
 from pos.relay.webhooks import Dispatcher, WebhookPolicy, check_webhooks
 from pos.relay.worker import Duplicate, Outcome, Refused, Stored, Worker
 from pos.wechatpay.notify import SUCCESS_REPLY, reply
@@ -51,10 +50,6 @@ _REPLAY_BATCH = 500
 _EVENT_ID = re.compile(r"[0-9]{1,18}")
 #: Hand requests to the worker in groups of at most this many while it is busy (see submit).
 _FLUSH_EVERY = 4
-
-
-#: A till token given as the SHA-256 of the secret rather than the secret itself.
-_HASHED_TOKEN = re.compile(r"sha256:([0-9a-f]{64})")
 
 
 @dataclass
@@ -87,55 +82,6 @@ class RelaySettings:
     #: Where each merchant's verified notifications are forwarded (``webhooks.py``), and how.
     webhooks: list[RelayWebhook] = field(default_factory=list, repr=False)
     webhook_policy: WebhookPolicy = field(default_factory=WebhookPolicy)
-
-
-@dataclass(frozen=True)
-class _Till:
-    """A till the relay serves: its name, its merchant, and only the hash of its secret."""
-
-    name: str
-    mch_id: str
-    digest: bytes = field(repr=False)
-
-
-def _tills(settings: RelaySettings) -> list[_Till]:
-    """The tills of ``settings``, each bound to a merchant; ConfigError (one line) if one is
-    bound to none, or to a merchant this relay does not serve."""
-    default = settings.default_mch_id
-    if default is None and len(settings.merchants) == 1:
-        default = next(iter(settings.merchants))
-    stray = sorted(set(settings.till_merchants) - set(settings.till_tokens))
-    if stray:
-        raise ConfigError(f"relay.till_merchants names till {stray[0]}, which has no token")
-    tills: list[_Till] = []
-    for name, secret in settings.till_tokens.items():
-        mch_id = settings.till_merchants.get(name, default)
-        if mch_id is None:
-            raise ConfigError(
-                f"till {name} has no merchant: this relay serves several, name its mch_id "
-                "in relay.till_merchants"
-            )
-        if mch_id not in settings.merchants:
-            raise ConfigError(f"till {name} is bound to merchant {mch_id}, not served here")
-        hashed = _HASHED_TOKEN.fullmatch(secret)
-        digest = (
-            bytes.fromhex(hashed.group(1))
-            if hashed
-            else hashlib.sha256(secret.encode("utf-8")).digest()
-        )
-        tills.append(_Till(name, mch_id, digest))
-    return tills
-
-
-def _till_with(tills: list[_Till], offered: str) -> _Till | None:
-    """The till whose secret is ``offered``: hashes compared in constant time (style rule 9),
-    every till compared, so the time taken says nothing about which one matched."""
-    digest = hashlib.sha256(offered.encode("utf-8")).digest()
-    found = None
-    for till in tills:
-        if hmac.compare_digest(till.digest, digest):
-            found = till
-    return found
 
 
 class _Relay:
@@ -463,7 +409,7 @@ def _notify_handler(relay: _Relay, kind: str, cap: int) -> ASGIApp:
 
 
 async def _event_stream(
-    relay: _Relay, settings: RelaySettings, till: _Till, last_id: int | None
+    relay: _Relay, settings: RelaySettings, till: Till, last_id: int | None
 ) -> AsyncIterator[bytes]:
     """One till's Server-Sent Events: the replay after ``last_id``, then what is committed."""
     hub = relay.hub
@@ -511,18 +457,18 @@ class _Endpoints:
 
     relay: _Relay
     settings: RelaySettings
-    tills: list[_Till]
+    tills: list[Till]
 
-    def till_for(self, request: Request) -> _Till | None:
+    def till_for(self, request: Request) -> Till | None:
         header = request.headers.get("authorization", "")
         scheme, _, credential = header.partition(" ")
         offered = credential.strip() if scheme.lower() == "bearer" else ""
-        return _till_with(self.tills, offered) if offered else None
+        return till_with(self.tills, offered) if offered else None
 
     async def events(self, request: Request) -> Response:
         if "token" in request.query_params:
             # A URL ends up in proxies' access logs: a token there is a token given away.
-            in_url = _till_with(self.tills, request.query_params["token"])
+            in_url = till_with(self.tills, request.query_params["token"])
             log.warning(
                 "relay events refused till=%s reason=token-in-url",
                 in_url.name if in_url else "unknown",
@@ -582,7 +528,7 @@ def create_app(settings: RelaySettings) -> Starlette:
     ``app.state.close_streams()`` (thread-safe) ends the open event streams; call it before
     stopping the server so that the graceful shutdown does not wait for them.
     """
-    tills = _tills(settings)  # before anything starts: a bad binding is one line at start-up
+    tills = tills_of(settings)  # before anything starts: a bad binding is one line at start-up
     check_webhooks(settings.webhooks, settings.merchants)
     relay = _Relay(settings)
     endpoints = _Endpoints(relay, settings, tills)

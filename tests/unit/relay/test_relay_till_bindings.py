@@ -7,7 +7,8 @@ import hashlib
 import pytest
 
 from pos.errors import ConfigError
-from pos.relay.app import RelaySettings, _till_with, _tills, create_app
+from pos.relay.app import RelaySettings, create_app
+from pos.relay.tills import till_with, tills_of
 from pos.wechatpay.types import Merchant
 
 ONE = Merchant("wxd930ea5d5a258f4f", "10000100", "192006250b4c09247ec02edce69f6a2d")
@@ -26,25 +27,25 @@ def settings(**overrides: object) -> RelaySettings:
 
 
 def test_a_till_is_found_by_its_secret_and_the_relay_keeps_only_the_hash() -> None:
-    tills = _tills(settings())
+    tills = tills_of(settings())
     assert [(t.name, t.mch_id) for t in tills] == [("POS-01", ONE.mch_id)]
     assert tills[0].digest == hashlib.sha256(SECRET.encode()).digest()
     assert SECRET not in repr(tills) and SECRET not in repr(settings())
-    found = _till_with(tills, SECRET)
+    found = till_with(tills, SECRET)
     assert found is not None and found.name == "POS-01"
-    assert _till_with(tills, "POS-01") is None
+    assert till_with(tills, "POS-01") is None
 
 
 def test_a_secret_may_be_given_as_its_sha256() -> None:
     hashed = "sha256:" + hashlib.sha256(SECRET.encode()).hexdigest()
-    tills = _tills(settings(till_tokens={"POS-01": hashed}))
-    found = _till_with(tills, SECRET)
+    tills = tills_of(settings(till_tokens={"POS-01": hashed}))
+    found = till_with(tills, SECRET)
     assert found is not None and found.name == "POS-01"
-    assert _till_with(tills, hashed) is None
+    assert till_with(tills, hashed) is None
 
 
 def test_tills_default_to_the_default_merchant_and_may_be_bound_to_another() -> None:
-    tills = _tills(
+    tills = tills_of(
         settings(
             merchants={ONE.mch_id: ONE, TWO.mch_id: TWO},
             till_tokens={"POS-01": SECRET, "POS-09": SECRET[::-1]},
