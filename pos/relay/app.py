@@ -28,10 +28,11 @@ from pos.clock import DEFAULT_TIME_ZONE, BusinessDay
 from pos.config.settings import RelayWebhook
 from pos.errors import StoreError
 from pos.relay import paths
+from pos.relay.database import is_postgres_url, require_driver
 from pos.relay.events import PAYMENT, REFUND, RelayEvent
 from pos.relay.fanout import Hub
 from pos.relay.intake import ShopIntake
-from pos.relay.storage import NotificationStore, is_postgres_url, require_driver
+from pos.relay.storage import NotificationStore
 from pos.relay.tills import Till, till_with, tills_of
 from pos.relay.webhooks import Dispatcher, WebhookPolicy, check_webhooks
 from pos.relay.worker import Duplicate, Outcome, Refused, Stored, Worker

@@ -228,8 +228,7 @@ class Outbox:
     """The outbox through one connection: the dispatcher's, on its own thread."""
 
     def __init__(self, url: str) -> None:
-        # Imported here: storage imports this module for the worker's inserts.
-        from pos.relay.storage import open_database
+        from pos.relay.database import open_database
 
         self.is_postgres = store_db.is_postgres_url(url)
         self.db = open_database(url)

@@ -20,7 +20,7 @@ from typing import Any
 
 import peewee
 
-from pos.relay.storage import open_database
+from pos.relay.database import open_database
 from pos.store.db import wrapped_errors, write_transaction
 from pos.store.models import UtcTimeField, time_to_db
 from pos.store.records import DealState, RefundState, is_allowed

@@ -27,10 +27,10 @@ except ImportError:  # the till's embedded relay runs on SQLite: only a server n
     psycopg = None  # type: ignore[assignment]
 from playhouse.sqlite_ext import AutoIncrementField
 
-from pos.errors import ConfigError, StoreError
+from pos.errors import StoreError
 from pos.relay import outbox
+from pos.relay.database import is_postgres_url, open_database
 from pos.relay.events import PAYMENT, RelayEvent
-from pos.store import db as store_db
 
 log = logging.getLogger("pos.relay")
 
@@ -53,24 +53,6 @@ _INSERT_COLUMNS = (
 )
 _SCHEMA_LOCK = 0x706F7372_00000001
 _INSERT_LOCK = 0x706F7372_00000002
-
-
-def is_postgres_url(url: str) -> bool:
-    return store_db.is_postgres_url(url)
-
-
-def open_database(url: str) -> store_db.PeeweeDatabase:
-    """A Peewee database for ``url``: ``postgresql://...``, ``sqlite:///path`` or a plain path
-    (the store's opener; the relay refuses an in-memory database and waits 5 s for PostgreSQL)."""
-    if is_postgres_url(url):
-        require_driver(url)
-        # A server that does not answer must not hang a request for minutes (§3.4: 5 s).
-        return store_db.connect(url, connect_timeout=5)
-    path = store_db.sqlite_path(url)
-    if not path or path == ":memory:" or path.startswith("file::memory:"):
-        # Each thread has its own connection: an in-memory database would not be shared.
-        raise ConfigError("the relay needs a database file or a PostgreSQL URL, not :memory:")
-    return store_db.connect(path, make_folder=False)
 
 
 def _model_for(db: peewee.Database, *, sqlite: bool) -> Any:
@@ -131,14 +113,6 @@ _INSERT_ERRORS: tuple[type[Exception], ...] = (
     if psycopg is None
     else (peewee.PeeweeException, ValueError, sqlite3.Error, psycopg.Error)
 )
-
-
-def require_driver(url: str) -> None:
-    """ConfigError, with what to install, if ``url`` is PostgreSQL and psycopg is missing."""
-    if is_postgres_url(url) and psycopg is None:
-        raise ConfigError(
-            "a PostgreSQL database needs the psycopg driver: pip install 'wechatpay-pos[postgres]'"
-        )
 
 
 def _execute(db: Any, sql: str, params: tuple[object, ...] = ()) -> Any:

@@ -11,12 +11,14 @@ import hashlib
 import hmac
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from pos.errors import ConfigError
 
 if TYPE_CHECKING:
-    from pos.relay.app import RelaySettings
+    from collections.abc import Mapping
+
+    from pos.wechatpay.merchant import Merchant
 
 #: A till token given as the SHA-256 of the secret rather than the secret itself.
 _HASHED_TOKEN = re.compile(r"sha256:([0-9a-f]{64})")
@@ -31,7 +33,20 @@ class Till:
     digest: bytes = field(repr=False)
 
 
-def tills_of(settings: RelaySettings) -> list[Till]:
+class TillSettings(Protocol):
+    """What the tills are read from (:class:`pos.relay.app.RelaySettings`)."""
+
+    @property
+    def till_tokens(self) -> Mapping[str, str]: ...
+    @property
+    def till_merchants(self) -> Mapping[str, str]: ...
+    @property
+    def merchants(self) -> Mapping[str, Merchant]: ...
+    @property
+    def default_mch_id(self) -> str | None: ...
+
+
+def tills_of(settings: TillSettings) -> list[Till]:
     """The tills of ``settings``, each bound to a merchant; ConfigError (one line) if one is
     bound to none, or to a merchant this relay does not serve."""
     default = settings.default_mch_id

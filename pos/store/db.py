@@ -21,7 +21,7 @@ import peewee
 
 from pos import platform
 from pos.errors import DiskFullError, StoreError
-from pos.store.models import Models
+from pos.store.models import Models, outbox_tables
 
 #: Seconds a writer waits for another connection's lock before giving up.
 BUSY_TIMEOUT = 10.0
@@ -226,8 +226,6 @@ def _migrate_to_4(database: PeeweeDatabase, models: Models) -> None:
 def _migrate_to_5(database: PeeweeDatabase, models: Models) -> None:
     """The till's outbox to the shop server (pos.sync): its cursors, the shop records
     waiting to be sent, the refunds the server has (tables of pos.store.outbox)."""
-    from pos.store.outbox import outbox_tables  # the outbox's module imports this one
-
     database.create_tables(outbox_tables(database).all(), safe=True)
 
 

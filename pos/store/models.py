@@ -227,3 +227,49 @@ def build_models(database: Any) -> Models:
         day_close=DayClose,
         clerk_action=ClerkAction,
     )
+
+
+@dataclass(frozen=True)
+class OutboxTables:
+    cursor: Any
+    record: Any
+    refund_sent: Any
+
+    def all(self) -> list[Any]:
+        return [self.cursor, self.record, self.refund_sent]
+
+
+def outbox_tables(database: Any) -> OutboxTables:
+    """The outbox's tables, bound to ``database`` (the migration creates them)."""
+
+    class Base(peewee.Model):  # type: ignore[misc, unused-ignore]
+        class Meta:
+            pass
+
+    Base._meta.set_database(database)
+
+    class SyncCursor(Base):
+        stream = peewee.CharField(max_length=32, primary_key=True)
+        position = peewee.BigIntegerField()
+
+        class Meta:
+            table_name = "sync_cursor"
+
+    class SyncRecord(Base):
+        kind = peewee.CharField(max_length=32)
+        key = peewee.CharField(max_length=128)
+        payload = peewee.TextField()
+        at = UtcTimeField()
+
+        class Meta:
+            table_name = "sync_record"
+
+    class SyncRefundSent(Base):
+        refund_id = peewee.BigIntegerField(primary_key=True)  # refund.id
+        state = peewee.CharField(max_length=16)
+        updated_at = peewee.CharField(max_length=27)
+
+        class Meta:
+            table_name = "sync_refund_sent"
+
+    return OutboxTables(SyncCursor, SyncRecord, SyncRefundSent)

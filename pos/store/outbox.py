@@ -19,11 +19,9 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-import peewee
-
 from pos.store.base import StoreBase, aware
 from pos.store.db import wrapped_errors
-from pos.store.models import UtcTimeField, time_to_db
+from pos.store.models import OutboxTables, outbox_tables, time_to_db
 from pos.store.records import Deal, DealEvent, DealState, Refund
 from pos.store.rows import DEAL_COLUMNS, FROM_REFUNDS, deal_from_tuple, refund_from_tuple
 
@@ -31,52 +29,6 @@ from pos.store.rows import DEAL_COLUMNS, FROM_REFUNDS, deal_from_tuple, refund_f
 HISTORY = "history"
 RECORDS = "records"
 _ORIGIN_KEY = "sync_origin"
-
-
-@dataclass(frozen=True)
-class OutboxTables:
-    cursor: Any
-    record: Any
-    refund_sent: Any
-
-    def all(self) -> list[Any]:
-        return [self.cursor, self.record, self.refund_sent]
-
-
-def outbox_tables(database: Any) -> OutboxTables:
-    """The outbox's tables, bound to ``database`` (the migration creates them)."""
-
-    class Base(peewee.Model):  # type: ignore[misc, unused-ignore]
-        class Meta:
-            pass
-
-    Base._meta.set_database(database)
-
-    class SyncCursor(Base):
-        stream = peewee.CharField(max_length=32, primary_key=True)
-        position = peewee.BigIntegerField()
-
-        class Meta:
-            table_name = "sync_cursor"
-
-    class SyncRecord(Base):
-        kind = peewee.CharField(max_length=32)
-        key = peewee.CharField(max_length=128)
-        payload = peewee.TextField()
-        at = UtcTimeField()
-
-        class Meta:
-            table_name = "sync_record"
-
-    class SyncRefundSent(Base):
-        refund_id = peewee.BigIntegerField(primary_key=True)  # refund.id
-        state = peewee.CharField(max_length=16)
-        updated_at = peewee.CharField(max_length=27)
-
-        class Meta:
-            table_name = "sync_refund_sent"
-
-    return OutboxTables(SyncCursor, SyncRecord, SyncRefundSent)
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,21 @@ from pos.store import Store
 
 if TYPE_CHECKING:
     from pos.config import Settings
-    from pos.ui.app import CashierApp
+    from pos.services import Services
     from pos.ui.counter import Counter
     from pos.ui.workers import Workers
+
+
+class TillApp(Protocol):
+    """What the view takes from the running till (:class:`pos.ui.app.CashierApp`): named
+    here, so the manager's package does not import the window's module that opens it."""
+
+    services: Services | None
+    workers: Workers
+    settings: Settings
+    counter: Counter
+
+    def pin_gate(self) -> PinGate | None: ...
 
 
 @runtime_checkable
@@ -59,7 +71,7 @@ class ManagerServices:
         return self.settings.business_day.today()
 
 
-def manager_services(app: CashierApp) -> ManagerServices:
+def manager_services(app: TillApp) -> ManagerServices:
     """Build the manager's services from a started cashier (its store, workers, settings).
 
     The client is the till's own: the one :class:`~pos.wechatpay.client.WeChatPayClient`

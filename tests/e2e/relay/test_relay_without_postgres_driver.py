@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from pos.errors import ConfigError
-from pos.relay import storage
+from pos.relay import database
 
 # In a fresh interpreter where `import psycopg` fails, as on a till installed without the
 # [postgres] extra: the relay starts on SQLite and commits a signed notification.
@@ -61,7 +61,7 @@ def test_the_embedded_relay_needs_no_postgres_driver(tmp_path: object) -> None:
 def test_a_postgres_url_without_the_driver_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(storage, "psycopg", None)
+    monkeypatch.setattr(database, "psycopg", None)
     with pytest.raises(ConfigError, match=r"pip install 'wechatpay-pos\[postgres\]'"):
-        storage.open_database("postgresql://pos@127.0.0.1/pos")
-    storage.require_driver("/var/lib/pos/relay.db")  # SQLite: nothing needed
+        database.open_database("postgresql://pos@127.0.0.1/pos")
+    database.require_driver("/var/lib/pos/relay.db")  # SQLite: nothing needed
