@@ -86,8 +86,26 @@ def build_models(database: Any) -> Models:
             pass
 
     Base._meta.set_database(database)
+    account, shift = _people(Base)
+    deal, deal_event, product, refund, setting = _sales(Base, account, shift)
+    day_close, clerk_action = _closes(Base, account, shift)
+    return Models(
+        deal=deal,
+        deal_event=deal_event,
+        product=product,
+        refund=refund,
+        setting=setting,
+        account=account,
+        shift=shift,
+        day_close=day_close,
+        clerk_action=clerk_action,
+    )
 
-    class Account(Base):
+
+def _people(Base: Any) -> tuple[Any, Any]:
+    """The shop's accounts and their shifts (schema version 4)."""
+
+    class Account(Base):  # type: ignore[misc]
         number = peewee.IntegerField(unique=True)
         name = peewee.CharField(max_length=32)
         pin_hash = peewee.CharField(max_length=160)
@@ -99,7 +117,7 @@ def build_models(database: Any) -> Models:
         class Meta:
             table_name = "account"
 
-    class Shift(Base):
+    class Shift(Base):  # type: ignore[misc]
         shift_no = peewee.CharField(max_length=64, unique=True)
         till_id = peewee.CharField(max_length=32, index=True)
         clerk = peewee.ForeignKeyField(Account, backref="+", on_delete="RESTRICT")
@@ -114,7 +132,13 @@ def build_models(database: Any) -> Models:
         class Meta:
             table_name = "shift"
 
-    class Deal(Base):
+    return Account, Shift
+
+
+def _sales(Base: Any, Account: Any, Shift: Any) -> tuple[Any, ...]:
+    """Deals, their history, products, refunds and the till's settings."""
+
+    class Deal(Base):  # type: ignore[misc]
         out_trade_no = peewee.CharField(max_length=32, unique=True)
         amount_fen = peewee.BigIntegerField()
         product = peewee.CharField(max_length=128)
@@ -148,7 +172,7 @@ def build_models(database: Any) -> Models:
         class Meta:
             table_name = "deal"
 
-    class DealEvent(Base):
+    class DealEvent(Base):  # type: ignore[misc]
         deal = peewee.ForeignKeyField(Deal, backref="events", on_delete="RESTRICT")
         at = UtcTimeField()
         from_state = peewee.CharField(max_length=24, null=True)
@@ -159,7 +183,7 @@ def build_models(database: Any) -> Models:
         class Meta:
             table_name = "deal_event"
 
-    class Product(Base):
+    class Product(Base):  # type: ignore[misc]
         name = peewee.CharField(max_length=64)
         price_fen = peewee.BigIntegerField(null=True)
         position = peewee.IntegerField(default=0)
@@ -168,7 +192,7 @@ def build_models(database: Any) -> Models:
         class Meta:
             table_name = "product"
 
-    class Refund(Base):
+    class Refund(Base):  # type: ignore[misc]
         deal = peewee.ForeignKeyField(Deal, backref="refunds", on_delete="RESTRICT")
         out_refund_no = peewee.CharField(max_length=64, unique=True)
         refund_fee = peewee.BigIntegerField()
@@ -185,14 +209,20 @@ def build_models(database: Any) -> Models:
         class Meta:
             table_name = "refund"
 
-    class Setting(Base):
+    class Setting(Base):  # type: ignore[misc]
         key = peewee.CharField(max_length=64, primary_key=True)
         value = peewee.TextField()
 
         class Meta:
             table_name = "setting"
 
-    class DayClose(Base):
+    return Deal, DealEvent, Product, Refund, Setting
+
+
+def _closes(Base: Any, Account: Any, Shift: Any) -> tuple[Any, Any]:
+    """The day's closes and the clerks' actions (schema version 4)."""
+
+    class DayClose(Base):  # type: ignore[misc]
         #: The business day, ``YYYY-MM-DD``: one close per day (日结 is kept once).
         day = peewee.CharField(max_length=10, unique=True)
         till_id = peewee.CharField(max_length=32)
@@ -203,7 +233,7 @@ def build_models(database: Any) -> Models:
         class Meta:
             table_name = "day_close"
 
-    class ClerkAction(Base):
+    class ClerkAction(Base):  # type: ignore[misc]
         action_no = peewee.CharField(max_length=64, unique=True)
         at = UtcTimeField(index=True)
         till_id = peewee.CharField(max_length=32)
@@ -216,17 +246,7 @@ def build_models(database: Any) -> Models:
         class Meta:
             table_name = "clerk_action"
 
-    return Models(
-        deal=Deal,
-        deal_event=DealEvent,
-        product=Product,
-        refund=Refund,
-        setting=Setting,
-        account=Account,
-        shift=Shift,
-        day_close=DayClose,
-        clerk_action=ClerkAction,
-    )
+    return DayClose, ClerkAction
 
 
 @dataclass(frozen=True)
