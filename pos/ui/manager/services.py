@@ -17,6 +17,7 @@ from pos.store import Store
 
 if TYPE_CHECKING:
     from pos.config import Settings
+    from pos.sync import ShopServerClient
     from pos.ui.app import CashierApp
     from pos.ui.counter import Counter
     from pos.ui.workers import Workers
@@ -53,6 +54,8 @@ class ManagerServices:
     progress_after_ms: int = 1000
     #: Prints the slip of a refund that succeeded (when a printer is set).
     counter: Counter | None = None
+    #: The till's client of the shop server, for the whole shop's day; None: no server.
+    shop_client: ShopServerClient | None = None
 
     def today(self) -> date:
         """Today, the shop's business day (the settings' time zone)."""
@@ -82,4 +85,5 @@ def manager_services(app: CashierApp) -> ManagerServices:
         refund_notify_url=backend.refund_notify_url,
         pin_gate=app.pin_gate(),
         counter=app.counter,
+        shop_client=app.shop_sync.client if app.shop_sync is not None else None,
     )
