@@ -34,11 +34,11 @@ from pos.checkout import (
 )
 from pos.checkout.messages import ShowQr
 from pos.clock import utc_now
-from pos.commands import run_export
+from pos.commands import run_export, run_reconcile
 from pos.config import Settings
 from pos.errors import ShopServerUnreachable
 from pos.relay.paths import PAYMENT_NOTIFY, relay_url
-from pos.reports.reconcile import fetch_bill
+from pos.reports.reconcile import EXIT_DIFFERENCES, fetch_bill
 from pos.reports.shop import fetch_shop_day
 from pos.reports.shop_reconcile import reconcile_shop, shop_deals_for
 from pos.sandbox import DEFAULT_MERCHANT, Sandbox, SandboxOptions
@@ -352,6 +352,10 @@ def _run_the_day(
     assert report.is_clean, report.lines()
     assert report.matched_payments == report.wechat_rows > 0
     assert report.local_paid_fen == report.wechat_paid_fen > 0
+    # `pos reconcile --shop` says so from any till; one till alone would not be clean.
+    for settings in (one.settings, app.settings):
+        assert run_reconcile(settings, day, tmp_path / "differences.csv", shop=True) == 0
+    assert run_reconcile(one.settings, day, tmp_path / "till-only.csv") == EXIT_DIFFERENCES
 
     # Each shift's handover totals are its deals', method by method; the server has them.
     for till in (one, two):
