@@ -1993,37 +1993,37 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="137"/>
-        <source>This till&apos;s data only (the shop server: %1)</source>
+        <location filename="../../pos/ui/manager/shop_day.py" line="139"/>
+        <source>This till&apos;s data only: the shop server cannot be reached, so these are not the whole shop&apos;s figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="148"/>
+        <location filename="../../pos/ui/manager/shop_day.py" line="151"/>
         <source>%1 deals of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="155"/>
+        <location filename="../../pos/ui/manager/shop_day.py" line="158"/>
         <source>Could not load the day: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="177"/>
+        <location filename="../../pos/ui/manager/shop_day.py" line="180"/>
         <source>QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="178"/>
+        <location filename="../../pos/ui/manager/shop_day.py" line="181"/>
         <source>Payment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="179"/>
+        <location filename="../../pos/ui/manager/shop_day.py" line="182"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="183"/>
+        <location filename="../../pos/ui/manager/shop_day.py" line="186"/>
         <source>(nobody logged in)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1987,37 +1987,37 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="137" />
-        <source>This till's data only (the shop server: %1)</source>
-        <translation>仅本机数据（店铺服务器：%1）</translation>
+        <location filename="../../pos/ui/manager/shop_day.py" line="139" />
+        <source>This till's data only: the shop server cannot be reached, so these are not the whole shop's figures.</source>
+        <translation>仅本机数据：无法连接店铺服务器，以下只是本收银台的交易，不是全店数据。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="148" />
+        <location filename="../../pos/ui/manager/shop_day.py" line="151" />
         <source>%1 deals of %2</source>
         <translation>%2 共 %1 笔</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="155" />
+        <location filename="../../pos/ui/manager/shop_day.py" line="158" />
         <source>Could not load the day: %1</source>
         <translation>无法加载当天数据：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="177" />
+        <location filename="../../pos/ui/manager/shop_day.py" line="180" />
         <source>QR code</source>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="178" />
+        <location filename="../../pos/ui/manager/shop_day.py" line="181" />
         <source>Payment code</source>
         <translation>付款码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="179" />
+        <location filename="../../pos/ui/manager/shop_day.py" line="182" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/shop_day.py" line="183" />
+        <location filename="../../pos/ui/manager/shop_day.py" line="186" />
         <source>(nobody logged in)</source>
         <translation>（未登录）</translation>
     </message>

@@ -48,8 +48,11 @@ def test_without_a_server_the_till_alone_under_the_banner(
     assert not view.banner.isHidden()
     assert view.banner.text().startswith("仅本机数据")
     assert view.banner.text() == zh(
-        "ShopDayView", "This till's data only (the shop server: %1)"
-    ).replace("%1", "no shop server is set up")
+        "ShopDayView",
+        "This till's data only: the shop server cannot be reached, so these are not the "
+        "whole shop's figures.",
+    )
+    assert view.banner.toolTip() == "no shop server is set up"
     till = shop.services.settings.till_id
     assert cells(view, "till") == [[till, "1", "¥25.50", "¥25.50"]]
 

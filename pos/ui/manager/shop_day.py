@@ -133,11 +133,14 @@ class ShopDayView(QWidget):
     def _on_loaded(self, shop_day: ShopDay) -> None:
         self.shop_day = shop_day
         if shop_day.is_local_only:
+            # The banner says what the figures are; why (in the core's words) on hover.
             self.banner.setText(
-                self.tr("This till's data only (the shop server: %1)").replace(
-                    "%1", shop_day.problem or ""
+                self.tr(
+                    "This till's data only: the shop server cannot be reached, so these are "
+                    "not the whole shop's figures."
                 )
             )
+            self.banner.setToolTip(shop_day.problem or "")
             self.banner.show()
         else:
             self.banner.hide()
