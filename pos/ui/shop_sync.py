@@ -14,7 +14,8 @@ shown to the clerk; the deals wait in the till's own database.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -91,6 +92,14 @@ class ShopSync(QObject):
             self._again = True
         elif self.state != OFFLINE:  # while offline the back-off decides, not each sale
             self._timer.start(0)
+
+    def send_record(self, kind: str, key: str, payload: Mapping[str, Any]) -> None:
+        """Put a shop record in the outbox (on the DB worker) and send it: a shift's handover
+        (``ShiftSummary.KIND``, ``summary.key``, ``summary.to_payload()``), a day's close."""
+        outbox = self.syncer.outbox
+        self._ops.db(
+            self, lambda: outbox.add_record(kind, key, payload), what=f"sync: a {kind} record"
+        ).success(lambda _: self.poke()).run()
 
     def _set_state(self, state: str) -> None:
         if state != self.state:

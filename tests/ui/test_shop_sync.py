@@ -49,3 +49,15 @@ def test_an_unreachable_server_leaves_the_deals_waiting_and_the_till_selling(til
     main.poke()
     store = till.store
     till.qtbot.waitUntil(lambda: store.outbox_backlog() == 0, timeout=WAIT_MS)
+
+
+def test_a_handover_record_goes_to_the_shop_server(till: Till) -> None:
+    sync = till.app.shop_sync
+    assert sync is not None
+    payload = {"shift_no": "S-T1-1", "counted_fen": 12_300}
+    day = till.app.settings.business_day.today()
+    assert sync.client.records("shift", day) == []
+    sync.send_record("shift", "S-T1-1", payload)
+    till.qtbot.waitUntil(lambda: bool(sync.client.records("shift", day)), timeout=WAIT_MS)
+    kept = sync.client.records("shift", day)
+    assert [(r.key, dict(r.payload)) for r in kept] == [("S-T1-1", payload)]
