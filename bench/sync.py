@@ -10,9 +10,14 @@ bare ASGI app, in one run, over loopback.
    server and to a bare ASGI app (uvicorn) that reads the body and answers a fixed
    acknowledgement. Printed: deals/s of each, and the ratio server/bare.
 
+3. Latency: a deal paid on one till, visible in the shop's day as another till reads it.
+   The till's syncer waits as the window's does (pos.ui.shop_sync: poked when a deal is
+   paid, else every IDLE_DELAY); the other till asks the server's day every 5 ms until the
+   deal is there, PAID. Goal: median under 1 s. Printed: median and 95th percentile.
+
 SQLite always; PostgreSQL too with --pg URL or POS_TEST_PG_URL (a scratch database is made).
 
-    python bench/sync.py [--deals 10000] [--intake-batches 12] [--pg URL]
+    python bench/sync.py [--deals 10000] [--intake-batches 12] [--latency-deals 40] [--pg URL]
 """
 
 from __future__ import annotations
@@ -24,9 +29,11 @@ import os
 import secrets
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -36,6 +43,7 @@ from typing import Any
 import httpx
 import uvicorn
 
+from pos.clock import BEIJING_DAY
 from pos.relay import RelaySettings
 from pos.relay.server import serve as serve_relay
 from pos.store import DealState, Store
@@ -200,6 +208,67 @@ def backlog(database_url: str, folder: Path, deals: int) -> None:
     )
 
 
+def latency(database_url: str, folder: Path, deals: int) -> None:
+    """Seconds from a deal's payment written at one till to the shop's day showing it."""
+    from pos.sync.syncer import IDLE_DELAY
+
+    store = Store.open(folder / f"till-{secrets.token_hex(3)}.sqlite3")
+    server = Child("relay", database_url)
+    till = ShopServerClient(server.url, TILLS["POS-01"])
+    other = ShopServerClient(server.url, TILLS["POS-02"])
+    syncer = Syncer(Outbox(store, till="POS-01", mch_id=MCH_ID), till)
+    poked, done = threading.Event(), threading.Event()
+
+    def sync_loop() -> None:  # the window's ShopSync, without Qt
+        while not done.is_set():
+            poked.wait(IDLE_DELAY)
+            poked.clear()
+            syncer.push_all()
+
+    loop = threading.Thread(target=sync_loop, daemon=True)
+    loop.start()
+    seen: list[float] = []
+    try:
+        for _ in range(deals):
+            now = datetime.now(UTC)
+            number = store.new_out_trade_no("POS-01", now)
+            store.create_deal(
+                out_trade_no=number, amount_fen=2550, product="咖啡", till_id="POS-01",
+                time_start=now, time_expire=now + timedelta(minutes=2), sign_type="MD5", now=now,
+            )  # fmt: skip
+            store.transition(number, DealState.ORDERED, reason="ordered", now=now)
+            poked.set()  # the QR is shown; the customer takes a moment to pay
+            time.sleep(0.2)
+            started = time.perf_counter()
+            paid_at = datetime.now(UTC)
+            store.transition(
+                number, DealState.PAID, reason="paid", now=paid_at,
+                transaction_id=f"42{secrets.randbelow(10**20):026d}", paid_at=paid_at,
+            )  # fmt: skip
+            poked.set()  # what payment_succeeded does in the window
+            day = BEIJING_DAY.of(paid_at)
+            while not any(
+                d.out_trade_no == number and d.state is DealState.PAID for d in other.day(day)
+            ):
+                time.sleep(0.005)
+            seen.append(time.perf_counter() - started)
+    finally:
+        done.set()
+        poked.set()
+        loop.join(10)
+        till.close()
+        other.close()
+        server.stop()
+        store.close()
+    median = statistics.median(seen)
+    p95 = sorted(seen)[int(0.95 * (len(seen) - 1))]
+    print(
+        f"  latency: a deal paid on one till seen in the shop's day by another: median "
+        f"{1000 * median:.0f} ms, 95th percentile {1000 * p95:.0f} ms over {len(seen)} deals "
+        f"(goal: median < 1 s: {'met' if median < 1 else 'NOT met'})"
+    )
+
+
 def batch_bodies(till: str, batches: int, size: int = 500) -> list[bytes]:
     """Batches of ``size`` new deals each, with their three history rows."""
     bodies = []
@@ -268,6 +337,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--deals", type=int, default=10_000)
     parser.add_argument("--intake-batches", type=int, default=12)
+    parser.add_argument("--latency-deals", type=int, default=40)
     parser.add_argument("--pg", default=os.environ.get("POS_TEST_PG_URL", ""))
     parser.add_argument("--serve", choices=["bare", "relay"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
@@ -284,6 +354,8 @@ def main() -> int:
             def database_url_of(tag: str, pg_url: str = pg_url) -> Any:
                 return fresh_database(pg_url, folder, tag)
 
+            with database_url_of("latency") as url:
+                latency(url, folder, args.latency_deals)
             with database_url_of("backlog") as url:
                 backlog(url, folder, args.deals)
             intake(database_url_of, args.intake_batches)

@@ -202,6 +202,12 @@ def _add_reconcile(commands: Any, common: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write the report to FILE instead of printing it",
     )
+    reconcile.add_argument(
+        "--shop",
+        action="store_true",
+        help="the bill against every till's deals on the shop server (relay_url and "
+        "till_token in the settings), instead of this till's",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -338,7 +344,7 @@ def _run_reconcile(args: argparse.Namespace, settings: Settings) -> int:
         _check_output(args.output)
     from pos.commands import run_reconcile
 
-    status: int = run_reconcile(settings, args.date, args.output)
+    status: int = run_reconcile(settings, args.date, args.output, shop=args.shop)
     return status
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from pos.config import Settings
     from pos.relay.app import RelaySettings
     from pos.reports.day import Totals
+    from pos.reports.reconcile import ReconcileReport
 
 
 def run_sandbox(
@@ -169,43 +170,34 @@ def _print(lines: Iterable[str]) -> None:
         print(line, file=sys.stdout)
 
 
-def run_reconcile(settings: Settings, day: date, output: Path | None) -> int:
-    """``pos reconcile --date D [--output FILE]``; the exit status is in the docstring of
-    :mod:`pos.reports.reconcile`."""
-    from pos.reports.reconcile import EXIT_NO_BILL, EXIT_UNREACHABLE, BillNotReady, reconcile_day
-    from pos.services import merchant_client, open_existing_store
+def run_reconcile(settings: Settings, day: date, output: Path | None, *, shop: bool = False) -> int:
+    """``pos reconcile --date D [--output FILE] [--shop]``; the exit status is in the
+    docstring of :mod:`pos.reports.reconcile`. With ``shop``, the bill against every till's
+    deals on the shop server (:mod:`pos.reports.shop_reconcile`); PosError (status 2) when
+    the server cannot give them."""
+    from pos.reports.reconcile import EXIT_NO_BILL, EXIT_UNREACHABLE, BillNotReady
 
-    store = open_existing_store(settings, purpose="reconcile")
     try:
-        client = merchant_client(settings)
-    except BaseException:
-        store.close()
-        raise
-    try:
-        try:
-            report = reconcile_day(store, client, day)
-        except BillNotReady as exc:
-            print(f"pos reconcile: {exc}", file=sys.stderr)
-            return EXIT_NO_BILL
-        except TransportError as exc:
-            # Not "no bill": nothing is known about the bill until WeChat Pay answers.
-            print(
-                f"pos reconcile: WeChat Pay could not be reached for the bill of "
-                f"{day.isoformat()}: {exc} (check the network and try again)",
-                file=sys.stderr,
-            )
-            return EXIT_UNREACHABLE
-        except WeChatPayError as exc:
-            reason = exc.return_msg if isinstance(exc, RequestRejected) else type(exc).__name__
-            print(
-                f"pos reconcile: no bill for {day.isoformat()}: {reason} (WeChat makes the "
-                f"bill of a day from 09:00 the next day, for the last 3 months)",
-                file=sys.stderr,
-            )
-            return EXIT_NO_BILL
-    finally:
-        store.close()
-        client.close()
+        report = _shop_report(settings, day) if shop else _till_report(settings, day)
+    except BillNotReady as exc:
+        print(f"pos reconcile: {exc}", file=sys.stderr)
+        return EXIT_NO_BILL
+    except TransportError as exc:
+        # Not "no bill": nothing is known about the bill until WeChat Pay answers.
+        print(
+            f"pos reconcile: WeChat Pay could not be reached for the bill of "
+            f"{day.isoformat()}: {exc} (check the network and try again)",
+            file=sys.stderr,
+        )
+        return EXIT_UNREACHABLE
+    except WeChatPayError as exc:
+        reason = exc.return_msg if isinstance(exc, RequestRejected) else type(exc).__name__
+        print(
+            f"pos reconcile: no bill for {day.isoformat()}: {reason} (WeChat makes the "
+            f"bill of a day from 09:00 the next day, for the last 3 months)",
+            file=sys.stderr,
+        )
+        return EXIT_NO_BILL
     if output is not None:
         try:
             with output_file(output) as temporary:  # 0600; a FIFO, a device or - as export
@@ -220,3 +212,37 @@ def run_reconcile(settings: Settings, day: date, output: Path | None) -> int:
     else:
         _print(report.lines())
     return report.exit_code
+
+
+def _till_report(settings: Settings, day: date) -> ReconcileReport:
+    """This till's store against the bill."""
+    from pos.reports.reconcile import reconcile_day
+    from pos.services import merchant_client, open_existing_store
+
+    store = open_existing_store(settings, purpose="reconcile")
+    try:
+        client = merchant_client(settings)
+    except BaseException:
+        store.close()
+        raise
+    try:
+        return reconcile_day(store, client, day)
+    finally:
+        store.close()
+        client.close()
+
+
+def _shop_report(settings: Settings, day: date) -> ReconcileReport:
+    """Every till's deals on the shop server against the bill."""
+    from pos.reports.shop_reconcile import reconcile_shop_day
+    from pos.services import merchant_client
+    from pos.sync import ShopServerClient
+
+    if not settings.relay_url or not settings.till_token:
+        raise ConfigError("--shop needs the shop server: set relay_url and till_token")
+    client = merchant_client(settings)
+    try:
+        with ShopServerClient(settings.relay_url, settings.till_token) as shop:
+            return reconcile_shop_day(client, shop, day)
+    finally:
+        client.close()

@@ -87,9 +87,20 @@ def _day(
 def local_rows(
     store: Store, date_from: date, date_to: date, *, till: str, business_day: BusinessDay
 ) -> Iterator[ShopRow]:
-    """This till's own deals as shop rows."""
+    """This till's own deals as shop rows, with their clerks named as the server names
+    them (``"<number> <name>"``, :meth:`pos.sync.Outbox` sends them so)."""
+    start, _ = business_day.bounds(date_from)
+    _, end = business_day.bounds(date_to)
+    clerk_of = {line.out_trade_no: line.clerk_id for line in store.iter_deal_lines(start, end)}
+    names = {
+        account.id: f"{account.number} {account.name}"
+        for account in store.accounts(include_inactive=True)
+    }
     for row in iter_rows(store, date_from, date_to, business_day=business_day):
-        yield ShopRow(**row.__dict__, till=till)
+        clerk_id = clerk_of.get(row.out_trade_no)
+        yield ShopRow(
+            **row.__dict__, till=till, clerk=None if clerk_id is None else names.get(clerk_id)
+        )
 
 
 def fetch_shop_day(

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from pos.errors import ShopServerRefused, ShopServerUnreachable
 from pos.sync.client import ShopServerClient
-from pos.sync.outbox import Outbox
+from pos.sync.outbox import Outbox, Outgoing
+from pos.sync.wire import Ack
 
 log = logging.getLogger("pos.sync")
 
@@ -55,12 +56,18 @@ class Syncer:
         """Send the next batch; ShopServerUnreachable or ShopServerRefused if it was not
         taken (nothing moved: it goes again next time)."""
         outgoing = self.outbox.next_batch()
-        batch = outgoing.batch
-        if batch.is_empty:
+        if outgoing.batch.is_empty:
             self.failures = 0
             return PushResult()
+        return self.note(outgoing, self.send(outgoing))
+
+    # push_once in its three steps, for a till whose store is written by one thread only:
+    # ``outbox.next_batch()`` and :meth:`note` there, :meth:`send` on a network thread.
+
+    def send(self, outgoing: Outgoing) -> Ack:
+        """The network half of :meth:`push_once`: send a (non-empty) batch; errors as there."""
         try:
-            ack = self.client.push(batch)
+            return self.client.push(outgoing.batch)
         except ShopServerUnreachable:
             self.failures += 1
             raise
@@ -70,6 +77,10 @@ class Syncer:
                 log.error("sync refused till=%s error=%s", self.outbox.till, exc)
             self.refused = exc
             raise
+
+    def note(self, outgoing: Outgoing, ack: Ack) -> PushResult:
+        """The store's half: move the outbox past what the server acknowledged."""
+        batch = outgoing.batch
         self.outbox.acknowledged(outgoing, ack)
         self.failures = 0
         self.refused = None

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from pos.config import Settings
     from pos.pin import PinGate
     from pos.sandbox import Sandbox
+    from pos.ui.shop_sync import ShopSync
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,8 @@ class CashierApp(QObject):
         self._manager_dialog: QObject | None = None
         self.services: Services | None = None
         self.relay_listener: RelayListener | None = None
+        #: The till's outbox to the shop server (pos.ui.shop_sync); None without a server.
+        self.shop_sync: ShopSync | None = None
         self._opener: AfterFirstPaint | None = None
 
     def start(self) -> None:
@@ -257,8 +260,31 @@ class CashierApp(QObject):
             listener.event_received.connect(self.session.on_relay_event)
             listener.start()
             self.relay_listener = listener
+            self._start_shop_sync(services)
         self.session.attach(services.backend)
         self.services_opened.emit()
+
+    # -- the shop server (pos.ui.shop_sync) -------------------------------------------------
+
+    def _start_shop_sync(self, services: Services) -> None:
+        """Send this till's deals to the shop server in the background (offline first)."""
+        from pos.ui.shop_sync import start_shop_sync
+
+        assert services.relay_url and services.till_token
+        self.shop_sync = start_shop_sync(
+            self.ops,
+            services.backend.store,
+            base_url=services.relay_url,
+            token=services.till_token,
+            till=services.backend.till_id,
+            mch_id=services.backend.merchant.mch_id,
+            parent=self,
+        )
+        poke = self.shop_sync.poke
+        self.session.deal_ended.connect(lambda *_: poke())
+        self.session.payment_succeeded.connect(lambda *_: poke())
+
+    # -- end of the shop server -------------------------------------------------------------
 
     def _on_counter_print_told(self, kind: str, text: str) -> None:
         # A refund's slip is told in the refund dialog, not at the till (F10 is not its reprint).
@@ -381,7 +407,11 @@ class CashierApp(QObject):
         self.session.close()
         if self.relay_listener is not None:
             self.relay_listener.stop()
+        if self.shop_sync is not None:
+            self.shop_sync.stop()
         self.workers.shutdown(QUIT_DB_MS, network_timeout_ms=QUIT_NETWORK_MS)
+        if self.shop_sync is not None:
+            self.shop_sync.close()
         services = self.services or self._opened
         if services is not None:
             services.stop(QUIT_SERVER_SECONDS)

@@ -12,10 +12,10 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="467"/>
+        <location filename="../../pos/ui/app.py" line="497"/>
         <location filename="../../pos/ui/cashier.py" line="90"/>
         <source>WeChat Pay cashier</source>
-        <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till&apos;s widgets run work off the main thread (pos.ui.ops).
+        <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till&apos;s widgets run work off the main thread (pos.ui.ops). The till&apos;s outbox to the shop server (pos.ui.shop_sync); None without a server.
 ----------
 After a payment the paid screen stays this long, unless the clerk presses Enter. What a clerk can type into the amount; everything else is ignored (paste may bring more). Between the till&apos;s parts (the columns, and the rows of the left one), in pixels. The clerk asked to save a new product list (the app stores it on the DB worker). The clerk asked for the manager&apos;s view (F11) or the settings (F12); the app opens them. Sandbox mode: the newcomer asked for the 模拟顾客 window (F9); the app opens it. The clerk asked to print the last paid deal&apos;s slip again (F10); the counter prints it. The clerk asked to edit the products; the app asks for the manager PIN, then calls :meth:`edit_products`.</extracomment>
         <translation type="unfinished"></translation>
@@ -660,155 +660,160 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="67"/>
+        <location filename="../../pos/ui/manager/window.py" line="69"/>
         <source>Manager — transactions of the day</source>
         <extracomment>The day&apos;s report was loaded and shown. An export finished: (path, Totals) or failed: (path, message). A reconciliation report is shown. A long task (``&quot;export&quot;`` or ``&quot;reconcile&quot;``) stopped after the manager cancelled it; emitted when the worker has really stopped (and removed any partial file). The progress of the long task running now (export or reconcile), if any.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="96"/>
+        <location filename="../../pos/ui/manager/window.py" line="98"/>
         <source>Day:</source>
         <extracomment>The value label of each figure: ``count``, ``gross``, ``refunded``, ``net``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="108"/>
+        <location filename="../../pos/ui/manager/window.py" line="110"/>
         <source>Search amount or order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="112"/>
+        <location filename="../../pos/ui/manager/window.py" line="114"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="77"/>
+        <location filename="../../pos/ui/manager/window.py" line="79"/>
         <source>Paid deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="78"/>
+        <location filename="../../pos/ui/manager/window.py" line="80"/>
         <source>Takings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="79"/>
+        <location filename="../../pos/ui/manager/window.py" line="81"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="80"/>
+        <location filename="../../pos/ui/manager/window.py" line="82"/>
         <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="142"/>
+        <location filename="../../pos/ui/manager/window.py" line="144"/>
         <source>This day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="143"/>
+        <location filename="../../pos/ui/manager/window.py" line="145"/>
         <source>Its month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="145"/>
+        <location filename="../../pos/ui/manager/window.py" line="147"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="147"/>
+        <location filename="../../pos/ui/manager/window.py" line="149"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="149"/>
+        <location filename="../../pos/ui/manager/window.py" line="151"/>
         <source>Refund…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="152"/>
+        <location filename="../../pos/ui/manager/window.py" line="154"/>
         <source>Reconcile with WeChat…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="155"/>
+        <location filename="../../pos/ui/manager/window.py" line="157"/>
+        <source>Whole shop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/window.py" line="161"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="190"/>
+        <location filename="../../pos/ui/manager/window.py" line="197"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="216"/>
+        <location filename="../../pos/ui/manager/window.py" line="223"/>
         <source>Takings by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="221"/>
+        <location filename="../../pos/ui/manager/window.py" line="228"/>
         <source>Could not load the day: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="228"/>
+        <location filename="../../pos/ui/manager/window.py" line="235"/>
         <source>%1 deals, %2 shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="265"/>
+        <location filename="../../pos/ui/manager/window.py" line="272"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="280"/>
-        <location filename="../../pos/ui/manager/window.py" line="283"/>
+        <location filename="../../pos/ui/manager/window.py" line="287"/>
+        <location filename="../../pos/ui/manager/window.py" line="290"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="312"/>
+        <location filename="../../pos/ui/manager/window.py" line="319"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="329"/>
+        <location filename="../../pos/ui/manager/window.py" line="336"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="332"/>
+        <location filename="../../pos/ui/manager/window.py" line="339"/>
         <source>Reconciliation cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="336"/>
+        <location filename="../../pos/ui/manager/window.py" line="343"/>
         <source>Exported %1 deals to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="343"/>
+        <location filename="../../pos/ui/manager/window.py" line="350"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="361"/>
+        <location filename="../../pos/ui/manager/window.py" line="377"/>
         <source>Refund of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="371"/>
+        <location filename="../../pos/ui/manager/window.py" line="387"/>
         <source>Downloading WeChat&apos;s bill of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="397"/>
+        <location filename="../../pos/ui/manager/window.py" line="413"/>
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="403"/>
+        <location filename="../../pos/ui/manager/window.py" line="419"/>
         <source>Reconciliation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1020,13 +1025,13 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="70"/>
+        <location filename="../../pos/ui/app.py" line="71"/>
         <source>&amp;Look in:</source>
         <extracomment>On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE &quot;Recovery&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="71"/>
+        <location filename="../../pos/ui/app.py" line="72"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1220,74 +1225,74 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="44"/>
+        <location filename="../../pos/ui/manager/refund.py" line="45"/>
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="77"/>
+        <location filename="../../pos/ui/manager/refund.py" line="78"/>
         <source>Amount to refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="81"/>
+        <location filename="../../pos/ui/manager/refund.py" line="82"/>
         <source>Reason (shown to the customer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="82"/>
+        <location filename="../../pos/ui/manager/refund.py" line="83"/>
         <source>Customer returned the goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="91"/>
+        <location filename="../../pos/ui/manager/refund.py" line="92"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="93"/>
+        <location filename="../../pos/ui/manager/refund.py" line="94"/>
         <source>Next…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="116"/>
+        <location filename="../../pos/ui/manager/refund.py" line="117"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="118"/>
+        <location filename="../../pos/ui/manager/refund.py" line="119"/>
         <source>Confirm refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="143"/>
+        <location filename="../../pos/ui/manager/refund.py" line="144"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="63"/>
+        <location filename="../../pos/ui/manager/refund.py" line="64"/>
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="154"/>
-        <location filename="../../pos/ui/manager/refund.py" line="160"/>
+        <location filename="../../pos/ui/manager/refund.py" line="155"/>
+        <location filename="../../pos/ui/manager/refund.py" line="161"/>
         <source>At most %1 may be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="164"/>
+        <location filename="../../pos/ui/manager/refund.py" line="165"/>
         <source>Enter a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="169"/>
+        <location filename="../../pos/ui/manager/refund.py" line="170"/>
         <source>Refund %1 to the customer for %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="184"/>
+        <location filename="../../pos/ui/manager/refund.py" line="185"/>
         <source>Refunding %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1904,6 +1909,122 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     <message>
         <location filename="../../pos/ui/settings/dialog.py" line="386"/>
         <source>Could not save: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopDayView</name>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="52"/>
+        <source>The whole shop — %1</source>
+        <extracomment>The three breakdowns, in the order shown. The day was loaded and shown (a :class:`pos.reports.shop.ShopDay`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="70"/>
+        <source>Paid deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="71"/>
+        <location filename="../../pos/ui/manager/shop_day.py" line="93"/>
+        <source>Takings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="72"/>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="73"/>
+        <location filename="../../pos/ui/manager/shop_day.py" line="93"/>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="77"/>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="77"/>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="77"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="79"/>
+        <source>Per till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="80"/>
+        <source>Per clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="81"/>
+        <source>Per method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="93"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="106"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="108"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="126"/>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="139"/>
+        <source>This till&apos;s data only: the shop server cannot be reached, so these are not the whole shop&apos;s figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="151"/>
+        <source>%1 deals of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="158"/>
+        <source>Could not load the day: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="180"/>
+        <source>QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="181"/>
+        <source>Payment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="182"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/shop_day.py" line="186"/>
+        <source>(nobody logged in)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,7 +18,9 @@ from pos.store import Store
 if TYPE_CHECKING:
     from pos.config import Settings
     from pos.services import Services
+    from pos.sync import ShopServerClient
     from pos.ui.counter import Counter
+    from pos.ui.shop_sync import ShopSync
     from pos.ui.workers import Workers
 
 
@@ -30,6 +32,7 @@ class TillApp(Protocol):
     workers: Workers
     settings: Settings
     counter: Counter
+    shop_sync: ShopSync | None
 
     def pin_gate(self) -> PinGate | None: ...
 
@@ -65,6 +68,8 @@ class ManagerServices:
     progress_after_ms: int = 1000
     #: Prints the slip of a refund that succeeded (when a printer is set).
     counter: Counter | None = None
+    #: The till's client of the shop server, for the whole shop's day; None: no server.
+    shop_client: ShopServerClient | None = None
 
     def today(self) -> date:
         """Today, the shop's business day (the settings' time zone)."""
@@ -94,4 +99,5 @@ def manager_services(app: TillApp) -> ManagerServices:
         refund_notify_url=backend.refund_notify_url,
         pin_gate=app.pin_gate(),
         counter=app.counter,
+        shop_client=app.shop_sync.client if app.shop_sync is not None else None,
     )

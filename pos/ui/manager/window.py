@@ -37,6 +37,7 @@ from pos.ui.manager.long_work import LongWork
 from pos.ui.manager.reconcile import ReconcileDialog
 from pos.ui.manager.refund import RefundDialog
 from pos.ui.manager.services import ManagerServices
+from pos.ui.manager.shop_day import ShopDayView
 from pos.ui.manager.table import DealTable, DealTableModel
 from pos.ui.manager.totals import TotalCards
 
@@ -62,6 +63,7 @@ class ManagerWindow(QWidget):
         self.report: DayReport | None = None
         self.reconcile_dialog: ReconcileDialog | None = None
         self.refund_dialog: RefundDialog | None = None
+        self.shop_day_view: ShopDayView | None = None
         #: The progress of the long task running now (export or reconcile), if any.
         self.progress_dialog: QProgressDialog | None = None
         self.setWindowTitle(self.tr("Manager — transactions of the day"))
@@ -151,6 +153,10 @@ class ManagerWindow(QWidget):
         self.refund_button.clicked.connect(self.open_refund)
         self.reconcile_button = QPushButton(self.tr("Reconcile with WeChat…"))
         self.reconcile_button.clicked.connect(self.reconcile)
+        # The whole shop's day (every till, from the shop server): pos.ui.manager.shop_day.
+        self.shop_button = QPushButton(self.tr("Whole shop…"))
+        self.shop_button.setObjectName("shopDayButton")
+        self.shop_button.clicked.connect(self.open_shop_day)
         # Esc closes the view too (keyPressEvent): a till is worked from the keyboard.
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeManager")
@@ -160,6 +166,7 @@ class ManagerWindow(QWidget):
             self.xlsx_button,
             self.refund_button,
             self.reconcile_button,
+            self.shop_button,
             self.close_button,
         ):
             actions.addWidget(button)
@@ -344,6 +351,15 @@ class ManagerWindow(QWidget):
         self.export_failed.emit(path, error_words(exc))
 
     # -- refund ----------------------------------------------------------------------------
+
+    def open_shop_day(self) -> ShopDayView:
+        """The whole shop's day of the picked day, in a window of its own (Esc closes it)."""
+        view = ShopDayView(self._services, self.day, self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.resize(960, 560)
+        view.show()
+        self.shop_day_view = view
+        return view
 
     def open_refund(self) -> RefundDialog | None:
         row = self.selected_row()

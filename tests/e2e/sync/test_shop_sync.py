@@ -4,17 +4,13 @@ exactly, and the shop's export is the same from either till."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import httpx
 import pytest
+from helpers.shop_process import ShopServer
 from helpers.shop_server import BACKENDS, MCH_ID, fresh_database, refund, sell
 
 from pos.clock import BEIJING_DAY
@@ -30,59 +26,6 @@ TOKENS = {"POS-01": "till-one-secret-0123456789", "POS-02": "till-two-secret-012
 DAY = date(2026, 11, 24)
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class ShopServer:
-    """``python -m pos.relay`` in a process of its own, on a port it keeps across restarts."""
-
-    def __init__(self, database_url: str, folder: Path) -> None:
-        self.database_url = database_url
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = folder / "relay.log"
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        env = {
-            **os.environ,
-            "WECHATPAY_APPID": APPID,
-            "WECHATPAY_MCH_ID": MCH_ID,
-            "WECHATPAY_API_KEY": API_KEY,
-            "POS_RELAY_TILL_TOKENS": ",".join(f"{k}={v}" for k, v in TOKENS.items()),
-        }
-        with self.log.open("ab") as log:
-            self.process = subprocess.Popen(
-                [
-                    *(sys.executable, "-m", "pos.relay"),
-                    *("--port", str(self.port), "--database", self.database_url),
-                ],
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + 30
-        while True:
-            assert self.process.poll() is None, self.log.read_text()
-            try:
-                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "the shop server did not start"
-            time.sleep(0.05)
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(10)
 
 
 @dataclass
@@ -113,7 +56,7 @@ class Till:
 @pytest.fixture(params=BACKENDS)
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ShopServer]:
     with fresh_database(request.param, tmp_path) as url:
-        shop = ShopServer(url, tmp_path)
+        shop = ShopServer(url, tmp_path, TOKENS)
         shop.start()
         yield shop
         shop.kill()
