@@ -12,8 +12,8 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="467"/>
-        <location filename="../../pos/ui/cashier.py" line="90"/>
+        <location filename="../../pos/ui/app.py" line="471"/>
+        <location filename="../../pos/ui/cashier.py" line="93"/>
         <source>WeChat Pay cashier</source>
         <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till&apos;s widgets run work off the main thread (pos.ui.ops).
 ----------
@@ -21,94 +21,95 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="101"/>
-        <location filename="../../pos/ui/cashier.py" line="554"/>
+        <location filename="../../pos/ui/cashier.py" line="107"/>
+        <location filename="../../pos/ui/cashier.py" line="574"/>
         <source>Checking unfinished payments…</source>
+        <extracomment>the customer&apos;s payment code: the gun in the keys, a code typed by hand</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="130"/>
+        <location filename="../../pos/ui/cashier.py" line="136"/>
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="180"/>
+        <location filename="../../pos/ui/cashier.py" line="170"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="185"/>
+        <location filename="../../pos/ui/cashier.py" line="175"/>
         <source>Charge (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="197"/>
+        <location filename="../../pos/ui/cashier.py" line="188"/>
         <source>Today&apos;s payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="200"/>
+        <location filename="../../pos/ui/cashier.py" line="191"/>
         <source>Customer (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="206"/>
+        <location filename="../../pos/ui/cashier.py" line="197"/>
         <source>Manager (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="207"/>
+        <location filename="../../pos/ui/cashier.py" line="198"/>
         <source>Settings (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="225"/>
+        <location filename="../../pos/ui/cashier.py" line="216"/>
         <source>Reprint (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="65"/>
+        <location filename="../../pos/ui/texts.py" line="76"/>
         <source>Type an amount first.</source>
         <extracomment>The clerk&apos;s words for each rule of :func:`pos.money.parse_amount`, by the error&apos;s code (%1 in over_limit: the limit).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="66"/>
+        <location filename="../../pos/ui/texts.py" line="77"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="67"/>
+        <location filename="../../pos/ui/texts.py" line="78"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="68"/>
+        <location filename="../../pos/ui/texts.py" line="79"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="69"/>
+        <location filename="../../pos/ui/texts.py" line="80"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="70"/>
+        <location filename="../../pos/ui/texts.py" line="81"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="342"/>
+        <location filename="../../pos/ui/cashier.py" line="345"/>
         <source>Ready: type an amount and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="411"/>
+        <location filename="../../pos/ui/cashier.py" line="431"/>
         <source>Checking unfinished payments… Press Esc to open the till now; the check goes on in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="422"/>
+        <location filename="../../pos/ui/cashier.py" line="442"/>
         <source>%n unfinished payment(s) still being checked with WeChat Pay in the background (listed as result pending). Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -116,7 +117,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="429"/>
+        <location filename="../../pos/ui/cashier.py" line="449"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -124,167 +125,362 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="433"/>
+        <location filename="../../pos/ui/cashier.py" line="453"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="443"/>
+        <location filename="../../pos/ui/cashier.py" line="463"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="453"/>
+        <location filename="../../pos/ui/cashier.py" line="473"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="484"/>
+        <location filename="../../pos/ui/cashier.py" line="504"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="138"/>
+        <location filename="../../pos/ui/texts.py" line="86"/>
+        <source>Not charged (%1): %2</source>
+        <extracomment>A payment code refused (%1 the amount, %2 the refusal&apos;s words).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="89"/>
+        <source>Payment of %1: the reverse is not confirmed yet; it is tried again at the next start. Tell the manager.</source>
+        <extracomment>A payment code&apos;s reverse left to the next start (its deal stays REVERSING).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="286"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="141"/>
+        <location filename="../../pos/ui/texts.py" line="289"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="144"/>
+        <location filename="../../pos/ui/texts.py" line="292"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="147"/>
-        <location filename="../../pos/ui/texts.py" line="159"/>
+        <location filename="../../pos/ui/texts.py" line="295"/>
+        <location filename="../../pos/ui/texts.py" line="320"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="160"/>
+        <location filename="../../pos/ui/texts.py" line="297"/>
+        <source>Payment of %1 cancelled. It is being reversed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="300"/>
+        <source>No password for %1 in time. The payment is being reversed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="303"/>
+        <source>No clear answer for %1 in time. The payment is being reversed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="306"/>
+        <source>The payment of %1 failed. It is being reversed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="321"/>
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="163"/>
+        <location filename="../../pos/ui/texts.py" line="324"/>
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="166"/>
+        <location filename="../../pos/ui/texts.py" line="327"/>
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="170"/>
+        <location filename="../../pos/ui/texts.py" line="331"/>
         <source>Payment of %1 reversed: nothing was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="519"/>
+        <location filename="../../pos/ui/cashier.py" line="539"/>
         <source>Program error while handling the payment of %1 (order %2); it is in the log. The payment will be checked with WeChat Pay at the next start. Call for support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="527"/>
+        <location filename="../../pos/ui/cashier.py" line="547"/>
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="552"/>
+        <location filename="../../pos/ui/cashier.py" line="572"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="570"/>
+        <location filename="../../pos/ui/cashier.py" line="590"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="584"/>
+        <location filename="../../pos/ui/cashier.py" line="604"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeDesk</name>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="129"/>
+        <source>Payment code (*)</source>
+        <extracomment>The longest code a till takes by hand (Alipay&apos;s reach 24 digits; WeChat&apos;s are 18). why payment codes are off here (pos.config.payment_codes), &quot;&quot; when they are on the till&apos;s button that opens the field for a code typed by hand</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="178"/>
+        <source>Type the amount first, then scan the payment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="202"/>
+        <source>Payment codes are off: a real merchant needs the API certificate for them (an unfinished payment is reversed with it). Add it in the settings (F12); the QR works meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="215"/>
+        <source>Charging the payment code: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="230"/>
+        <source>%1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeEntryDialog</name>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="261"/>
+        <source>Payment code</source>
+        <extracomment>The clerk typed a code and pressed OK (the code, not kept anywhere else).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="265"/>
+        <source>Type the digits under the barcode of the customer&apos;s payment code, then press Enter. A scanner gun can scan into this field too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeSimBox</name>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="270"/>
+        <source>Paid</source>
+        <extracomment>The sandbox&apos;s scripted endings (pos.sandbox.codes): a name, and what the till then does.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="271"/>
+        <source>Paid at once: the till shows the paid screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="275"/>
+        <source>Password, then paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="276"/>
+        <source>The customer must enter the password: the till waits with a countdown, then shows it paid (after 10 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="284"/>
+        <source>Password, then failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="285"/>
+        <source>The password is asked, then the payment fails: the till reverses the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="292"/>
+        <source>Password never entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="293"/>
+        <source>The customer never enters the password: at the end of its wait the till reverses the order (Esc reverses it sooner).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="301"/>
+        <source>Not enough money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="302"/>
+        <source>Refused (NOTENOUGH): nothing is charged; the amount stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="308"/>
+        <source>Code expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="309"/>
+        <source>Refused (AUTHCODEEXPIRE): the customer must refresh the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="315"/>
+        <source>Bank error, but paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="316"/>
+        <source>BANKERROR: the till asks WeChat Pay at once and finds it paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="322"/>
+        <source>Error, but paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="323"/>
+        <source>SYSTEMERROR: the till asks WeChat Pay after 5 s and finds it paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="329"/>
+        <source>Error, and nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="330"/>
+        <source>SYSTEMERROR: the till asks WeChat Pay after 5 s and finds no payment; nothing is charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="338"/>
+        <source>Card not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="339"/>
+        <source>Refused (NOTSUPORTCARD): the customer pays another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="355"/>
+        <source>Simulated payment code</source>
+        <extracomment>&quot;Scan into the till&quot; was pressed: the code (a fresh one is shown next: each pays once).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="360"/>
+        <source>Or pay with the customer&apos;s payment code: type the amount on the till (without Enter), choose what the customer&apos;s phone does, and scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="382"/>
+        <source>Scan into the till</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="211"/>
-        <location filename="../../pos/ui/counter.py" line="259"/>
-        <location filename="../../pos/ui/counter.py" line="374"/>
+        <location filename="../../pos/ui/counter.py" line="219"/>
+        <location filename="../../pos/ui/counter.py" line="267"/>
+        <location filename="../../pos/ui/counter.py" line="382"/>
         <source>The printer setting is wrong: %1</source>
         <extracomment>Told how one slip went: &quot;&quot; when it printed, else the clerk&apos;s message. The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: &quot;receipt&quot; or &quot;test&quot;. A slip did not print: what it was, and the clerk&apos;s message. Seconds to connect to and write to the printer before giving up (None: the printing module&apos;s default, read when printing: the window is shown without it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="225"/>
-        <location filename="../../pos/ui/counter.py" line="263"/>
-        <location filename="../../pos/ui/counter.py" line="287"/>
+        <location filename="../../pos/ui/counter.py" line="233"/>
+        <location filename="../../pos/ui/counter.py" line="271"/>
+        <location filename="../../pos/ui/counter.py" line="295"/>
         <source>No receipt printer is set (Settings, F12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="230"/>
-        <location filename="../../pos/ui/counter.py" line="243"/>
+        <location filename="../../pos/ui/counter.py" line="238"/>
+        <location filename="../../pos/ui/counter.py" line="251"/>
         <source>Nothing to reprint yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="330"/>
+        <location filename="../../pos/ui/counter.py" line="338"/>
         <source>The refund slip did not print: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="350"/>
+        <location filename="../../pos/ui/counter.py" line="358"/>
         <source>printer off or unplugged (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="351"/>
+        <location filename="../../pos/ui/counter.py" line="359"/>
         <source>the printer did not answer (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="352"/>
+        <location filename="../../pos/ui/counter.py" line="360"/>
         <source>printer not found (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="353"/>
+        <location filename="../../pos/ui/counter.py" line="361"/>
         <source>printer out of paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="369"/>
+        <location filename="../../pos/ui/counter.py" line="377"/>
         <source>Printer off or unplugged: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="370"/>
+        <location filename="../../pos/ui/counter.py" line="378"/>
         <source>The printer did not answer: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="371"/>
+        <location filename="../../pos/ui/counter.py" line="379"/>
         <source>Printer not found: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="372"/>
+        <location filename="../../pos/ui/counter.py" line="380"/>
         <source>Printer out of paper: load paper and press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="373"/>
+        <location filename="../../pos/ui/counter.py" line="381"/>
         <source>Printing needs a driver: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="376"/>
+        <location filename="../../pos/ui/counter.py" line="384"/>
         <source>Not printed: %1. Press F10 to reprint.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -304,165 +500,174 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/customer_screen.py" line="189"/>
-        <location filename="../../pos/ui/customer_screen.py" line="328"/>
+        <location filename="../../pos/ui/customer_screen.py" line="258"/>
+        <location filename="../../pos/ui/customer_screen.py" line="344"/>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="303"/>
+        <location filename="../../pos/ui/customer_screen.py" line="319"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="307"/>
+        <location filename="../../pos/ui/customer_screen.py" line="323"/>
         <source>Thank you!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="361"/>
-        <location filename="../../pos/ui/customer_screen.py" line="401"/>
-        <location filename="../../pos/ui/customer_screen.py" line="450"/>
-        <location filename="../../pos/ui/customer_screen.py" line="475"/>
+        <location filename="../../pos/ui/customer_screen.py" line="377"/>
+        <location filename="../../pos/ui/customer_screen.py" line="418"/>
+        <location filename="../../pos/ui/customer_screen.py" line="467"/>
+        <location filename="../../pos/ui/customer_screen.py" line="492"/>
         <source>Amount to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="370"/>
+        <location filename="../../pos/ui/customer_screen.py" line="386"/>
         <source>Show your payment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="371"/>
+        <location filename="../../pos/ui/customer_screen.py" line="387"/>
         <source>In WeChat: Me → Services → Money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="381"/>
+        <location filename="../../pos/ui/customer_screen.py" line="398"/>
         <source>Enter your payment password on your phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="382"/>
+        <location filename="../../pos/ui/customer_screen.py" line="399"/>
         <source>Waiting for WeChat Pay to confirm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="392"/>
+        <location filename="../../pos/ui/customer_screen.py" line="409"/>
         <source>Payment failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="393"/>
+        <location filename="../../pos/ui/customer_screen.py" line="410"/>
         <source>Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="491"/>
+        <location filename="../../pos/ui/customer_screen.py" line="509"/>
         <source>Preparing the payment code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="511"/>
+        <location filename="../../pos/ui/customer_screen.py" line="529"/>
         <source>Code valid for %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/customer_screen.py" line="532"/>
+        <source>%n second(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CustomerSimWindow</name>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="75"/>
+        <location filename="../../pos/ui/customer_sim.py" line="90"/>
         <source>Customer (sandbox)</source>
-        <extracomment>How long one call to the sandbox may take (it is on loopback). The sandbox answered a move: (action, the answer as a dict).</extracomment>
+        <extracomment>How long one call to the sandbox may take (it is on loopback). The sandbox answered a move: (action, the answer as a dict). 模拟顾客付款码: the newcomer &quot;scanned&quot; this payment code into the till.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="80"/>
+        <location filename="../../pos/ui/customer_sim.py" line="95"/>
         <source>This window is the customer&apos;s phone. Charge an amount on the till, then pay it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="99"/>
+        <location filename="../../pos/ui/customer_sim.py" line="114"/>
         <source>Wait for the password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="101"/>
+        <location filename="../../pos/ui/customer_sim.py" line="116"/>
         <source>Give up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="116"/>
+        <location filename="../../pos/ui/customer_sim.py" line="131"/>
         <source>Or open in a browser:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="140"/>
+        <location filename="../../pos/ui/customer_sim.py" line="158"/>
         <source>No order on screen. Charge an amount on the till first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="142"/>
-        <location filename="../../pos/ui/customer_sim.py" line="152"/>
+        <location filename="../../pos/ui/customer_sim.py" line="160"/>
+        <location filename="../../pos/ui/customer_sim.py" line="170"/>
         <source>Pay %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="148"/>
+        <location filename="../../pos/ui/customer_sim.py" line="166"/>
         <source>Order %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="172"/>
+        <location filename="../../pos/ui/customer_sim.py" line="190"/>
         <source>Paying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="188"/>
+        <location filename="../../pos/ui/customer_sim.py" line="206"/>
         <source>Paid %1. The till shows it in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="193"/>
+        <location filename="../../pos/ui/customer_sim.py" line="211"/>
         <source>The customer is typing the password. WeChat still says “not paid”; press Pay to finish or Give up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="198"/>
+        <location filename="../../pos/ui/customer_sim.py" line="216"/>
         <source>The customer gave up. The till keeps waiting until it times out or is cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="201"/>
+        <location filename="../../pos/ui/customer_sim.py" line="219"/>
         <source>The QR cannot be paid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="212"/>
+        <location filename="../../pos/ui/customer_sim.py" line="230"/>
         <source>program error, see the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="213"/>
+        <location filename="../../pos/ui/customer_sim.py" line="231"/>
         <source>The sandbox did not answer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="224"/>
+        <location filename="../../pos/ui/customer_sim.py" line="242"/>
         <source>Paid ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="237"/>
+        <location filename="../../pos/ui/customer_sim.py" line="255"/>
         <source>The clerk cancelled this order; it can no longer be paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="239"/>
+        <location filename="../../pos/ui/customer_sim.py" line="257"/>
         <source>Time is up for this order; it can no longer be paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="241"/>
+        <location filename="../../pos/ui/customer_sim.py" line="259"/>
         <source>This order has ended without a payment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,18 +675,18 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>DealList</name>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="59"/>
+        <location filename="../../pos/ui/deal_list.py" line="61"/>
         <source>No payments yet today.</source>
         <extracomment>Colours of the deals by state: paid green, given up grey, failed red, under way amber. The list is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="73"/>
+        <location filename="../../pos/ui/deal_list.py" line="75"/>
         <source>result pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="77"/>
+        <location filename="../../pos/ui/deal_list.py" line="79"/>
         <source>%1 (late)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -543,87 +748,92 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="30"/>
+        <location filename="../../pos/ui/manager/table.py" line="31"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="31"/>
+        <location filename="../../pos/ui/manager/table.py" line="32"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="32"/>
+        <location filename="../../pos/ui/manager/table.py" line="33"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="33"/>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/manager/table.py" line="34"/>
-        <source>Refunded</source>
+        <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/manager/table.py" line="35"/>
-        <source>Order number</source>
+        <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/manager/table.py" line="36"/>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/table.py" line="37"/>
+        <source>Order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/table.py" line="38"/>
         <source>WeChat transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="42"/>
+        <location filename="../../pos/ui/manager/table.py" line="44"/>
         <source>creating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="43"/>
+        <location filename="../../pos/ui/manager/table.py" line="45"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="44"/>
+        <location filename="../../pos/ui/manager/table.py" line="46"/>
         <source>paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="45"/>
+        <location filename="../../pos/ui/manager/table.py" line="47"/>
         <source>closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="46"/>
+        <location filename="../../pos/ui/manager/table.py" line="48"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="47"/>
+        <location filename="../../pos/ui/manager/table.py" line="49"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="48"/>
+        <location filename="../../pos/ui/manager/table.py" line="50"/>
         <source>part refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="49"/>
+        <location filename="../../pos/ui/manager/table.py" line="51"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="50"/>
+        <location filename="../../pos/ui/manager/table.py" line="52"/>
         <source>reversing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="51"/>
+        <location filename="../../pos/ui/manager/table.py" line="53"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -631,7 +841,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="75"/>
+        <location filename="../../pos/ui/texts.py" line="97"/>
         <source>Program error; it is in the log. The till goes on. Call for support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,53 +1027,222 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="95"/>
+        <location filename="../../pos/ui/texts.py" line="117"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="96"/>
+        <location filename="../../pos/ui/texts.py" line="118"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="99"/>
+        <location filename="../../pos/ui/texts.py" line="121"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="102"/>
+        <location filename="../../pos/ui/texts.py" line="124"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="105"/>
+        <location filename="../../pos/ui/texts.py" line="127"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="108"/>
+        <location filename="../../pos/ui/texts.py" line="130"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="109"/>
+        <location filename="../../pos/ui/texts.py" line="131"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="110"/>
+        <location filename="../../pos/ui/texts.py" line="132"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="111"/>
+        <location filename="../../pos/ui/texts.py" line="133"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="114"/>
+        <location filename="../../pos/ui/texts.py" line="136"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="152"/>
+        <source>Charging the payment code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="153"/>
+        <source>Ask the customer to enter the payment password on their phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="156"/>
+        <source>No password in time: the payment is being reversed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="159"/>
+        <source>No clear answer from WeChat Pay in time: the payment is being reversed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="162"/>
+        <source>The payment failed: it is being reversed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="165"/>
+        <source>Cancelled: the payment is being reversed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="168"/>
+        <source>A payment code from before the restart is being reversed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="171"/>
+        <source>Reversing the payment again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="172"/>
+        <source>Reversed: nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="173"/>
+        <source>WeChat Pay refused the reverse; checking the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="176"/>
+        <source>The reverse is not confirmed; it is tried again at the next start. Tell the manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="180"/>
+        <source>No payment was made; nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="183"/>
+        <source>This till takes WeChat Pay only: ask the customer for the WeChat payment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="187"/>
+        <source>That is not a payment code: scan the customer&apos;s WeChat payment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="190"/>
+        <source>This payment code was used before: ask the customer to refresh it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="193"/>
+        <source>Not enough balance: ask the customer to switch cards or pay another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="196"/>
+        <source>The payment code has expired: ask the customer to refresh it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="199"/>
+        <source>The payment code is wrong or used: ask the customer to refresh it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="202"/>
+        <source>Not a valid WeChat payment code: scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="205"/>
+        <source>This card is not accepted: ask the customer to switch cards or pay another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="209"/>
+        <source>Another customer already tried to pay this order: charge again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="212"/>
+        <source>WeChat Pay says the order is already paid; checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="215"/>
+        <source>The order is closed: charge again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="216"/>
+        <source>The order was reversed: charge again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="219"/>
+        <source>The order number was used before; checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="222"/>
+        <source>The merchant has no permission for payment codes: check the merchant platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="226"/>
+        <source>WeChat Pay refused the payment (its rules or risk control): ask the customer to pay another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="231"/>
+        <source>The merchant settings are wrong (AppID, merchant number): check them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="234"/>
+        <source>WeChat Pay could not accept the request: call for support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="237"/>
+        <source>WeChat Pay refused the payment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethod</name>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="52"/>
+        <source>QR</source>
+        <extracomment>How the customer paid, in a word (the till&apos;s list, the manager&apos;s table; as the exports&apos; 支付方式 column says it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="53"/>
+        <source>payment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="54"/>
+        <source>cash</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1021,13 +1400,13 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="70"/>
+        <location filename="../../pos/ui/app.py" line="71"/>
         <source>&amp;Look in:</source>
         <extracomment>On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE &quot;Recovery&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="71"/>
+        <location filename="../../pos/ui/app.py" line="72"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1327,17 +1706,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundSlipRow</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="394"/>
+        <location filename="../../pos/ui/counter.py" line="402"/>
         <source>Reprint refund slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="412"/>
+        <location filename="../../pos/ui/counter.py" line="420"/>
         <source>Printing the refund slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="428"/>
+        <location filename="../../pos/ui/counter.py" line="436"/>
         <source>Refund slip printed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1345,33 +1724,33 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundState</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="51"/>
+        <location filename="../../pos/ui/texts.py" line="62"/>
         <source>unconfirmed</source>
         <extracomment>A refund&apos;s state in a word.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="52"/>
+        <location filename="../../pos/ui/texts.py" line="63"/>
         <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="53"/>
+        <location filename="../../pos/ui/texts.py" line="64"/>
         <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="54"/>
+        <location filename="../../pos/ui/texts.py" line="65"/>
         <source>refund closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="55"/>
+        <location filename="../../pos/ui/texts.py" line="66"/>
         <source>refund abnormal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="56"/>
+        <location filename="../../pos/ui/texts.py" line="67"/>
         <source>refund failed</source>
         <translation type="unfinished"></translation>
     </message>
