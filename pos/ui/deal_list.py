@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -11,23 +12,30 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStackedWidg
 
 from pos.clock import BEIJING_DAY, BusinessDay
 from pos.money import format_fen
-from pos.store.records import DealState
 from pos.ui.texts import deal_state_text, method_text
 
 if TYPE_CHECKING:
-    from pos.store import Deal
+    from pos.store import Deal, DealState
 
-#: Colours of the deals by state: paid green, given up grey, failed red, under way amber.
-STATE_COLOURS: dict[DealState, str] = {
-    DealState.PAID: "#15803d",
-    DealState.CLOSED: "#6b7280",
-    DealState.FAILED: "#b91c1c",
-    DealState.CLOSING: "#b45309",
-    DealState.ORDERED: "#b45309",
-    DealState.CREATED: "#b45309",
-    DealState.REVERSING: "#b45309",
-    DealState.REVERSED: "#6b7280",
-}
+
+@functools.cache
+def state_colours() -> dict[DealState, str]:
+    """Colours of the deals by state: paid green, given up grey, failed red, under way amber.
+    Made at the first deal shown: the store's records load after the window's first paint."""
+    from pos.store.records import DealState
+
+    return {
+        DealState.PAID: "#15803d",
+        DealState.CLOSED: "#6b7280",
+        DealState.FAILED: "#b91c1c",
+        DealState.CLOSING: "#b45309",
+        DealState.ORDERED: "#b45309",
+        DealState.CREATED: "#b45309",
+        DealState.REVERSING: "#b45309",
+        DealState.REVERSED: "#6b7280",
+    }
+
+
 #: The list is set in a fixed-pitch font, so that its columns line up; the CJK one first,
 #: whose Chinese characters are exactly two Latin ones wide.
 LIST_FONTS = ["Noto Sans Mono CJK SC", "Sarasa Mono SC", "NSimSun", "DejaVu Sans Mono"]
@@ -90,6 +98,6 @@ class DealList(QStackedWidget):
             )
             item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, deal.out_trade_no)
-            item.setForeground(QColor(STATE_COLOURS.get(deal.state, "#1f2328")))
+            item.setForeground(QColor(state_colours().get(deal.state, "#1f2328")))
             self.list.addItem(item)
         self.setCurrentWidget(self.list if deals else self.empty)

@@ -20,53 +20,72 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from pos.errors import AmountError, PosError
 from pos.money import format_fen
-from pos.store.records import DealState, PaymentMethod, RefundState
 from pos.ui.wechat_words import error_text as wechat_error_text
 
 if TYPE_CHECKING:
     from pos.checkout import Notice, State
     from pos.store import Deal
+    from pos.store.records import DealState, PaymentMethod, RefundState
 
-#: A deal's state in a word (the till's list of today's deals).
-DEAL_STATE_WORDS: dict[DealState, str] = {
-    state: str(text)
-    for state, text in (
-        (DealState.CREATED, QT_TRANSLATE_NOOP("DealState", "new")),
-        (DealState.ORDERED, QT_TRANSLATE_NOOP("DealState", "waiting")),
-        (DealState.CLOSING, QT_TRANSLATE_NOOP("DealState", "closing")),
-        (DealState.PAID, QT_TRANSLATE_NOOP("DealState", "paid")),
-        (DealState.CLOSED, QT_TRANSLATE_NOOP("DealState", "not paid")),
-        (DealState.FAILED, QT_TRANSLATE_NOOP("DealState", "failed")),
-        (DealState.PARTIALLY_REFUNDED, QT_TRANSLATE_NOOP("DealState", "part refunded")),
-        (DealState.REFUNDED, QT_TRANSLATE_NOOP("DealState", "refunded")),
-        (DealState.REVERSING, QT_TRANSLATE_NOOP("DealState", "reversing")),
-        (DealState.REVERSED, QT_TRANSLATE_NOOP("DealState", "reversed")),
-    )
-}
+# The store's records load with the services, after the window's first paint: the tables of
+# their states are made at their first use, as the checkout's are.
 
-#: How the customer paid, in a word (the till's list, the manager's table; as the exports'
-#: 支付方式 column says it).
-METHOD_WORDS: dict[PaymentMethod, str] = {
-    method: str(text)
-    for method, text in (
-        (PaymentMethod.NATIVE, QT_TRANSLATE_NOOP("PaymentMethod", "QR")),
-        (PaymentMethod.MICROPAY, QT_TRANSLATE_NOOP("PaymentMethod", "payment code")),
-        (PaymentMethod.CASH, QT_TRANSLATE_NOOP("PaymentMethod", "cash")),
-    )
-}
 
-#: A refund's state in a word.
-REFUND_STATE_WORDS: dict[RefundState, str] = {
-    state: str(text)
-    for state, text in (
-        (RefundState.PENDING, QT_TRANSLATE_NOOP("RefundState", "unconfirmed")),
-        (RefundState.PROCESSING, QT_TRANSLATE_NOOP("RefundState", "processing")),
-        (RefundState.SUCCESS, QT_TRANSLATE_NOOP("RefundState", "refunded")),
-        (RefundState.CLOSED, QT_TRANSLATE_NOOP("RefundState", "refund closed")),
-        (RefundState.CHANGE, QT_TRANSLATE_NOOP("RefundState", "refund abnormal")),
-        (RefundState.FAILED, QT_TRANSLATE_NOOP("RefundState", "refund failed")),
-    )
-}
+@functools.cache
+def deal_state_words() -> dict[DealState, str]:
+    """A deal's state in a word (the till's list of today's deals)."""
+    from pos.store.records import DealState
+
+    return {
+        state: str(text)
+        for state, text in (
+            (DealState.CREATED, QT_TRANSLATE_NOOP("DealState", "new")),
+            (DealState.ORDERED, QT_TRANSLATE_NOOP("DealState", "waiting")),
+            (DealState.CLOSING, QT_TRANSLATE_NOOP("DealState", "closing")),
+            (DealState.PAID, QT_TRANSLATE_NOOP("DealState", "paid")),
+            (DealState.CLOSED, QT_TRANSLATE_NOOP("DealState", "not paid")),
+            (DealState.FAILED, QT_TRANSLATE_NOOP("DealState", "failed")),
+            (DealState.PARTIALLY_REFUNDED, QT_TRANSLATE_NOOP("DealState", "part refunded")),
+            (DealState.REFUNDED, QT_TRANSLATE_NOOP("DealState", "refunded")),
+            (DealState.REVERSING, QT_TRANSLATE_NOOP("DealState", "reversing")),
+            (DealState.REVERSED, QT_TRANSLATE_NOOP("DealState", "reversed")),
+        )
+    }
+
+
+@functools.cache
+def refund_state_words() -> dict[RefundState, str]:
+    """A refund's state in a word."""
+    from pos.store.records import RefundState
+
+    return {
+        state: str(text)
+        for state, text in (
+            (RefundState.PENDING, QT_TRANSLATE_NOOP("RefundState", "unconfirmed")),
+            (RefundState.PROCESSING, QT_TRANSLATE_NOOP("RefundState", "processing")),
+            (RefundState.SUCCESS, QT_TRANSLATE_NOOP("RefundState", "refunded")),
+            (RefundState.CLOSED, QT_TRANSLATE_NOOP("RefundState", "refund closed")),
+            (RefundState.CHANGE, QT_TRANSLATE_NOOP("RefundState", "refund abnormal")),
+            (RefundState.FAILED, QT_TRANSLATE_NOOP("RefundState", "refund failed")),
+        )
+    }
+
+
+@functools.cache
+def method_words() -> dict[PaymentMethod, str]:
+    """How the customer paid, in a word (the till's list, the manager's table; as the
+    exports' 支付方式 column says it)."""
+    from pos.store.records import PaymentMethod
+
+    return {
+        method: str(text)
+        for method, text in (
+            (PaymentMethod.NATIVE, QT_TRANSLATE_NOOP("PaymentMethod", "QR")),
+            (PaymentMethod.MICROPAY, QT_TRANSLATE_NOOP("PaymentMethod", "payment code")),
+            (PaymentMethod.CASH, QT_TRANSLATE_NOOP("PaymentMethod", "cash")),
+        )
+    }
+
 
 #: The clerk's words for each rule of :func:`pos.money.parse_amount`, by the error's code
 #: (%1 in over_limit: the limit).
@@ -351,19 +370,19 @@ def notice_text(notice: Notice) -> str:
 
 def deal_state_text(state: DealState) -> str:
     """A deal's state in a word (a state without words yet: its name, rather than nothing)."""
-    words = DEAL_STATE_WORDS.get(state)
+    words = deal_state_words().get(state)
     return _shown("DealState", words) if words is not None else state.value
 
 
 def method_text(method: PaymentMethod) -> str:
     """How the customer paid, in a word (扫码 / 付款码 / 现金)."""
-    words = METHOD_WORDS.get(method)
+    words = method_words().get(method)
     return _shown("PaymentMethod", words) if words is not None else method.value
 
 
 def refund_state_text(state: RefundState) -> str:
     """A refund's state in a word (a state without words yet: its name)."""
-    words = REFUND_STATE_WORDS.get(state)
+    words = refund_state_words().get(state)
     return _shown("RefundState", words) if words is not None else state.value
 
 
@@ -384,6 +403,7 @@ def settled_text(state: State, amount_fen: int, deal_state: DealState | None = N
     """How the deal the clerk left ended (None for a state the till need not tell); a
     payment code whose reverse is not confirmed stays REVERSING (``deal_state``)."""
     from pos.checkout import State
+    from pos.store.records import DealState
 
     if state is State.NEEDS_ATTENTION and deal_state is DealState.REVERSING:
         return _shown("CashierWindow", _REVERSE_UNCONFIRMED).replace("%1", _amount(amount_fen))

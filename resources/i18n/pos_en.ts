@@ -68,33 +68,33 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="76"/>
+        <location filename="../../pos/ui/texts.py" line="95"/>
         <source>Type an amount first.</source>
         <extracomment>The clerk&apos;s words for each rule of :func:`pos.money.parse_amount`, by the error&apos;s code (%1 in over_limit: the limit).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="77"/>
+        <location filename="../../pos/ui/texts.py" line="96"/>
         <source>That is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="78"/>
+        <location filename="../../pos/ui/texts.py" line="97"/>
         <source>The amount cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="79"/>
+        <location filename="../../pos/ui/texts.py" line="98"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="80"/>
+        <location filename="../../pos/ui/texts.py" line="99"/>
         <source>At most two decimals (fen).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="81"/>
+        <location filename="../../pos/ui/texts.py" line="100"/>
         <source>Over the limit of %1 per payment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -145,75 +145,75 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="86"/>
+        <location filename="../../pos/ui/texts.py" line="105"/>
         <source>Not charged (%1): %2</source>
         <extracomment>A payment code refused (%1 the amount, %2 the refusal&apos;s words).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="89"/>
+        <location filename="../../pos/ui/texts.py" line="108"/>
         <source>Payment of %1: the reverse is not confirmed yet; it is tried again at the next start. Tell the manager.</source>
         <extracomment>A payment code&apos;s reverse left to the next start (its deal stays REVERSING).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="286"/>
+        <location filename="../../pos/ui/texts.py" line="305"/>
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="289"/>
+        <location filename="../../pos/ui/texts.py" line="308"/>
         <source>Time is up for %1. The order is being closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="292"/>
+        <location filename="../../pos/ui/texts.py" line="311"/>
         <source>WeChat Pay refused the payment of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="295"/>
-        <location filename="../../pos/ui/texts.py" line="320"/>
+        <location filename="../../pos/ui/texts.py" line="314"/>
+        <location filename="../../pos/ui/texts.py" line="339"/>
         <source>Payment of %1 closed, not paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="297"/>
+        <location filename="../../pos/ui/texts.py" line="316"/>
         <source>Payment of %1 cancelled. It is being reversed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="300"/>
+        <location filename="../../pos/ui/texts.py" line="319"/>
         <source>No password for %1 in time. The payment is being reversed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="303"/>
+        <location filename="../../pos/ui/texts.py" line="322"/>
         <source>No clear answer for %1 in time. The payment is being reversed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="306"/>
+        <location filename="../../pos/ui/texts.py" line="325"/>
         <source>The payment of %1 failed. It is being reversed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="321"/>
+        <location filename="../../pos/ui/texts.py" line="340"/>
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="324"/>
+        <location filename="../../pos/ui/texts.py" line="343"/>
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="327"/>
+        <location filename="../../pos/ui/texts.py" line="346"/>
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="331"/>
+        <location filename="../../pos/ui/texts.py" line="350"/>
         <source>Payment of %1 reversed: nothing was kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -246,28 +246,28 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>CodeDesk</name>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="129"/>
+        <location filename="../../pos/ui/till_codes.py" line="144"/>
         <source>Payment code (*)</source>
         <extracomment>The longest code a till takes by hand (Alipay&apos;s reach 24 digits; WeChat&apos;s are 18). why payment codes are off here (pos.config.payment_codes), &quot;&quot; when they are on the till&apos;s button that opens the field for a code typed by hand</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="178"/>
+        <location filename="../../pos/ui/till_codes.py" line="195"/>
         <source>Type the amount first, then scan the payment code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="202"/>
+        <location filename="../../pos/ui/till_codes.py" line="219"/>
         <source>Payment codes are off: a real merchant needs the API certificate for them (an unfinished payment is reversed with it). Add it in the settings (F12); the QR works meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="215"/>
+        <location filename="../../pos/ui/till_codes.py" line="232"/>
         <source>Charging the payment code: %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="230"/>
+        <location filename="../../pos/ui/till_codes.py" line="247"/>
         <source>%1 s left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -275,13 +275,13 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>CodeEntryDialog</name>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="261"/>
+        <location filename="../../pos/ui/till_codes.py" line="278"/>
         <source>Payment code</source>
         <extracomment>The clerk typed a code and pressed OK (the code, not kept anywhere else).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="265"/>
+        <location filename="../../pos/ui/till_codes.py" line="282"/>
         <source>Type the digits under the barcode of the customer&apos;s payment code, then press Enter. A scanner gun can scan into this field too.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -675,18 +675,18 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>DealList</name>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="61"/>
+        <location filename="../../pos/ui/deal_list.py" line="69"/>
         <source>No payments yet today.</source>
-        <extracomment>Colours of the deals by state: paid green, given up grey, failed red, under way amber. The list is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
+        <extracomment>The list is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="75"/>
+        <location filename="../../pos/ui/deal_list.py" line="83"/>
         <source>result pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="79"/>
+        <location filename="../../pos/ui/deal_list.py" line="87"/>
         <source>%1 (late)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,53 +694,52 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>DealState</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="34"/>
-        <source>new</source>
-        <extracomment>A deal&apos;s state in a word (the till&apos;s list of today&apos;s deals).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="35"/>
-        <source>waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="36"/>
-        <source>closing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="37"/>
-        <source>paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="38"/>
-        <source>not paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="39"/>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="40"/>
-        <source>part refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="41"/>
-        <source>refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/texts.py" line="42"/>
-        <source>reversing</source>
+        <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/texts.py" line="43"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="44"/>
+        <source>closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="45"/>
+        <source>paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="46"/>
+        <source>not paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="47"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="48"/>
+        <source>part refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="49"/>
+        <source>refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="50"/>
+        <source>reversing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="51"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,7 +840,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="97"/>
+        <location filename="../../pos/ui/texts.py" line="116"/>
         <source>Program error; it is in the log. The till goes on. Call for support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1027,202 +1026,202 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="117"/>
+        <location filename="../../pos/ui/texts.py" line="136"/>
         <source>Creating the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="118"/>
+        <location filename="../../pos/ui/texts.py" line="137"/>
         <source>Waiting for the customer to scan and pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="121"/>
+        <location filename="../../pos/ui/texts.py" line="140"/>
         <source>No answer from WeChat Pay, still checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="124"/>
+        <location filename="../../pos/ui/texts.py" line="143"/>
         <source>Checking the order with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="127"/>
+        <location filename="../../pos/ui/texts.py" line="146"/>
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="130"/>
+        <location filename="../../pos/ui/texts.py" line="149"/>
         <source>Time is up; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="131"/>
+        <location filename="../../pos/ui/texts.py" line="150"/>
         <source>Cancelled; closing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="132"/>
+        <location filename="../../pos/ui/texts.py" line="151"/>
         <source>Closing the order, trying again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="133"/>
+        <location filename="../../pos/ui/texts.py" line="152"/>
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="136"/>
+        <location filename="../../pos/ui/texts.py" line="155"/>
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="152"/>
+        <location filename="../../pos/ui/texts.py" line="171"/>
         <source>Charging the payment code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="153"/>
+        <location filename="../../pos/ui/texts.py" line="172"/>
         <source>Ask the customer to enter the payment password on their phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="156"/>
+        <location filename="../../pos/ui/texts.py" line="175"/>
         <source>No password in time: the payment is being reversed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="159"/>
+        <location filename="../../pos/ui/texts.py" line="178"/>
         <source>No clear answer from WeChat Pay in time: the payment is being reversed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="162"/>
+        <location filename="../../pos/ui/texts.py" line="181"/>
         <source>The payment failed: it is being reversed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="165"/>
+        <location filename="../../pos/ui/texts.py" line="184"/>
         <source>Cancelled: the payment is being reversed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="168"/>
+        <location filename="../../pos/ui/texts.py" line="187"/>
         <source>A payment code from before the restart is being reversed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="171"/>
+        <location filename="../../pos/ui/texts.py" line="190"/>
         <source>Reversing the payment again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="172"/>
+        <location filename="../../pos/ui/texts.py" line="191"/>
         <source>Reversed: nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="173"/>
+        <location filename="../../pos/ui/texts.py" line="192"/>
         <source>WeChat Pay refused the reverse; checking the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="176"/>
+        <location filename="../../pos/ui/texts.py" line="195"/>
         <source>The reverse is not confirmed; it is tried again at the next start. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="180"/>
+        <location filename="../../pos/ui/texts.py" line="199"/>
         <source>No payment was made; nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="183"/>
+        <location filename="../../pos/ui/texts.py" line="202"/>
         <source>This till takes WeChat Pay only: ask the customer for the WeChat payment code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="187"/>
+        <location filename="../../pos/ui/texts.py" line="206"/>
         <source>That is not a payment code: scan the customer&apos;s WeChat payment code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="190"/>
+        <location filename="../../pos/ui/texts.py" line="209"/>
         <source>This payment code was used before: ask the customer to refresh it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="193"/>
+        <location filename="../../pos/ui/texts.py" line="212"/>
         <source>Not enough balance: ask the customer to switch cards or pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="196"/>
+        <location filename="../../pos/ui/texts.py" line="215"/>
         <source>The payment code has expired: ask the customer to refresh it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="199"/>
+        <location filename="../../pos/ui/texts.py" line="218"/>
         <source>The payment code is wrong or used: ask the customer to refresh it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="202"/>
+        <location filename="../../pos/ui/texts.py" line="221"/>
         <source>Not a valid WeChat payment code: scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="205"/>
+        <location filename="../../pos/ui/texts.py" line="224"/>
         <source>This card is not accepted: ask the customer to switch cards or pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="209"/>
+        <location filename="../../pos/ui/texts.py" line="228"/>
         <source>Another customer already tried to pay this order: charge again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="212"/>
+        <location filename="../../pos/ui/texts.py" line="231"/>
         <source>WeChat Pay says the order is already paid; checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="215"/>
+        <location filename="../../pos/ui/texts.py" line="234"/>
         <source>The order is closed: charge again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="216"/>
+        <location filename="../../pos/ui/texts.py" line="235"/>
         <source>The order was reversed: charge again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="219"/>
+        <location filename="../../pos/ui/texts.py" line="238"/>
         <source>The order number was used before; checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="222"/>
+        <location filename="../../pos/ui/texts.py" line="241"/>
         <source>The merchant has no permission for payment codes: check the merchant platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="226"/>
+        <location filename="../../pos/ui/texts.py" line="245"/>
         <source>WeChat Pay refused the payment (its rules or risk control): ask the customer to pay another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="231"/>
+        <location filename="../../pos/ui/texts.py" line="250"/>
         <source>The merchant settings are wrong (AppID, merchant number): check them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="234"/>
+        <location filename="../../pos/ui/texts.py" line="253"/>
         <source>WeChat Pay could not accept the request: call for support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="237"/>
+        <location filename="../../pos/ui/texts.py" line="256"/>
         <source>WeChat Pay refused the payment code.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1230,18 +1229,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>PaymentMethod</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="52"/>
+        <location filename="../../pos/ui/texts.py" line="83"/>
         <source>QR</source>
-        <extracomment>How the customer paid, in a word (the till&apos;s list, the manager&apos;s table; as the exports&apos; 支付方式 column says it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="53"/>
+        <location filename="../../pos/ui/texts.py" line="84"/>
         <source>payment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="54"/>
+        <location filename="../../pos/ui/texts.py" line="85"/>
         <source>cash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1724,33 +1722,32 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundState</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="62"/>
-        <source>unconfirmed</source>
-        <extracomment>A refund&apos;s state in a word.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/texts.py" line="63"/>
-        <source>processing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/texts.py" line="64"/>
-        <source>refunded</source>
+        <source>unconfirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/texts.py" line="65"/>
-        <source>refund closed</source>
+        <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/texts.py" line="66"/>
-        <source>refund abnormal</source>
+        <source>refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/texts.py" line="67"/>
+        <source>refund closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="68"/>
+        <source>refund abnormal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="69"/>
         <source>refund failed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -67,33 +67,33 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>补打 (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="76" />
+        <location filename="../../pos/ui/texts.py" line="95" />
         <source>Type an amount first.</source>
         <extracomment>The clerk's words for each rule of :func:`pos.money.parse_amount`, by the error's code (%1 in over_limit: the limit).</extracomment>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="77" />
+        <location filename="../../pos/ui/texts.py" line="96" />
         <source>That is not an amount.</source>
         <translation>金额格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="78" />
+        <location filename="../../pos/ui/texts.py" line="97" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="79" />
+        <location filename="../../pos/ui/texts.py" line="98" />
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="80" />
+        <location filename="../../pos/ui/texts.py" line="99" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="81" />
+        <location filename="../../pos/ui/texts.py" line="100" />
         <source>Over the limit of %1 per payment.</source>
         <translation>超过单笔限额 %1。</translation>
     </message>
@@ -142,75 +142,75 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>收款成功：%1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="86" />
+        <location filename="../../pos/ui/texts.py" line="105" />
         <source>Not charged (%1): %2</source>
         <extracomment>A payment code refused (%1 the amount, %2 the refusal's words).</extracomment>
         <translation>未收款（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="89" />
+        <location filename="../../pos/ui/texts.py" line="108" />
         <source>Payment of %1: the reverse is not confirmed yet; it is tried again at the next start. Tell the manager.</source>
         <extracomment>A payment code's reverse left to the next start (its deal stays REVERSING).</extracomment>
         <translation>%1 的收款：撤销尚未确认，下次启动时将再次撤销。请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="286" />
+        <location filename="../../pos/ui/texts.py" line="305" />
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation>%1 的收款已取消，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="289" />
+        <location filename="../../pos/ui/texts.py" line="308" />
         <source>Time is up for %1. The order is being closed.</source>
         <translation>%1 的收款已超时，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="292" />
+        <location filename="../../pos/ui/texts.py" line="311" />
         <source>WeChat Pay refused the payment of %1.</source>
         <translation>微信支付拒绝了 %1 的收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="295" />
-        <location filename="../../pos/ui/texts.py" line="320" />
+        <location filename="../../pos/ui/texts.py" line="314" />
+        <location filename="../../pos/ui/texts.py" line="339" />
         <source>Payment of %1 closed, not paid.</source>
         <translation>%1 的订单已关闭，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="297" />
+        <location filename="../../pos/ui/texts.py" line="316" />
         <source>Payment of %1 cancelled. It is being reversed…</source>
         <translation>%1 的收款已取消，正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="300" />
+        <location filename="../../pos/ui/texts.py" line="319" />
         <source>No password for %1 in time. The payment is being reversed…</source>
         <translation>%1 的收款：顾客未在限定时间内输入密码，正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="303" />
+        <location filename="../../pos/ui/texts.py" line="322" />
         <source>No clear answer for %1 in time. The payment is being reversed…</source>
         <translation>%1 的收款：未能及时确认结果，正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="306" />
+        <location filename="../../pos/ui/texts.py" line="325" />
         <source>The payment of %1 failed. It is being reversed…</source>
         <translation>%1 的支付失败，正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="321" />
+        <location filename="../../pos/ui/texts.py" line="340" />
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation>%1 的订单未创建，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="324" />
+        <location filename="../../pos/ui/texts.py" line="343" />
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation>%1 最终已支付（延迟到账）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="327" />
+        <location filename="../../pos/ui/texts.py" line="346" />
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation>%1 的订单：微信支付报告的支付金额不符，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="331" />
+        <location filename="../../pos/ui/texts.py" line="350" />
         <source>Payment of %1 reversed: nothing was kept.</source>
         <translation>%1 的收款已撤销，未扣款。</translation>
     </message>
@@ -243,28 +243,28 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>CodeDesk</name>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="129" />
+        <location filename="../../pos/ui/till_codes.py" line="144" />
         <source>Payment code (*)</source>
         <extracomment>The longest code a till takes by hand (Alipay's reach 24 digits; WeChat's are 18). why payment codes are off here (pos.config.payment_codes), "" when they are on the till's button that opens the field for a code typed by hand</extracomment>
         <translation>付款码 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="178" />
+        <location filename="../../pos/ui/till_codes.py" line="195" />
         <source>Type the amount first, then scan the payment code.</source>
         <translation>请先输入金额，再扫描付款码。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="202" />
+        <location filename="../../pos/ui/till_codes.py" line="219" />
         <source>Payment codes are off: a real merchant needs the API certificate for them (an unfinished payment is reversed with it). Add it in the settings (F12); the QR works meanwhile.</source>
         <translation>付款码收款已关闭：正式商户需要 API 证书才能使用付款码（未完成的支付要用它撤销）。请在设置（F12）中添加证书；在此之前可使用扫码收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="215" />
+        <location filename="../../pos/ui/till_codes.py" line="232" />
         <source>Charging the payment code: %1…</source>
         <translation>正在扣款（付款码）：%1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="230" />
+        <location filename="../../pos/ui/till_codes.py" line="247" />
         <source>%1 s left</source>
         <translation>剩余 %1 秒</translation>
     </message>
@@ -272,13 +272,13 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>CodeEntryDialog</name>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="261" />
+        <location filename="../../pos/ui/till_codes.py" line="278" />
         <source>Payment code</source>
         <extracomment>The clerk typed a code and pressed OK (the code, not kept anywhere else).</extracomment>
         <translation>付款码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_codes.py" line="265" />
+        <location filename="../../pos/ui/till_codes.py" line="282" />
         <source>Type the digits under the barcode of the customer's payment code, then press Enter. A scanner gun can scan into this field too.</source>
         <translation>请输入顾客付款码条形码下方的数字，然后按回车。扫码枪也可以扫入此输入框。</translation>
     </message>
@@ -563,7 +563,9 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     <message numerus="yes">
         <location filename="../../pos/ui/customer_screen.py" line="532" />
         <source>%n second(s) left</source>
-        <translation><numerusform>剩余 %n 秒</numerusform></translation>
+        <translation>
+            <numerusform>剩余 %n 秒</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -669,18 +671,18 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>DealList</name>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="61" />
+        <location filename="../../pos/ui/deal_list.py" line="69" />
         <source>No payments yet today.</source>
-        <extracomment>Colours of the deals by state: paid green, given up grey, failed red, under way amber. The list is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
+        <extracomment>The list is set in a fixed-pitch font, so that its columns line up; the CJK one first, whose Chinese characters are exactly two Latin ones wide.</extracomment>
         <translation>今天还没有收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="75" />
+        <location filename="../../pos/ui/deal_list.py" line="83" />
         <source>result pending</source>
         <translation>结果待确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/deal_list.py" line="79" />
+        <location filename="../../pos/ui/deal_list.py" line="87" />
         <source>%1 (late)</source>
         <translation>%1（迟到）</translation>
     </message>
@@ -688,53 +690,52 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>DealState</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="34" />
+        <location filename="../../pos/ui/texts.py" line="42" />
         <source>new</source>
-        <extracomment>A deal's state in a word (the till's list of today's deals).</extracomment>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="35" />
+        <location filename="../../pos/ui/texts.py" line="43" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="36" />
+        <location filename="../../pos/ui/texts.py" line="44" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="37" />
+        <location filename="../../pos/ui/texts.py" line="45" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="38" />
+        <location filename="../../pos/ui/texts.py" line="46" />
         <source>not paid</source>
         <translation>未支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="39" />
+        <location filename="../../pos/ui/texts.py" line="47" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="40" />
+        <location filename="../../pos/ui/texts.py" line="48" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="41" />
+        <location filename="../../pos/ui/texts.py" line="49" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="42" />
+        <location filename="../../pos/ui/texts.py" line="50" />
         <source>reversing</source>
         <translation>撤销中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="43" />
+        <location filename="../../pos/ui/texts.py" line="51" />
         <source>reversed</source>
         <translation>已撤销</translation>
     </message>
@@ -835,7 +836,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="97" />
+        <location filename="../../pos/ui/texts.py" line="116" />
         <source>Program error; it is in the log. The till goes on. Call for support.</source>
         <translation>程序出错，已记入日志。收银台可以继续使用，请联系技术支持。</translation>
     </message>
@@ -1020,202 +1021,202 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="117" />
+        <location filename="../../pos/ui/texts.py" line="136" />
         <source>Creating the order…</source>
         <translation>正在创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="118" />
+        <location filename="../../pos/ui/texts.py" line="137" />
         <source>Waiting for the customer to scan and pay…</source>
         <translation>等待顾客扫码支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="121" />
+        <location filename="../../pos/ui/texts.py" line="140" />
         <source>No answer from WeChat Pay, still checking…</source>
         <translation>微信支付暂无响应，仍在查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="124" />
+        <location filename="../../pos/ui/texts.py" line="143" />
         <source>Checking the order with WeChat Pay…</source>
         <translation>正在向微信支付查询订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="127" />
+        <location filename="../../pos/ui/texts.py" line="146" />
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation>收到签名校验失败的应答，仍在向微信支付查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="130" />
+        <location filename="../../pos/ui/texts.py" line="149" />
         <source>Time is up; closing the order…</source>
         <translation>已超时，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="131" />
+        <location filename="../../pos/ui/texts.py" line="150" />
         <source>Cancelled; closing the order…</source>
         <translation>已取消，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="132" />
+        <location filename="../../pos/ui/texts.py" line="151" />
         <source>Closing the order, trying again…</source>
         <translation>正在关闭订单，重试中…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="133" />
+        <location filename="../../pos/ui/texts.py" line="152" />
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation>已忽略一条金额不符的支付通知，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="136" />
+        <location filename="../../pos/ui/texts.py" line="155" />
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation>本地数据库写入失败！修复前请勿交付商品。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="152" />
+        <location filename="../../pos/ui/texts.py" line="171" />
         <source>Charging the payment code…</source>
         <translation>正在扣款，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="153" />
+        <location filename="../../pos/ui/texts.py" line="172" />
         <source>Ask the customer to enter the payment password on their phone</source>
         <translation>请顾客在手机上输入支付密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="156" />
+        <location filename="../../pos/ui/texts.py" line="175" />
         <source>No password in time: the payment is being reversed…</source>
         <translation>顾客未在限定时间内输入密码，正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="159" />
+        <location filename="../../pos/ui/texts.py" line="178" />
         <source>No clear answer from WeChat Pay in time: the payment is being reversed…</source>
         <translation>未能及时从微信支付确认结果，正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="162" />
+        <location filename="../../pos/ui/texts.py" line="181" />
         <source>The payment failed: it is being reversed…</source>
         <translation>支付失败，正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="165" />
+        <location filename="../../pos/ui/texts.py" line="184" />
         <source>Cancelled: the payment is being reversed…</source>
         <translation>已取消，正在撤销…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="168" />
+        <location filename="../../pos/ui/texts.py" line="187" />
         <source>A payment code from before the restart is being reversed…</source>
         <translation>正在撤销重启前未完成的付款码支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="171" />
+        <location filename="../../pos/ui/texts.py" line="190" />
         <source>Reversing the payment again…</source>
         <translation>正在再次撤销…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="172" />
+        <location filename="../../pos/ui/texts.py" line="191" />
         <source>Reversed: nothing was charged.</source>
         <translation>已撤销，顾客未被扣款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="173" />
+        <location filename="../../pos/ui/texts.py" line="192" />
         <source>WeChat Pay refused the reverse; checking the order…</source>
         <translation>微信支付拒绝撤销，正在查询订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="176" />
+        <location filename="../../pos/ui/texts.py" line="195" />
         <source>The reverse is not confirmed; it is tried again at the next start. Tell the manager.</source>
         <translation>撤销尚未确认，下次启动时将再次撤销。请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="180" />
+        <location filename="../../pos/ui/texts.py" line="199" />
         <source>No payment was made; nothing was charged.</source>
         <translation>未发生支付，顾客未被扣款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="183" />
+        <location filename="../../pos/ui/texts.py" line="202" />
         <source>This till takes WeChat Pay only: ask the customer for the WeChat payment code.</source>
         <translation>本收银台仅支持微信支付，请顾客出示微信付款码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="187" />
+        <location filename="../../pos/ui/texts.py" line="206" />
         <source>That is not a payment code: scan the customer's WeChat payment code.</source>
         <translation>这不是付款码，请扫描顾客的微信付款码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="190" />
+        <location filename="../../pos/ui/texts.py" line="209" />
         <source>This payment code was used before: ask the customer to refresh it.</source>
         <translation>该付款码已使用过，请顾客刷新付款码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="193" />
+        <location filename="../../pos/ui/texts.py" line="212" />
         <source>Not enough balance: ask the customer to switch cards or pay another way.</source>
         <translation>余额不足，请顾客换卡或改用其他方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="196" />
+        <location filename="../../pos/ui/texts.py" line="215" />
         <source>The payment code has expired: ask the customer to refresh it.</source>
         <translation>付款码已过期，请顾客刷新</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="199" />
+        <location filename="../../pos/ui/texts.py" line="218" />
         <source>The payment code is wrong or used: ask the customer to refresh it.</source>
         <translation>付款码错误或已使用，请顾客刷新</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="202" />
+        <location filename="../../pos/ui/texts.py" line="221" />
         <source>Not a valid WeChat payment code: scan it again.</source>
         <translation>不是有效的微信付款码，请重新扫码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="205" />
+        <location filename="../../pos/ui/texts.py" line="224" />
         <source>This card is not accepted: ask the customer to switch cards or pay another way.</source>
         <translation>不支持该卡，请顾客换卡或改用其他方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="209" />
+        <location filename="../../pos/ui/texts.py" line="228" />
         <source>Another customer already tried to pay this order: charge again.</source>
         <translation>其他顾客已尝试支付此订单，请重新收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="212" />
+        <location filename="../../pos/ui/texts.py" line="231" />
         <source>WeChat Pay says the order is already paid; checking…</source>
         <translation>微信支付显示订单已支付，正在确认…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="215" />
+        <location filename="../../pos/ui/texts.py" line="234" />
         <source>The order is closed: charge again.</source>
         <translation>订单已关闭，请重新收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="216" />
+        <location filename="../../pos/ui/texts.py" line="235" />
         <source>The order was reversed: charge again.</source>
         <translation>订单已撤销，请重新收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="219" />
+        <location filename="../../pos/ui/texts.py" line="238" />
         <source>The order number was used before; checking…</source>
         <translation>订单号已使用，正在查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="222" />
+        <location filename="../../pos/ui/texts.py" line="241" />
         <source>The merchant has no permission for payment codes: check the merchant platform.</source>
         <translation>商户没有付款码支付权限，请在商户平台检查</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="226" />
+        <location filename="../../pos/ui/texts.py" line="245" />
         <source>WeChat Pay refused the payment (its rules or risk control): ask the customer to pay another way.</source>
         <translation>微信支付拒绝了这笔交易（规则或风控），请顾客改用其他方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="231" />
+        <location filename="../../pos/ui/texts.py" line="250" />
         <source>The merchant settings are wrong (AppID, merchant number): check them.</source>
         <translation>商户设置有误（AppID 或商户号），请检查设置</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="234" />
+        <location filename="../../pos/ui/texts.py" line="253" />
         <source>WeChat Pay could not accept the request: call for support.</source>
         <translation>微信支付无法接受请求，请联系技术支持</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="237" />
+        <location filename="../../pos/ui/texts.py" line="256" />
         <source>WeChat Pay refused the payment code.</source>
         <translation>微信支付拒绝了此付款码</translation>
     </message>
@@ -1223,18 +1224,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>PaymentMethod</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="52" />
+        <location filename="../../pos/ui/texts.py" line="83" />
         <source>QR</source>
-        <extracomment>How the customer paid, in a word (the till's list, the manager's table; as the exports' 支付方式 column says it).</extracomment>
         <translation>扫码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="53" />
+        <location filename="../../pos/ui/texts.py" line="84" />
         <source>payment code</source>
         <translation>付款码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="54" />
+        <location filename="../../pos/ui/texts.py" line="85" />
         <source>cash</source>
         <translation>现金</translation>
     </message>
@@ -1715,33 +1715,32 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundState</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="62" />
+        <location filename="../../pos/ui/texts.py" line="64" />
         <source>unconfirmed</source>
-        <extracomment>A refund's state in a word.</extracomment>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="63" />
+        <location filename="../../pos/ui/texts.py" line="65" />
         <source>processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="64" />
+        <location filename="../../pos/ui/texts.py" line="66" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="65" />
+        <location filename="../../pos/ui/texts.py" line="67" />
         <source>refund closed</source>
         <translation>退款关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="66" />
+        <location filename="../../pos/ui/texts.py" line="68" />
         <source>refund abnormal</source>
         <translation>退款异常</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="67" />
+        <location filename="../../pos/ui/texts.py" line="69" />
         <source>refund failed</source>
         <translation>退款失败</translation>
     </message>

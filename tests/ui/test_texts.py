@@ -15,8 +15,8 @@ _CHINESE = re.compile("[\u4e00-\u9fff]")
 
 
 def test_every_deal_and_refund_state_has_words() -> None:
-    assert set(texts.DEAL_STATE_WORDS) == set(DealState)
-    assert set(texts.REFUND_STATE_WORDS) == set(RefundState)
+    assert set(texts.deal_state_words()) == set(DealState)
+    assert set(texts.refund_state_words()) == set(RefundState)
     # Each of the checkout's endings and settled states that the till tells has its words.
     assert set(texts.ending_words()) == {
         Notice.CANCELLED,
@@ -32,7 +32,7 @@ def test_every_deal_and_refund_state_has_words() -> None:
     # Every way a payment code can be refused or end has the clerk's words.
     code_notices = {notice for notice in Notice if notice.name.startswith("CODE_")}
     assert code_notices <= set(texts.notice_words())
-    assert set(texts.METHOD_WORDS) == set(PaymentMethod)
+    assert set(texts.method_words()) == set(PaymentMethod)
     assert set(texts.settled_words()) == {state for state in State if state.is_final}
 
 
