@@ -1822,46 +1822,66 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="19"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="21"/>
         <source>API certificate (for refunds)</source>
         <extracomment>The rows of the certificate&apos;s files and password, by field name.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="23"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="25"/>
+        <source>Without the API certificate the till takes no payment codes and makes no refunds: only the shop&apos;s QR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="36"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="25"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="38"/>
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="29"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="42"/>
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="39"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="52"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="40"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="53"/>
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="41"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="54"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="42"/>
-        <location filename="../../pos/ui/settings/certificate.py" line="44"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="55"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="57"/>
         <location filename="../../pos/ui/settings/fields.py" line="59"/>
         <source>PKCS#12 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="132"/>
+        <source>Certificate: opened. Refunds and payment codes can use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="136"/>
+        <source>The certificate could not be opened: check the file and its password. Refunds and payment codes need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="142"/>
+        <source>No API certificate: payment codes and refunds are off until one is added (a payment code the customer does not finish is reversed with it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2010,27 +2030,27 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="47"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="60"/>
         <source>Certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="49"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="62"/>
         <source>Certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="54"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="67"/>
         <source>Private key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="56"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="69"/>
         <source>Private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="59"/>
+        <location filename="../../pos/ui/settings/certificate.py" line="72"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2209,7 +2229,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="142"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="143"/>
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <extracomment>The typed field checked only by Save, which opens the certificate with it: every other one is checked as soon as it is left. &quot;Test connection&quot; finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. &quot;Print test page&quot; finished: True when the printer took it.</extracomment>
         <translation type="unfinished"></translation>
@@ -2220,7 +2240,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="173"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="174"/>
         <source>another merchant number: enter its API key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2235,17 +2255,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="238"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="239"/>
         <source>Change payment mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="272"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="273"/>
         <source>Fix the merchant details first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="284"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="286"/>
         <source>Asking WeChat Pay…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2275,12 +2295,12 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="374"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="387"/>
         <source>Some fields need fixing (see the red notes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="386"/>
+        <location filename="../../pos/ui/settings/dialog.py" line="399"/>
         <source>Could not save: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

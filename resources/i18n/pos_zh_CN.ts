@@ -1815,47 +1815,67 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="19" />
+        <location filename="../../pos/ui/settings/certificate.py" line="21" />
         <source>API certificate (for refunds)</source>
         <extracomment>The rows of the certificate's files and password, by field name.</extracomment>
         <translation>API 证书（用于退款）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="23" />
+        <location filename="../../pos/ui/settings/certificate.py" line="25" />
+        <source>Without the API certificate the till takes no payment codes and makes no refunds: only the shop's QR.</source>
+        <translation>没有 API 证书，收银台不能收付款码，也不能退款：只能使用扫码收款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="36" />
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="25" />
+        <location filename="../../pos/ui/settings/certificate.py" line="38" />
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation>PKCS#12 文件（apiclient_cert.p12）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="29" />
+        <location filename="../../pos/ui/settings/certificate.py" line="42" />
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation>PEM 文件对（apiclient_cert.pem + apiclient_key.pem）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="39" />
+        <location filename="../../pos/ui/settings/certificate.py" line="52" />
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="40" />
+        <location filename="../../pos/ui/settings/certificate.py" line="53" />
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation>PEM (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="41" />
+        <location filename="../../pos/ui/settings/certificate.py" line="54" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="42" />
-        <location filename="../../pos/ui/settings/certificate.py" line="44" />
+        <location filename="../../pos/ui/settings/certificate.py" line="55" />
+        <location filename="../../pos/ui/settings/certificate.py" line="57" />
         <location filename="../../pos/ui/settings/fields.py" line="59" />
         <source>PKCS#12 file</source>
         <translation>PKCS#12 文件</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="132" />
+        <source>Certificate: opened. Refunds and payment codes can use it.</source>
+        <translation>证书：已成功打开。退款和付款码收款可以使用。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="136" />
+        <source>The certificate could not be opened: check the file and its password. Refunds and payment codes need it.</source>
+        <translation>无法打开证书：请检查文件及其密码。退款和付款码收款都需要它。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="142" />
+        <source>No API certificate: payment codes and refunds are off until one is added (a payment code the customer does not finish is reversed with it).</source>
+        <translation>没有 API 证书：在添加证书之前，付款码收款和退款不可用（顾客未完成的付款码支付要用它撤销）。</translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings/fields.py" line="29" />
@@ -2003,27 +2023,27 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>通知地址（或中继地址）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="47" />
+        <location filename="../../pos/ui/settings/certificate.py" line="60" />
         <source>Certificate (PEM)</source>
         <translation>证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="49" />
+        <location filename="../../pos/ui/settings/certificate.py" line="62" />
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="54" />
+        <location filename="../../pos/ui/settings/certificate.py" line="67" />
         <source>Private key (PEM)</source>
         <translation>私钥（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="56" />
+        <location filename="../../pos/ui/settings/certificate.py" line="69" />
         <source>Private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="59" />
+        <location filename="../../pos/ui/settings/certificate.py" line="72" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2202,7 +2222,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>真实商户：收取的是真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="142" />
+        <location filename="../../pos/ui/settings/dialog.py" line="143" />
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <extracomment>The typed field checked only by Save, which opens the certificate with it: every other one is checked as soon as it is left. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. "Print test page" finished: True when the printer took it.</extracomment>
         <translation>由环境变量 {name} 设置，优先于此对话框。</translation>
@@ -2213,7 +2233,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>商户由环境变量（{names}）设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="173" />
+        <location filename="../../pos/ui/settings/dialog.py" line="174" />
         <source>another merchant number: enter its API key</source>
         <translation>商户号已更改：请输入该商户的 API 密钥</translation>
     </message>
@@ -2228,17 +2248,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>将这台收银机切换到真实商户？收取的将是顾客通过微信支付付出的真实资金。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="238" />
+        <location filename="../../pos/ui/settings/dialog.py" line="239" />
         <source>Change payment mode</source>
         <translation>更改收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="272" />
+        <location filename="../../pos/ui/settings/dialog.py" line="273" />
         <source>Fix the merchant details first.</source>
         <translation>请先修正商户信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="284" />
+        <location filename="../../pos/ui/settings/dialog.py" line="286" />
         <source>Asking WeChat Pay…</source>
         <translation>正在询问微信支付…</translation>
     </message>
@@ -2268,12 +2288,12 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>微信支付返回了意外的应答。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="374" />
+        <location filename="../../pos/ui/settings/dialog.py" line="387" />
         <source>Some fields need fixing (see the red notes).</source>
         <translation>有些字段需要修改（见红色提示）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="386" />
+        <location filename="../../pos/ui/settings/dialog.py" line="399" />
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>

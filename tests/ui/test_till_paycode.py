@@ -8,15 +8,22 @@ window, on the real sandbox over loopback.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from pos.checkout import Notice
-from pos.sandbox import DEFAULT_MERCHANT, Ending, SandboxOptions, example_code
+from pos.clock import BEIJING_DAY
+from pos.config import Settings
+from pos.reports.day import day_report
+from pos.sandbox import DEFAULT_MERCHANT, Ending, Sandbox, SandboxOptions, example_code
 from pos.store import Deal, DealState, PaymentMethod
+from pos.ui.app import CashierApp
+from pos.ui.manager import DealTableModel
 from pos.wechatpay.types import TradeState
 
 #: A gun in keyboard mode: milliseconds between two keys (USB guns: 1–8 ms).
@@ -257,3 +264,52 @@ def test_a_code_typed_by_hand_charges_like_a_scan(quick: Till) -> None:
     with till.qtbot.waitSignal(till.app.session.payment_succeeded, timeout=WAIT_MS) as paid:
         QTest.keyClick(dialog.field, Qt.Key.Key_Return)
     assert paid.args[0].amount_fen == 750 and paid.args[0].method is PaymentMethod.MICROPAY
+
+
+def test_the_till_list_and_the_managers_table_show_the_method(quick: Till) -> None:
+    till = quick
+    with till.qtbot.waitSignal(till.app.session.payment_succeeded, timeout=WAIT_MS):
+        charge_code(till, "2", example_code(Ending.PAID))
+    till.press(Qt.Key.Key_Return)
+    till.charge("3")
+    lines = till.window.recent_list
+    till.qtbot.waitUntil(lambda: lines.count() == 2, timeout=WAIT_MS)
+    assert "QR" in lines.item(0).text() and "payment code" in lines.item(1).text()
+
+    model = DealTableModel()
+    today = BEIJING_DAY.today()
+    model.set_rows(list(day_report(till.store, today).rows))
+    column = DealTableModel.HEADERS.index("Method")
+    methods = {model.data(model.index(row, column)) for row in range(model.rowCount())}
+    assert methods == {"QR", "payment code"}
+
+
+def test_a_merchant_without_the_api_certificate_takes_no_payment_code(
+    qtbot: QtBot, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    server = sandbox.serve()
+    settings = Settings(
+        merchant=DEFAULT_MERCHANT,  # no certificate: no reverse, so no payment codes (§3.10)
+        api_base_url=server.url,
+        notify_url="http://127.0.0.1:9/wechatpay/notify",
+        data_dir=tmp_path,
+        till_id="T1",
+    )
+    app = CashierApp(settings, with_sound=False, client_timeout=2.0)
+    app.start()
+    try:
+        qtbot.waitUntil(lambda: app.session.is_ready, timeout=WAIT_MS)
+        till = Till(app, sandbox, qtbot)
+        assert "certificate" in app.window.codes.button.toolTip()
+        type_amount(till, "5")
+        with qtbot.assertNotEmitted(app.session.order_requested, wait=300):
+            scan(till, example_code(Ending.PAID))
+        assert "Payment codes are off" in app.window.status_text()
+        assert till.orders() == []
+        assert app.window.codes.open_entry() is None  # no field to type one either
+        # The QR still works.
+        till.press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: app.session.current_deal is not None, timeout=WAIT_MS)
+    finally:
+        app.shutdown()
+        server.stop(1.0)
