@@ -324,7 +324,7 @@ class CashierApp(QObject):
             self.window,
         )
         # 模拟顾客付款码: the window "scans" its code into the till, as a gun would.
-        self.customer_sim.code_scanned.connect(self.window.scan_code)
+        self.customer_sim.code_scanned.connect(self.window.codes.charge)
 
     def pin_gate(self) -> PinGate | None:
         """The one gate of the manager PIN for this run (wrong tries and lock-out are shared

@@ -104,7 +104,7 @@ class CashierWindow(QMainWindow):
         self._connect_session()
         self.codes.follow_session()
         self._refresh_amount()
-        self._set_status(self.tr("Checking unfinished payments…"), "busy")
+        self.say(self.tr("Checking unfinished payments…"), "busy")
         self._set_input_enabled(False)
 
     # -- layout ---------------------------------------------------------------------------------
@@ -319,11 +319,6 @@ class CashierWindow(QMainWindow):
         self.amount_error.clear()
         return fen
 
-    def scan_code(self, code: str) -> bool:
-        """A payment code, as a gun delivers it (the 模拟顾客 window, the field typed by
-        hand): the typed amount is charged with it; False when the till refused it."""
-        return self.codes.charge(code)
-
     def on_cancel_requested(self) -> None:
         self._session.cancel()
 
@@ -342,7 +337,10 @@ class CashierWindow(QMainWindow):
         self._refresh_amount()
         self.cancel_button.setVisible(False)
         self._set_input_enabled(True)
-        self._set_status(self.tr("Ready: type an amount and press Enter."), "info")
+        self.say(
+            self.tr("Ready: type an amount, then Enter for the QR, or scan the payment code."),
+            "info",
+        )
         self.activateWindow()
         self.focus_till()
 
@@ -365,9 +363,6 @@ class CashierWindow(QMainWindow):
 
     def say(self, text: str, tone: str) -> None:
         """A line on the till's status: ``tone`` is info, busy, good or bad."""
-        self._set_status(text, tone)
-
-    def _set_status(self, text: str, tone: str) -> None:
         self.status_banner.setText(text)
         self.status_banner.setProperty("tone", tone)
         self.status_banner.style().unpolish(self.status_banner)
@@ -426,7 +421,7 @@ class CashierWindow(QMainWindow):
     # -- session events ---------------------------------------------------------------------------
 
     def on_session_recovery_started(self) -> None:
-        self._set_status(
+        self.say(
             self.tr(
                 "Checking unfinished payments… Press Esc to open the till now; "
                 "the check goes on in the background."
@@ -444,12 +439,12 @@ class CashierWindow(QMainWindow):
                 "",
                 pending,
             )
-            self._set_status(text, "info")
+            self.say(text, "info")
         elif count:
-            self._set_status(self.tr("%n unfinished payment(s) checked. Ready.", "", count), "info")
+            self.say(self.tr("%n unfinished payment(s) checked. Ready.", "", count), "info")
 
     def on_session_charge_refused(self, error: PosError) -> None:
-        self._set_status(
+        self.say(
             self.tr("The payment could not be saved, so nothing was charged: %1").replace(
                 "%1", texts.error_text(error)
             ),
@@ -459,7 +454,7 @@ class CashierWindow(QMainWindow):
     def on_session_order_requested(self, deal: Deal) -> None:
         self._set_input_enabled(False)
         self.cancel_button.setVisible(True)
-        self._set_status(
+        self.say(
             self.tr("Creating the order for %1…").replace(
                 "%1", format_fen(deal.amount_fen, symbol="¥ ")
             ),
@@ -473,7 +468,7 @@ class CashierWindow(QMainWindow):
         self._waiting_text = self.tr("Waiting for the customer to pay %1…").replace(
             "%1", format_fen(deal.amount_fen, symbol="¥ ")
         )
-        self._set_status(self._waiting_text, "busy")
+        self.say(self._waiting_text, "busy")
 
     def on_session_countdown_changed(self, seconds_left: int) -> None:
         self.customer_screen.set_countdown(seconds_left)
@@ -484,7 +479,7 @@ class CashierWindow(QMainWindow):
         if notice is Notice.WAITING_FOR_SCAN and self._waiting_text:
             # Back to normal after trouble: the status with the amount, no notice under the QR.
             self.customer_screen.set_notice("")
-            self._set_status(self._waiting_text, "busy")
+            self.say(self._waiting_text, "busy")
             return
         text = texts.notice_text(notice)
         if not text:
@@ -493,14 +488,14 @@ class CashierWindow(QMainWindow):
         self.customer_screen.set_notice(text if trouble else "")
         if self.customer_screen.page == "message" and trouble:
             self.customer_screen.show_message(text, can_cancel=True)
-        self._set_status(text, "bad" if (trouble or is_alarm) else "busy")
+        self.say(text, "bad" if (trouble or is_alarm) else "busy")
 
     def on_session_payment_succeeded(self, deal: Deal) -> None:
         self.customer_screen.show_paid(deal.amount_fen)
         if not self.customer_screen.isVisible():
             self.customer_screen.present(self)
         self.cancel_button.setVisible(False)
-        self._set_status(
+        self.say(
             self.tr("Paid: %1 ✓").replace("%1", format_fen(deal.amount_fen, symbol="¥ ")), "good"
         )
         if self._play_sound is not None:
@@ -516,7 +511,7 @@ class CashierWindow(QMainWindow):
         is_refused = ending is Notice.FAILED or ending in texts.refusal_notices()
         if deal.last_error and ending in (Notice.FAILED, Notice.CODE_REFUSED):
             text = f"{text} ({refusal_text(deal.last_error)})"
-        self._set_status(text, "bad" if is_refused else "info")
+        self.say(text, "bad" if is_refused else "info")
 
     def on_session_left_deal_settled(self, deal: Deal, state: State) -> None:
         """The deal the clerk left (cancel, timeout) has ended: replace "closing the order…"
@@ -529,7 +524,7 @@ class CashierWindow(QMainWindow):
         if text is None:
             return
         tone = {State.PAID: "good", State.NEEDS_ATTENTION: "bad"}.get(state, "info")
-        self._set_status(text, tone)
+        self.say(text, tone)
 
     def on_session_bug_raised(self, deal: Deal) -> None:
         """A bug stopped a deal's work: the clerk is told once, the till is free again."""
@@ -539,7 +534,7 @@ class CashierWindow(QMainWindow):
             "Program error while handling the payment of %1 (order %2); it is in the log. "
             "The payment will be checked with WeChat Pay at the next start. Call for support."
         )
-        self._set_status(texts.about_deal(text, deal), "bad")
+        self.say(texts.about_deal(text, deal), "bad")
 
     def on_session_alarm_raised(self, deal: Deal) -> None:
         """§5.2 step 6: WeChat Pay reported another amount paid for a deal not on screen."""
@@ -547,7 +542,7 @@ class CashierWindow(QMainWindow):
             "ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). "
             "It is not counted as paid. Tell the manager."
         )
-        self._set_status(texts.about_deal(text, deal), "bad")
+        self.say(texts.about_deal(text, deal), "bad")
         if self._play_sound is not None:
             self._play_sound()
 
@@ -569,9 +564,9 @@ class CashierWindow(QMainWindow):
     def show_status(self, what: str) -> None:
         """A status from outside the payment: ``settings_saved`` or ``not_ready``."""
         if what == "settings_saved":
-            self._set_status(self.tr("Settings saved. Restart the till to use them."), "info")
+            self.say(self.tr("Settings saved. Restart the till to use them."), "info")
         elif what == "not_ready":
-            self._set_status(self.tr("Checking unfinished payments…"), "busy")
+            self.say(self.tr("Checking unfinished payments…"), "busy")
 
     def show_printer_notice(self, _kind: str, text: str) -> None:
         """What the printer did, next to the reprint button ("" clears it): a slip that did
@@ -582,12 +577,12 @@ class CashierWindow(QMainWindow):
     def show_trouble(self, text: str) -> None:
         """Something went wrong off the main thread and no one else said it: a known error's
         words, or a bug's (its traceback is in the log)."""
-        self._set_status(text, "bad")
+        self.say(text, "bad")
 
     def show_fatal(self, message: str) -> None:
         """The till cannot open (settings, database): say why; input stays locked."""
         self._set_input_enabled(False)
-        self._set_status(self.tr("The till cannot open: %1").replace("%1", message), "bad")
+        self.say(self.tr("The till cannot open: %1").replace("%1", message), "bad")
 
     def close_now(self) -> None:
         """Close without asking (the application is quitting)."""

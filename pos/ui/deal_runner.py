@@ -223,3 +223,19 @@ def begin_deal(
             auth_code=auth_code,
         )
     return session, session.start()
+
+
+def resume_unfinished(
+    backend: Backend, clock: Clock
+) -> list[tuple[CheckoutSession, list[Command]]]:
+    """On the DB worker, at start-up: a started checkout (RECOVERING) for every unfinished
+    deal, the QR's or the payment code's by its method; each start is written."""
+    from pos.checkout import CheckoutSession
+
+    loaded = []
+    for deal in backend.store.unfinished_deals():
+        session = CheckoutSession.resume(
+            deal, store=backend.store, client=backend.client, config=backend.config, clock=clock
+        )
+        loaded.append((session, session.start()))
+    return loaded

@@ -1,13 +1,11 @@
 """The Qt controller of payments: runs the checkout's commands on workers and QTimers, and back.
 
 The checkout (:mod:`pos.checkout`) decides; this module only carries out, through
-:mod:`pos.ui.ops`. A network command (create, query, close) waits its ``delay`` on a
-main-thread QTimer; then :meth:`CheckoutSession.call` asks WeChat Pay on a network worker
-and :meth:`CheckoutSession.handle` records the answer on the one database worker, which is
-the only thread that writes the store. Events from outside (cancel, the clock's tick, a
-relayed notification) are handled there too. What comes back is turned into signals the
-window shows; they carry the core's records and enums, never words. Nothing here blocks the
-main thread.
+:mod:`pos.ui.deal_runner` (calls on network workers, writes on the one database worker) and
+:mod:`pos.ui.ops`. What comes back is turned into signals the window shows; they carry the
+core's records and enums, never words. Nothing here blocks the main thread. The shop's QR
+and the customer's payment code run the same way (:meth:`PaymentSession.charge`,
+:meth:`PaymentSession.charge_code`).
 
 One deal is *current* (the one the clerk and the customer look at); deals the clerk gave
 up on stay *watched* in the background until WeChat Pay says closed or paid, so a late
@@ -30,7 +28,7 @@ from PySide6.QtGui import QImage
 from pos.clock import Clock, utc_now
 from pos.errors import PosError
 from pos.ui.customer_screen import qr_image
-from pos.ui.deal_runner import RETRY_AFTER_ERROR_MS, DealRunner, begin_deal
+from pos.ui.deal_runner import RETRY_AFTER_ERROR_MS, DealRunner, begin_deal, resume_unfinished
 from pos.ui.ops import Ops
 from pos.ui.recovery_gate import RecoveryGate
 from pos.ui.texts import refusal_notices
@@ -213,24 +211,9 @@ class PaymentSession(QObject):
         backend = self._require_backend()
         self.recovery_started.emit()
 
-        def load() -> list[tuple[CheckoutSession, list[Command]]]:
-            # On the DB worker: the store is read, and each checkout's start is written.
-            from pos.checkout import CheckoutSession
-
-            loaded = []
-            for deal in backend.store.unfinished_deals():
-                session = CheckoutSession.resume(
-                    deal,
-                    store=backend.store,
-                    client=backend.client,
-                    config=backend.config,
-                    clock=self._clock,
-                )
-                loaded.append((session, session.start()))
-            return loaded
-
+        clock = self._clock
         (
-            self._ops.db(self, load, what="start-up recovery")
+            self._ops.db(self, lambda: resume_unfinished(backend, clock), what="start-up recovery")
             .success(self._on_recovery_loaded)
             .failure(self._on_recover_failed)
             .bug(self._on_recovery_bug)

@@ -22,7 +22,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="107"/>
-        <location filename="../../pos/ui/cashier.py" line="574"/>
+        <location filename="../../pos/ui/cashier.py" line="569"/>
         <source>Checking unfinished payments…</source>
         <extracomment>the customer&apos;s payment code: the gun in the keys, a code typed by hand</extracomment>
         <translation type="unfinished"></translation>
@@ -68,6 +68,11 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../pos/ui/cashier.py" line="341"/>
+        <source>Ready: type an amount, then Enter for the QR, or scan the payment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/texts.py" line="95"/>
         <source>Type an amount first.</source>
         <extracomment>The clerk&apos;s words for each rule of :func:`pos.money.parse_amount`, by the error&apos;s code (%1 in over_limit: the limit).</extracomment>
@@ -99,17 +104,12 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="345"/>
-        <source>Ready: type an amount and press Enter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="431"/>
+        <location filename="../../pos/ui/cashier.py" line="426"/>
         <source>Checking unfinished payments… Press Esc to open the till now; the check goes on in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="442"/>
+        <location filename="../../pos/ui/cashier.py" line="437"/>
         <source>%n unfinished payment(s) still being checked with WeChat Pay in the background (listed as result pending). Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -117,7 +117,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="449"/>
+        <location filename="../../pos/ui/cashier.py" line="444"/>
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -125,22 +125,22 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="453"/>
+        <location filename="../../pos/ui/cashier.py" line="448"/>
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="463"/>
+        <location filename="../../pos/ui/cashier.py" line="458"/>
         <source>Creating the order for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="473"/>
+        <location filename="../../pos/ui/cashier.py" line="468"/>
         <source>Waiting for the customer to pay %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="504"/>
+        <location filename="../../pos/ui/cashier.py" line="499"/>
         <source>Paid: %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
@@ -218,27 +218,27 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="539"/>
+        <location filename="../../pos/ui/cashier.py" line="534"/>
         <source>Program error while handling the payment of %1 (order %2); it is in the log. The payment will be checked with WeChat Pay at the next start. Call for support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="547"/>
+        <location filename="../../pos/ui/cashier.py" line="542"/>
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="572"/>
+        <location filename="../../pos/ui/cashier.py" line="567"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="590"/>
+        <location filename="../../pos/ui/cashier.py" line="585"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="604"/>
+        <location filename="../../pos/ui/cashier.py" line="599"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -21,7 +21,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="107" />
-        <location filename="../../pos/ui/cashier.py" line="574" />
+        <location filename="../../pos/ui/cashier.py" line="569" />
         <source>Checking unfinished payments…</source>
         <extracomment>the customer's payment code: the gun in the keys, a code typed by hand</extracomment>
         <translation>正在核对未完成的收款…</translation>
@@ -67,6 +67,11 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>补打 (F10)</translation>
     </message>
     <message>
+        <location filename="../../pos/ui/cashier.py" line="341" />
+        <source>Ready: type an amount, then Enter for the QR, or scan the payment code.</source>
+        <translation>就绪：输入金额后按 Enter 扫码收款，或直接扫描顾客付款码。</translation>
+    </message>
+    <message>
         <location filename="../../pos/ui/texts.py" line="95" />
         <source>Type an amount first.</source>
         <extracomment>The clerk's words for each rule of :func:`pos.money.parse_amount`, by the error's code (%1 in over_limit: the limit).</extracomment>
@@ -98,46 +103,41 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>超过单笔限额 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="345" />
-        <source>Ready: type an amount and press Enter.</source>
-        <translation>就绪：输入金额后按 Enter 收款。</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="431" />
+        <location filename="../../pos/ui/cashier.py" line="426" />
         <source>Checking unfinished payments… Press Esc to open the till now; the check goes on in the background.</source>
         <translation>正在核对未完成的收款… 按 Esc 可立即开始收款，核对将在后台继续。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="442" />
+        <location filename="../../pos/ui/cashier.py" line="437" />
         <source>%n unfinished payment(s) still being checked with WeChat Pay in the background (listed as result pending). Ready.</source>
         <translation>
             <numerusform>%n 笔未完成的收款仍在后台向微信支付核对（列表中显示为“结果待确认”）。就绪。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="449" />
+        <location filename="../../pos/ui/cashier.py" line="444" />
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation>
             <numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="453" />
+        <location filename="../../pos/ui/cashier.py" line="448" />
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation>无法保存该笔收款，未发起扣款：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="463" />
+        <location filename="../../pos/ui/cashier.py" line="458" />
         <source>Creating the order for %1…</source>
         <translation>正在为 %1 创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="473" />
+        <location filename="../../pos/ui/cashier.py" line="468" />
         <source>Waiting for the customer to pay %1…</source>
         <translation>等待顾客支付 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="504" />
+        <location filename="../../pos/ui/cashier.py" line="499" />
         <source>Paid: %1 ✓</source>
         <translation>收款成功：%1 ✓</translation>
     </message>
@@ -215,27 +215,27 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>%1 的收款已撤销，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="539" />
+        <location filename="../../pos/ui/cashier.py" line="534" />
         <source>Program error while handling the payment of %1 (order %2); it is in the log. The payment will be checked with WeChat Pay at the next start. Call for support.</source>
         <translation>处理 %1 的收款（订单 %2）时程序出错，已记入日志。这笔收款将在下次启动时向微信支付核对。请联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="547" />
+        <location filename="../../pos/ui/cashier.py" line="542" />
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation>警报：微信支付报告 %1 的订单（%2）支付金额不符，不计为已支付。请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="572" />
+        <location filename="../../pos/ui/cashier.py" line="567" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="590" />
+        <location filename="../../pos/ui/cashier.py" line="585" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="604" />
+        <location filename="../../pos/ui/cashier.py" line="599" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
     </message>

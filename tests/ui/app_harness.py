@@ -69,7 +69,7 @@ def main(argv: list[str]) -> int:
         if args.amount is not None:
             cashier.window.set_amount_text(args.amount)
             if args.code is not None:
-                cashier.window.scan_code(args.code)
+                cashier.window.codes.charge(args.code)
             else:
                 cashier.window.charge()
 
