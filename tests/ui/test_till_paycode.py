@@ -80,6 +80,8 @@ def micropays(till: Till) -> list[str]:
 def test_a_scan_charges_the_typed_amount_at_once(quick: Till) -> None:
     till = quick
     screen = till.window.customer_screen
+    said: list[list[str]] = []
+    till.app.counter.announced.connect(said.append)
     with till.qtbot.waitSignal(till.app.session.payment_succeeded, timeout=WAIT_MS) as paid:
         deal = charge_code(till, "25.50", example_code(Ending.PAID))
     # The digits the gun typed never stayed in the amount: 25.50 was charged.
@@ -92,6 +94,14 @@ def test_a_scan_charges_the_typed_amount_at_once(quick: Till) -> None:
     assert micropays(till) == [deal.out_trade_no]
     # The QR was never asked for.
     assert not [order for order in till.orders() if order.trade_type == "NATIVE"]
+    # Said as the QR's payment is, with the payment code's 收款成功 after the amount.
+    till.qtbot.waitUntil(lambda: bool(said), timeout=WAIT_MS)
+    assert said[0][0] == "微信收款" and said[0][-1] == "收款成功"
+    # The transaction-assurance report went out in the background (payitil/report).
+    till.qtbot.waitUntil(lambda: bool(till.sandbox.reports), timeout=WAIT_MS)
+    (report,) = till.sandbox.reports
+    assert report.trades[0]["out_trade_no"] == deal.out_trade_no
+    assert report.trades[0]["state"] == "OK"
 
 
 @pytest.mark.parametrize("ending", [Ending.BANK_ERROR_BUT_PAID, Ending.ERROR_BUT_PAID])
@@ -252,6 +262,9 @@ def test_esc_during_the_password_wait_frees_the_till_and_reverses(quick: Till) -
     assert "reversed" in till.window.status_text()
     order = till.sandbox.ledger.order(DEFAULT_MERCHANT.mch_id, deal.out_trade_no)
     assert order.state is TradeState.REVOKED
+    # payitil/report: the clerk cancelled (WeChat's spelling).
+    till.qtbot.waitUntil(lambda: bool(till.sandbox.reports), timeout=WAIT_MS)
+    assert till.sandbox.reports[0].trades[0]["state"] == "CANCLE"
 
 
 def test_a_code_typed_by_hand_charges_like_a_scan(quick: Till) -> None:
