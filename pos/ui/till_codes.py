@@ -140,6 +140,7 @@ class CodeDesk(QObject):
         self.codes_off = codes_off
         self.keys = ScanKeys()
         self._password_text = ""
+        self._is_trouble = False
         #: the till's button that opens the field for a code typed by hand
         self.button = QPushButton(self.tr("Payment code (*)"))
         self.button.setObjectName("codeButton")
@@ -156,6 +157,7 @@ class CodeDesk(QObject):
         session.password_wait_started.connect(self.on_session_password_wait_started)
         session.countdown_changed.connect(self.on_session_countdown_changed)
         session.code_refused.connect(self.on_session_code_refused)
+        session.notice_shown.connect(self.on_session_notice_shown)
         session.deal_ended.connect(self.on_session_deal_ended)
         session.payment_succeeded.connect(self._end_wait)
 
@@ -242,8 +244,13 @@ class CodeDesk(QObject):
         self._till.customer_screen.show_waiting_for_password(deal.amount_fen)
         self._till.say(self._password_text, "busy")
 
+    def on_session_notice_shown(self, notice: Notice, _is_alarm: bool) -> None:
+        """Trouble during the wait (no answer, a bad signature) stays said: the countdown
+        then shows on the customer's screen only."""
+        self._is_trouble = notice in texts.trouble_notices()
+
     def on_session_countdown_changed(self, seconds_left: int) -> None:
-        if self._password_text:
+        if self._password_text and not self._is_trouble:
             left = self.tr("%1 s left").replace("%1", str(seconds_left))
             self._till.say(f"{self._password_text} ({left})", "busy")
 

@@ -20,7 +20,7 @@ from pos.checkout import Notice
 from pos.clock import BEIJING_DAY
 from pos.config import Settings
 from pos.reports.day import day_report
-from pos.sandbox import DEFAULT_MERCHANT, Ending, Sandbox, SandboxOptions, example_code
+from pos.sandbox import DEFAULT_MERCHANT, Ending, Fault, Sandbox, SandboxOptions, example_code
 from pos.store import Deal, DealState, PaymentMethod
 from pos.ui.app import CashierApp
 from pos.ui.manager import DealTableModel
@@ -326,3 +326,19 @@ def test_a_merchant_without_the_api_certificate_takes_no_payment_code(
     finally:
         app.shutdown()
         server.stop(1.0)
+
+
+def test_trouble_during_the_password_wait_stays_said_over_the_countdown(quick: Till) -> None:
+    till = quick
+    session = till.app.session
+    backend = till.app.services.backend  # type: ignore[union-attr]
+    backend.config = replace(backend.config, password_wait=20.0)
+    with till.qtbot.waitSignal(session.password_wait_started, timeout=WAIT_MS):
+        charge_code(till, "42", example_code(Ending.PASSWORD_NEVER_ENTERED))
+    # WeChat Pay does not answer the queries: the clerk must see it.
+    till.sandbox.faults.add(Fault(endpoint="orderquery", kind="http_500"))
+    till.qtbot.waitUntil(lambda: "still checking" in till.window.status_text(), timeout=WAIT_MS)
+    till.qtbot.wait(600)  # two ticks of the countdown
+    assert "still checking" in till.window.status_text()
+    assert till.window.customer_screen.page == "password"
+    till.sandbox.faults.clear()
