@@ -79,6 +79,7 @@ def micropays(till: Till) -> list[str]:
 
 def test_a_scan_charges_the_typed_amount_at_once(quick: Till) -> None:
     till = quick
+    watch = till.sandbox.faults.add(Fault(endpoint="micropay", kind="latency", seconds=0.0))
     screen = till.window.customer_screen
     said: list[list[str]] = []
     till.app.counter.announced.connect(said.append)
@@ -91,7 +92,7 @@ def test_a_scan_charges_the_typed_amount_at_once(quick: Till) -> None:
     assert "¥ 25.50" in till.window.status_text()
     stored = till.deal(deal.out_trade_no)
     assert stored.state is DealState.PAID and stored.code_masked == "13" + "*" * 16
-    assert micropays(till) == [deal.out_trade_no]
+    assert micropays(till) == [deal.out_trade_no] and watch.used == 1
     # The QR was never asked for.
     assert not [order for order in till.orders() if order.trade_type == "NATIVE"]
     # Said as the QR's payment is, with the payment code's 收款成功 after the amount.
@@ -192,9 +193,12 @@ def test_a_refusal_is_said_in_the_clerks_words_and_the_amount_stays(
 )
 def test_another_wallets_code_is_refused_without_a_call(quick: Till, code: str) -> None:
     till = quick
+    # A fault that does nothing but count: how many micropay calls reached the sandbox.
+    watch = till.sandbox.faults.add(Fault(endpoint="micropay", kind="latency", seconds=0.0))
     type_amount(till, "5")
     with till.qtbot.assertNotEmitted(till.app.session.order_requested, wait=300):
         scan(till, code)
+    assert watch.used == 0
     assert "WeChat Pay only" in till.window.status_text()
     assert till.window.amount_text == "5"
     assert till.orders() == [] and till.sandbox.reports == []
