@@ -205,10 +205,8 @@ def _assemble(
         store=store,
         client=client,
         merchant=reach.merchant,
-        config=CheckoutConfig(
-            timeout=float(settings.checkout_timeout_seconds),
-            poll_interval=settings.poll_interval_seconds,
-        ),
+        # The QR's timings and the payment code's password wait, as the settings say.
+        config=CheckoutConfig.from_settings(settings),
         till_id=settings.till_id,
         sign_type=wechat.sign_type.value,
         refunds=wechat,

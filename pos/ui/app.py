@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos.clock import Clock, utc_now
+from pos.config import payment_codes
 from pos.errors import PosError
 from pos.services import CLIENT_TIMEOUT_SECONDS, Services, open_services
 from pos.ui.cashier import CashierWindow
@@ -195,6 +196,7 @@ class CashierApp(QObject):
             shop_name=settings.shop_name,
             is_sandbox=settings.is_sandbox,
             business_day=settings.business_day,
+            codes_off=payment_codes(settings).reason,
         )
         # What no op's own handler took: said at the till's status line.
         self.ops.error_shown.connect(self.window.show_trouble)
@@ -347,6 +349,8 @@ class CashierApp(QObject):
             services.servers[0].url,
             self.window,
         )
+        # 模拟顾客付款码: the window "scans" its code into the till, as a gun would.
+        self.customer_sim.code_scanned.connect(self.window.codes.charge)
 
     def pin_gate(self) -> PinGate | None:
         """The one gate of the manager PIN for this run (wrong tries and lock-out are shared

@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +24,11 @@ from pos.money import format_fen, normalise_typed, parse_amount
 from pos.ui import texts
 from pos.ui.customer_screen import CustomerScreen
 from pos.ui.deal_list import DealList
+from pos.ui.keypad import keypad
 from pos.ui.late_banner import LateBanner
 from pos.ui.products import ProductDialog, ProductPicker
 from pos.ui.session import PaymentSession
+from pos.ui.till_codes import CodeDesk
 from pos.ui.wechat_words import refusal_text
 
 if TYPE_CHECKING:
@@ -46,8 +46,10 @@ _GAP = 20
 
 class CashierWindow(QMainWindow):
     """The till. Keyboard first: digits and ``.`` type the amount, Backspace edits, Enter
-    charges, Esc cancels, F1–F8 pick a product. It shows what the :class:`PaymentSession`
-    reports and never calls the network or the store itself.
+    charges, Esc cancels, F1–F8 pick a product. A scanner gun's burst (a payment code and
+    Enter) charges the typed amount with the code; ``*`` opens a field to type a code by hand
+    (:mod:`pos.ui.till_codes`). It shows what the :class:`PaymentSession` reports and never
+    calls the network or the store itself.
     """
 
     #: The clerk asked to save a new product list (the app stores it on the DB worker).
@@ -72,6 +74,7 @@ class CashierWindow(QMainWindow):
         is_sandbox: bool = False,
         sound: Callable[[], None] | None = None,
         business_day: BusinessDay = BEIJING_DAY,
+        codes_off: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,10 +98,13 @@ class CashierWindow(QMainWindow):
         self._paid_timer = QTimer(self)
         self._paid_timer.setSingleShot(True)
         self._paid_timer.timeout.connect(self.on_paid_dismissed)
+        #: the customer's payment code: the gun in the keys, a code typed by hand
+        self.codes = CodeDesk(self, session, codes_off=codes_off, parent=self)
         self._build(is_sandbox)
         self._connect_session()
+        self.codes.follow_session()
         self._refresh_amount()
-        self._set_status(self.tr("Checking unfinished payments…"), "busy")
+        self.say(self.tr("Checking unfinished payments…"), "busy")
         self._set_input_enabled(False)
 
     # -- layout ---------------------------------------------------------------------------------
@@ -119,7 +125,7 @@ class CashierWindow(QMainWindow):
         left = QVBoxLayout()
         body.addLayout(left, 3)
         self._build_amount(left)
-        left.addLayout(self._build_keypad())
+        left.addLayout(keypad(self._type, self._backspace))
         left.addLayout(self._build_actions())
         left.addStretch(1)
         body.addLayout(self._build_side(is_sandbox), 2)
@@ -159,22 +165,6 @@ class CashierWindow(QMainWindow):
         self.products.edit_requested.connect(self.products_requested)
         left.addWidget(self.products)
 
-    def _build_keypad(self) -> QLayout:
-        keys = QGridLayout()
-        keys.setSpacing(6)
-        labels = ["7", "8", "9", "4", "5", "6", "1", "2", "3", ".", "0", "⌫"]
-        for index, label in enumerate(labels):
-            button = QPushButton(label)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumHeight(36)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            if label == "⌫":
-                button.clicked.connect(self._backspace)
-            else:
-                button.clicked.connect(lambda _=False, text=label: self._type(text))
-            keys.addWidget(button, index // 3, index % 3)
-        return keys
-
     def _build_actions(self) -> QLayout:
         actions = QHBoxLayout()
         self.cancel_button = QPushButton(self.tr("Cancel (Esc)"))
@@ -187,6 +177,7 @@ class CashierWindow(QMainWindow):
         self.charge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.charge_button.clicked.connect(self.charge)
         actions.addWidget(self.cancel_button)
+        actions.addWidget(self.codes.button)
         actions.addWidget(self.charge_button, 1)
         return actions
 
@@ -258,7 +249,7 @@ class CashierWindow(QMainWindow):
         self.products.select(index)
         if self.products.edit.hasFocus():
             # The name is chosen: the digits typed next are the amount, not more of a name.
-            self._focus_till()
+            self.focus_till()
 
     @property
     def product(self) -> str:
@@ -294,6 +285,7 @@ class CashierWindow(QMainWindow):
         self._refresh_amount()
 
     def _backspace(self) -> None:
+        self.codes.keys.clear()
         if self._input_enabled:
             self._typed = self._typed[:-1]
             self.amount_error.clear()
@@ -312,14 +304,20 @@ class CashierWindow(QMainWindow):
         """Enter / Charge: validate, then hand the deal to the session (it writes it first)."""
         if not self._input_enabled:
             return
+        fen = self.parsed_amount()
+        if fen is not None:
+            self._session.charge(fen, self.product)
+
+    def parsed_amount(self) -> int | None:
+        """The typed amount in fen; None, with the reason under the amount, when it is none."""
         try:
             fen = parse_amount(self._typed, max_fen=self._max_amount_fen)
         except AmountError as exc:
             self.amount_error.setText(texts.amount_error_text(exc, self._max_amount_fen))
             self._refresh_amount()
-            return
+            return None
         self.amount_error.clear()
-        self._session.charge(fen, self.product)
+        return fen
 
     def on_cancel_requested(self) -> None:
         self._session.cancel()
@@ -339,11 +337,14 @@ class CashierWindow(QMainWindow):
         self._refresh_amount()
         self.cancel_button.setVisible(False)
         self._set_input_enabled(True)
-        self._set_status(self.tr("Ready: type an amount and press Enter."), "info")
+        self.say(
+            self.tr("Ready: type an amount, then Enter for the QR, or scan the payment code."),
+            "info",
+        )
         self.activateWindow()
-        self._focus_till()
+        self.focus_till()
 
-    def _focus_till(self) -> None:
+    def focus_till(self) -> None:
         """Give the keyboard back to the till page, where digits type the amount."""
         page = self.centralWidget()
         if page is not None:
@@ -352,9 +353,16 @@ class CashierWindow(QMainWindow):
     def _set_input_enabled(self, enabled: bool) -> None:
         self._input_enabled = enabled
         self.charge_button.setEnabled(enabled)
+        self.codes.button.setEnabled(enabled)
         self.products.set_enabled(enabled)
 
-    def _set_status(self, text: str, tone: str) -> None:
+    @property
+    def is_input_enabled(self) -> bool:
+        """The till takes a charge (recovered, no deal on screen)."""
+        return self._input_enabled
+
+    def say(self, text: str, tone: str) -> None:
+        """A line on the till's status: ``tone`` is info, busy, good or bad."""
         self.status_banner.setText(text)
         self.status_banner.setProperty("tone", tone)
         self.status_banner.style().unpolish(self.status_banner)
@@ -369,11 +377,14 @@ class CashierWindow(QMainWindow):
         key = event.key()
         text = event.text()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.codes.enter():
+                return  # a scanner gun's payment code: charged with the amount typed before it
             if self.customer_screen.page == "paid" and self.customer_screen.isVisible():
                 self.on_paid_dismissed()
             else:
                 self.charge()
         elif key == Qt.Key.Key_Escape:
+            self.codes.keys.clear()
             if not self._session.is_ready:
                 # The start-up check of unfinished payments goes on in the background.
                 self._session.open_till()
@@ -399,14 +410,18 @@ class CashierWindow(QMainWindow):
                 self.set_amount_text(QGuiApplication.clipboard().text())
         elif text and normalise_typed(text) in _AMOUNT_KEYS:
             # A Chinese input method's full-width １２．５ types 12.5, as a paste of it does.
+            if self._input_enabled:
+                self.codes.key(normalise_typed(text))
             self._type(normalise_typed(text))
+        elif text == "*":
+            self.codes.open_entry()
         else:
             super().keyPressEvent(event)
 
     # -- session events ---------------------------------------------------------------------------
 
     def on_session_recovery_started(self) -> None:
-        self._set_status(
+        self.say(
             self.tr(
                 "Checking unfinished payments… Press Esc to open the till now; "
                 "the check goes on in the background."
@@ -424,12 +439,12 @@ class CashierWindow(QMainWindow):
                 "",
                 pending,
             )
-            self._set_status(text, "info")
+            self.say(text, "info")
         elif count:
-            self._set_status(self.tr("%n unfinished payment(s) checked. Ready.", "", count), "info")
+            self.say(self.tr("%n unfinished payment(s) checked. Ready.", "", count), "info")
 
     def on_session_charge_refused(self, error: PosError) -> None:
-        self._set_status(
+        self.say(
             self.tr("The payment could not be saved, so nothing was charged: %1").replace(
                 "%1", texts.error_text(error)
             ),
@@ -439,7 +454,7 @@ class CashierWindow(QMainWindow):
     def on_session_order_requested(self, deal: Deal) -> None:
         self._set_input_enabled(False)
         self.cancel_button.setVisible(True)
-        self._set_status(
+        self.say(
             self.tr("Creating the order for %1…").replace(
                 "%1", format_fen(deal.amount_fen, symbol="¥ ")
             ),
@@ -453,7 +468,7 @@ class CashierWindow(QMainWindow):
         self._waiting_text = self.tr("Waiting for the customer to pay %1…").replace(
             "%1", format_fen(deal.amount_fen, symbol="¥ ")
         )
-        self._set_status(self._waiting_text, "busy")
+        self.say(self._waiting_text, "busy")
 
     def on_session_countdown_changed(self, seconds_left: int) -> None:
         self.customer_screen.set_countdown(seconds_left)
@@ -464,7 +479,7 @@ class CashierWindow(QMainWindow):
         if notice is Notice.WAITING_FOR_SCAN and self._waiting_text:
             # Back to normal after trouble: the status with the amount, no notice under the QR.
             self.customer_screen.set_notice("")
-            self._set_status(self._waiting_text, "busy")
+            self.say(self._waiting_text, "busy")
             return
         text = texts.notice_text(notice)
         if not text:
@@ -473,14 +488,14 @@ class CashierWindow(QMainWindow):
         self.customer_screen.set_notice(text if trouble else "")
         if self.customer_screen.page == "message" and trouble:
             self.customer_screen.show_message(text, can_cancel=True)
-        self._set_status(text, "bad" if (trouble or is_alarm) else "busy")
+        self.say(text, "bad" if (trouble or is_alarm) else "busy")
 
     def on_session_payment_succeeded(self, deal: Deal) -> None:
         self.customer_screen.show_paid(deal.amount_fen)
         if not self.customer_screen.isVisible():
             self.customer_screen.present(self)
         self.cancel_button.setVisible(False)
-        self._set_status(
+        self.say(
             self.tr("Paid: %1 ✓").replace("%1", format_fen(deal.amount_fen, symbol="¥ ")), "good"
         )
         if self._play_sound is not None:
@@ -493,10 +508,10 @@ class CashierWindow(QMainWindow):
         self.customer_screen.hide()
         self._back_to_till()
         text = texts.ending_text(ending, deal.amount_fen)
-        is_refused = ending is Notice.FAILED
-        if deal.last_error and is_refused:
+        is_refused = ending is Notice.FAILED or ending in texts.refusal_notices()
+        if deal.last_error and ending in (Notice.FAILED, Notice.CODE_REFUSED):
             text = f"{text} ({refusal_text(deal.last_error)})"
-        self._set_status(text, "bad" if is_refused else "info")
+        self.say(text, "bad" if is_refused else "info")
 
     def on_session_left_deal_settled(self, deal: Deal, state: State) -> None:
         """The deal the clerk left (cancel, timeout) has ended: replace "closing the order…"
@@ -505,11 +520,11 @@ class CashierWindow(QMainWindow):
 
         if self._session.is_busy:
             return
-        text = texts.settled_text(state, deal.amount_fen)
+        text = texts.settled_text(state, deal.amount_fen, deal.state)
         if text is None:
             return
         tone = {State.PAID: "good", State.NEEDS_ATTENTION: "bad"}.get(state, "info")
-        self._set_status(text, tone)
+        self.say(text, tone)
 
     def on_session_bug_raised(self, deal: Deal) -> None:
         """A bug stopped a deal's work: the clerk is told once, the till is free again."""
@@ -519,7 +534,7 @@ class CashierWindow(QMainWindow):
             "Program error while handling the payment of %1 (order %2); it is in the log. "
             "The payment will be checked with WeChat Pay at the next start. Call for support."
         )
-        self._set_status(texts.about_deal(text, deal), "bad")
+        self.say(texts.about_deal(text, deal), "bad")
 
     def on_session_alarm_raised(self, deal: Deal) -> None:
         """§5.2 step 6: WeChat Pay reported another amount paid for a deal not on screen."""
@@ -527,7 +542,7 @@ class CashierWindow(QMainWindow):
             "ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). "
             "It is not counted as paid. Tell the manager."
         )
-        self._set_status(texts.about_deal(text, deal), "bad")
+        self.say(texts.about_deal(text, deal), "bad")
         if self._play_sound is not None:
             self._play_sound()
 
@@ -549,9 +564,9 @@ class CashierWindow(QMainWindow):
     def show_status(self, what: str) -> None:
         """A status from outside the payment: ``settings_saved`` or ``not_ready``."""
         if what == "settings_saved":
-            self._set_status(self.tr("Settings saved. Restart the till to use them."), "info")
+            self.say(self.tr("Settings saved. Restart the till to use them."), "info")
         elif what == "not_ready":
-            self._set_status(self.tr("Checking unfinished payments…"), "busy")
+            self.say(self.tr("Checking unfinished payments…"), "busy")
 
     def show_printer_notice(self, _kind: str, text: str) -> None:
         """What the printer did, next to the reprint button ("" clears it): a slip that did
@@ -562,12 +577,12 @@ class CashierWindow(QMainWindow):
     def show_trouble(self, text: str) -> None:
         """Something went wrong off the main thread and no one else said it: a known error's
         words, or a bug's (its traceback is in the log)."""
-        self._set_status(text, "bad")
+        self.say(text, "bad")
 
     def show_fatal(self, message: str) -> None:
         """The till cannot open (settings, database): say why; input stays locked."""
         self._set_input_enabled(False)
-        self._set_status(self.tr("The till cannot open: %1").replace("%1", message), "bad")
+        self.say(self.tr("The till cannot open: %1").replace("%1", message), "bad")
 
     def close_now(self) -> None:
         """Close without asking (the application is quitting)."""

@@ -39,7 +39,15 @@ FindLastPaid = Callable[[], "Deal | None"]
 PrintResult = Callable[[str], None]
 
 
-def payment_slip(deal: Deal, settings: Settings, *, method: str = "native") -> PaymentSlip:
+def slip_method(deal: Deal) -> str:
+    """How the counter names the deal's method: "code" for the customer's payment code
+    (收款成功 is said after the amount; the slip says 付款码), "native" for the shop's QR."""
+    from pos.store.records import PaymentMethod
+
+    return "code" if deal.method is PaymentMethod.MICROPAY else "native"
+
+
+def payment_slip(deal: Deal, settings: Settings, *, method: str | None = None) -> PaymentSlip:
     """The customer's slip of a paid deal (no clerk yet: the till has no clerks)."""
     from pos.counter.receipt import PaymentSlip
 
@@ -51,7 +59,7 @@ def payment_slip(deal: Deal, settings: Settings, *, method: str = "native") -> P
         amount_fen=deal.amount_fen,
         out_trade_no=deal.out_trade_no,
         transaction_id=deal.transaction_id,
-        method=method,
+        method=method or slip_method(deal),
     )
 
 
@@ -151,7 +159,7 @@ class Counter(QObject):
             return
         self._spoken.add(deal.out_trade_no)
         self._last_paid = deal
-        self.speak(deal.amount_fen)
+        self.speak(deal.amount_fen, slip_method(deal))
         if self._settings.print_on_paid and self._settings.printer:
             self.print_receipt(deal)
 
@@ -162,7 +170,7 @@ class Counter(QObject):
             return
         self._spoken.add(deal.out_trade_no)
         self._last_paid = deal
-        self.speak(deal.amount_fen)
+        self.speak(deal.amount_fen, slip_method(deal))
 
     # -- speaking ---------------------------------------------------------------------------------
 

@@ -239,6 +239,9 @@ class CustomerScreen(QWidget):
         self._status_title.setObjectName("statusTitle")
         self._status_hint = QLabel()
         self._status_hint.setObjectName("statusHint")
+        # The password wait's countdown (§3.9: the clerk waits a limited time).
+        self._status_countdown = QLabel()
+        self._status_countdown.setObjectName("countdown")
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         for label in (
@@ -246,11 +249,21 @@ class CustomerScreen(QWidget):
             self._status_amount,
             self._status_title,
             self._status_hint,
+            self._status_countdown,
         ):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(label)
+        self._status_cancel = QPushButton(self.tr("Cancel (Esc)"))
+        self._status_cancel.setObjectName("cancelButton")
+        self._status_cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._status_cancel.clicked.connect(self.cancel_requested)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self._status_cancel)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(1)
         self._status_page = page
         return page
@@ -280,6 +293,9 @@ class CustomerScreen(QWidget):
         self._status_title.setVisible(bool(title))
         self._status_hint.setText(hint)
         self._status_hint.setVisible(bool(hint))
+        self._status_countdown.clear()
+        self._status_countdown.setVisible(kind == "password")
+        self._status_cancel.setVisible(kind == "password" and self._clerk_controls)
         self._stack.setCurrentIndex(3)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -372,7 +388,8 @@ class CustomerScreen(QWidget):
         )
 
     def show_waiting_for_password(self, amount_fen: int) -> None:
-        """WeChat asked the customer for the payment password (USERPAYING): still waiting."""
+        """WeChat asked the customer for the payment password (USERPAYING): still waiting,
+        with the countdown (:meth:`set_countdown`); the clerk may cancel."""
         self._amount_fen = amount_fen
         self._show_status(
             "password",
@@ -482,6 +499,7 @@ class CustomerScreen(QWidget):
         self._clerk_controls = visible
         self._cancel.setVisible(visible)
         self._message_cancel.setVisible(visible)
+        self._status_cancel.setVisible(visible and self.page == "password")
 
     def show_preparing(self, amount_fen: int) -> None:
         """The order is being created: the amount is known, the code is not yet."""
@@ -510,6 +528,8 @@ class CustomerScreen(QWidget):
         self._countdown.setText(
             self.tr("Code valid for %1").replace("%1", f"{minutes}:{seconds:02d}")
         )
+        if self.page == "password":
+            self._status_countdown.setText(self.tr("%n second(s) left", "", max(0, seconds_left)))
 
     def set_notice(self, text: str) -> None:
         """A line under the code, e.g. "no answer from WeChat Pay, still checking…"."""

@@ -5,6 +5,10 @@ till's current order and offers what a customer does with the QR: pay it, give u
 the password sheet and keep the order waiting (the sandbox's ``/sandbox/scan`` actions). It
 talks to the sandbox over HTTP on a worker, as a phone would, never to its objects
 (STYLE 6), and shows the sandbox's pay page link for a browser or a real phone on the LAN.
+
+Its 模拟顾客付款码 box is the customer's payment code instead: a valid code for each of the
+sandbox's scripted endings (:mod:`pos.sandbox.codes`, by the code's last two digits), what
+that ending does, and a button that "scans" it into the till as a scanner gun would.
 """
 
 from __future__ import annotations
@@ -12,12 +16,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import httpx
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos.errors import GarbledResponse, PosError, TransportError
 from pos.money import format_fen
-from pos.sandbox import pay_page_url
+from pos.sandbox import Ending, example_code, pay_page_url
 from pos.store import Deal
 from pos.ui.session import PaymentSession
 
@@ -55,6 +68,8 @@ class CustomerSimWindow(QWidget):
 
     #: The sandbox answered a move: (action, the answer as a dict).
     scan_answered = Signal(str, object)
+    #: 模拟顾客付款码: the newcomer "scanned" this payment code into the till.
+    code_scanned = Signal(str)
 
     def __init__(
         self,
@@ -121,6 +136,9 @@ class CustomerSimWindow(QWidget):
         self.link_label.setObjectName("simLink")
         self.link_label.setReadOnly(True)
         layout.addWidget(self.link_label)
+        self.codes = CodeSimBox()
+        self.codes.code_scanned.connect(self.code_scanned)
+        layout.addWidget(self.codes)
         layout.addStretch(1)
         session.order_ready.connect(self.on_session_order_ready)
         session.payment_succeeded.connect(self.on_session_payment_succeeded)
@@ -241,6 +259,152 @@ class CustomerSimWindow(QWidget):
                 text = self.tr("This order has ended without a payment.")
             self.result_label.setText(text)
             self._update_buttons()
+
+
+#: The sandbox's scripted endings (pos.sandbox.codes): a name, and what the till then does.
+ENDING_WORDS: dict[Ending, tuple[str, str]] = {
+    ending: (str(name), str(what))
+    for ending, name, what in (
+        (
+            Ending.PAID,
+            QT_TRANSLATE_NOOP("CodeSimBox", "Paid"),
+            QT_TRANSLATE_NOOP("CodeSimBox", "Paid at once: the till shows the paid screen."),
+        ),
+        (
+            Ending.PASSWORD_THEN_PAID,
+            QT_TRANSLATE_NOOP("CodeSimBox", "Password, then paid"),
+            QT_TRANSLATE_NOOP(
+                "CodeSimBox",
+                "The customer must enter the password: the till waits with a countdown, "
+                "then shows it paid (after 10 s).",
+            ),
+        ),
+        (
+            Ending.PASSWORD_THEN_FAILED,
+            QT_TRANSLATE_NOOP("CodeSimBox", "Password, then failed"),
+            QT_TRANSLATE_NOOP(
+                "CodeSimBox",
+                "The password is asked, then the payment fails: the till reverses the order.",
+            ),
+        ),
+        (
+            Ending.PASSWORD_NEVER_ENTERED,
+            QT_TRANSLATE_NOOP("CodeSimBox", "Password never entered"),
+            QT_TRANSLATE_NOOP(
+                "CodeSimBox",
+                "The customer never enters the password: at the end of its wait the till "
+                "reverses the order (Esc reverses it sooner).",
+            ),
+        ),
+        (
+            Ending.NOT_ENOUGH_MONEY,
+            QT_TRANSLATE_NOOP("CodeSimBox", "Not enough money"),
+            QT_TRANSLATE_NOOP(
+                "CodeSimBox", "Refused (NOTENOUGH): nothing is charged; the amount stays."
+            ),
+        ),
+        (
+            Ending.CODE_EXPIRED,
+            QT_TRANSLATE_NOOP("CodeSimBox", "Code expired"),
+            QT_TRANSLATE_NOOP(
+                "CodeSimBox", "Refused (AUTHCODEEXPIRE): the customer must refresh the code."
+            ),
+        ),
+        (
+            Ending.BANK_ERROR_BUT_PAID,
+            QT_TRANSLATE_NOOP("CodeSimBox", "Bank error, but paid"),
+            QT_TRANSLATE_NOOP(
+                "CodeSimBox", "BANKERROR: the till asks WeChat Pay at once and finds it paid."
+            ),
+        ),
+        (
+            Ending.ERROR_BUT_PAID,
+            QT_TRANSLATE_NOOP("CodeSimBox", "Error, but paid"),
+            QT_TRANSLATE_NOOP(
+                "CodeSimBox", "SYSTEMERROR: the till asks WeChat Pay after 5 s and finds it paid."
+            ),
+        ),
+        (
+            Ending.ERROR_AND_NOTHING,
+            QT_TRANSLATE_NOOP("CodeSimBox", "Error, and nothing"),
+            QT_TRANSLATE_NOOP(
+                "CodeSimBox",
+                "SYSTEMERROR: the till asks WeChat Pay after 5 s and finds no payment; "
+                "nothing is charged.",
+            ),
+        ),
+        (
+            Ending.CARD_NOT_SUPPORTED,
+            QT_TRANSLATE_NOOP("CodeSimBox", "Card not supported"),
+            QT_TRANSLATE_NOOP(
+                "CodeSimBox", "Refused (NOTSUPORTCARD): the customer pays another way."
+            ),
+        ),
+    )
+}
+
+
+class CodeSimBox(QGroupBox):
+    """模拟顾客付款码: a valid payment code for the chosen ending, and a button that scans it
+    into the till (type the amount on the till first, without Enter)."""
+
+    #: "Scan into the till" was pressed: the code (a fresh one is shown next: each pays once).
+    code_scanned = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Simulated payment code"), parent)
+        self.setObjectName("simCodes")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Or pay with the customer's payment code: type the amount on the till "
+                "(without Enter), choose what the customer's phone does, and scan."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.ending_combo = QComboBox()
+        self.ending_combo.setObjectName("simEnding")
+        for ending, (name, _what) in ENDING_WORDS.items():
+            self.ending_combo.addItem(f"{self.tr(name)} (…{ending.value})", ending.value)
+        self.ending_combo.currentIndexChanged.connect(lambda _index: self.new_code())
+        layout.addWidget(self.ending_combo)
+        self.what_label = QLabel()
+        self.what_label.setObjectName("simEndingWhat")
+        self.what_label.setWordWrap(True)
+        layout.addWidget(self.what_label)
+        row = QHBoxLayout()
+        # Read-only: it can be selected and copied (into a text editor, as a gun would type).
+        self.code_line = QLineEdit()
+        self.code_line.setObjectName("simCode")
+        self.code_line.setReadOnly(True)
+        row.addWidget(self.code_line, 1)
+        self.scan_button = QPushButton(self.tr("Scan into the till"))
+        self.scan_button.setObjectName("simScan")
+        self.scan_button.clicked.connect(self.scan)
+        row.addWidget(self.scan_button)
+        layout.addLayout(row)
+        self.new_code()
+
+    @property
+    def ending(self) -> Ending:
+        return Ending(str(self.ending_combo.currentData()))
+
+    def choose(self, ending: Ending) -> None:
+        self.ending_combo.setCurrentIndex(self.ending_combo.findData(ending.value))
+
+    def new_code(self) -> str:
+        """A fresh valid code for the chosen ending (a code pays once), shown."""
+        code = example_code(self.ending)
+        self.code_line.setText(code)
+        self.what_label.setText(self.tr(ENDING_WORDS[self.ending][1]))
+        return code
+
+    def scan(self) -> None:
+        """Scan the code shown into the till, and show the next one."""
+        code = self.code_line.text()
+        self.new_code()
+        self.code_scanned.emit(code)
 
 
 def open_customer_sim(

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStackedWidg
 
 from pos.clock import BEIJING_DAY, BusinessDay
 from pos.money import format_fen
-from pos.ui.texts import deal_state_text
+from pos.ui.texts import deal_state_text, method_text
 
 if TYPE_CHECKING:
     from pos.store import Deal, DealState
@@ -88,11 +88,13 @@ class DealList(QStackedWidget):
                 state = late.replace("%1", state)
             states.append(state)
         width = max((text_width(state) for state in states), default=0)
-        for deal, state in zip(deals, states, strict=True):
+        methods = [method_text(deal.method) for deal in deals]
+        method_width = max((text_width(method) for method in methods), default=0)
+        for deal, state, method in zip(deals, states, methods, strict=True):
             line = (
                 f"{self._business_day.local(deal.created_at):%H:%M:%S}   "
-                f"{format_fen(deal.amount_fen, symbol='¥'):>10}   {pad(state, width)}   "
-                f"{deal.product}"
+                f"{format_fen(deal.amount_fen, symbol='¥'):>10}   {pad(method, method_width)}   "
+                f"{pad(state, width)}   {deal.product}"
             )
             item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, deal.out_trade_no)

@@ -22,7 +22,9 @@ from pos.errors import PosError
 from pos.ui.customer_screen import qr_image
 
 if TYPE_CHECKING:
-    from pos.checkout import CheckoutSession, Event, NetworkCommand, PayClient
+    from pos.checkout import CheckoutSession, Command, Event, NetworkCommand, PayClient, SendReport
+    from pos.clock import Clock
+    from pos.services import Backend
     from pos.ui.ops import Ops
     from pos.ui.recovery_gate import RecoveryGate
 
@@ -155,6 +157,17 @@ class DealRunner(QObject):
         if self._is_watched(session):
             self.later(RETRY_AFTER_ERROR_MS, again)
 
+    def send_report(self, session: CheckoutSession, report: SendReport) -> None:
+        """payitil/report in the background, best effort: nobody waits for it; WeChat Pay's
+        failure is only logged (by the session), a bug too (by ops)."""
+        client = self.background_client
+        (
+            self._ops.network(self, lambda: session.send_report(report, client=client))
+            .about(session.out_trade_no)
+            .failure(lambda exc: log.warning("payitil/report not sent: %s", exc))
+            .run()
+        )
+
     def close(self) -> None:
         """Stop every timer; what is in flight is dropped (the deals are in the store)."""
         self._is_closed = True
@@ -176,3 +189,53 @@ def _call(session: CheckoutSession, command: NetworkCommand, client: PayClient |
     if isinstance(event, OrderCreated):
         images[event.result.code_url] = qr_image(event.result.code_url)
     return event, images
+
+
+def begin_deal(
+    backend: Backend, clock: Clock, amount_fen: int, product: str, auth_code: str | None
+) -> tuple[CheckoutSession, list[Command]]:
+    """On the DB worker: store a new deal and start its checkout: the shop's QR, or with
+    ``auth_code`` the customer's payment code (PaymentCodeRefused, nothing stored, when the
+    till refuses the code)."""
+    from pos.checkout import CheckoutSession
+
+    if auth_code is None:
+        session = CheckoutSession.begin(
+            store=backend.store,
+            client=backend.client,
+            amount_fen=amount_fen,
+            product=product,
+            till_id=backend.till_id,
+            sign_type=backend.sign_type,
+            config=backend.config,
+            clock=clock,
+        )
+    else:
+        session = CheckoutSession.begin_code(
+            store=backend.store,
+            client=backend.client,
+            amount_fen=amount_fen,
+            product=product,
+            till_id=backend.till_id,
+            sign_type=backend.sign_type,
+            config=backend.config,
+            clock=clock,
+            auth_code=auth_code,
+        )
+    return session, session.start()
+
+
+def resume_unfinished(
+    backend: Backend, clock: Clock
+) -> list[tuple[CheckoutSession, list[Command]]]:
+    """On the DB worker, at start-up: a started checkout (RECOVERING) for every unfinished
+    deal, the QR's or the payment code's by its method; each start is written."""
+    from pos.checkout import CheckoutSession
+
+    loaded = []
+    for deal in backend.store.unfinished_deals():
+        session = CheckoutSession.resume(
+            deal, store=backend.store, client=backend.client, config=backend.config, clock=clock
+        )
+        loaded.append((session, session.start()))
+    return loaded

@@ -1,13 +1,11 @@
 """The Qt controller of payments: runs the checkout's commands on workers and QTimers, and back.
 
 The checkout (:mod:`pos.checkout`) decides; this module only carries out, through
-:mod:`pos.ui.ops`. A network command (create, query, close) waits its ``delay`` on a
-main-thread QTimer; then :meth:`CheckoutSession.call` asks WeChat Pay on a network worker
-and :meth:`CheckoutSession.handle` records the answer on the one database worker, which is
-the only thread that writes the store. Events from outside (cancel, the clock's tick, a
-relayed notification) are handled there too. What comes back is turned into signals the
-window shows; they carry the core's records and enums, never words. Nothing here blocks the
-main thread.
+:mod:`pos.ui.deal_runner` (calls on network workers, writes on the one database worker) and
+:mod:`pos.ui.ops`. What comes back is turned into signals the window shows; they carry the
+core's records and enums, never words. Nothing here blocks the main thread. The shop's QR
+and the customer's payment code run the same way (:meth:`PaymentSession.charge`,
+:meth:`PaymentSession.charge_code`).
 
 One deal is *current* (the one the clerk and the customer look at); deals the clerk gave
 up on stay *watched* in the background until WeChat Pay says closed or paid, so a late
@@ -30,9 +28,10 @@ from PySide6.QtGui import QImage
 from pos.clock import Clock, utc_now
 from pos.errors import PosError
 from pos.ui.customer_screen import qr_image
-from pos.ui.deal_runner import RETRY_AFTER_ERROR_MS, DealRunner
+from pos.ui.deal_runner import RETRY_AFTER_ERROR_MS, DealRunner, begin_deal, resume_unfinished
 from pos.ui.ops import Ops
 from pos.ui.recovery_gate import RecoveryGate
+from pos.ui.texts import refusal_notices
 from pos.ui.till_lists import TillLists
 
 if TYPE_CHECKING:
@@ -99,6 +98,12 @@ class PaymentSession(QObject):
     products_changed = Signal(list)
     #: A charge could not start (the deal could not be stored): the PosError; nothing was sent.
     charge_refused = Signal(object)
+    #: A scanned payment code was refused by the till before anything was stored or sent
+    #: (another wallet's, not a code, used before): the :class:`pos.checkout.Notice`.
+    code_refused = Signal(object)
+    #: The customer must type the payment password (USERPAYING): the deal; the countdown
+    #: follows on :attr:`countdown_changed`.
+    password_wait_started = Signal(object)
     #: A refund moved, by a relayed refund notification or when resumed after start-up
     #: (a :class:`pos.refunds.RefundProgress`).
     refund_updated = Signal(object)
@@ -206,24 +211,9 @@ class PaymentSession(QObject):
         backend = self._require_backend()
         self.recovery_started.emit()
 
-        def load() -> list[tuple[CheckoutSession, list[Command]]]:
-            # On the DB worker: the store is read, and each checkout's start is written.
-            from pos.checkout import CheckoutSession
-
-            loaded = []
-            for deal in backend.store.unfinished_deals():
-                session = CheckoutSession.resume(
-                    deal,
-                    store=backend.store,
-                    client=backend.client,
-                    config=backend.config,
-                    clock=self._clock,
-                )
-                loaded.append((session, session.start()))
-            return loaded
-
+        clock = self._clock
         (
-            self._ops.db(self, load, what="start-up recovery")
+            self._ops.db(self, lambda: resume_unfinished(backend, clock), what="start-up recovery")
             .success(self._on_recovery_loaded)
             .failure(self._on_recover_failed)
             .bug(self._on_recovery_bug)
@@ -271,31 +261,30 @@ class PaymentSession(QObject):
 
     def charge(self, amount_fen: int, product: str) -> None:
         """Store the deal (DB worker), then start its checkout; ignored while one is running."""
+        self._begin(amount_fen, product, None)
+
+    def charge_code(self, amount_fen: int, product: str, auth_code: str) -> None:
+        """The customer's payment code was scanned (or typed) for ``amount_fen``: checked and
+        stored on the DB worker (refused there, with nothing stored or sent, when it is
+        another wallet's, no code, or used before: :attr:`code_refused`), then its one
+        micropay. Ignored while a deal is running. The code stays in the session's memory
+        only (a credential)."""
+        self._begin(amount_fen, product, auth_code)
+
+    def _begin(self, amount_fen: int, product: str, auth_code: str | None) -> None:
         if self.is_busy or not self.is_ready or self._is_closed:
             return
-        backend = self._require_backend()
+        backend, clock = self._require_backend(), self._clock
         self._is_starting = True
         self._cancel_when_started = False
         self._ending = None
         self._left = None
-
-        def begin() -> tuple[CheckoutSession, list[Command]]:
-            from pos.checkout import CheckoutSession
-
-            session = CheckoutSession.begin(
-                store=backend.store,
-                client=backend.client,
-                amount_fen=amount_fen,
-                product=product,
-                till_id=backend.till_id,
-                sign_type=backend.sign_type,
-                config=backend.config,
-                clock=self._clock,
-            )
-            return session, session.start()
-
         (
-            self._ops.db(self, begin, what="storing the deal")
+            self._ops.db(
+                self,
+                lambda: begin_deal(backend, clock, amount_fen, product, auth_code),
+                what="storing the deal",
+            )
             .success(self._on_begun)
             .failure(self._on_begin_failed)
             .bug(self._on_begin_bug)
@@ -315,7 +304,14 @@ class PaymentSession(QObject):
             self.cancel()
 
     def _on_begin_failed(self, exc: PosError) -> None:
+        from pos.checkout import Notice
+        from pos.errors import PaymentCodeRefused
+
         self._is_starting = False
+        if isinstance(exc, PaymentCodeRefused):
+            log.info("payment code refused by the till: %s", exc)
+            self.code_refused.emit(Notice(exc.reason))
+            return
         log.error("the deal could not be stored; nothing was sent: %s", exc)
         self.charge_refused.emit(exc)
 
@@ -332,11 +328,14 @@ class PaymentSession(QObject):
         if session is None:
             return
         from pos.checkout import CancelRequested, Notice
+        from pos.store.records import PaymentMethod
 
         # The till is free at once, whatever WeChat Pay does: a call in flight may not answer
-        # for long (or ever). The checkout closes and watches the deal in the background.
-        self._ending = Notice.CANCELLED
-        self._leave_current(session, Notice.CANCELLED)
+        # for long (or ever). The checkout closes (a payment code's: reverses, §3.10) and
+        # watches the deal in the background.
+        is_code = session.deal.method is PaymentMethod.MICROPAY
+        self._ending = Notice.REVERSE_CANCELLED if is_code else Notice.CANCELLED
+        self._leave_current(session, self._ending)
         self._runner.handle(session, CancelRequested())
 
     def acknowledge_late_payment(self, deal: Deal) -> None:
@@ -411,24 +410,27 @@ class PaymentSession(QObject):
     ) -> None:
         """Carry out what the checkout asked for (main thread; network goes to workers)."""
         from pos.checkout import (
-            CloseOrder,
-            CreateOrder,
+            NETWORK_COMMANDS,
             Finish,
             HideQr,
             Notice,
-            QueryOrder,
+            SendReport,
             ShowLatePayment,
             ShowMessage,
             ShowPaid,
+            ShowPasswordWait,
             ShowQr,
+            State,
         )
 
         is_current = session is not None and session is self._current
         # HideQr comes with ShowPaid too: the QR only means "given up" when no payment follows;
         # with Finish, the end itself tells why (a refusal must reach the clerk as such).
         is_ending_now = any(isinstance(command, ShowPaid | Finish) for command in commands)
+        #: the last notice of this batch: a payment code's refusal is told by it
+        said: Notice | None = None
         for command in commands:
-            if isinstance(command, CreateOrder | QueryOrder | CloseOrder):
+            if isinstance(command, NETWORK_COMMANDS):
                 if session is not None:
                     self._runner.schedule(session, command)
             elif isinstance(command, ShowQr):
@@ -436,6 +438,11 @@ class PaymentSession(QObject):
                     self._deadline = command.deadline
                     image = (images or {}).get(command.code_url) or qr_image(command.code_url)
                     self.order_ready.emit(session.deal, image)
+                    self._emit_countdown()
+            elif isinstance(command, ShowPasswordWait):
+                if is_current and session is not None:
+                    self._deadline = command.deadline
+                    self.password_wait_started.emit(session.deal)
                     self._emit_countdown()
             elif isinstance(command, HideQr):
                 if is_current and session is not None and not is_ending_now:
@@ -451,10 +458,19 @@ class PaymentSession(QObject):
                 self.late_payment_arrived.emit(command.deal)
                 self.refresh_deals()
             elif isinstance(command, ShowMessage):
+                said = command.notice
                 self._show_message(session, command, is_current=is_current)
+            elif isinstance(command, SendReport):
+                if session is not None:
+                    self._runner.send_report(session, command)
             elif isinstance(command, Finish):
-                self._finish(session, command.state, command.deal)
+                self._finish(session, command.state, command.deal, said)
                 is_current = False
+        if is_current and session is not None and session.state is State.REVERSING:
+            # Not paid in time, or the payment failed: the reverse goes on in the background
+            # (retried while WeChat Pay asks, §3.10) and the till is free; how it ends is said
+            # when it does (left_deal_settled).
+            self._leave_current(session, said or Notice.PASSWORD_TIMED_OUT)
 
     def _show_message(
         self, session: CheckoutSession | None, message: ShowMessage, *, is_current: bool
@@ -481,7 +497,13 @@ class PaymentSession(QObject):
             self.deal_ended.emit(session.deal, ending)
             self.refresh_deals()
 
-    def _finish(self, session: CheckoutSession | None, state: State, deal: Deal | None) -> None:
+    def _finish(
+        self,
+        session: CheckoutSession | None,
+        state: State,
+        deal: Deal | None,
+        said: Notice | None = None,
+    ) -> None:
         from pos.checkout import Notice, State
 
         if session is not None:
@@ -492,10 +514,11 @@ class PaymentSession(QObject):
                 self._tick.stop()
                 self._deadline = None
                 if state is not State.PAID:
-                    # A refusal is told as such, even after the clerk pressed Esc.
-                    ending = (
-                        Notice.FAILED if state is State.FAILED else self._ending or Notice.CLOSED
-                    )
+                    # A refusal is told as such, even after the clerk pressed Esc: a payment
+                    # code's by its own notice (NOTENOUGH, AUTHCODEEXPIRE...).
+                    ending = self._ending or Notice.CLOSED
+                    if state is State.FAILED:
+                        ending = said if said in refusal_notices() else Notice.FAILED
                     self.deal_ended.emit(deal or session.deal, ending)
             elif session is self._left:
                 self._left = None

@@ -25,7 +25,7 @@ from pos.ui.wechat_words import error_text as wechat_error_text
 if TYPE_CHECKING:
     from pos.checkout import Notice, State
     from pos.store import Deal
-    from pos.store.records import DealState, RefundState
+    from pos.store.records import DealState, PaymentMethod, RefundState
 
 # The store's records load with the services, after the window's first paint: the tables of
 # their states are made at their first use, as the checkout's are.
@@ -71,6 +71,22 @@ def refund_state_words() -> dict[RefundState, str]:
     }
 
 
+@functools.cache
+def method_words() -> dict[PaymentMethod, str]:
+    """How the customer paid, in a word (the till's list, the manager's table; as the
+    exports' 支付方式 column says it)."""
+    from pos.store.records import PaymentMethod
+
+    return {
+        method: str(text)
+        for method, text in (
+            (PaymentMethod.NATIVE, QT_TRANSLATE_NOOP("PaymentMethod", "QR")),
+            (PaymentMethod.MICROPAY, QT_TRANSLATE_NOOP("PaymentMethod", "payment code")),
+            (PaymentMethod.CASH, QT_TRANSLATE_NOOP("PaymentMethod", "cash")),
+        )
+    }
+
+
 #: The clerk's words for each rule of :func:`pos.money.parse_amount`, by the error's code
 #: (%1 in over_limit: the limit).
 AMOUNT_WORDS: dict[str, str] = {
@@ -84,6 +100,17 @@ AMOUNT_WORDS: dict[str, str] = {
         ("over_limit", QT_TRANSLATE_NOOP("CashierWindow", "Over the limit of %1 per payment.")),
     )
 }
+
+#: A payment code refused (%1 the amount, %2 the refusal's words).
+_NOT_CHARGED = str(QT_TRANSLATE_NOOP("CashierWindow", "Not charged (%1): %2"))
+#: A payment code's reverse left to the next start (its deal stays REVERSING).
+_REVERSE_UNCONFIRMED = str(
+    QT_TRANSLATE_NOOP(
+        "CashierWindow",
+        "Payment of %1: the reverse is not confirmed yet; it is tried again at the next "
+        "start. Tell the manager.",
+    )
+)
 
 _BUG = str(
     QT_TRANSLATE_NOOP(
@@ -129,6 +156,132 @@ def notice_words() -> dict[Notice, str]:
                 "Notice",
                 "The local database could not be written! Hand nothing over until it is fixed.",
             ),
+            **code_notice_words(),
+        }
+    )
+
+
+@functools.cache
+def code_notice_words() -> dict[Notice, object]:
+    """The customer's payment code (pos.checkout.code): the wait, the reverse, and every
+    refusal of §3.9 in the clerk's words (what to ask the customer to do)."""
+    from pos.checkout import Notice
+
+    return {
+        Notice.CHARGING_CODE: QT_TRANSLATE_NOOP("Notice", "Charging the payment code…"),
+        Notice.WAITING_FOR_PASSWORD: QT_TRANSLATE_NOOP(
+            "Notice", "Ask the customer to enter the payment password on their phone"
+        ),
+        Notice.PASSWORD_TIMED_OUT: QT_TRANSLATE_NOOP(
+            "Notice", "No password in time: the payment is being reversed…"
+        ),
+        Notice.OUTCOME_UNCLEAR: QT_TRANSLATE_NOOP(
+            "Notice", "No clear answer from WeChat Pay in time: the payment is being reversed…"
+        ),
+        Notice.PAYMENT_FAILED: QT_TRANSLATE_NOOP(
+            "Notice", "The payment failed: it is being reversed…"
+        ),
+        Notice.REVERSE_CANCELLED: QT_TRANSLATE_NOOP(
+            "Notice", "Cancelled: the payment is being reversed…"
+        ),
+        Notice.REVERSING_AFTER_RESTART: QT_TRANSLATE_NOOP(
+            "Notice", "A payment code from before the restart is being reversed…"
+        ),
+        Notice.REVERSE_RETRY: QT_TRANSLATE_NOOP("Notice", "Reversing the payment again…"),
+        Notice.REVERSED: QT_TRANSLATE_NOOP("Notice", "Reversed: nothing was charged."),
+        Notice.REVERSE_REFUSED: QT_TRANSLATE_NOOP(
+            "Notice", "WeChat Pay refused the reverse; checking the order…"
+        ),
+        Notice.REVERSE_UNCONFIRMED: QT_TRANSLATE_NOOP(
+            "Notice",
+            "The reverse is not confirmed; it is tried again at the next start. Tell the manager.",
+        ),
+        Notice.NOTHING_CHARGED: QT_TRANSLATE_NOOP(
+            "Notice", "No payment was made; nothing was charged."
+        ),
+        Notice.CODE_OTHER_WALLET: QT_TRANSLATE_NOOP(
+            "Notice",
+            "This till takes WeChat Pay only: ask the customer for the WeChat payment code.",
+        ),
+        Notice.CODE_NOT_A_CODE: QT_TRANSLATE_NOOP(
+            "Notice", "That is not a payment code: scan the customer's WeChat payment code."
+        ),
+        Notice.CODE_REUSED: QT_TRANSLATE_NOOP(
+            "Notice", "This payment code was used before: ask the customer to refresh it."
+        ),
+        Notice.CODE_NOT_ENOUGH: QT_TRANSLATE_NOOP(
+            "Notice", "Not enough balance: ask the customer to switch cards or pay another way."
+        ),
+        Notice.CODE_EXPIRED: QT_TRANSLATE_NOOP(
+            "Notice", "The payment code has expired: ask the customer to refresh it."
+        ),
+        Notice.CODE_ALREADY_USED: QT_TRANSLATE_NOOP(
+            "Notice", "The payment code is wrong or used: ask the customer to refresh it."
+        ),
+        Notice.CODE_INVALID: QT_TRANSLATE_NOOP(
+            "Notice", "Not a valid WeChat payment code: scan it again."
+        ),
+        Notice.CODE_CARD_NOT_SUPPORTED: QT_TRANSLATE_NOOP(
+            "Notice",
+            "This card is not accepted: ask the customer to switch cards or pay another way.",
+        ),
+        Notice.CODE_BUYER_MISMATCH: QT_TRANSLATE_NOOP(
+            "Notice", "Another customer already tried to pay this order: charge again."
+        ),
+        Notice.CODE_ORDER_PAID: QT_TRANSLATE_NOOP(
+            "Notice", "WeChat Pay says the order is already paid; checking…"
+        ),
+        Notice.CODE_ORDER_CLOSED: QT_TRANSLATE_NOOP("Notice", "The order is closed: charge again."),
+        Notice.CODE_ORDER_REVERSED: QT_TRANSLATE_NOOP(
+            "Notice", "The order was reversed: charge again."
+        ),
+        Notice.CODE_NUMBER_USED: QT_TRANSLATE_NOOP(
+            "Notice", "The order number was used before; checking…"
+        ),
+        Notice.CODE_NO_PERMISSION: QT_TRANSLATE_NOOP(
+            "Notice",
+            "The merchant has no permission for payment codes: check the merchant platform.",
+        ),
+        Notice.CODE_TRADE_REFUSED: QT_TRANSLATE_NOOP(
+            "Notice",
+            "WeChat Pay refused the payment (its rules or risk control): ask the customer "
+            "to pay another way.",
+        ),
+        Notice.CODE_MERCHANT_WRONG: QT_TRANSLATE_NOOP(
+            "Notice", "The merchant settings are wrong (AppID, merchant number): check them."
+        ),
+        Notice.CODE_REQUEST_WRONG: QT_TRANSLATE_NOOP(
+            "Notice", "WeChat Pay could not accept the request: call for support."
+        ),
+        Notice.CODE_REFUSED: QT_TRANSLATE_NOOP("Notice", "WeChat Pay refused the payment code."),
+    }
+
+
+@functools.cache
+def refusal_notices() -> frozenset[Notice]:
+    """The notices a payment-code deal ends FAILED with, told as its ending: refused by the
+    till before any call, or by WeChat Pay (§3.9), or no order made."""
+    from pos.checkout import Notice
+
+    return frozenset(
+        {
+            Notice.CODE_OTHER_WALLET,
+            Notice.CODE_NOT_A_CODE,
+            Notice.CODE_REUSED,
+            Notice.CODE_NOT_ENOUGH,
+            Notice.CODE_EXPIRED,
+            Notice.CODE_ALREADY_USED,
+            Notice.CODE_INVALID,
+            Notice.CODE_CARD_NOT_SUPPORTED,
+            Notice.CODE_BUYER_MISMATCH,
+            Notice.CODE_ORDER_CLOSED,
+            Notice.CODE_ORDER_REVERSED,
+            Notice.CODE_NO_PERMISSION,
+            Notice.CODE_TRADE_REFUSED,
+            Notice.CODE_MERCHANT_WRONG,
+            Notice.CODE_REQUEST_WRONG,
+            Notice.CODE_REFUSED,
+            Notice.NOTHING_CHARGED,
         }
     )
 
@@ -159,6 +312,19 @@ def ending_words() -> dict[Notice, str]:
                 "CashierWindow", "WeChat Pay refused the payment of %1."
             ),
             Notice.CLOSED: QT_TRANSLATE_NOOP("CashierWindow", "Payment of %1 closed, not paid."),
+            # A payment code: the till is free while the reverse goes on (§3.10).
+            Notice.REVERSE_CANCELLED: QT_TRANSLATE_NOOP(
+                "CashierWindow", "Payment of %1 cancelled. It is being reversed…"
+            ),
+            Notice.PASSWORD_TIMED_OUT: QT_TRANSLATE_NOOP(
+                "CashierWindow", "No password for %1 in time. The payment is being reversed…"
+            ),
+            Notice.OUTCOME_UNCLEAR: QT_TRANSLATE_NOOP(
+                "CashierWindow", "No clear answer for %1 in time. The payment is being reversed…"
+            ),
+            Notice.PAYMENT_FAILED: QT_TRANSLATE_NOOP(
+                "CashierWindow", "The payment of %1 failed. It is being reversed…"
+            ),
         }
     )
 
@@ -208,6 +374,12 @@ def deal_state_text(state: DealState) -> str:
     return _shown("DealState", words) if words is not None else state.value
 
 
+def method_text(method: PaymentMethod) -> str:
+    """How the customer paid, in a word (扫码 / 付款码 / 现金)."""
+    words = method_words().get(method)
+    return _shown("PaymentMethod", words) if words is not None else method.value
+
+
 def refund_state_text(state: RefundState) -> str:
     """A refund's state in a word (a state without words yet: its name)."""
     words = refund_state_words().get(state)
@@ -215,16 +387,26 @@ def refund_state_text(state: RefundState) -> str:
 
 
 def ending_text(ending: Notice, amount_fen: int) -> str:
-    """Why the deal on screen ended unpaid (an ending without words of its own: refused)."""
+    """Why the deal on screen ended unpaid (an ending without words of its own: refused); a
+    payment code's refusal in its own words, after the amount."""
     from pos.checkout import Notice
 
+    if ending in refusal_notices():
+        template = _shown("CashierWindow", _NOT_CHARGED)
+        return template.replace("%1", _amount(amount_fen)).replace("%2", notice_text(ending))
     words = ending_words()
     text = words.get(ending, words[Notice.FAILED])
     return _shown("CashierWindow", text).replace("%1", _amount(amount_fen))
 
 
-def settled_text(state: State, amount_fen: int) -> str | None:
-    """How the deal the clerk left ended (None for a state the till need not tell)."""
+def settled_text(state: State, amount_fen: int, deal_state: DealState | None = None) -> str | None:
+    """How the deal the clerk left ended (None for a state the till need not tell); a
+    payment code whose reverse is not confirmed stays REVERSING (``deal_state``)."""
+    from pos.checkout import State
+    from pos.store.records import DealState
+
+    if state is State.NEEDS_ATTENTION and deal_state is DealState.REVERSING:
+        return _shown("CashierWindow", _REVERSE_UNCONFIRMED).replace("%1", _amount(amount_fen))
     words = settled_words().get(state)
     if words is None:
         return None

@@ -11,8 +11,8 @@
 <context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="497" />
-        <location filename="../../pos/ui/cashier.py" line="90" />
+        <location filename="../../pos/ui/app.py" line="501" />
+        <location filename="../../pos/ui/cashier.py" line="93" />
         <source>WeChat Pay cashier</source>
         <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till's widgets run work off the main thread (pos.ui.ops). The till's outbox to the shop server (pos.ui.shop_sync); None without a server.
 ----------
@@ -20,268 +20,464 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>微信支付收银台</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="101" />
-        <location filename="../../pos/ui/cashier.py" line="554" />
+        <location filename="../../pos/ui/cashier.py" line="107" />
+        <location filename="../../pos/ui/cashier.py" line="569" />
         <source>Checking unfinished payments…</source>
+        <extracomment>the customer's payment code: the gun in the keys, a code typed by hand</extracomment>
         <translation>正在核对未完成的收款…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="130" />
+        <location filename="../../pos/ui/cashier.py" line="136" />
         <source>SANDBOX MODE — payments are simulated, no real money moves</source>
         <translation>沙箱模式 — 模拟支付，不会产生真实交易</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="180" />
+        <location filename="../../pos/ui/cashier.py" line="170" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="185" />
+        <location filename="../../pos/ui/cashier.py" line="175" />
         <source>Charge (Enter)</source>
         <translation>收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="197" />
+        <location filename="../../pos/ui/cashier.py" line="188" />
         <source>Today's payments</source>
         <translation>今日收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="200" />
+        <location filename="../../pos/ui/cashier.py" line="191" />
         <source>Customer (F9)</source>
         <translation>模拟顾客 (F9)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="206" />
+        <location filename="../../pos/ui/cashier.py" line="197" />
         <source>Manager (F11)</source>
         <translation>店长 (F11)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="207" />
+        <location filename="../../pos/ui/cashier.py" line="198" />
         <source>Settings (F12)</source>
         <translation>设置 (F12)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="225" />
+        <location filename="../../pos/ui/cashier.py" line="216" />
         <source>Reprint (F10)</source>
         <translation>补打 (F10)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="79" />
+        <location filename="../../pos/ui/cashier.py" line="341" />
+        <source>Ready: type an amount, then Enter for the QR, or scan the payment code.</source>
+        <translation>就绪：输入金额后按 Enter 扫码收款，或直接扫描顾客付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="95" />
         <source>Type an amount first.</source>
         <extracomment>The clerk's words for each rule of :func:`pos.money.parse_amount`, by the error's code (%1 in over_limit: the limit).</extracomment>
         <translation>请先输入金额。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="80" />
+        <location filename="../../pos/ui/texts.py" line="96" />
         <source>That is not an amount.</source>
         <translation>金额格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="81" />
+        <location filename="../../pos/ui/texts.py" line="97" />
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="82" />
+        <location filename="../../pos/ui/texts.py" line="98" />
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="83" />
+        <location filename="../../pos/ui/texts.py" line="99" />
         <source>At most two decimals (fen).</source>
         <translation>最多两位小数（精确到分）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="84" />
+        <location filename="../../pos/ui/texts.py" line="100" />
         <source>Over the limit of %1 per payment.</source>
         <translation>超过单笔限额 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="342" />
-        <source>Ready: type an amount and press Enter.</source>
-        <translation>就绪：输入金额后按 Enter 收款。</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/cashier.py" line="411" />
+        <location filename="../../pos/ui/cashier.py" line="426" />
         <source>Checking unfinished payments… Press Esc to open the till now; the check goes on in the background.</source>
         <translation>正在核对未完成的收款… 按 Esc 可立即开始收款，核对将在后台继续。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="422" />
+        <location filename="../../pos/ui/cashier.py" line="437" />
         <source>%n unfinished payment(s) still being checked with WeChat Pay in the background (listed as result pending). Ready.</source>
         <translation>
             <numerusform>%n 笔未完成的收款仍在后台向微信支付核对（列表中显示为“结果待确认”）。就绪。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/cashier.py" line="429" />
+        <location filename="../../pos/ui/cashier.py" line="444" />
         <source>%n unfinished payment(s) checked. Ready.</source>
         <translation>
             <numerusform>已核对 %n 笔未完成的收款。就绪。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="433" />
+        <location filename="../../pos/ui/cashier.py" line="448" />
         <source>The payment could not be saved, so nothing was charged: %1</source>
         <translation>无法保存该笔收款，未发起扣款：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="443" />
+        <location filename="../../pos/ui/cashier.py" line="458" />
         <source>Creating the order for %1…</source>
         <translation>正在为 %1 创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="453" />
+        <location filename="../../pos/ui/cashier.py" line="468" />
         <source>Waiting for the customer to pay %1…</source>
         <translation>等待顾客支付 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="484" />
+        <location filename="../../pos/ui/cashier.py" line="499" />
         <source>Paid: %1 ✓</source>
         <translation>收款成功：%1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="152" />
+        <location filename="../../pos/ui/texts.py" line="105" />
+        <source>Not charged (%1): %2</source>
+        <extracomment>A payment code refused (%1 the amount, %2 the refusal's words).</extracomment>
+        <translation>未收款（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="108" />
+        <source>Payment of %1: the reverse is not confirmed yet; it is tried again at the next start. Tell the manager.</source>
+        <extracomment>A payment code's reverse left to the next start (its deal stays REVERSING).</extracomment>
+        <translation>%1 的收款：撤销尚未确认，下次启动时将再次撤销。请告知店长。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="305" />
         <source>Payment of %1 cancelled. The order is being closed.</source>
         <translation>%1 的收款已取消，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="155" />
+        <location filename="../../pos/ui/texts.py" line="308" />
         <source>Time is up for %1. The order is being closed.</source>
         <translation>%1 的收款已超时，正在关闭订单。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="158" />
+        <location filename="../../pos/ui/texts.py" line="311" />
         <source>WeChat Pay refused the payment of %1.</source>
         <translation>微信支付拒绝了 %1 的收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="161" />
-        <location filename="../../pos/ui/texts.py" line="173" />
+        <location filename="../../pos/ui/texts.py" line="314" />
+        <location filename="../../pos/ui/texts.py" line="339" />
         <source>Payment of %1 closed, not paid.</source>
         <translation>%1 的订单已关闭，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="174" />
+        <location filename="../../pos/ui/texts.py" line="316" />
+        <source>Payment of %1 cancelled. It is being reversed…</source>
+        <translation>%1 的收款已取消，正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="319" />
+        <source>No password for %1 in time. The payment is being reversed…</source>
+        <translation>%1 的收款：顾客未在限定时间内输入密码，正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="322" />
+        <source>No clear answer for %1 in time. The payment is being reversed…</source>
+        <translation>%1 的收款：未能及时确认结果，正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="325" />
+        <source>The payment of %1 failed. It is being reversed…</source>
+        <translation>%1 的支付失败，正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="340" />
         <source>Payment of %1: no order was made, nothing was paid.</source>
         <translation>%1 的订单未创建，未支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="177" />
+        <location filename="../../pos/ui/texts.py" line="343" />
         <source>Payment of %1 was paid after all (late payment).</source>
         <translation>%1 最终已支付（延迟到账）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="180" />
+        <location filename="../../pos/ui/texts.py" line="346" />
         <source>Payment of %1: WeChat Pay reports another amount paid. Tell the manager.</source>
         <translation>%1 的订单：微信支付报告的支付金额不符，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="184" />
+        <location filename="../../pos/ui/texts.py" line="350" />
         <source>Payment of %1 reversed: nothing was kept.</source>
         <translation>%1 的收款已撤销，未扣款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="519" />
+        <location filename="../../pos/ui/cashier.py" line="534" />
         <source>Program error while handling the payment of %1 (order %2); it is in the log. The payment will be checked with WeChat Pay at the next start. Call for support.</source>
         <translation>处理 %1 的收款（订单 %2）时程序出错，已记入日志。这笔收款将在下次启动时向微信支付核对。请联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="527" />
+        <location filename="../../pos/ui/cashier.py" line="542" />
         <source>ALARM: WeChat Pay reported another amount paid for the payment of %1 (order %2). It is not counted as paid. Tell the manager.</source>
         <translation>警报：微信支付报告 %1 的订单（%2）支付金额不符，不计为已支付。请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="552" />
+        <location filename="../../pos/ui/cashier.py" line="567" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="570" />
+        <location filename="../../pos/ui/cashier.py" line="585" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="584" />
+        <location filename="../../pos/ui/cashier.py" line="599" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
     </message>
 </context>
 <context>
+    <name>CodeDesk</name>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="145" />
+        <source>Payment code (*)</source>
+        <extracomment>The longest code a till takes by hand (Alipay's reach 24 digits; WeChat's are 18). why payment codes are off here (pos.config.payment_codes), "" when they are on the till's button that opens the field for a code typed by hand</extracomment>
+        <translation>付款码 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="197" />
+        <source>Type the amount first, then scan the payment code.</source>
+        <translation>请先输入金额，再扫描付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="221" />
+        <source>Payment codes are off: a real merchant needs the API certificate for them (an unfinished payment is reversed with it). Add it in the settings (F12); the QR works meanwhile.</source>
+        <translation>付款码收款已关闭：正式商户需要 API 证书才能使用付款码（未完成的支付要用它撤销）。请在设置（F12）中添加证书；在此之前可使用扫码收款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="234" />
+        <source>Charging the payment code: %1…</source>
+        <translation>正在扣款（付款码）：%1…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="254" />
+        <source>%1 s left</source>
+        <translation>剩余 %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>CodeEntryDialog</name>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="285" />
+        <source>Payment code</source>
+        <extracomment>The clerk typed a code and pressed OK (the code, not kept anywhere else).</extracomment>
+        <translation>付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_codes.py" line="289" />
+        <source>Type the digits under the barcode of the customer's payment code, then press Enter. A scanner gun can scan into this field too.</source>
+        <translation>请输入顾客付款码条形码下方的数字，然后按回车。扫码枪也可以扫入此输入框。</translation>
+    </message>
+</context>
+<context>
+    <name>CodeSimBox</name>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="270" />
+        <source>Paid</source>
+        <extracomment>The sandbox's scripted endings (pos.sandbox.codes): a name, and what the till then does.</extracomment>
+        <translation>直接支付成功</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="271" />
+        <source>Paid at once: the till shows the paid screen.</source>
+        <translation>立即支付成功：收银台显示收款成功。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="275" />
+        <source>Password, then paid</source>
+        <translation>输入密码后支付成功</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="276" />
+        <source>The customer must enter the password: the till waits with a countdown, then shows it paid (after 10 s).</source>
+        <translation>顾客需要输入支付密码：收银台倒计时等待，约 10 秒后显示收款成功。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="284" />
+        <source>Password, then failed</source>
+        <translation>输入密码后支付失败</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="285" />
+        <source>The password is asked, then the payment fails: the till reverses the order.</source>
+        <translation>要求输入密码，随后支付失败：收银台撤销订单。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="292" />
+        <source>Password never entered</source>
+        <translation>始终未输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="293" />
+        <source>The customer never enters the password: at the end of its wait the till reverses the order (Esc reverses it sooner).</source>
+        <translation>顾客始终未输入密码：等待结束后收银台撤销订单（按 Esc 可提前撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="301" />
+        <source>Not enough money</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="302" />
+        <source>Refused (NOTENOUGH): nothing is charged; the amount stays.</source>
+        <translation>被拒绝（NOTENOUGH）：未扣款，金额保留。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="308" />
+        <source>Code expired</source>
+        <translation>付款码已过期</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="309" />
+        <source>Refused (AUTHCODEEXPIRE): the customer must refresh the code.</source>
+        <translation>被拒绝（AUTHCODEEXPIRE）：顾客需要刷新付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="315" />
+        <source>Bank error, but paid</source>
+        <translation>银行错误，但已支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="316" />
+        <source>BANKERROR: the till asks WeChat Pay at once and finds it paid.</source>
+        <translation>BANKERROR：收银台立即向微信支付查询，结果为已支付。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="322" />
+        <source>Error, but paid</source>
+        <translation>系统错误，但已支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="323" />
+        <source>SYSTEMERROR: the till asks WeChat Pay after 5 s and finds it paid.</source>
+        <translation>SYSTEMERROR：收银台 5 秒后向微信支付查询，结果为已支付。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="329" />
+        <source>Error, and nothing</source>
+        <translation>系统错误，未支付</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="330" />
+        <source>SYSTEMERROR: the till asks WeChat Pay after 5 s and finds no payment; nothing is charged.</source>
+        <translation>SYSTEMERROR：收银台 5 秒后向微信支付查询，没有支付；未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="338" />
+        <source>Card not supported</source>
+        <translation>不支持该卡</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="339" />
+        <source>Refused (NOTSUPORTCARD): the customer pays another way.</source>
+        <translation>被拒绝（NOTSUPORTCARD）：顾客需改用其他方式支付。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="355" />
+        <source>Simulated payment code</source>
+        <extracomment>"Scan into the till" was pressed: the code (a fresh one is shown next: each pays once).</extracomment>
+        <translation>模拟顾客付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="360" />
+        <source>Or pay with the customer's payment code: type the amount on the till (without Enter), choose what the customer's phone does, and scan.</source>
+        <translation>或者用顾客付款码支付：在收银台输入金额（不按回车），选择顾客手机的结果，然后扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_sim.py" line="382" />
+        <source>Scan into the till</source>
+        <translation>扫入收银台</translation>
+    </message>
+</context>
+<context>
     <name>Counter</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="211" />
-        <location filename="../../pos/ui/counter.py" line="259" />
-        <location filename="../../pos/ui/counter.py" line="374" />
+        <location filename="../../pos/ui/counter.py" line="219" />
+        <location filename="../../pos/ui/counter.py" line="267" />
+        <location filename="../../pos/ui/counter.py" line="382" />
         <source>The printer setting is wrong: %1</source>
         <extracomment>Told how one slip went: "" when it printed, else the clerk's message. The announcement (its clips) is ready and was handed to the player. Speaking failed (no clips, disk full): the reason; the chime plays instead. A slip reached the printer: "receipt" or "test". A slip did not print: what it was, and the clerk's message. Seconds to connect to and write to the printer before giving up (None: the printing module's default, read when printing: the window is shown without it).</extracomment>
         <translation>打印机设置有误：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="225" />
-        <location filename="../../pos/ui/counter.py" line="263" />
-        <location filename="../../pos/ui/counter.py" line="287" />
+        <location filename="../../pos/ui/counter.py" line="233" />
+        <location filename="../../pos/ui/counter.py" line="271" />
+        <location filename="../../pos/ui/counter.py" line="295" />
         <source>No receipt printer is set (Settings, F12).</source>
         <translation>未设置小票打印机（设置，F12）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="230" />
-        <location filename="../../pos/ui/counter.py" line="243" />
+        <location filename="../../pos/ui/counter.py" line="238" />
+        <location filename="../../pos/ui/counter.py" line="251" />
         <source>Nothing to reprint yet.</source>
         <translation>还没有可补打的小票。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="330" />
+        <location filename="../../pos/ui/counter.py" line="338" />
         <source>The refund slip did not print: %1.</source>
         <translation>退款凭证未打印：%1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="350" />
+        <location filename="../../pos/ui/counter.py" line="358" />
         <source>printer off or unplugged (%1)</source>
         <translation>打印机未开机或未连接（%1）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="351" />
+        <location filename="../../pos/ui/counter.py" line="359" />
         <source>the printer did not answer (%1)</source>
         <translation>打印机无响应（%1）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="352" />
+        <location filename="../../pos/ui/counter.py" line="360" />
         <source>printer not found (%1)</source>
         <translation>找不到打印机（%1）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="353" />
+        <location filename="../../pos/ui/counter.py" line="361" />
         <source>printer out of paper</source>
         <translation>打印机缺纸</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="369" />
+        <location filename="../../pos/ui/counter.py" line="377" />
         <source>Printer off or unplugged: %1. Press F10 to reprint.</source>
         <translation>打印机未开机或未连接：%1。按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="370" />
+        <location filename="../../pos/ui/counter.py" line="378" />
         <source>The printer did not answer: %1. Press F10 to reprint.</source>
         <translation>打印机无响应：%1。按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="371" />
+        <location filename="../../pos/ui/counter.py" line="379" />
         <source>Printer not found: %1. Press F10 to reprint.</source>
         <translation>找不到打印机：%1。按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="372" />
+        <location filename="../../pos/ui/counter.py" line="380" />
         <source>Printer out of paper: load paper and press F10 to reprint.</source>
         <translation>打印机缺纸：装纸后按 F10 补打。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="373" />
+        <location filename="../../pos/ui/counter.py" line="381" />
         <source>Printing needs a driver: %1</source>
         <translation>打印需要安装驱动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="376" />
+        <location filename="../../pos/ui/counter.py" line="384" />
         <source>Not printed: %1. Press F10 to reprint.</source>
         <translation>未能打印：%1。按 F10 补打。</translation>
     </message>
@@ -301,165 +497,173 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/customer_screen.py" line="189" />
-        <location filename="../../pos/ui/customer_screen.py" line="328" />
+        <location filename="../../pos/ui/customer_screen.py" line="258" />
+        <location filename="../../pos/ui/customer_screen.py" line="344" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="303" />
+        <location filename="../../pos/ui/customer_screen.py" line="319" />
         <source>Paid</source>
         <translation>支付成功</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="307" />
+        <location filename="../../pos/ui/customer_screen.py" line="323" />
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="361" />
-        <location filename="../../pos/ui/customer_screen.py" line="401" />
-        <location filename="../../pos/ui/customer_screen.py" line="450" />
-        <location filename="../../pos/ui/customer_screen.py" line="475" />
+        <location filename="../../pos/ui/customer_screen.py" line="377" />
+        <location filename="../../pos/ui/customer_screen.py" line="418" />
+        <location filename="../../pos/ui/customer_screen.py" line="467" />
+        <location filename="../../pos/ui/customer_screen.py" line="492" />
         <source>Amount to pay</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="370" />
+        <location filename="../../pos/ui/customer_screen.py" line="386" />
         <source>Show your payment code</source>
         <translation>请出示付款码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="371" />
+        <location filename="../../pos/ui/customer_screen.py" line="387" />
         <source>In WeChat: Me → Services → Money</source>
         <translation>打开微信：我 → 服务 → 收付款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="381" />
+        <location filename="../../pos/ui/customer_screen.py" line="398" />
         <source>Enter your payment password on your phone</source>
         <translation>请在手机上输入支付密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="382" />
+        <location filename="../../pos/ui/customer_screen.py" line="399" />
         <source>Waiting for WeChat Pay to confirm…</source>
         <translation>正在等待微信支付确认…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="392" />
+        <location filename="../../pos/ui/customer_screen.py" line="409" />
         <source>Payment failed</source>
         <translation>支付失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="393" />
+        <location filename="../../pos/ui/customer_screen.py" line="410" />
         <source>Nothing was charged.</source>
         <translation>未扣款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="491" />
+        <location filename="../../pos/ui/customer_screen.py" line="509" />
         <source>Preparing the payment code…</source>
         <translation>正在生成收款码…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_screen.py" line="511" />
+        <location filename="../../pos/ui/customer_screen.py" line="529" />
         <source>Code valid for %1</source>
         <translation>二维码有效时间 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/customer_screen.py" line="532" />
+        <source>%n second(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 秒</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CustomerSimWindow</name>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="75" />
+        <location filename="../../pos/ui/customer_sim.py" line="90" />
         <source>Customer (sandbox)</source>
-        <extracomment>How long one call to the sandbox may take (it is on loopback). The sandbox answered a move: (action, the answer as a dict).</extracomment>
+        <extracomment>How long one call to the sandbox may take (it is on loopback). The sandbox answered a move: (action, the answer as a dict). 模拟顾客付款码: the newcomer "scanned" this payment code into the till.</extracomment>
         <translation>模拟顾客（沙箱）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="80" />
+        <location filename="../../pos/ui/customer_sim.py" line="95" />
         <source>This window is the customer's phone. Charge an amount on the till, then pay it here.</source>
         <translation>这个窗口就是顾客的手机：在收银台输入金额收款，然后在这里替顾客付款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="99" />
+        <location filename="../../pos/ui/customer_sim.py" line="114" />
         <source>Wait for the password</source>
         <translation>等待输入密码</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="101" />
+        <location filename="../../pos/ui/customer_sim.py" line="116" />
         <source>Give up</source>
         <translation>放弃支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="116" />
+        <location filename="../../pos/ui/customer_sim.py" line="131" />
         <source>Or open in a browser:</source>
         <translation>或用浏览器打开：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="140" />
+        <location filename="../../pos/ui/customer_sim.py" line="158" />
         <source>No order on screen. Charge an amount on the till first.</source>
         <translation>收银台上没有待付款的订单。请先在收银台输入金额并收款。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="142" />
-        <location filename="../../pos/ui/customer_sim.py" line="152" />
+        <location filename="../../pos/ui/customer_sim.py" line="160" />
+        <location filename="../../pos/ui/customer_sim.py" line="170" />
         <source>Pay %1</source>
         <translation>支付 %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="148" />
+        <location filename="../../pos/ui/customer_sim.py" line="166" />
         <source>Order %1 — %2</source>
         <translation>订单 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="172" />
+        <location filename="../../pos/ui/customer_sim.py" line="190" />
         <source>Paying…</source>
         <translation>正在支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="188" />
+        <location filename="../../pos/ui/customer_sim.py" line="206" />
         <source>Paid %1. The till shows it in a moment.</source>
         <translation>已支付 %1，收银台马上会显示。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="193" />
+        <location filename="../../pos/ui/customer_sim.py" line="211" />
         <source>The customer is typing the password. WeChat still says “not paid”; press Pay to finish or Give up.</source>
         <translation>顾客正在输入密码，微信仍显示“未支付”。按“支付”完成付款，或“放弃支付”。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="198" />
+        <location filename="../../pos/ui/customer_sim.py" line="216" />
         <source>The customer gave up. The till keeps waiting until it times out or is cancelled.</source>
         <translation>顾客放弃了支付。收银台会继续等待，直到超时或被取消。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="201" />
+        <location filename="../../pos/ui/customer_sim.py" line="219" />
         <source>The QR cannot be paid: %1</source>
         <translation>无法支付此二维码：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="212" />
+        <location filename="../../pos/ui/customer_sim.py" line="230" />
         <source>program error, see the log</source>
         <translation>程序出错，详见日志</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="213" />
+        <location filename="../../pos/ui/customer_sim.py" line="231" />
         <source>The sandbox did not answer: %1</source>
         <translation>沙箱没有响应：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="224" />
+        <location filename="../../pos/ui/customer_sim.py" line="242" />
         <source>Paid ✓</source>
         <translation>已支付 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="237" />
+        <location filename="../../pos/ui/customer_sim.py" line="255" />
         <source>The clerk cancelled this order; it can no longer be paid.</source>
         <translation>收银员已取消该订单，无法再支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="239" />
+        <location filename="../../pos/ui/customer_sim.py" line="257" />
         <source>Time is up for this order; it can no longer be paid.</source>
         <translation>该订单已超时，无法再支付。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_sim.py" line="241" />
+        <location filename="../../pos/ui/customer_sim.py" line="259" />
         <source>This order has ended without a payment.</source>
         <translation>该订单已结束，未支付。</translation>
     </message>
@@ -539,87 +743,92 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="30" />
+        <location filename="../../pos/ui/manager/table.py" line="31" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="31" />
+        <location filename="../../pos/ui/manager/table.py" line="32" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="32" />
+        <location filename="../../pos/ui/manager/table.py" line="33" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="33" />
+        <location filename="../../pos/ui/manager/table.py" line="34" />
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/table.py" line="35" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="34" />
+        <location filename="../../pos/ui/manager/table.py" line="36" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="35" />
+        <location filename="../../pos/ui/manager/table.py" line="37" />
         <source>Order number</source>
         <translation>商户订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="36" />
+        <location filename="../../pos/ui/manager/table.py" line="38" />
         <source>WeChat transaction</source>
         <translation>微信订单号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="42" />
+        <location filename="../../pos/ui/manager/table.py" line="44" />
         <source>creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="43" />
+        <location filename="../../pos/ui/manager/table.py" line="45" />
         <source>waiting</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="44" />
+        <location filename="../../pos/ui/manager/table.py" line="46" />
         <source>paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="45" />
+        <location filename="../../pos/ui/manager/table.py" line="47" />
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="46" />
+        <location filename="../../pos/ui/manager/table.py" line="48" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="47" />
+        <location filename="../../pos/ui/manager/table.py" line="49" />
         <source>failed</source>
         <translation>下单失败</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="48" />
+        <location filename="../../pos/ui/manager/table.py" line="50" />
         <source>part refunded</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="49" />
+        <location filename="../../pos/ui/manager/table.py" line="51" />
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="50" />
+        <location filename="../../pos/ui/manager/table.py" line="52" />
         <source>reversing</source>
         <translation>撤销中</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/table.py" line="51" />
+        <location filename="../../pos/ui/manager/table.py" line="53" />
         <source>reversed</source>
         <translation>已撤销</translation>
     </message>
@@ -627,7 +836,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="89" />
+        <location filename="../../pos/ui/texts.py" line="116" />
         <source>Program error; it is in the log. The till goes on. Call for support.</source>
         <translation>程序出错，已记入日志。收银台可以继续使用，请联系技术支持。</translation>
     </message>
@@ -817,54 +1026,222 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../pos/ui/texts.py" line="109" />
+        <location filename="../../pos/ui/texts.py" line="136" />
         <source>Creating the order…</source>
         <translation>正在创建订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="110" />
+        <location filename="../../pos/ui/texts.py" line="137" />
         <source>Waiting for the customer to scan and pay…</source>
         <translation>等待顾客扫码支付…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="113" />
+        <location filename="../../pos/ui/texts.py" line="140" />
         <source>No answer from WeChat Pay, still checking…</source>
         <translation>微信支付暂无响应，仍在查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="116" />
+        <location filename="../../pos/ui/texts.py" line="143" />
         <source>Checking the order with WeChat Pay…</source>
         <translation>正在向微信支付查询订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="119" />
+        <location filename="../../pos/ui/texts.py" line="146" />
         <source>A reply failed its signature check; still checking with WeChat Pay…</source>
         <translation>收到签名校验失败的应答，仍在向微信支付查询…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="122" />
+        <location filename="../../pos/ui/texts.py" line="149" />
         <source>Time is up; closing the order…</source>
         <translation>已超时，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="123" />
+        <location filename="../../pos/ui/texts.py" line="150" />
         <source>Cancelled; closing the order…</source>
         <translation>已取消，正在关闭订单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="124" />
+        <location filename="../../pos/ui/texts.py" line="151" />
         <source>Closing the order, trying again…</source>
         <translation>正在关闭订单，重试中…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="125" />
+        <location filename="../../pos/ui/texts.py" line="152" />
         <source>A payment notice with a wrong amount was ignored. Tell the manager.</source>
         <translation>已忽略一条金额不符的支付通知，请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/texts.py" line="128" />
+        <location filename="../../pos/ui/texts.py" line="155" />
         <source>The local database could not be written! Hand nothing over until it is fixed.</source>
         <translation>本地数据库写入失败！修复前请勿交付商品。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="171" />
+        <source>Charging the payment code…</source>
+        <translation>正在扣款，请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="172" />
+        <source>Ask the customer to enter the payment password on their phone</source>
+        <translation>请顾客在手机上输入支付密码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="175" />
+        <source>No password in time: the payment is being reversed…</source>
+        <translation>顾客未在限定时间内输入密码，正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="178" />
+        <source>No clear answer from WeChat Pay in time: the payment is being reversed…</source>
+        <translation>未能及时从微信支付确认结果，正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="181" />
+        <source>The payment failed: it is being reversed…</source>
+        <translation>支付失败，正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="184" />
+        <source>Cancelled: the payment is being reversed…</source>
+        <translation>已取消，正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="187" />
+        <source>A payment code from before the restart is being reversed…</source>
+        <translation>正在撤销重启前未完成的付款码支付…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="190" />
+        <source>Reversing the payment again…</source>
+        <translation>正在再次撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="191" />
+        <source>Reversed: nothing was charged.</source>
+        <translation>已撤销，顾客未被扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="192" />
+        <source>WeChat Pay refused the reverse; checking the order…</source>
+        <translation>微信支付拒绝撤销，正在查询订单…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="195" />
+        <source>The reverse is not confirmed; it is tried again at the next start. Tell the manager.</source>
+        <translation>撤销尚未确认，下次启动时将再次撤销。请告知店长。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="199" />
+        <source>No payment was made; nothing was charged.</source>
+        <translation>未发生支付，顾客未被扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="202" />
+        <source>This till takes WeChat Pay only: ask the customer for the WeChat payment code.</source>
+        <translation>本收银台仅支持微信支付，请顾客出示微信付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="206" />
+        <source>That is not a payment code: scan the customer's WeChat payment code.</source>
+        <translation>这不是付款码，请扫描顾客的微信付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="209" />
+        <source>This payment code was used before: ask the customer to refresh it.</source>
+        <translation>该付款码已使用过，请顾客刷新付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="212" />
+        <source>Not enough balance: ask the customer to switch cards or pay another way.</source>
+        <translation>余额不足，请顾客换卡或改用其他方式</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="215" />
+        <source>The payment code has expired: ask the customer to refresh it.</source>
+        <translation>付款码已过期，请顾客刷新</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="218" />
+        <source>The payment code is wrong or used: ask the customer to refresh it.</source>
+        <translation>付款码错误或已使用，请顾客刷新</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="221" />
+        <source>Not a valid WeChat payment code: scan it again.</source>
+        <translation>不是有效的微信付款码，请重新扫码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="224" />
+        <source>This card is not accepted: ask the customer to switch cards or pay another way.</source>
+        <translation>不支持该卡，请顾客换卡或改用其他方式</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="228" />
+        <source>Another customer already tried to pay this order: charge again.</source>
+        <translation>其他顾客已尝试支付此订单，请重新收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="231" />
+        <source>WeChat Pay says the order is already paid; checking…</source>
+        <translation>微信支付显示订单已支付，正在确认…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="234" />
+        <source>The order is closed: charge again.</source>
+        <translation>订单已关闭，请重新收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="235" />
+        <source>The order was reversed: charge again.</source>
+        <translation>订单已撤销，请重新收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="238" />
+        <source>The order number was used before; checking…</source>
+        <translation>订单号已使用，正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="241" />
+        <source>The merchant has no permission for payment codes: check the merchant platform.</source>
+        <translation>商户没有付款码支付权限，请在商户平台检查</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="245" />
+        <source>WeChat Pay refused the payment (its rules or risk control): ask the customer to pay another way.</source>
+        <translation>微信支付拒绝了这笔交易（规则或风控），请顾客改用其他方式</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="250" />
+        <source>The merchant settings are wrong (AppID, merchant number): check them.</source>
+        <translation>商户设置有误（AppID 或商户号），请检查设置</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="253" />
+        <source>WeChat Pay could not accept the request: call for support.</source>
+        <translation>微信支付无法接受请求，请联系技术支持</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="256" />
+        <source>WeChat Pay refused the payment code.</source>
+        <translation>微信支付拒绝了此付款码</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethod</name>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="83" />
+        <source>QR</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="84" />
+        <source>payment code</source>
+        <translation>付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/texts.py" line="85" />
+        <source>cash</source>
+        <translation>现金</translation>
     </message>
 </context>
 <context>
@@ -1021,13 +1398,13 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="71" />
+        <location filename="../../pos/ui/app.py" line="72" />
         <source>&amp;Look in:</source>
         <extracomment>On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE "Recovery").</extracomment>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="72" />
+        <location filename="../../pos/ui/app.py" line="73" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -1325,17 +1702,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundSlipRow</name>
     <message>
-        <location filename="../../pos/ui/counter.py" line="394" />
+        <location filename="../../pos/ui/counter.py" line="402" />
         <source>Reprint refund slip</source>
         <translation>补打退款凭证</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="412" />
+        <location filename="../../pos/ui/counter.py" line="420" />
         <source>Printing the refund slip…</source>
         <translation>正在打印退款凭证…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter.py" line="428" />
+        <location filename="../../pos/ui/counter.py" line="436" />
         <source>Refund slip printed.</source>
         <translation>退款凭证已打印。</translation>
     </message>
@@ -1443,47 +1820,67 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="19" />
+        <location filename="../../pos/ui/settings/certificate.py" line="21" />
         <source>API certificate (for refunds)</source>
         <extracomment>The rows of the certificate's files and password, by field name.</extracomment>
         <translation>API 证书（用于退款）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="23" />
+        <location filename="../../pos/ui/settings/certificate.py" line="25" />
+        <source>Without the API certificate the till takes no payment codes and makes no refunds: only the shop's QR.</source>
+        <translation>没有 API 证书，收银台不能收付款码，也不能退款：只能使用扫码收款。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="36" />
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="25" />
+        <location filename="../../pos/ui/settings/certificate.py" line="38" />
         <source>PKCS#12 file (apiclient_cert.p12)</source>
         <translation>PKCS#12 文件（apiclient_cert.p12）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="29" />
+        <location filename="../../pos/ui/settings/certificate.py" line="42" />
         <source>PEM pair (apiclient_cert.pem + apiclient_key.pem)</source>
         <translation>PEM 文件对（apiclient_cert.pem + apiclient_key.pem）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="39" />
+        <location filename="../../pos/ui/settings/certificate.py" line="52" />
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="40" />
+        <location filename="../../pos/ui/settings/certificate.py" line="53" />
         <source>PEM (*.pem *.crt *.key);;All files (*)</source>
         <translation>PEM (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="41" />
+        <location filename="../../pos/ui/settings/certificate.py" line="54" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="42" />
-        <location filename="../../pos/ui/settings/certificate.py" line="44" />
+        <location filename="../../pos/ui/settings/certificate.py" line="55" />
+        <location filename="../../pos/ui/settings/certificate.py" line="57" />
         <location filename="../../pos/ui/settings/fields.py" line="59" />
         <source>PKCS#12 file</source>
         <translation>PKCS#12 文件</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="132" />
+        <source>Certificate: opened. Refunds and payment codes can use it.</source>
+        <translation>证书：已成功打开。退款和付款码收款可以使用。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="136" />
+        <source>The certificate could not be opened: check the file and its password. Refunds and payment codes need it.</source>
+        <translation>无法打开证书：请检查文件及其密码。退款和付款码收款都需要它。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/certificate.py" line="142" />
+        <source>No API certificate: payment codes and refunds are off until one is added (a payment code the customer does not finish is reversed with it).</source>
+        <translation>没有 API 证书：在添加证书之前，付款码收款和退款不可用（顾客未完成的付款码支付要用它撤销）。</translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings/fields.py" line="29" />
@@ -1631,27 +2028,27 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>通知地址（或中继地址）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="47" />
+        <location filename="../../pos/ui/settings/certificate.py" line="60" />
         <source>Certificate (PEM)</source>
         <translation>证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="49" />
+        <location filename="../../pos/ui/settings/certificate.py" line="62" />
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="54" />
+        <location filename="../../pos/ui/settings/certificate.py" line="67" />
         <source>Private key (PEM)</source>
         <translation>私钥（PEM）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="56" />
+        <location filename="../../pos/ui/settings/certificate.py" line="69" />
         <source>Private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/certificate.py" line="59" />
+        <location filename="../../pos/ui/settings/certificate.py" line="72" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1830,7 +2227,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>真实商户：收取的是真实资金</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="142" />
+        <location filename="../../pos/ui/settings/dialog.py" line="143" />
         <source>Set by the environment variable {name}, which wins over this dialog.</source>
         <extracomment>The typed field checked only by Save, which opens the certificate with it: every other one is checked as soon as it is left. "Test connection" finished: the :class:`ConnectionResult`. The settings were written; the effective settings (file + environment) as loaded back. "Print test page" finished: True when the printer took it.</extracomment>
         <translation>由环境变量 {name} 设置，优先于此对话框。</translation>
@@ -1841,7 +2238,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>商户由环境变量（{names}）设置，优先于此对话框。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="173" />
+        <location filename="../../pos/ui/settings/dialog.py" line="174" />
         <source>another merchant number: enter its API key</source>
         <translation>商户号已更改：请输入该商户的 API 密钥</translation>
     </message>
@@ -1856,17 +2253,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>将这台收银机切换到真实商户？收取的将是顾客通过微信支付付出的真实资金。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="238" />
+        <location filename="../../pos/ui/settings/dialog.py" line="239" />
         <source>Change payment mode</source>
         <translation>更改收款方式</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="272" />
+        <location filename="../../pos/ui/settings/dialog.py" line="273" />
         <source>Fix the merchant details first.</source>
         <translation>请先修正商户信息。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="284" />
+        <location filename="../../pos/ui/settings/dialog.py" line="286" />
         <source>Asking WeChat Pay…</source>
         <translation>正在询问微信支付…</translation>
     </message>
@@ -1896,12 +2293,12 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>微信支付返回了意外的应答。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="374" />
+        <location filename="../../pos/ui/settings/dialog.py" line="387" />
         <source>Some fields need fixing (see the red notes).</source>
         <translation>有些字段需要修改（见红色提示）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/dialog.py" line="386" />
+        <location filename="../../pos/ui/settings/dialog.py" line="399" />
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>

@@ -6,8 +6,8 @@ from helpers.till import WAIT_MS, Till
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from pos.sandbox import DEFAULT_MERCHANT
-from pos.store import DealState
+from pos.sandbox import DEFAULT_MERCHANT, Ending
+from pos.store import DealState, PaymentMethod
 from pos.ui.cashier import CashierWindow
 from pos.ui.customer_sim import CustomerSimWindow
 from pos.ui.ops import Ops
@@ -84,3 +84,23 @@ def test_a_till_with_a_merchant_has_no_customer_window(qtbot: QtBot) -> None:
     with qtbot.assertNotEmitted(window.customer_sim_requested):
         qtbot.keyClick(window, Qt.Key.Key_F9)
     workers.shutdown()
+
+
+def test_the_simulated_payment_code_is_scanned_into_the_till(till: Till) -> None:
+    """模拟顾客付款码: a valid code for the chosen ending, scanned into the typed amount."""
+    sim = _open_sim(till)
+    codes = sim.codes
+    codes.choose(Ending.NOT_ENOUGH_MONEY)
+    code = codes.code_line.text()
+    assert len(code) == 18 and code.startswith("13") and code.endswith("04")
+    assert "NOTENOUGH" in codes.what_label.text()
+    till.window.set_amount_text("9.90")
+    with till.qtbot.waitSignal(till.app.session.deal_ended, timeout=WAIT_MS):
+        till.qtbot.mouseClick(codes.scan_button, Qt.MouseButton.LeftButton)
+    assert codes.code_line.text() != code  # a code pays once: the next one is fresh
+    assert "switch cards" in till.window.status_text()
+
+    codes.choose(Ending.PAID)
+    with till.qtbot.waitSignal(till.app.session.payment_succeeded, timeout=WAIT_MS) as paid:
+        till.qtbot.mouseClick(codes.scan_button, Qt.MouseButton.LeftButton)
+    assert paid.args[0].amount_fen == 990 and paid.args[0].method is PaymentMethod.MICROPAY

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import stat
 import tomllib
@@ -346,6 +347,30 @@ def test_connection_with_the_right_credentials(
     assert dialog.api_key_edit.text() == ""  # the stored key is used, never shown
     assert run_test(qtbot, dialog) is Verdict.OK
     assert dialog.test_result_text().startswith("Connected")
+
+
+def test_connection_checks_the_certificate_payment_codes_need(
+    qtbot: QtBot, services: SettingsServices, shop_sandbox: BackgroundServer, tmp_path: Path
+) -> None:
+    # Without one: the till takes no payment codes (§3.10: they are reversed with it).
+    bare = make_dialog(qtbot, merchant_settings(shop_sandbox.url), services)
+    assert bare.certificate_box.notice.isVisible()
+    assert "payment codes" in bare.certificate_box.notice.text()
+    assert run_test(qtbot, bare) is Verdict.OK
+    assert bare.certificate_box.result_label.text().startswith("No API certificate")
+
+    p12 = make_p12(tmp_path, "cert-pass")
+    certificate = ClientCertificate(p12_path=str(p12), password="cert-pass")
+    with_cert = dataclasses.replace(SHOP, certificate=certificate)
+    dialog = make_dialog(qtbot, merchant_settings(shop_sandbox.url, with_cert), services)
+    assert not dialog.certificate_box.notice.isVisible()
+    assert run_test(qtbot, dialog) is Verdict.OK
+    assert dialog.certificate_box.result_label.text().startswith("Certificate: opened")
+
+    p12.write_bytes(b"not a certificate")
+    assert run_test(qtbot, dialog) is Verdict.OK
+    assert "could not be opened" in dialog.certificate_box.result_label.text()
+    assert "cert-pass" not in dialog.certificate_box.result_label.text()
 
 
 def test_connection_with_a_typed_hmac_key(

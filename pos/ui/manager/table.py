@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from pos.reports.day import DealRow
 from pos.store import DealState
 from pos.ui.manager.common import yuan
+from pos.ui.texts import method_text
 
 
 class DealTableModel(QAbstractTableModel):
@@ -30,6 +31,7 @@ class DealTableModel(QAbstractTableModel):
             QT_TRANSLATE_NOOP("DealTableModel", "Time"),
             QT_TRANSLATE_NOOP("DealTableModel", "Product"),
             QT_TRANSLATE_NOOP("DealTableModel", "Amount"),
+            QT_TRANSLATE_NOOP("DealTableModel", "Method"),
             QT_TRANSLATE_NOOP("DealTableModel", "State"),
             QT_TRANSLATE_NOOP("DealTableModel", "Refunded"),
             QT_TRANSLATE_NOOP("DealTableModel", "Order number"),
@@ -51,7 +53,8 @@ class DealTableModel(QAbstractTableModel):
             (DealState.REVERSED, QT_TRANSLATE_NOOP("DealTableModel", "reversed")),
         )
     }
-    _MONEY_COLUMNS = frozenset({2, 4})
+    _MONEY_COLUMNS = frozenset({2, 5})
+    _STATE_COLUMN = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +100,7 @@ class DealTableModel(QAbstractTableModel):
                 row.time.strftime("%H:%M:%S"),
                 row.product,
                 yuan(row.amount_fen),
+                method_text(row.method),
                 self.state_text(row.state),
                 yuan(row.refunded_fen) if row.refunded_fen else "",
                 row.out_trade_no,
@@ -105,7 +109,7 @@ class DealTableModel(QAbstractTableModel):
             return values[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self._MONEY_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self._STATE_COLUMN:
             if row.state in (DealState.PARTIALLY_REFUNDED, DealState.REFUNDED):
                 return QColor("#b45309")
             if not row.is_paid:

@@ -1,11 +1,13 @@
-"""The API certificate (secapi/*: refunds and reversals, §3.5): a PKCS#12 file or a PEM pair."""
+"""The API certificate (secapi/*: refunds and reversals, §3.5, §3.10): a PKCS#12 file or a PEM
+pair; without one a real merchant's till takes no payment codes, and says so here."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from pos.config.validation import CertificateForm, CertificateKind
+from pos.config.validation import CERTIFICATE_UNREADABLE, CertificateForm, CertificateKind
 from pos.ui.settings.fields import FieldRow, FieldRows, password_edit, show_secret_mask, translate
+from pos.ui.settings.merchant import RESULT_COLOURS
 from pos.wechatpay.types import ClientCertificate
 
 #: The rows of the certificate's files and password, by field name.
@@ -18,6 +20,17 @@ class CertificateBox(QGroupBox):
     def __init__(self, fields: FieldRows) -> None:
         super().__init__(translate("SettingsDialog", "API certificate (for refunds)"))
         form = QFormLayout(self)
+        # §3.10: a payment code the customer does not finish is reversed, which needs it.
+        self.notice = QLabel(
+            translate(
+                "SettingsDialog",
+                "Without the API certificate the till takes no payment codes and makes no "
+                "refunds: only the shop's QR.",
+            )
+        )
+        self.notice.setObjectName("certificateNotice")
+        self.notice.setWordWrap(True)
+        form.addRow(self.notice)
         self.cert_kind_combo = QComboBox()
         for text, kind in (
             (translate("SettingsDialog", "None"), CertificateKind.NONE),
@@ -58,6 +71,11 @@ class CertificateBox(QGroupBox):
         form.addRow(self.key_pem_label, fields.add("key_pem_path", self.key_pem_edit, key_browse))
         self.cert_password_label = QLabel(translate("SettingsDialog", "Password"))
         form.addRow(self.cert_password_label, fields.add("password", self.cert_password_edit))
+        # What Test connection found of the certificate.
+        self.result_label = QLabel()
+        self.result_label.setObjectName("certificateResult")
+        self.result_label.setWordWrap(True)
+        form.addRow(self.result_label)
         self._rows: dict[str, FieldRow] = {name: fields.rows[name] for name in CERTIFICATE_FIELDS}
         self._stored_password = ""
 
@@ -102,5 +120,31 @@ class CertificateBox(QGroupBox):
         ]
         for widget, is_shown in shown:
             widget.setVisible(is_shown)
+        self.notice.setVisible(kind is CertificateKind.NONE)
+        self.result_label.clear()
         for row in self._rows.values():
             row.set_error(None)
+
+    def show_problem(self, problem: str | None) -> None:
+        """What Test connection found: ``problem`` from
+        :func:`pos.config.validation.certificate_problem` (None: it opens)."""
+        if problem is None:
+            text = translate(
+                "SettingsDialog", "Certificate: opened. Refunds and payment codes can use it."
+            )
+        elif problem == CERTIFICATE_UNREADABLE:
+            text = translate(
+                "SettingsDialog",
+                "The certificate could not be opened: check the file and its password. "
+                "Refunds and payment codes need it.",
+            )
+        else:
+            text = translate(
+                "SettingsDialog",
+                "No API certificate: payment codes and refunds are off until one is added "
+                "(a payment code the customer does not finish is reversed with it).",
+            )
+        self.result_label.setText(text)
+        tone = "good" if problem is None else "bad"
+        self.result_label.setProperty("tone", tone)
+        self.result_label.setStyleSheet(f"color: {RESULT_COLOURS[tone]};")

@@ -24,6 +24,7 @@ from pos.config.validation import (
     CertificateKind,
     ConnectionResult,
     Verdict,
+    certificate_problem,
     check_connection,
     validate_certificate,
     validate_checkout_timeout,
@@ -274,7 +275,8 @@ class SettingsDialog(SettingsForm):
         if self._merchant_locked_by and self._settings.merchant is not None:
             merchant = self._settings.merchant
         else:
-            merchant = self.merchant_box.merchant()
+            # With the certificate as the form has it: Test connection opens it too.
+            merchant = self.merchant_box.merchant(self.certificate_box.form().certificate())
         # A key typed here is a secret from now on, even before it is saved.
         logs.add_secrets(merchant.api_key)
         base_url = self._settings.api_base_url
@@ -282,14 +284,25 @@ class SettingsDialog(SettingsForm):
         self._testing = True
         self.test_button.setEnabled(False)
         self.merchant_box.show_result(self.tr("Asking WeChat Pay…"), "busy")
+        self.certificate_box.result_label.clear()
         self._workers().network(
-            lambda: check_connection(merchant, base_url, timeout=timeout),
+            # The certificate is opened too (§3.10: payment codes are reversed with it).
+            lambda: (
+                check_connection(merchant, base_url, timeout=timeout),
+                certificate_problem(merchant),
+            ),
             on_done=self._on_test_done,
             on_error=self._on_test_failed,
         )
         return True
 
-    def _on_test_done(self, result: object) -> None:
+    def _on_test_done(self, checked: object) -> None:
+        assert isinstance(checked, tuple)
+        result, problem = checked
+        self.certificate_box.show_problem(problem)
+        self._show_test_result(result)
+
+    def _show_test_result(self, result: object) -> None:
         assert isinstance(result, ConnectionResult)
         self._testing = False
         self.test_button.setEnabled(True)
@@ -302,7 +315,7 @@ class SettingsDialog(SettingsForm):
     def _on_test_failed(self, exc: BaseException) -> None:
         # check_connection turns every expected failure into a verdict: this is a bug.
         log.error("settings: test connection failed unexpectedly", exc_info=exc)
-        self._on_test_done(ConnectionResult(Verdict.OTHER, f"unexpected {type(exc).__name__}"))
+        self._show_test_result(ConnectionResult(Verdict.OTHER, f"unexpected {type(exc).__name__}"))
 
     def test_result_text(self) -> str:
         return self.test_result_label.text()
