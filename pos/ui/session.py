@@ -20,7 +20,7 @@ them, after :data:`RECOVERY_BUDGET_SECONDS`, or at once on Esc, whichever comes 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     )
     from pos.relay.events import RelayEvent
     from pos.services import Backend
-    from pos.store import Deal
+    from pos.store import Deal, Stamp
     from pos.ui.refunding import RefundRunner
 
 log = logging.getLogger(__name__)
@@ -138,6 +138,9 @@ class PaymentSession(QObject):
         self._watched: dict[str, CheckoutSession] = {}
         self._deadline: datetime | None = None
         self._is_closed = False
+        #: Who sells, for each new deal (pos.ui.till_desk: the clerk and shift); called on the
+        #: database worker as the deal is stored. None: nobody (a till without clerks).
+        self.stamper: Callable[[], Stamp] | None = None
         #: today's deals and the products, read for the till
         self.lists = TillLists(ops, clock=clock, parent=self)
         self.lists.deals_changed.connect(self.deals_changed)
@@ -279,8 +282,11 @@ class PaymentSession(QObject):
         self._ending = None
         self._left = None
 
+        stamper = self.stamper
+
         def begin() -> tuple[CheckoutSession, list[Command]]:
             from pos.checkout import CheckoutSession
+            from pos.store import NO_STAMP
 
             session = CheckoutSession.begin(
                 store=backend.store,
@@ -291,6 +297,7 @@ class PaymentSession(QObject):
                 sign_type=backend.sign_type,
                 config=backend.config,
                 clock=self._clock,
+                stamp=stamper() if stamper is not None else NO_STAMP,
             )
             return session, session.start()
 

@@ -10,9 +10,148 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="26"/>
+        <source>A refund</source>
+        <extracomment>What each action is called in the refusal, by pos.shop.Action value.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="27"/>
+        <source>The settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="28"/>
+        <source>Editing the products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="29"/>
+        <source>An export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="30"/>
+        <source>Reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="31"/>
+        <source>The manager&apos;s view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="32"/>
+        <source>Clerks&apos; accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="33"/>
+        <source>Closing another clerk&apos;s shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="34"/>
+        <source>The day&apos;s close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="42"/>
+        <source>%1 needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="55"/>
+        <source>Manager&apos;s approval</source>
+        <extracomment>A manager typed a PIN (checked by the caller, on the database worker).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="61"/>
+        <source>A manager may approve it once with their own PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="67"/>
+        <source>Manager&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="77"/>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="79"/>
+        <source>Approve (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="96"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CashSaleDialog</name>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="47"/>
+        <source>Cash sale</source>
+        <extracomment>The clerk confirmed: (amount_fen, received_fen).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="56"/>
+        <source>Amount (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="61"/>
+        <source>Cash received (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="63"/>
+        <source>Change due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="77"/>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="79"/>
+        <source>Take the cash (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="140"/>
+        <source>Storing the sale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="145"/>
+        <source>Less cash received than the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="155"/>
+        <source>Cash sale %1 stored. Give %2 back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="159"/>
+        <source>Done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="467"/>
+        <location filename="../../pos/ui/app.py" line="515"/>
         <location filename="../../pos/ui/cashier.py" line="90"/>
         <source>WeChat Pay cashier</source>
         <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till&apos;s widgets run work off the main thread (pos.ui.ops).
@@ -22,7 +161,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="101"/>
-        <location filename="../../pos/ui/cashier.py" line="554"/>
+        <location filename="../../pos/ui/cashier.py" line="563"/>
         <source>Checking unfinished payments…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -195,17 +334,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="552"/>
+        <location filename="../../pos/ui/cashier.py" line="561"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="570"/>
+        <location filename="../../pos/ui/cashier.py" line="579"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="584"/>
+        <location filename="../../pos/ui/cashier.py" line="593"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -468,6 +607,35 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
 </context>
 <context>
+    <name>DayCloseDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="277"/>
+        <source>Day close %1</source>
+        <extracomment>The manager asked to print the slip.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="284"/>
+        <source>The day is closed. The slip is saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="286"/>
+        <source>The day is closed. The slip could not be saved as a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="292"/>
+        <source>Print the slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="295"/>
+        <source>Close (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DealList</name>
     <message>
         <location filename="../../pos/ui/deal_list.py" line="69"/>
@@ -636,6 +804,157 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="42"/>
+        <source>QR code</source>
+        <extracomment>How the screens name the methods, by PaymentMethod value (the slips&apos; own words in Chinese).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="43"/>
+        <source>Payment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="44"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="67"/>
+        <source>Method</source>
+        <extracomment>The largest drawer the till takes, in fen (a typo, not a drawer, beyond it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="68"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="69"/>
+        <source>Takings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="70"/>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="71"/>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="82"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="134"/>
+        <source>Handover</source>
+        <extracomment>The clerk confirmed the count: (counted_fen, note). The clerk asked to print the slip again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="138"/>
+        <source>Handover of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="143"/>
+        <source>Float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="146"/>
+        <source>Cash expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="149"/>
+        <source>the cash counted in the drawer, yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="152"/>
+        <source>Cash counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="155"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="159"/>
+        <source>why the drawer differs, who takes over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="161"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="172"/>
+        <source>Not now (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="174"/>
+        <source>Print the slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="177"/>
+        <source>Hand over (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="201"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="203"/>
+        <source>short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="203"/>
+        <source>over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="229"/>
+        <source>Type the cash counted in yuan, for example 512.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="233"/>
+        <source>Closing the shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="244"/>
+        <source>Handed over. The slip is saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="246"/>
+        <source>Handed over. The slip could not be saved as a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="250"/>
+        <source>Next clerk (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LateBanner</name>
     <message>
         <location filename="../../pos/ui/late_banner.py" line="30"/>
@@ -655,6 +974,96 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../pos/ui/login.py" line="107"/>
+        <source>Type your number and press Enter, then your PIN.</source>
+        <extracomment>The longest PIN an account has (pos.shop.accounts: 4 to 6 digits). The clerk typed a number and a PIN: (number, pin). The locked till&apos;s clerk typed their PIN. Someone else wants the locked till (the clerk stays logged out; their shift stays open). The float was counted into the drawer, in fen.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="117"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="123"/>
+        <source>Log in (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="138"/>
+        <source>Another clerk (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="140"/>
+        <source>Unlock (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="151"/>
+        <source>Count the cash float into the drawer and type the sum (yuan).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="159"/>
+        <source>Open the shift (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="168"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="182"/>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="186"/>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="186"/>
+        <source>clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="196"/>
+        <source>The till is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="198"/>
+        <source>%1, type your PIN to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="205"/>
+        <source>New shift of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="239"/>
+        <location filename="../../pos/ui/login.py" line="253"/>
+        <source>Type the number shown before your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="275"/>
+        <source>Type the float in yuan, for example 200 or 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="277"/>
+        <source>Opening the shift with %1…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -757,58 +1166,58 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="265"/>
+        <location filename="../../pos/ui/manager/window.py" line="269"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="280"/>
-        <location filename="../../pos/ui/manager/window.py" line="283"/>
+        <location filename="../../pos/ui/manager/window.py" line="284"/>
+        <location filename="../../pos/ui/manager/window.py" line="287"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="312"/>
+        <location filename="../../pos/ui/manager/window.py" line="316"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="329"/>
+        <location filename="../../pos/ui/manager/window.py" line="333"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="332"/>
+        <location filename="../../pos/ui/manager/window.py" line="336"/>
         <source>Reconciliation cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="336"/>
+        <location filename="../../pos/ui/manager/window.py" line="340"/>
         <source>Exported %1 deals to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="343"/>
+        <location filename="../../pos/ui/manager/window.py" line="347"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="361"/>
+        <location filename="../../pos/ui/manager/window.py" line="371"/>
         <source>Refund of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="371"/>
+        <location filename="../../pos/ui/manager/window.py" line="381"/>
         <source>Downloading WeChat&apos;s bill of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="397"/>
+        <location filename="../../pos/ui/manager/window.py" line="407"/>
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="403"/>
+        <location filename="../../pos/ui/manager/window.py" line="413"/>
         <source>Reconciliation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1020,13 +1429,13 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="70"/>
+        <location filename="../../pos/ui/app.py" line="71"/>
         <source>&amp;Look in:</source>
         <extracomment>On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE &quot;Recovery&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="71"/>
+        <location filename="../../pos/ui/app.py" line="72"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1220,74 +1629,74 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="44"/>
+        <location filename="../../pos/ui/manager/refund.py" line="45"/>
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="77"/>
+        <location filename="../../pos/ui/manager/refund.py" line="78"/>
         <source>Amount to refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="81"/>
+        <location filename="../../pos/ui/manager/refund.py" line="82"/>
         <source>Reason (shown to the customer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="82"/>
+        <location filename="../../pos/ui/manager/refund.py" line="83"/>
         <source>Customer returned the goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="91"/>
+        <location filename="../../pos/ui/manager/refund.py" line="92"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="93"/>
+        <location filename="../../pos/ui/manager/refund.py" line="94"/>
         <source>Next…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="116"/>
+        <location filename="../../pos/ui/manager/refund.py" line="117"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="118"/>
+        <location filename="../../pos/ui/manager/refund.py" line="119"/>
         <source>Confirm refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="143"/>
+        <location filename="../../pos/ui/manager/refund.py" line="144"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="63"/>
+        <location filename="../../pos/ui/manager/refund.py" line="64"/>
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="154"/>
-        <location filename="../../pos/ui/manager/refund.py" line="160"/>
+        <location filename="../../pos/ui/manager/refund.py" line="155"/>
+        <location filename="../../pos/ui/manager/refund.py" line="161"/>
         <source>At most %1 may be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="164"/>
+        <location filename="../../pos/ui/manager/refund.py" line="165"/>
         <source>Enter a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="169"/>
+        <location filename="../../pos/ui/manager/refund.py" line="170"/>
         <source>Refund %1 to the customer for %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="184"/>
+        <location filename="../../pos/ui/manager/refund.py" line="185"/>
         <source>Refunding %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1904,6 +2313,70 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     <message>
         <location filename="../../pos/ui/settings/dialog.py" line="386"/>
         <source>Could not save: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillDesk</name>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="138"/>
+        <source>Cash (Ctrl+Enter)</source>
+        <extracomment>How often the idle lock is checked. The till&apos;s keys for the shop: a cash sale, the lock, the handover. Where the handover and day-close slips are saved as PDFs, in the data folder. Someone logged in, out, or the till has no accounts: the Account or None. The till locked itself (idle) or was locked (key): open views of the manager close. A cash sale was stored (a pos.checkout.cash.CashSale). A shift was handed over (its pos.shop.ShiftSummary). The day was closed (its pos.shop.DayClose). The core, used on the database worker only. Copies for the main thread, set from what the database worker returned. The other tills&apos; handovers of a day, for the day&apos;s close (the shop server&apos;s; set by whoever wires the shop in). Called on the database worker.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="139"/>
+        <source>Handover (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="140"/>
+        <source>Day close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="141"/>
+        <source>Lock (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="172"/>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="172"/>
+        <source>clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="174"/>
+        <source>Clerk: %1 %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="349"/>
+        <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="353"/>
+        <source>Wrong number or PIN. %1 tries left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="356"/>
+        <source>Another clerk&apos;s shift is still open at this till: they hand it over first, or a manager logs in to close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="360"/>
+        <source>Log in and open a shift first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="632"/>
+        <source>The day cannot be closed: a shift of the day is still open, or the day is closed already.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,9 +9,148 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="26" />
+        <source>A refund</source>
+        <extracomment>What each action is called in the refusal, by pos.shop.Action value.</extracomment>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="27" />
+        <source>The settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="28" />
+        <source>Editing the products</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="29" />
+        <source>An export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="30" />
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="31" />
+        <source>The manager's view</source>
+        <translation>店长视图</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="32" />
+        <source>Clerks' accounts</source>
+        <translation>收银员账号</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="33" />
+        <source>Closing another clerk's shift</source>
+        <translation>结束其他收银员的班次</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="34" />
+        <source>The day's close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="42" />
+        <source>%1 needs a manager.</source>
+        <translation>%1需要店长权限。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="55" />
+        <source>Manager's approval</source>
+        <extracomment>A manager typed a PIN (checked by the caller, on the database worker).</extracomment>
+        <translation>店长授权</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="61" />
+        <source>A manager may approve it once with their own PIN.</source>
+        <translation>店长可用自己的 PIN 授权这一次操作。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="67" />
+        <source>Manager's PIN</source>
+        <translation>店长 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="77" />
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="79" />
+        <source>Approve (Enter)</source>
+        <translation>授权 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="96" />
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+</context>
+<context>
+    <name>CashSaleDialog</name>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="47" />
+        <source>Cash sale</source>
+        <extracomment>The clerk confirmed: (amount_fen, received_fen).</extracomment>
+        <translation>现金收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="56" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="61" />
+        <source>Cash received (yuan)</source>
+        <translation>实收现金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="63" />
+        <source>Change due</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="77" />
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="79" />
+        <source>Take the cash (Enter)</source>
+        <translation>收下现金 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="140" />
+        <source>Storing the sale…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="145" />
+        <source>Less cash received than the amount.</source>
+        <translation>实收现金少于金额。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="155" />
+        <source>Cash sale %1 stored. Give %2 back.</source>
+        <translation>现金收款 %1 已保存。请找零 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="159" />
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="467" />
+        <location filename="../../pos/ui/app.py" line="515" />
         <location filename="../../pos/ui/cashier.py" line="90" />
         <source>WeChat Pay cashier</source>
         <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till's widgets run work off the main thread (pos.ui.ops).
@@ -21,7 +160,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="101" />
-        <location filename="../../pos/ui/cashier.py" line="554" />
+        <location filename="../../pos/ui/cashier.py" line="563" />
         <source>Checking unfinished payments…</source>
         <translation>正在核对未完成的收款…</translation>
     </message>
@@ -192,17 +331,17 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>警报：微信支付报告 %1 的订单（%2）支付金额不符，不计为已支付。请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="552" />
+        <location filename="../../pos/ui/cashier.py" line="561" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="570" />
+        <location filename="../../pos/ui/cashier.py" line="579" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="584" />
+        <location filename="../../pos/ui/cashier.py" line="593" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
     </message>
@@ -465,6 +604,35 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
 </context>
 <context>
+    <name>DayCloseDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="277" />
+        <source>Day close %1</source>
+        <extracomment>The manager asked to print the slip.</extracomment>
+        <translation>日结 %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="284" />
+        <source>The day is closed. The slip is saved as %1.</source>
+        <translation>已日结。日结单已保存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="286" />
+        <source>The day is closed. The slip could not be saved as a PDF.</source>
+        <translation>已日结。日结单未能保存为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="292" />
+        <source>Print the slip</source>
+        <translation>打印小票</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="295" />
+        <source>Close (Enter)</source>
+        <translation>关闭 (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>DealList</name>
     <message>
         <location filename="../../pos/ui/deal_list.py" line="69" />
@@ -633,6 +801,157 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="42" />
+        <source>QR code</source>
+        <extracomment>How the screens name the methods, by PaymentMethod value (the slips' own words in Chinese).</extracomment>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="43" />
+        <source>Payment code</source>
+        <translation>付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="44" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="67" />
+        <source>Method</source>
+        <extracomment>The largest drawer the till takes, in fen (a typo, not a drawer, beyond it).</extracomment>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="68" />
+        <source>Count</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="69" />
+        <source>Takings</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="70" />
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="71" />
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="82" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="134" />
+        <source>Handover</source>
+        <extracomment>The clerk confirmed the count: (counted_fen, note). The clerk asked to print the slip again.</extracomment>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="138" />
+        <source>Handover of %1</source>
+        <translation>%1 交班</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="143" />
+        <source>Float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="146" />
+        <source>Cash expected</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="149" />
+        <source>the cash counted in the drawer, yuan</source>
+        <translation>钱箱实点现金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="152" />
+        <source>Cash counted</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="155" />
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="159" />
+        <source>why the drawer differs, who takes over…</source>
+        <translation>差额原因、接班人…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="161" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="172" />
+        <source>Not now (Esc)</source>
+        <translation>暂不交班 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="174" />
+        <source>Print the slip</source>
+        <translation>打印交班单</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="177" />
+        <source>Hand over (Enter)</source>
+        <translation>交班 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="201" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="203" />
+        <source>short</source>
+        <translation>短款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="203" />
+        <source>over</source>
+        <translation>长款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="229" />
+        <source>Type the cash counted in yuan, for example 512.50.</source>
+        <translation>请输入实点现金（元），例如 512.50。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="233" />
+        <source>Closing the shift…</source>
+        <translation>正在交班…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="244" />
+        <source>Handed over. The slip is saved as %1.</source>
+        <translation>已交班。交班单已保存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="246" />
+        <source>Handed over. The slip could not be saved as a PDF.</source>
+        <translation>已交班。交班单未能保存为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="250" />
+        <source>Next clerk (Enter)</source>
+        <translation>下一位收银员 (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>LateBanner</name>
     <message>
         <location filename="../../pos/ui/late_banner.py" line="30" />
@@ -651,6 +970,96 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>
             <numerusform>（另有 %n 笔）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../pos/ui/login.py" line="107" />
+        <source>Type your number and press Enter, then your PIN.</source>
+        <extracomment>The longest PIN an account has (pos.shop.accounts: 4 to 6 digits). The clerk typed a number and a PIN: (number, pin). The locked till's clerk typed their PIN. Someone else wants the locked till (the clerk stays logged out; their shift stays open). The float was counted into the drawer, in fen.</extracomment>
+        <translation>输入工号后按 Enter，再输入 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="117" />
+        <source>Number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="123" />
+        <source>Log in (Enter)</source>
+        <translation>登录 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="138" />
+        <source>Another clerk (F2)</source>
+        <translation>换人 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="140" />
+        <source>Unlock (Enter)</source>
+        <translation>解锁 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="151" />
+        <source>Count the cash float into the drawer and type the sum (yuan).</source>
+        <translation>请清点放入钱箱的备用金，并输入金额（元）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="159" />
+        <source>Open the shift (Enter)</source>
+        <translation>开班 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="168" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="182" />
+        <source>Log in</source>
+        <translation>收银员登录</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="186" />
+        <source>manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="186" />
+        <source>clerk</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="196" />
+        <source>The till is locked</source>
+        <translation>收银台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="198" />
+        <source>%1, type your PIN to go on.</source>
+        <translation>%1，请输入 PIN 继续。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="205" />
+        <source>New shift of %1</source>
+        <translation>%1 开班</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="239" />
+        <location filename="../../pos/ui/login.py" line="253" />
+        <source>Type the number shown before your name.</source>
+        <translation>请输入姓名前的工号。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="275" />
+        <source>Type the float in yuan, for example 200 or 0.</source>
+        <translation>请输入备用金（元），例如 200 或 0。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="277" />
+        <source>Opening the shift with %1…</source>
+        <translation>正在以 %1 开班…</translation>
     </message>
 </context>
 <context>
@@ -753,58 +1162,58 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>共 %1 笔交易，显示 %2 笔。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="265" />
+        <location filename="../../pos/ui/manager/window.py" line="269" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="280" />
-        <location filename="../../pos/ui/manager/window.py" line="283" />
+        <location filename="../../pos/ui/manager/window.py" line="284" />
+        <location filename="../../pos/ui/manager/window.py" line="287" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="312" />
+        <location filename="../../pos/ui/manager/window.py" line="316" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="329" />
+        <location filename="../../pos/ui/manager/window.py" line="333" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="332" />
+        <location filename="../../pos/ui/manager/window.py" line="336" />
         <source>Reconciliation cancelled.</source>
         <translation>已取消对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="336" />
+        <location filename="../../pos/ui/manager/window.py" line="340" />
         <source>Exported %1 deals to %2.</source>
         <translation>已导出 %1 笔交易到 %2。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="343" />
+        <location filename="../../pos/ui/manager/window.py" line="347" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="361" />
+        <location filename="../../pos/ui/manager/window.py" line="371" />
         <source>Refund of %1: %2</source>
         <translation>%1 的退款：%2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="371" />
+        <location filename="../../pos/ui/manager/window.py" line="381" />
         <source>Downloading WeChat's bill of %1…</source>
         <translation>正在下载 %1 的微信账单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="397" />
+        <location filename="../../pos/ui/manager/window.py" line="407" />
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation>微信在次日上午生成 %1 的账单，%2 之后即可对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="403" />
+        <location filename="../../pos/ui/manager/window.py" line="413" />
         <source>Reconciliation failed: %1</source>
         <translation>对账失败：%1</translation>
     </message>
@@ -1016,13 +1425,13 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="70" />
+        <location filename="../../pos/ui/app.py" line="71" />
         <source>&amp;Look in:</source>
         <extracomment>On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE "Recovery").</extracomment>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="71" />
+        <location filename="../../pos/ui/app.py" line="72" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -1214,74 +1623,74 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="44" />
+        <location filename="../../pos/ui/manager/refund.py" line="45" />
         <source>Refund</source>
         <extracomment>The refund reached a final state, or stopped being followed: RefundProgress.</extracomment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="77" />
+        <location filename="../../pos/ui/manager/refund.py" line="78" />
         <source>Amount to refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="81" />
+        <location filename="../../pos/ui/manager/refund.py" line="82" />
         <source>Reason (shown to the customer)</source>
         <translation>退款原因（顾客可见）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="82" />
+        <location filename="../../pos/ui/manager/refund.py" line="83" />
         <source>Customer returned the goods</source>
         <translation>顾客退货</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="91" />
+        <location filename="../../pos/ui/manager/refund.py" line="92" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="93" />
+        <location filename="../../pos/ui/manager/refund.py" line="94" />
         <source>Next…</source>
         <translation>下一步…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="116" />
+        <location filename="../../pos/ui/manager/refund.py" line="117" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="118" />
+        <location filename="../../pos/ui/manager/refund.py" line="119" />
         <source>Confirm refund</source>
         <translation>确认退款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="143" />
+        <location filename="../../pos/ui/manager/refund.py" line="144" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="63" />
+        <location filename="../../pos/ui/manager/refund.py" line="64" />
         <source>%1 — %2, paid %3, %4 may still be refunded.</source>
         <translation>%1 — %2，已付 %3，可退 %4。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="154" />
-        <location filename="../../pos/ui/manager/refund.py" line="160" />
+        <location filename="../../pos/ui/manager/refund.py" line="155" />
+        <location filename="../../pos/ui/manager/refund.py" line="161" />
         <source>At most %1 may be refunded.</source>
         <translation>最多可退 %1。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="164" />
+        <location filename="../../pos/ui/manager/refund.py" line="165" />
         <source>Enter a reason.</source>
         <translation>请填写退款原因。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="169" />
+        <location filename="../../pos/ui/manager/refund.py" line="170" />
         <source>Refund %1 to the customer for %2?</source>
         <translation>确认向顾客退还 %1（%2）？</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="184" />
+        <location filename="../../pos/ui/manager/refund.py" line="185" />
         <source>Refunding %1…</source>
         <translation>正在退款 %1…</translation>
     </message>
@@ -1899,6 +2308,70 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <location filename="../../pos/ui/settings/dialog.py" line="386" />
         <source>Could not save: {reason}</source>
         <translation>无法保存：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TillDesk</name>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="138" />
+        <source>Cash (Ctrl+Enter)</source>
+        <extracomment>How often the idle lock is checked. The till's keys for the shop: a cash sale, the lock, the handover. Where the handover and day-close slips are saved as PDFs, in the data folder. Someone logged in, out, or the till has no accounts: the Account or None. The till locked itself (idle) or was locked (key): open views of the manager close. A cash sale was stored (a pos.checkout.cash.CashSale). A shift was handed over (its pos.shop.ShiftSummary). The day was closed (its pos.shop.DayClose). The core, used on the database worker only. Copies for the main thread, set from what the database worker returned. The other tills' handovers of a day, for the day's close (the shop server's; set by whoever wires the shop in). Called on the database worker.</extracomment>
+        <translation>现金 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="139" />
+        <source>Handover (Ctrl+H)</source>
+        <translation>交班 (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="140" />
+        <source>Day close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="141" />
+        <source>Lock (Ctrl+L)</source>
+        <translation>锁屏 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="172" />
+        <source>manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="172" />
+        <source>clerk</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="174" />
+        <source>Clerk: %1 %2 (%3)</source>
+        <translation>收银员：%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="349" />
+        <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
+        <translation>PIN 错误次数过多，已锁定 %1 分 %2 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="353" />
+        <source>Wrong number or PIN. %1 tries left.</source>
+        <translation>工号或 PIN 错误，还可再试 %1 次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="356" />
+        <source>Another clerk's shift is still open at this till: they hand it over first, or a manager logs in to close it.</source>
+        <translation>本机还有其他收银员的班次未交班：请其先交班，或由店长登录结束该班次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="360" />
+        <source>Log in and open a shift first.</source>
+        <translation>请先登录并开班。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="632" />
+        <source>The day cannot be closed: a shift of the day is still open, or the day is closed already.</source>
+        <translation>无法日结：当天还有班次未交班，或当天已日结。</translation>
     </message>
 </context>
 <context>

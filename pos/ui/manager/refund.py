@@ -196,7 +196,7 @@ class RefundDialog(QDialog):
         )
         steps.finished.connect(self._on_done)
         steps.failed.connect(self._on_error)
-        steps.start(number, fen, reason)
+        steps.start(number, fen, reason, stamp=services.stamp())
 
     def _on_done(self, progress: RefundProgress) -> None:
         self.progress = progress

@@ -6,14 +6,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pos.config import save_pin_hash
 from pos.errors import PosError
 from pos.pin import PinGate
 from pos.refunds import RefundClient
 from pos.reports.reconcile import BillClient
-from pos.store import Store
+from pos.store import NO_STAMP, Stamp, Store
 
 if TYPE_CHECKING:
     from pos.config import Settings
@@ -53,6 +53,21 @@ class ManagerServices:
     progress_after_ms: int = 1000
     #: Prints the slip of a refund that succeeded (when a printer is set).
     counter: Counter | None = None
+    #: A till with clerks: ``guard(action, then)`` calls ``then`` when the clerk may do the
+    #: action (pos.shop.Action's value), else after a manager's approval. None: no clerks.
+    guard: Callable[[str, Callable[[], object]], None] | None = None
+    #: The clerk and shift a refund made here is stamped with.
+    stamp: Callable[[], Stamp] = lambda: NO_STAMP
+    #: The till's clerks' accounts (pos.shop.Accounts), for the manager to add and
+    #: deactivate; used on the database worker. None: the view shows no accounts.
+    accounts: Any = None
+
+    def guarded(self, action: str, then: Callable[[], object]) -> None:
+        """``then`` at once on a till without clerks; else through :attr:`guard`."""
+        if self.guard is None:
+            then()
+        else:
+            self.guard(action, then)
 
     def today(self) -> date:
         """Today, the shop's business day (the settings' time zone)."""
@@ -82,4 +97,7 @@ def manager_services(app: CashierApp) -> ManagerServices:
         refund_notify_url=backend.refund_notify_url,
         pin_gate=app.pin_gate(),
         counter=app.counter,
+        guard=app.desk.guard if app.desk.has_accounts else None,
+        stamp=app.desk.current_stamp,
+        accounts=app.desk.desk.accounts if app.desk.desk is not None else None,
     )

@@ -258,6 +258,10 @@ class ManagerWindow(QWidget):
         return day, day
 
     def _ask_export(self, fmt: str) -> None:
+        # A till with clerks: an export needs a manager (or one's approval at the till).
+        self._services.guarded("export", lambda: self._ask_export_path(fmt))
+
+    def _ask_export_path(self, fmt: str) -> None:
         first, last = self.export_range()
         name = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
         suggested = str(Path.home() / f"deals-{name}.{fmt}")
@@ -346,9 +350,15 @@ class ManagerWindow(QWidget):
     # -- refund ----------------------------------------------------------------------------
 
     def open_refund(self) -> RefundDialog | None:
+        """The refund dialog for the selected deal; a clerk is refused it in plain words and
+        a manager may approve it with their PIN (then it opens)."""
         row = self.selected_row()
         if row is None or row.state not in (DealState.PAID, DealState.PARTIALLY_REFUNDED):
             return None
+        self._services.guarded("refund", lambda: self._show_refund(row))
+        return self.refund_dialog
+
+    def _show_refund(self, row: DealRow) -> RefundDialog:
         dialog = RefundDialog(self._services, row, self)
         dialog.refund_finished.connect(self._on_refund_finished)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
