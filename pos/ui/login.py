@@ -65,6 +65,8 @@ class LoginScreen(QFrame):
     switch_requested = Signal()
     #: The float was counted into the drawer, in fen.
     float_submitted = Signal(int)
+    #: A manager closes the day instead of opening a shift (after the last handover).
+    day_close_requested = Signal()
 
     def __init__(self, parent: QWidget, *, max_amount_fen: int) -> None:
         super().__init__(parent)
@@ -159,6 +161,13 @@ class LoginScreen(QFrame):
         self.float_button = QPushButton(self.tr("Open the shift (Enter)"))
         self.float_button.clicked.connect(self.submit_float)
         layout.addWidget(self.float_button)
+        self.day_close_button = QPushButton(self.tr("Close the day instead (F4)"))
+        self.day_close_button.setObjectName("floatDayClose")
+        self.day_close_button.clicked.connect(self.day_close_requested)
+        layout.addWidget(self.day_close_button)
+        self.float_switch_button = QPushButton(self.tr("Another clerk (F2)"))
+        self.float_switch_button.clicked.connect(self.switch_requested)
+        layout.addWidget(self.float_switch_button)
         return page
 
     def _pin_field(self, name: str, on_enter: object) -> QLineEdit:
@@ -201,9 +210,10 @@ class LoginScreen(QFrame):
         self._show(1, message)
         self.unlock_edit.setFocus()
 
-    def show_float(self, clerk: Account, message: str = "") -> None:
+    def show_float(self, clerk: Account, message: str = "", *, may_close_day: bool = False) -> None:
         self.title.setText(self.tr("New shift of %1").replace("%1", f"{clerk.number} {clerk.name}"))
         self.float_edit.setText("0.00")
+        self.day_close_button.setVisible(may_close_day)
         self._show(2, message)
         self.float_edit.selectAll()
         self.float_edit.setFocus()
@@ -282,8 +292,11 @@ class LoginScreen(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Every key stops here: the till behind must not charge, cancel or open a view.
-        if event.key() == Qt.Key.Key_F2 and self.page == "unlock":
+        key, page = event.key(), self.page
+        if key == Qt.Key.Key_F2 and page in ("unlock", "float"):
             self.switch_requested.emit()
+        elif key == Qt.Key.Key_F4 and page == "float" and self.day_close_button.isVisible():
+            self.day_close_requested.emit()
         event.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -18,21 +18,20 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos.clock import Clock, utc_now
-from pos.errors import NotAllowed, PinRefused, PosError, ShiftError
+from pos.errors import PinRefused, PosError, ShiftError
+from pos.ui.closing import Closing
 from pos.ui.login import LoginScreen
 
 if TYPE_CHECKING:
     from pos.checkout.cash import CashSale
     from pos.config import Settings
-    from pos.counter.receipt import Layout
     from pos.services import Backend
     from pos.shop import Desk, IdleLock, ShiftSummary
     from pos.store import Account, Shift, Stamp
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
     from pos.ui.cashier import CashierWindow
     from pos.ui.counter import Counter
     from pos.ui.ops import Ops
-    from pos.ui.shift import HandoverDialog
 
 log = logging.getLogger(__name__)
 
@@ -49,18 +47,6 @@ log = logging.getLogger(__name__)
 IDLE_CHECK_MS = 1_000
 #: The till's keys for the shop: a cash sale, the lock, the handover.
 CASH_KEY, LOCK_KEY, HANDOVER_KEY = "Ctrl+Return", "Ctrl+L", "Ctrl+H"
-#: Where the handover and day-close slips are saved as PDFs, in the data folder.
-SLIPS_FOLDER = "slips"
-
-
-def slip_image(layout: Layout) -> QImage:
-    """A slip drawn as the printer would (Pillow), as a QImage (on any thread)."""
-    from pos.counter.preview import render_image
-
-    picture = render_image(layout).convert("L")
-    width, height = picture.size
-    data = picture.tobytes()
-    return QImage(data, width, height, width, QImage.Format.Format_Grayscale8).copy()
 
 
 class TillDesk(QObject):
@@ -90,13 +76,13 @@ class TillDesk(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ops = ops
+        self.ops = ops
         self.window = window
         self.settings = settings
-        self._counter = counter
+        self.counter = counter
         self._clock = clock
         self._monotonic = monotonic
-        self._is_busy = is_busy
+        self.is_busy = is_busy
         self._backend: Backend | None = None
         #: The core, used on the database worker only.
         self.desk: Desk | None = None
@@ -115,6 +101,8 @@ class TillDesk(QObject):
         self.login.unlock_submitted.connect(self.on_login_unlock_submitted)
         self.login.switch_requested.connect(self.switch_clerk)
         self.login.float_submitted.connect(self.on_login_float_submitted)
+        self.login.day_close_requested.connect(lambda: self.close_day())
+        self.closing = Closing(self)
         self._build_bar()
         self._shortcuts = [
             self._shortcut(CASH_KEY, self.cash_sale),
@@ -213,7 +201,7 @@ class TillDesk(QObject):
             self.desk = desk  # before any sale can ask for its stamp (same worker, in order)
             return desk, desk.accounts.listed(), desk.shift
 
-        self._ops.db(self, open_desk, what="opening the clerks").success(self._on_opened).run()
+        self.ops.db(self, open_desk, what="opening the clerks").success(self._on_opened).run()
 
     def _on_opened(self, opened: tuple[Desk, list[Account], Shift | None]) -> None:
         from pos.shop import IdleLock
@@ -251,7 +239,7 @@ class TillDesk(QObject):
             return NO_STAMP
         return Stamp(clerk_id=self.clerk.id, shift_id=None if self.shift is None else self.shift.id)
 
-    def _desk(self) -> Desk:
+    def core(self) -> Desk:
         desk = self.desk
         if desk is None:
             raise ShiftError("the till's clerks are not loaded yet")
@@ -261,11 +249,11 @@ class TillDesk(QObject):
 
     def on_login_submitted(self, number: int, pin: str) -> None:
         def login() -> tuple[Account, Shift | None]:
-            desk = self._desk()
+            desk = self.core()
             return desk.login(number, pin), desk.shift
 
         (
-            self._ops.db(self, login, what="logging in")
+            self.ops.db(self, login, what="logging in")
             .success(self._on_logged_in)
             .failure(lambda exc: self.login.show_message(self.refusal_words(exc)))
             .run()
@@ -278,13 +266,13 @@ class TillDesk(QObject):
         self._refresh_bar()
         self.clerk_changed.emit(clerk)
         if shift is None:
-            self.login.show_float(clerk)
+            self.login.show_float(clerk, may_close_day=self.may("close_day"))
         else:
             self._set_covered(False)
 
     def on_login_float_submitted(self, float_fen: int) -> None:
         (
-            self._ops.db(self, lambda: self._desk().open_shift(float_fen), what="opening a shift")
+            self.ops.db(self, lambda: self.core().open_shift(float_fen), what="opening a shift")
             .success(self._on_shift_opened)
             .failure(lambda exc: self.login.show_message(self.refusal_words(exc)))
             .run()
@@ -301,7 +289,7 @@ class TillDesk(QObject):
         if not self.has_accounts or self.clerk is None or self.is_locked:
             return
         self.is_locked = True
-        self._ops.db(self, lambda: self._desk().lock(), what="locking the till").run()
+        self.ops.db(self, lambda: self.core().lock(), what="locking the till").run()
         self._close_dialog()
         self.locked.emit()
         self._set_covered(True)
@@ -309,7 +297,7 @@ class TillDesk(QObject):
 
     def on_login_unlock_submitted(self, pin: str) -> None:
         (
-            self._ops.db(self, lambda: self._desk().unlock(pin), what="unlocking")
+            self.ops.db(self, lambda: self.core().unlock(pin), what="unlocking")
             .success(self._on_unlocked)
             .failure(lambda exc: self.login.show_message(self.refusal_words(exc)))
             .run()
@@ -327,11 +315,11 @@ class TillDesk(QObject):
         """Log the clerk out (their shift stays open) and show the login."""
 
         def logout() -> list[Account]:
-            desk = self._desk()
+            desk = self.core()
             desk.logout()
             return desk.accounts.listed()
 
-        self._ops.db(self, logout, what="logging out").success(self._on_logged_out).run()
+        self.ops.db(self, logout, what="logging out").success(self._on_logged_out).run()
 
     def _on_logged_out(self, accounts: list[Account]) -> None:
         self.clerk, self.is_locked = None, False
@@ -378,7 +366,7 @@ class TillDesk(QObject):
         idle = self.idle
         if idle is None or self.clerk is None or self.is_locked:
             return
-        if self._is_busy():
+        if self.is_busy():
             idle.touch()
             return
         if idle.is_due():
@@ -407,10 +395,10 @@ class TillDesk(QObject):
             return
         from pos.ui.approval import ApprovalDialog
 
-        dialog = ApprovalDialog(self._dialog_parent(), action)
+        dialog = ApprovalDialog(self.dialog_parent(), action)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.pin_submitted.connect(lambda pin: self._approve(dialog, action, pin, then))
-        self._show_dialog(dialog)
+        self.show_dialog(dialog)
 
     def _approve(
         self, dialog: ApprovalDialog, action: str, pin: str, then: Callable[[], object]
@@ -418,14 +406,14 @@ class TillDesk(QObject):
         def approve() -> Account:
             from pos.shop import Action
 
-            return self._desk().approve(Action(action), pin)
+            return self.core().approve(Action(action), pin)
 
         def approved(_manager: Account) -> None:
             dialog.accept()
             then()
 
         (
-            self._ops.db(dialog, approve, what="a manager's approval")
+            self.ops.db(dialog, approve, what="a manager's approval")
             .success(approved)
             .failure(lambda exc: dialog.show_refused(self.refusal_words(exc)))
             .run()
@@ -433,14 +421,20 @@ class TillDesk(QObject):
 
     # -- dialogs ---------------------------------------------------------------------------------
 
-    def _dialog_parent(self) -> QWidget:
+    def dialog_parent(self) -> QWidget:
         active = QApplication.activeWindow()
         return active if active is not None else self.window
 
-    def _show_dialog(self, dialog: QWidget) -> None:
+    def show_dialog(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
+        if isinstance(dialog, QDialog):
+            dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
         dialog.show()
+
+    def _forget_dialog(self, dialog: QWidget) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
 
     def _close_dialog(self) -> None:
         import shiboken6
@@ -450,7 +444,7 @@ class TillDesk(QObject):
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.close()
 
-    def _is_ready(self) -> bool:
+    def is_ready(self) -> bool:
         """The till may start a sale, a handover: services open, login not in the way."""
         if self._backend is None or self.login.isVisible():
             return False
@@ -460,7 +454,7 @@ class TillDesk(QObject):
 
     def cash_sale(self) -> CashSaleDialog | None:
         """The cash sale's dialog, with the amount typed at the till."""
-        if not self._is_ready() or self._is_busy():
+        if not self.is_ready() or self.is_busy():
             return None
         from pos.ui.cash import CashSaleDialog
 
@@ -471,7 +465,7 @@ class TillDesk(QObject):
         )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.sale_requested.connect(lambda amount, got: self._sell(dialog, amount, got))
-        self._show_dialog(dialog)
+        self.show_dialog(dialog)
         return dialog
 
     def _sell(self, dialog: CashSaleDialog, amount_fen: int, received_fen: int) -> None:
@@ -498,168 +492,18 @@ class TillDesk(QObject):
             self.cash_sold.emit(sale)
 
         (
-            self._ops.db(dialog, sell, what="storing a cash sale")
+            self.ops.db(dialog, sell, what="storing a cash sale")
             .success(sold)
             .failure(lambda exc: dialog.show_refused(self.refusal_words(exc)))
             .run()
         )
 
-    # -- the handover ------------------------------------------------------------------------------
+    # -- the handover and the day's close (pos.ui.closing) -----------------------------------------
 
     def handover(self) -> None:
         """The open shift's figures; the count; the slip; then the next clerk logs in."""
-        if not self._is_ready() or not self.has_accounts or self._is_busy():
-            return
-
-        def figures() -> tuple[Any, ...]:
-            desk = self._desk()
-            shift = desk.shift
-            if shift is None:
-                raise ShiftError("no shift is open at this till")
-            return shift, desk.shift_totals(), desk.expected_cash()
-
-        self._ops.db(self, figures, what="the shift's figures").success(self._show_handover).run()
-
-    def _show_handover(self, figures: tuple[Any, ...]) -> None:
-        from pos.ui.shift import HandoverDialog
-
-        shift, totals, expected = figures
-        owner = self.clerk
-        dialog = HandoverDialog(
-            self.window,
-            clerk_name="" if owner is None else f"{owner.number} {owner.name}",
-            float_fen=shift.float_fen,
-            totals=totals,
-            expected_fen=expected,
-        )
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.handover_requested.connect(lambda fen, note: self._hand_over(dialog, fen, note))
-        dialog.finished.connect(lambda _result: self._after_handover(dialog))
-        self._show_dialog(dialog)
-
-    def _hand_over(self, dialog: HandoverDialog, counted_fen: int, note: str) -> None:
-        from pos.shop.slip import handover_layout
-
-        settings = self.settings
-
-        def hand_over() -> tuple[ShiftSummary, Layout, QImage, Path | None]:
-            summary = self._desk().handover(counted_fen, note=note)
-            layout = handover_layout(
-                summary,
-                shop=settings.shop_name,
-                paper_mm=settings.paper_mm,
-                business_day=settings.business_day,
-            )
-            pdf = self._save_slip(layout, f"handover-{summary.shift_no}.pdf")
-            return summary, layout, slip_image(layout), pdf
-
-        def done(result: tuple[ShiftSummary, Layout, QImage, Path | None]) -> None:
-            summary, layout, image, pdf = result
-            self.shift = None
-            dialog.print_requested.connect(lambda: self._print(layout, "handover"))
-            dialog.show_done(image, pdf, can_print=self._can_print())
-            self._print(layout, "handover")
-            self.handed_over.emit(summary)
-
-        (
-            self._ops.db(dialog, hand_over, what="the handover")
-            .success(done)
-            .failure(lambda exc: dialog.show_refused(self.refusal_words(exc)))
-            .run()
-        )
-
-    def _after_handover(self, dialog: HandoverDialog) -> None:
-        if dialog.is_done:
-            self.switch_clerk()  # the next clerk logs in and opens their shift
-
-    def _save_slip(self, layout: Layout, name: str) -> Path | None:
-        """The slip as a private PDF in the data folder; None when it could not be written
-        (the handover is kept in the store all the same)."""
-        from pos.platform import private_dir
-        from pos.shop.slip import save_pdf
-
-        try:
-            folder = private_dir(self.settings.data_dir / SLIPS_FOLDER)
-            return save_pdf(layout, folder / name)
-        except (OSError, PosError) as exc:
-            log.error("the slip %s could not be saved: %s", name, exc)
-            return None
-
-    def _can_print(self) -> bool:
-        return self._counter is not None and self._counter.has_printer
-
-    def _print(self, layout: Layout, kind: str) -> None:
-        if self._counter is not None and self._counter.has_printer:
-            self._counter.print_layout(layout, kind)
-
-    # -- the day's close ---------------------------------------------------------------------------
+        self.closing.handover()
 
     def close_day(self, day: date | None = None) -> None:
         """Close the business day (a manager; a clerk needs a manager's PIN for it)."""
-        if not self._is_ready():
-            return
-        wanted = day if day is not None else self.settings.business_day.today()
-        if self.may("close_day"):
-            self._close_day(wanted, None, None)
-            return
-        from pos.ui.approval import ApprovalDialog
-
-        dialog = ApprovalDialog(self._dialog_parent(), "close_day")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.pin_submitted.connect(lambda pin: self._close_day(wanted, pin, dialog))
-        self._show_dialog(dialog)
-
-    def _close_day(self, day: date, pin: str | None, approval: ApprovalDialog | None) -> None:
-        from pos.shop.slip import day_close_layout
-
-        settings = self.settings
-
-        def close() -> tuple[Any, Layout, QImage, Path | None]:
-            closed = self._desk().close_day(day, self.other_shifts(day), manager_pin=pin)
-            layout = day_close_layout(
-                closed,
-                shop=settings.shop_name,
-                paper_mm=settings.paper_mm,
-                business_day=settings.business_day,
-            )
-            pdf = self._save_slip(layout, f"day-close-{day.isoformat()}.pdf")
-            return closed, layout, slip_image(layout), pdf
-
-        def refused(exc: PosError) -> None:
-            words = self.refusal_words(exc) if isinstance(exc, PinRefused | NotAllowed) else ""
-            if isinstance(exc, ShiftError):
-                words = self.tr(
-                    "The day cannot be closed: a shift of the day is still open, "
-                    "or the day is closed already."
-                )
-            if approval is not None:
-                approval.show_refused(words or self.refusal_words(exc))
-            else:
-                self.window.show_trouble(words or self.refusal_words(exc))
-
-        (
-            self._ops.db(self, close, what="the day's close")
-            .success(lambda result: self._show_day_close(day, result, approval))
-            .failure(refused)
-            .run()
-        )
-
-    def _show_day_close(
-        self, day: date, result: tuple[Any, Layout, QImage, Path | None], approval: Any
-    ) -> None:
-        from pos.ui.shift import DayCloseDialog
-
-        if approval is not None:
-            approval.accept()
-        closed, layout, image, pdf = result
-        dialog = DayCloseDialog(
-            self.window,
-            day=day.isoformat(),
-            totals=closed.totals,
-            image=image,
-            pdf=pdf,
-            can_print=self._can_print(),
-        )
-        dialog.print_requested.connect(lambda: self._print(layout, "day_close"))
-        self._show_dialog(dialog)
-        self.day_closed.emit(closed)
+        self.closing.close_day(day)

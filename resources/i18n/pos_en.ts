@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="47"/>
+        <source>Clerks and managers</source>
+        <extracomment>The list was read again after a change (the accounts, active and not).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="56"/>
+        <location filename="../../pos/ui/manager/accounts.py" line="141"/>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="64"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="66"/>
+        <location filename="../../pos/ui/manager/accounts.py" line="121"/>
+        <source>clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="67"/>
+        <location filename="../../pos/ui/manager/accounts.py" line="121"/>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="68"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="73"/>
+        <source>4 to 6 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="74"/>
+        <source>PIN (new, or a manager&apos;s return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="82"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="85"/>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="124"/>
+        <source>inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="139"/>
+        <source>Reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="150"/>
+        <source>Type the name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="156"/>
+        <source>%1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="171"/>
+        <source>%1 is active again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="171"/>
+        <source>%1 is deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../pos/ui/manager/alarms.py" line="26"/>
@@ -346,6 +433,15 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     <message>
         <location filename="../../pos/ui/cashier.py" line="593"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Closing</name>
+    <message>
+        <location filename="../../pos/ui/closing.py" line="181"/>
+        <source>The day cannot be closed: a shift of the day is still open, or the day is closed already.</source>
+        <extracomment>Where the handover and day-close slips are saved as PDFs, in the data folder.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -979,89 +1075,95 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../pos/ui/login.py" line="107"/>
+        <location filename="../../pos/ui/login.py" line="109"/>
         <source>Type your number and press Enter, then your PIN.</source>
-        <extracomment>The longest PIN an account has (pos.shop.accounts: 4 to 6 digits). The clerk typed a number and a PIN: (number, pin). The locked till&apos;s clerk typed their PIN. Someone else wants the locked till (the clerk stays logged out; their shift stays open). The float was counted into the drawer, in fen.</extracomment>
+        <extracomment>The longest PIN an account has (pos.shop.accounts: 4 to 6 digits). The clerk typed a number and a PIN: (number, pin). The locked till&apos;s clerk typed their PIN. Someone else wants the locked till (the clerk stays logged out; their shift stays open). The float was counted into the drawer, in fen. A manager closes the day instead of opening a shift (after the last handover).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="117"/>
+        <location filename="../../pos/ui/login.py" line="119"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="123"/>
+        <location filename="../../pos/ui/login.py" line="125"/>
         <source>Log in (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="138"/>
+        <location filename="../../pos/ui/login.py" line="140"/>
+        <location filename="../../pos/ui/login.py" line="168"/>
         <source>Another clerk (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="140"/>
+        <location filename="../../pos/ui/login.py" line="142"/>
         <source>Unlock (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="151"/>
+        <location filename="../../pos/ui/login.py" line="153"/>
         <source>Count the cash float into the drawer and type the sum (yuan).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="159"/>
+        <location filename="../../pos/ui/login.py" line="161"/>
         <source>Open the shift (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="168"/>
+        <location filename="../../pos/ui/login.py" line="164"/>
+        <source>Close the day instead (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="177"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="182"/>
+        <location filename="../../pos/ui/login.py" line="191"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="186"/>
+        <location filename="../../pos/ui/login.py" line="195"/>
         <source>manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="186"/>
+        <location filename="../../pos/ui/login.py" line="195"/>
         <source>clerk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="196"/>
+        <location filename="../../pos/ui/login.py" line="205"/>
         <source>The till is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="198"/>
+        <location filename="../../pos/ui/login.py" line="207"/>
         <source>%1, type your PIN to go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="205"/>
+        <location filename="../../pos/ui/login.py" line="214"/>
         <source>New shift of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="239"/>
-        <location filename="../../pos/ui/login.py" line="253"/>
+        <location filename="../../pos/ui/login.py" line="249"/>
+        <location filename="../../pos/ui/login.py" line="263"/>
         <source>Type the number shown before your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="275"/>
+        <location filename="../../pos/ui/login.py" line="285"/>
         <source>Type the float in yuan, for example 200 or 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="277"/>
+        <location filename="../../pos/ui/login.py" line="287"/>
         <source>Opening the shift with %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1142,82 +1244,87 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/manager/window.py" line="155"/>
+        <source>Clerks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/window.py" line="161"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="190"/>
+        <location filename="../../pos/ui/manager/window.py" line="197"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="216"/>
+        <location filename="../../pos/ui/manager/window.py" line="223"/>
         <source>Takings by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="221"/>
+        <location filename="../../pos/ui/manager/window.py" line="228"/>
         <source>Could not load the day: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="228"/>
+        <location filename="../../pos/ui/manager/window.py" line="235"/>
         <source>%1 deals, %2 shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="269"/>
+        <location filename="../../pos/ui/manager/window.py" line="276"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="284"/>
-        <location filename="../../pos/ui/manager/window.py" line="287"/>
+        <location filename="../../pos/ui/manager/window.py" line="291"/>
+        <location filename="../../pos/ui/manager/window.py" line="294"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="316"/>
+        <location filename="../../pos/ui/manager/window.py" line="323"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="333"/>
+        <location filename="../../pos/ui/manager/window.py" line="340"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="336"/>
+        <location filename="../../pos/ui/manager/window.py" line="343"/>
         <source>Reconciliation cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="340"/>
+        <location filename="../../pos/ui/manager/window.py" line="347"/>
         <source>Exported %1 deals to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="347"/>
+        <location filename="../../pos/ui/manager/window.py" line="354"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="371"/>
+        <location filename="../../pos/ui/manager/window.py" line="378"/>
         <source>Refund of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="381"/>
+        <location filename="../../pos/ui/manager/window.py" line="407"/>
         <source>Downloading WeChat&apos;s bill of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="407"/>
+        <location filename="../../pos/ui/manager/window.py" line="433"/>
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="413"/>
+        <location filename="../../pos/ui/manager/window.py" line="439"/>
         <source>Reconciliation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2319,64 +2426,59 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>TillDesk</name>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="138"/>
+        <location filename="../../pos/ui/till_desk.py" line="126"/>
         <source>Cash (Ctrl+Enter)</source>
-        <extracomment>How often the idle lock is checked. The till&apos;s keys for the shop: a cash sale, the lock, the handover. Where the handover and day-close slips are saved as PDFs, in the data folder. Someone logged in, out, or the till has no accounts: the Account or None. The till locked itself (idle) or was locked (key): open views of the manager close. A cash sale was stored (a pos.checkout.cash.CashSale). A shift was handed over (its pos.shop.ShiftSummary). The day was closed (its pos.shop.DayClose). The core, used on the database worker only. Copies for the main thread, set from what the database worker returned. The other tills&apos; handovers of a day, for the day&apos;s close (the shop server&apos;s; set by whoever wires the shop in). Called on the database worker.</extracomment>
+        <extracomment>How often the idle lock is checked. The till&apos;s keys for the shop: a cash sale, the lock, the handover. Someone logged in, out, or the till has no accounts: the Account or None. The till locked itself (idle) or was locked (key): open views of the manager close. A cash sale was stored (a pos.checkout.cash.CashSale). A shift was handed over (its pos.shop.ShiftSummary). The day was closed (its pos.shop.DayClose). The core, used on the database worker only. Copies for the main thread, set from what the database worker returned. The other tills&apos; handovers of a day, for the day&apos;s close (the shop server&apos;s; set by whoever wires the shop in). Called on the database worker.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="139"/>
+        <location filename="../../pos/ui/till_desk.py" line="127"/>
         <source>Handover (Ctrl+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="140"/>
+        <location filename="../../pos/ui/till_desk.py" line="128"/>
         <source>Day close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="141"/>
+        <location filename="../../pos/ui/till_desk.py" line="129"/>
         <source>Lock (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="172"/>
+        <location filename="../../pos/ui/till_desk.py" line="160"/>
         <source>manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="172"/>
+        <location filename="../../pos/ui/till_desk.py" line="160"/>
         <source>clerk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="174"/>
+        <location filename="../../pos/ui/till_desk.py" line="162"/>
         <source>Clerk: %1 %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="349"/>
+        <location filename="../../pos/ui/till_desk.py" line="337"/>
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="353"/>
+        <location filename="../../pos/ui/till_desk.py" line="341"/>
         <source>Wrong number or PIN. %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="356"/>
+        <location filename="../../pos/ui/till_desk.py" line="344"/>
         <source>Another clerk&apos;s shift is still open at this till: they hand it over first, or a manager logs in to close it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="360"/>
+        <location filename="../../pos/ui/till_desk.py" line="348"/>
         <source>Log in and open a shift first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/till_desk.py" line="632"/>
-        <source>The day cannot be closed: a shift of the day is still open, or the day is closed already.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

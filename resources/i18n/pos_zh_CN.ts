@@ -1,6 +1,93 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="47" />
+        <source>Clerks and managers</source>
+        <extracomment>The list was read again after a change (the accounts, active and not).</extracomment>
+        <translation>收银员与店长</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="56" />
+        <location filename="../../pos/ui/manager/accounts.py" line="141" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="64" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="66" />
+        <location filename="../../pos/ui/manager/accounts.py" line="121" />
+        <source>clerk</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="67" />
+        <location filename="../../pos/ui/manager/accounts.py" line="121" />
+        <source>manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="68" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="73" />
+        <source>4 to 6 digits</source>
+        <translation>4 到 6 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="74" />
+        <source>PIN (new, or a manager's return)</source>
+        <translation>PIN（新账号，或店长重新启用）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="82" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="85" />
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="124" />
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="139" />
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="150" />
+        <source>Type the name first.</source>
+        <translation>请先输入姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="156" />
+        <source>%1 added.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="171" />
+        <source>%1 is active again.</source>
+        <translation>%1 已重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="171" />
+        <source>%1 is deactivated.</source>
+        <translation>%1 已停用。</translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../pos/ui/manager/alarms.py" line="26" />
@@ -344,6 +431,15 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <location filename="../../pos/ui/cashier.py" line="593" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
+    </message>
+</context>
+<context>
+    <name>Closing</name>
+    <message>
+        <location filename="../../pos/ui/closing.py" line="181" />
+        <source>The day cannot be closed: a shift of the day is still open, or the day is closed already.</source>
+        <extracomment>Where the handover and day-close slips are saved as PDFs, in the data folder.</extracomment>
+        <translation>无法日结：当天还有班次未交班，或当天已日结。</translation>
     </message>
 </context>
 <context>
@@ -975,89 +1071,95 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../pos/ui/login.py" line="107" />
+        <location filename="../../pos/ui/login.py" line="109" />
         <source>Type your number and press Enter, then your PIN.</source>
-        <extracomment>The longest PIN an account has (pos.shop.accounts: 4 to 6 digits). The clerk typed a number and a PIN: (number, pin). The locked till's clerk typed their PIN. Someone else wants the locked till (the clerk stays logged out; their shift stays open). The float was counted into the drawer, in fen.</extracomment>
+        <extracomment>The longest PIN an account has (pos.shop.accounts: 4 to 6 digits). The clerk typed a number and a PIN: (number, pin). The locked till's clerk typed their PIN. Someone else wants the locked till (the clerk stays logged out; their shift stays open). The float was counted into the drawer, in fen. A manager closes the day instead of opening a shift (after the last handover).</extracomment>
         <translation>输入工号后按 Enter，再输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="117" />
+        <location filename="../../pos/ui/login.py" line="119" />
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="123" />
+        <location filename="../../pos/ui/login.py" line="125" />
         <source>Log in (Enter)</source>
         <translation>登录 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="138" />
+        <location filename="../../pos/ui/login.py" line="140" />
+        <location filename="../../pos/ui/login.py" line="168" />
         <source>Another clerk (F2)</source>
         <translation>换人 (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="140" />
+        <location filename="../../pos/ui/login.py" line="142" />
         <source>Unlock (Enter)</source>
         <translation>解锁 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="151" />
+        <location filename="../../pos/ui/login.py" line="153" />
         <source>Count the cash float into the drawer and type the sum (yuan).</source>
         <translation>请清点放入钱箱的备用金，并输入金额（元）。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="159" />
+        <location filename="../../pos/ui/login.py" line="161" />
         <source>Open the shift (Enter)</source>
         <translation>开班 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="168" />
+        <location filename="../../pos/ui/login.py" line="164" />
+        <source>Close the day instead (F4)</source>
+        <translation>不开班，直接日结 (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="177" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="182" />
+        <location filename="../../pos/ui/login.py" line="191" />
         <source>Log in</source>
         <translation>收银员登录</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="186" />
+        <location filename="../../pos/ui/login.py" line="195" />
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="186" />
+        <location filename="../../pos/ui/login.py" line="195" />
         <source>clerk</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="196" />
+        <location filename="../../pos/ui/login.py" line="205" />
         <source>The till is locked</source>
         <translation>收银台已锁定</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="198" />
+        <location filename="../../pos/ui/login.py" line="207" />
         <source>%1, type your PIN to go on.</source>
         <translation>%1，请输入 PIN 继续。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="205" />
+        <location filename="../../pos/ui/login.py" line="214" />
         <source>New shift of %1</source>
         <translation>%1 开班</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="239" />
-        <location filename="../../pos/ui/login.py" line="253" />
+        <location filename="../../pos/ui/login.py" line="249" />
+        <location filename="../../pos/ui/login.py" line="263" />
         <source>Type the number shown before your name.</source>
         <translation>请输入姓名前的工号。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="275" />
+        <location filename="../../pos/ui/login.py" line="285" />
         <source>Type the float in yuan, for example 200 or 0.</source>
         <translation>请输入备用金（元），例如 200 或 0。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login.py" line="277" />
+        <location filename="../../pos/ui/login.py" line="287" />
         <source>Opening the shift with %1…</source>
         <translation>正在以 %1 开班…</translation>
     </message>
@@ -1138,82 +1240,87 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/manager/window.py" line="155" />
+        <source>Clerks…</source>
+        <translation>收银员…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/window.py" line="161" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="190" />
+        <location filename="../../pos/ui/manager/window.py" line="197" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="216" />
+        <location filename="../../pos/ui/manager/window.py" line="223" />
         <source>Takings by hour</source>
         <translation>每小时收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="221" />
+        <location filename="../../pos/ui/manager/window.py" line="228" />
         <source>Could not load the day: %1</source>
         <translation>无法加载当日数据：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="228" />
+        <location filename="../../pos/ui/manager/window.py" line="235" />
         <source>%1 deals, %2 shown.</source>
         <translation>共 %1 笔交易，显示 %2 笔。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="269" />
+        <location filename="../../pos/ui/manager/window.py" line="276" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="284" />
-        <location filename="../../pos/ui/manager/window.py" line="287" />
+        <location filename="../../pos/ui/manager/window.py" line="291" />
+        <location filename="../../pos/ui/manager/window.py" line="294" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="316" />
+        <location filename="../../pos/ui/manager/window.py" line="323" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="333" />
+        <location filename="../../pos/ui/manager/window.py" line="340" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="336" />
+        <location filename="../../pos/ui/manager/window.py" line="343" />
         <source>Reconciliation cancelled.</source>
         <translation>已取消对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="340" />
+        <location filename="../../pos/ui/manager/window.py" line="347" />
         <source>Exported %1 deals to %2.</source>
         <translation>已导出 %1 笔交易到 %2。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="347" />
+        <location filename="../../pos/ui/manager/window.py" line="354" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="371" />
+        <location filename="../../pos/ui/manager/window.py" line="378" />
         <source>Refund of %1: %2</source>
         <translation>%1 的退款：%2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="381" />
+        <location filename="../../pos/ui/manager/window.py" line="407" />
         <source>Downloading WeChat's bill of %1…</source>
         <translation>正在下载 %1 的微信账单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="407" />
+        <location filename="../../pos/ui/manager/window.py" line="433" />
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation>微信在次日上午生成 %1 的账单，%2 之后即可对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="413" />
+        <location filename="../../pos/ui/manager/window.py" line="439" />
         <source>Reconciliation failed: %1</source>
         <translation>对账失败：%1</translation>
     </message>
@@ -2313,65 +2420,60 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>TillDesk</name>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="138" />
+        <location filename="../../pos/ui/till_desk.py" line="126" />
         <source>Cash (Ctrl+Enter)</source>
-        <extracomment>How often the idle lock is checked. The till's keys for the shop: a cash sale, the lock, the handover. Where the handover and day-close slips are saved as PDFs, in the data folder. Someone logged in, out, or the till has no accounts: the Account or None. The till locked itself (idle) or was locked (key): open views of the manager close. A cash sale was stored (a pos.checkout.cash.CashSale). A shift was handed over (its pos.shop.ShiftSummary). The day was closed (its pos.shop.DayClose). The core, used on the database worker only. Copies for the main thread, set from what the database worker returned. The other tills' handovers of a day, for the day's close (the shop server's; set by whoever wires the shop in). Called on the database worker.</extracomment>
+        <extracomment>How often the idle lock is checked. The till's keys for the shop: a cash sale, the lock, the handover. Someone logged in, out, or the till has no accounts: the Account or None. The till locked itself (idle) or was locked (key): open views of the manager close. A cash sale was stored (a pos.checkout.cash.CashSale). A shift was handed over (its pos.shop.ShiftSummary). The day was closed (its pos.shop.DayClose). The core, used on the database worker only. Copies for the main thread, set from what the database worker returned. The other tills' handovers of a day, for the day's close (the shop server's; set by whoever wires the shop in). Called on the database worker.</extracomment>
         <translation>现金 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="139" />
+        <location filename="../../pos/ui/till_desk.py" line="127" />
         <source>Handover (Ctrl+H)</source>
         <translation>交班 (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="140" />
+        <location filename="../../pos/ui/till_desk.py" line="128" />
         <source>Day close</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="141" />
+        <location filename="../../pos/ui/till_desk.py" line="129" />
         <source>Lock (Ctrl+L)</source>
         <translation>锁屏 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="172" />
+        <location filename="../../pos/ui/till_desk.py" line="160" />
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="172" />
+        <location filename="../../pos/ui/till_desk.py" line="160" />
         <source>clerk</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="174" />
+        <location filename="../../pos/ui/till_desk.py" line="162" />
         <source>Clerk: %1 %2 (%3)</source>
         <translation>收银员：%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="349" />
+        <location filename="../../pos/ui/till_desk.py" line="337" />
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation>PIN 错误次数过多，已锁定 %1 分 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="353" />
+        <location filename="../../pos/ui/till_desk.py" line="341" />
         <source>Wrong number or PIN. %1 tries left.</source>
         <translation>工号或 PIN 错误，还可再试 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="356" />
+        <location filename="../../pos/ui/till_desk.py" line="344" />
         <source>Another clerk's shift is still open at this till: they hand it over first, or a manager logs in to close it.</source>
         <translation>本机还有其他收银员的班次未交班：请其先交班，或由店长登录结束该班次。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="360" />
+        <location filename="../../pos/ui/till_desk.py" line="348" />
         <source>Log in and open a shift first.</source>
         <translation>请先登录并开班。</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/till_desk.py" line="632" />
-        <source>The day cannot be closed: a shift of the day is still open, or the day is closed already.</source>
-        <translation>无法日结：当天还有班次未交班，或当天已日结。</translation>
     </message>
 </context>
 <context>

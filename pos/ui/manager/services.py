@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from pos.config import save_pin_hash
 from pos.errors import PosError
@@ -17,6 +17,7 @@ from pos.store import NO_STAMP, Stamp, Store
 
 if TYPE_CHECKING:
     from pos.config import Settings
+    from pos.shop import Accounts
     from pos.ui.app import CashierApp
     from pos.ui.counter import Counter
     from pos.ui.workers import Workers
@@ -60,7 +61,7 @@ class ManagerServices:
     stamp: Callable[[], Stamp] = lambda: NO_STAMP
     #: The till's clerks' accounts (pos.shop.Accounts), for the manager to add and
     #: deactivate; used on the database worker. None: the view shows no accounts.
-    accounts: Any = None
+    accounts: Accounts | None = None
 
     def guarded(self, action: str, then: Callable[[], object]) -> None:
         """``then`` at once on a till without clerks; else through :attr:`guard`."""

@@ -151,6 +151,12 @@ class ManagerWindow(QWidget):
         self.refund_button.clicked.connect(self.open_refund)
         self.reconcile_button = QPushButton(self.tr("Reconcile with WeChat…"))
         self.reconcile_button.clicked.connect(self.reconcile)
+        # A till with clerks: the manager adds and deactivates them here.
+        self.accounts_button = QPushButton(self.tr("Clerks…"))
+        self.accounts_button.setObjectName("accountsButton")
+        self.accounts_button.clicked.connect(self.open_accounts)
+        self.accounts_button.setVisible(self._services.accounts is not None)
+        self.accounts_dialog: QWidget | None = None
         # Esc closes the view too (keyPressEvent): a till is worked from the keyboard.
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeManager")
@@ -160,6 +166,7 @@ class ManagerWindow(QWidget):
             self.xlsx_button,
             self.refund_button,
             self.reconcile_button,
+            self.accounts_button,
             self.close_button,
         ):
             actions.addWidget(button)
@@ -373,6 +380,25 @@ class ManagerWindow(QWidget):
             .replace("%2", progress.refund.state.value)
         )
         self.load_day()
+
+    # -- accounts --------------------------------------------------------------------------
+
+    def open_accounts(self) -> None:
+        """The clerks and managers (a manager's, or with a manager's approval)."""
+        accounts = self._services.accounts
+        if accounts is None:
+            return
+
+        def show() -> None:
+            from pos.ui.manager.accounts import AccountsDialog
+
+            dialog = AccountsDialog(accounts, self._services.workers, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.show()
+            self.accounts_dialog = dialog
+
+        self._services.guarded("accounts", show)
 
     # -- reconcile -------------------------------------------------------------------------
 
