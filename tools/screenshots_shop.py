@@ -79,7 +79,8 @@ def main() -> int:
     # 2. A QR sale paid by the sandbox's customer, then a cash sale with its change.
     type_text(window, "18")
     key(window, Qt.Key.Key_Return)
-    wait_until(lambda: cashier.session.current_deal is not None and window.customer_screen.page == "qr")
+    screen = window.customer_screen
+    wait_until(lambda: cashier.session.current_deal is not None and screen.page == "qr")
     deal = cashier.session.current_deal
     assert deal is not None and deal.code_url and cashier.services is not None
     sandbox = cashier.services.sandbox
