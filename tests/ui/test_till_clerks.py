@@ -323,3 +323,28 @@ def test_the_day_close_sums_the_shifts_of_the_day(clerks_till: Till, settings: S
     cash = next(t for t in summary["totals"] if t["method"] == "cash")
     assert (cash["count"], cash["takings_fen"]) == (1, 1200)
     assert list(Path(settings.data_dir, "slips").glob("day-close-*.pdf"))
+
+
+def test_a_manager_refunds_a_cash_sale_from_the_drawer(clerks_till: Till) -> None:
+    till = clerks_till
+    log_in(till, "1", MANAGER_PIN)
+    sell_cash(till, "30", "50")
+    till.press(Qt.Key.Key_F11)
+    till.qtbot.waitUntil(lambda: till.app._manager_window is not None, timeout=WAIT_MS)
+    view = till.app._manager_window
+    assert isinstance(view, ManagerWindow)
+    till.qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=WAIT_MS)
+    view.table.selectRow(0)
+    dialog = view.open_refund()
+    assert dialog is not None
+    dialog.amount_edit.setText("10")
+    dialog.reason_edit.setText("cup broken")
+    assert dialog.ask_confirmation()
+    dialog.confirm()
+    till.qtbot.waitUntil(lambda: dialog.progress is not None, timeout=WAIT_MS)
+    [deal] = till.store.deals_between(*ever())
+    [refund] = till.store.refunds_for(deal.out_trade_no)
+    assert (refund.refund_fee, refund.state.value) == (1000, "SUCCESS")
+    assert refund.out_refund_no == f"{deal.out_trade_no}C01"
+    assert deal.state is DealState.PARTIALLY_REFUNDED
+    assert till.sandbox.ledger.orders(deal_mch()) == []  # WeChat Pay never heard of either
