@@ -211,11 +211,13 @@ class TillDesk(QObject):
         self.shift = shift
         self.idle = IdleLock(self.settings.idle_lock_minutes, monotonic=self._monotonic)
         self._refresh_bar()
+        # Every key and click touches the idle lock; without accounts it still closes an
+        # idle manager's view (opened with the settings' PIN).
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._idle_timer.start()
         if self.has_accounts:
-            app = QApplication.instance()
-            if app is not None:
-                app.installEventFilter(self)
-            self._idle_timer.start()
             self._set_covered(True)
             self.login.show_login(accounts)
 
@@ -362,14 +364,20 @@ class TillDesk(QObject):
             self.idle.touch()
 
     def check_idle(self) -> None:
-        """Lock when the idle minutes are over (never while a payment is on screen)."""
+        """Lock when the idle minutes are over (never while a payment is on screen). A till
+        without accounts has nothing to lock: an idle manager's view closes (:attr:`locked`)."""
         idle = self.idle
-        if idle is None or self.clerk is None or self.is_locked:
+        if idle is None or self.is_locked:
             return
         if self.is_busy():
             idle.touch()
             return
-        if idle.is_due():
+        if not self.has_accounts:
+            if idle.is_due():
+                idle.touch()
+                self.locked.emit()
+            return
+        if self.clerk is not None and idle.is_due():
             log.info("the till locks itself after %s idle minutes", idle.minutes)
             self.lock()
 

@@ -1808,33 +1808,33 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="206"/>
+        <location filename="../../pos/ui/manager/refund.py" line="229"/>
         <source>Refunded %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="209"/>
+        <location filename="../../pos/ui/manager/refund.py" line="232"/>
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="212"/>
+        <location filename="../../pos/ui/manager/refund.py" line="235"/>
         <source>The refund needs the merchant platform: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="217"/>
-        <location filename="../../pos/ui/manager/refund.py" line="253"/>
+        <location filename="../../pos/ui/manager/refund.py" line="240"/>
+        <location filename="../../pos/ui/manager/refund.py" line="276"/>
         <source>The refund failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="232"/>
+        <location filename="../../pos/ui/manager/refund.py" line="255"/>
         <source>Refund number: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="240"/>
+        <location filename="../../pos/ui/manager/refund.py" line="263"/>
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2198,50 +2198,65 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="33"/>
+        <location filename="../../pos/ui/settings/till.py" line="38"/>
         <source>Till</source>
         <extracomment>Each language of config.LANGUAGES in its own words. The poll interval is shown and saved to a tenth of a second.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="37"/>
         <location filename="../../pos/ui/settings/till.py" line="42"/>
+        <location filename="../../pos/ui/settings/till.py" line="47"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="47"/>
-        <source>default chime</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings/till.py" line="48"/>
-        <source>Play</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/settings/till.py" line="52"/>
-        <location filename="../../pos/ui/settings/till.py" line="67"/>
-        <source>Payment sound</source>
+        <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings/till.py" line="53"/>
-        <source>WAV sound ({patterns})</source>
+        <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="56"/>
-        <source>Checkout timeout</source>
+        <location filename="../../pos/ui/settings/till.py" line="58"/>
+        <source>default chime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="60"/>
-        <source>Poll interval</source>
+        <location filename="../../pos/ui/settings/till.py" line="59"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="63"/>
+        <location filename="../../pos/ui/settings/till.py" line="82"/>
+        <source>Payment sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings/till.py" line="64"/>
+        <source>WAV sound ({patterns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="67"/>
+        <source>Checkout timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="71"/>
+        <source>Poll interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="75"/>
+        <source>Lock when idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="79"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2462,22 +2477,22 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="337"/>
+        <location filename="../../pos/ui/till_desk.py" line="339"/>
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="341"/>
+        <location filename="../../pos/ui/till_desk.py" line="343"/>
         <source>Wrong number or PIN. %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="344"/>
+        <location filename="../../pos/ui/till_desk.py" line="346"/>
         <source>Another clerk&apos;s shift is still open at this till: they hand it over first, or a manager logs in to close it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="348"/>
+        <location filename="../../pos/ui/till_desk.py" line="350"/>
         <source>Log in and open a shift first.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1802,33 +1802,33 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>正在退款 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="206" />
+        <location filename="../../pos/ui/manager/refund.py" line="229" />
         <source>Refunded %1 ✓</source>
         <translation>已退款 %1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="209" />
+        <location filename="../../pos/ui/manager/refund.py" line="232" />
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation>微信支付仍在处理 %1 的退款，系统会继续跟进。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="212" />
+        <location filename="../../pos/ui/manager/refund.py" line="235" />
         <source>The refund needs the merchant platform: %1</source>
         <translation>退款异常，需在商户平台处理：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="217" />
-        <location filename="../../pos/ui/manager/refund.py" line="253" />
+        <location filename="../../pos/ui/manager/refund.py" line="240" />
+        <location filename="../../pos/ui/manager/refund.py" line="276" />
         <source>The refund failed: %1</source>
         <translation>退款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="232" />
+        <location filename="../../pos/ui/manager/refund.py" line="255" />
         <source>Refund number: %1</source>
         <translation>退款单号：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="240" />
+        <location filename="../../pos/ui/manager/refund.py" line="263" />
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation>订单 %1，%3 支付 %2。原因：%4</translation>
     </message>
@@ -2192,50 +2192,65 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="33" />
+        <location filename="../../pos/ui/settings/till.py" line="38" />
         <source>Till</source>
         <extracomment>Each language of config.LANGUAGES in its own words. The poll interval is shown and saved to a tenth of a second.</extracomment>
         <translation>收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="37" />
         <location filename="../../pos/ui/settings/till.py" line="42" />
+        <location filename="../../pos/ui/settings/till.py" line="47" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="47" />
+        <location filename="../../pos/ui/settings/till.py" line="52" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="53" />
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="58" />
         <source>default chime</source>
         <translation>默认提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="48" />
+        <location filename="../../pos/ui/settings/till.py" line="59" />
         <source>Play</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="52" />
-        <location filename="../../pos/ui/settings/till.py" line="67" />
+        <location filename="../../pos/ui/settings/till.py" line="63" />
+        <location filename="../../pos/ui/settings/till.py" line="82" />
         <source>Payment sound</source>
         <translation>收款提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="53" />
+        <location filename="../../pos/ui/settings/till.py" line="64" />
         <source>WAV sound ({patterns})</source>
         <translation>WAV 音频 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="56" />
+        <location filename="../../pos/ui/settings/till.py" line="67" />
         <source>Checkout timeout</source>
         <translation>收款超时</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="60" />
+        <location filename="../../pos/ui/settings/till.py" line="71" />
         <source>Poll interval</source>
         <translation>查询间隔</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="64" />
+        <location filename="../../pos/ui/settings/till.py" line="75" />
+        <source>Lock when idle</source>
+        <translation>空闲锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="79" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2456,22 +2471,22 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>收银员：%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="337" />
+        <location filename="../../pos/ui/till_desk.py" line="339" />
         <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
         <translation>PIN 错误次数过多，已锁定 %1 分 %2 秒。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="341" />
+        <location filename="../../pos/ui/till_desk.py" line="343" />
         <source>Wrong number or PIN. %1 tries left.</source>
         <translation>工号或 PIN 错误，还可再试 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="344" />
+        <location filename="../../pos/ui/till_desk.py" line="346" />
         <source>Another clerk's shift is still open at this till: they hand it over first, or a manager logs in to close it.</source>
         <translation>本机还有其他收银员的班次未交班：请其先交班，或由店长登录结束该班次。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_desk.py" line="348" />
+        <location filename="../../pos/ui/till_desk.py" line="350" />
         <source>Log in and open a shift first.</source>
         <translation>请先登录并开班。</translation>
     </message>

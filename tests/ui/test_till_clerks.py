@@ -348,3 +348,28 @@ def test_a_manager_refunds_a_cash_sale_from_the_drawer(clerks_till: Till) -> Non
     assert refund.out_refund_no == f"{deal.out_trade_no}C01"
     assert deal.state is DealState.PARTIALLY_REFUNDED
     assert till.sandbox.ledger.orders(deal_mch()) == []  # WeChat Pay never heard of either
+
+
+def test_an_idle_managers_view_closes_on_a_till_without_accounts(
+    till: Till, ticking: Ticking
+) -> None:
+    from pos.shop import IdleLock
+    from pos.ui.manager import PinDialog
+
+    till.qtbot.waitUntil(lambda: till.app.desk.idle is not None, timeout=WAIT_MS)
+    till.app.desk.idle = IdleLock(5, monotonic=ticking)
+    till.app.open_manager()
+    pin = till.app._manager_dialog
+    assert isinstance(pin, PinDialog) and pin.is_setting
+    pin.pin_edit.setText("2468")
+    pin.again_edit.setText("2468")
+    pin.submit()
+    till.qtbot.waitUntil(lambda: pin.manager_window is not None, timeout=WAIT_MS)
+    view = pin.manager_window
+    assert view is not None and till.app._manager_window is view
+    ticking.now += 4 * 60
+    till.app.desk.check_idle()
+    assert view.isVisible()
+    ticking.now += 61
+    till.app.desk.check_idle()
+    till.qtbot.waitUntil(lambda: not view.isVisible(), timeout=WAIT_MS)
