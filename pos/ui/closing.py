@@ -60,7 +60,9 @@ class Closing(QObject):
             shift = desk.shift
             if shift is None:
                 raise ShiftError("no shift is open at this till")
-            return shift, desk.shift_totals(), desk.expected_cash()
+            # A manager may be closing another clerk's shift: the slip names its owner.
+            owner = desk.accounts.get(shift.clerk_id)
+            return shift, owner, desk.shift_totals(), desk.expected_cash()
 
         self.till.ops.db(self, figures, what="the shift's figures").success(
             self._show_handover
@@ -69,8 +71,7 @@ class Closing(QObject):
     def _show_handover(self, figures: tuple[Any, ...]) -> None:
         from pos.ui.shift import HandoverDialog
 
-        shift, totals, expected = figures
-        owner = self.till.clerk
+        shift, owner, totals, expected = figures
         dialog = HandoverDialog(
             self.till.window,
             clerk_name="" if owner is None else f"{owner.number} {owner.name}",

@@ -29,6 +29,7 @@ def log_in(till: Till, number: str, pin: str, float_yuan: str | None = "200") ->
     """Type the number, Enter, the PIN, Enter; then the float when asked for it."""
     login = till.app.desk.login
     assert login.page == "login"
+    login.number_edit.clear()  # a refused try leaves its number for a second PIN
     till.qtbot.keyClicks(login.number_edit, number)
     till.qtbot.keyClick(login.number_edit, Qt.Key.Key_Return)
     assert till.window.focusWidget() is login.pin_edit

@@ -373,3 +373,29 @@ def test_an_idle_managers_view_closes_on_a_till_without_accounts(
     ticking.now += 61
     till.app.desk.check_idle()
     till.qtbot.waitUntil(lambda: not view.isVisible(), timeout=WAIT_MS)
+
+
+def test_a_manager_closes_the_shift_a_clerk_left_open(clerks_till: Till) -> None:
+    till = clerks_till
+    login = till.app.desk.login
+    log_in(till, "2", CLERK_PIN, float_yuan="50")
+    sell_cash(till, "5", "5")
+    till.app.desk.switch_clerk()  # 小李 leaves without handing over
+    till.qtbot.waitUntil(lambda: login.isVisible() and login.page == "login", timeout=WAIT_MS)
+    log_in(till, "2", "0000", float_yuan=None)  # nobody else but a manager gets in meanwhile
+    till.qtbot.waitUntil(lambda: "tries left" in login.message.text(), timeout=WAIT_MS)
+
+    log_in(till, "1", MANAGER_PIN)  # over 小李's shift: no float asked
+    assert till.store.open_shift_on("T1") is not None
+    till.app.desk.handover()
+    till.qtbot.waitUntil(lambda: isinstance(till.app.desk.dialog, HandoverDialog), timeout=WAIT_MS)
+    dialog = till.app.desk.dialog
+    assert isinstance(dialog, HandoverDialog)
+    assert "小李" in dialog.heading.text()
+    assert dialog.expected_label.text() == "¥ 55.00"
+    dialog.counted_edit.setText("55")
+    dialog.confirm()
+    till.qtbot.waitUntil(lambda: dialog.is_done, timeout=WAIT_MS)
+    [shift] = till.store.shifts_between(*ever())
+    summary = json.loads(shift.summary or "{}")
+    assert (summary["clerk_name"], summary["closed_by_name"]) == ("小李", "王店长")

@@ -403,6 +403,9 @@ class ManagerWindow(QWidget):
     # -- reconcile -------------------------------------------------------------------------
 
     def reconcile(self) -> None:
+        self._services.guarded("reconcile", self._reconcile)
+
+    def _reconcile(self) -> None:
         day, store, client = self.day, self._services.store, self._services.client
         label = self.tr("Downloading WeChat's bill of %1…").replace("%1", day.isoformat())
         self.status.setText(label)
