@@ -8,7 +8,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers.clerks import CLERK_PIN, MANAGER_PIN, deal_mch, log_in, make_accounts, sell_cash
+from helpers.clerks import (
+    CLERK_PIN,
+    MANAGER_PIN,
+    deal_mch,
+    hand_over,
+    log_in,
+    make_accounts,
+    sell_cash,
+)
 from helpers.till import WAIT_MS, Till, ever
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -297,16 +305,8 @@ def test_the_day_close_sums_the_shifts_of_the_day(clerks_till: Till, settings: S
     till = clerks_till
     log_in(till, "2", CLERK_PIN, float_yuan="100")
     sell_cash(till, "12", "20")
-    till.app.desk.handover()
-    till.qtbot.waitUntil(lambda: isinstance(till.app.desk.dialog, HandoverDialog), timeout=WAIT_MS)
-    handover = till.app.desk.dialog
-    assert isinstance(handover, HandoverDialog)
-    handover.counted_edit.setText("112")
-    handover.confirm()
-    till.qtbot.waitUntil(lambda: handover.is_done, timeout=WAIT_MS)
-    handover.confirm()  # next clerk
+    hand_over(till, "112")
     login = till.app.desk.login
-    till.qtbot.waitUntil(lambda: login.isVisible() and login.page == "login", timeout=WAIT_MS)
 
     log_in(till, "1", MANAGER_PIN, float_yuan=None)
     till.qtbot.waitUntil(lambda: login.page == "float", timeout=WAIT_MS)
