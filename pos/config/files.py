@@ -66,6 +66,7 @@ ENVIRONMENT: dict[str, str] = {
     "POS_PAPER_MM": "paper_mm",
     "POS_PRINT_ON_PAID": "print_on_paid",
     "POS_COMPACT_CUSTOMER_VIEW": "compact_customer_view",
+    "POS_IDLE_LOCK_MINUTES": "idle_lock_minutes",
     "POS_DATA_DIR": "data_dir",
     "POS_DATABASE": "database_path",
     "POS_RELAY_DATABASE_URL": "relay.database_url",
@@ -295,6 +296,7 @@ _PLAIN_FIELDS = (
     "paper_mm",
     "print_on_paid",
     "compact_customer_view",
+    "idle_lock_minutes",
     "manager_pin_hash",
 )
 

@@ -40,6 +40,8 @@ MAX_AMOUNT_FEN_RANGE = (1, 10**12)
 PAPER_WIDTHS_MM = (58, 80)
 #: Events a reconnecting till may get back from the relay.
 RELAY_REPLAY_EVENTS_RANGE = (0, 100_000)
+#: Minutes without a key press before a till with clerks locks itself (0: never; a day at most).
+IDLE_LOCK_MINUTES_RANGE = (0, 1440)
 #: The lengths a URL may have on the wire (§3.1: notify_url is String(256)).
 MAX_URL_LENGTH = 256
 #: A till's secret: long enough not to be guessed (``openssl rand -hex 16`` gives 32).
@@ -123,6 +125,8 @@ class Settings:
     #: One screen only: the customer's view as a small window on top in a corner, all the
     #: time (amount typed, QR, paid), instead of a full-screen QR over the till during a payment.
     compact_customer_view: bool = False
+    #: A till with clerks locks itself after this many minutes without a key (0: never).
+    idle_lock_minutes: int = 5
     data_dir: Path = field(default_factory=data_dir)
     database_path: Path = _DERIVED_DATABASE_PATH
     #: For ``pos relay``: its database, till name -> that till's secret (its bearer token),

@@ -22,6 +22,7 @@ from pos.config.secrets import (
 )
 from pos.config.settings import (
     CHECKOUT_TIMEOUT_RANGE,
+    IDLE_LOCK_MINUTES_RANGE,
     LANGUAGES,
     MAX_AMOUNT_FEN_RANGE,
     MAX_WEBHOOK_URL_LENGTH,
@@ -428,6 +429,9 @@ def apply_fields(settings: Settings, values: Mapping[str, Value]) -> None:
         "paper_mm": lambda item: _paper(item),
         "print_on_paid": lambda item: _bool(item, "print_on_paid"),
         "compact_customer_view": lambda item: _bool(item, "compact_customer_view"),
+        "idle_lock_minutes": lambda item: _int(
+            item, "idle_lock_minutes", *IDLE_LOCK_MINUTES_RANGE, "minutes"
+        ),
         "data_dir": lambda item: _path(item, "data_dir"),
         "database_path": lambda item: _path(item, "database_path"),
         "manager_pin_hash": lambda item: _str(item, "manager_pin_hash") or None,

@@ -53,9 +53,10 @@ class Accounts:
         """A till with active accounts opens to the login; one without opens to the till."""
         return self._store.has_accounts()
 
-    def listed(self) -> list[Account]:
-        """The active accounts by number: the login's list."""
-        return self._store.accounts()
+    def listed(self, *, include_inactive: bool = False) -> list[Account]:
+        """The active accounts by number: the login's list (and the inactive ones too: the
+        manager's list of accounts)."""
+        return self._store.accounts(include_inactive=include_inactive)
 
     def get(self, account_id: int) -> Account | None:
         return self._store.account(account_id)

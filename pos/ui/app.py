@@ -46,6 +46,7 @@ from pos.ui.resources import resources_dir
 from pos.ui.session import RECOVERY_BUDGET_SECONDS, PaymentSession
 from pos.ui.sound import SoundPlayer, chime_path
 from pos.ui.texts import bug_text, error_text
+from pos.ui.till_desk import TillDesk
 from pos.ui.workers import Workers
 
 if TYPE_CHECKING:
@@ -213,6 +214,21 @@ class CashierApp(QObject):
         self.customer_sim: QObject | None = None
         self.window.products_requested.connect(self.open_products)
         self._manager_dialog: QObject | None = None
+        self._manager_window: QWidget | None = None
+        # Who is at the till: the login over it, the lock, the shift, cash sales, the day.
+        self.desk = TillDesk(
+            self.ops,
+            self.window,
+            settings,
+            counter=self.counter,
+            clock=clock,
+            is_busy=lambda: self.session.is_busy,
+            parent=self,
+        )
+        self.session.stamper = self.desk.stamp
+        self.desk.cash_sold.connect(lambda _sale: self.session.refresh_deals())
+        self.desk.handed_over.connect(lambda _summary: self.session.refresh_deals())
+        self.desk.locked.connect(self._close_manager)
         self.services: Services | None = None
         self.relay_listener: RelayListener | None = None
         #: The till's outbox to the shop server (pos.ui.shop_sync); None without a server.
@@ -263,6 +279,7 @@ class CashierApp(QObject):
             listener.start()
             self.relay_listener = listener
             self._start_shop_sync(services)
+        self.desk.attach(services.backend)  # first: the clerks load before the first sale
         self.session.attach(services.backend)
         self.services_opened.emit()
 
@@ -324,7 +341,34 @@ class CashierApp(QObject):
         except PosError:
             self.window.show_status("not_ready")
             return
-        self._manager_dialog = open_manager(self.window, services)
+        if self.desk.has_accounts:
+            # A manager's own login opens it; a clerk's needs a manager's approval.
+            self.desk.guard("manager_view", lambda: self._show_manager(services))
+            return
+        dialog = open_manager(self.window, services)
+        dialog.window_opened.connect(self._on_manager_opened)
+        self._manager_dialog = dialog
+
+    def _show_manager(self, services: Any) -> None:
+        from pos.ui.manager import ManagerWindow
+
+        window = ManagerWindow(services, self.window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.setWindowFlag(Qt.WindowType.Window)
+        window.resize(1200, 760)
+        window.show()
+        self._on_manager_opened(window)
+
+    def _on_manager_opened(self, window: QWidget) -> None:
+        self._manager_window = window
+
+    def _close_manager(self) -> None:
+        """The till locked: the manager's view closes with it (it would stay open otherwise)."""
+        import shiboken6
+
+        window, self._manager_window = self._manager_window, None
+        if window is not None and shiboken6.isValid(window):
+            window.close()
 
     def open_customer_sim(self) -> None:
         """Sandbox mode: the 模拟顾客 window (pos.ui.customer_sim), one at a time."""
@@ -369,15 +413,19 @@ class CashierApp(QObject):
         set: whoever changes the merchant changes where the shop's money goes. A saved
         change applies at the next start, since the client, the relay and the store are
         built from the settings."""
-        self._behind_pin(self._show_settings)
+        self._behind_pin(self._show_settings, "settings")
 
     def open_products(self) -> None:
         """The product editor, behind the manager PIN once one is set: the products are
         what the deals and the customer's screen are called."""
-        self._behind_pin(self.window.edit_products)
+        self._behind_pin(self.window.edit_products, "products")
 
-    def _behind_pin(self, then: Callable[[], object]) -> None:
-        """Call ``then`` once the manager PIN is entered; at once while no PIN is set."""
+    def _behind_pin(self, then: Callable[[], object], action: str) -> None:
+        """Call ``then`` once the manager PIN is entered; at once while no PIN is set. A till
+        with clerks asks its logged-in clerk's role, or a manager's approval of ``action``."""
+        if self.desk.has_accounts:
+            self.desk.guard(action, then)
+            return
         if not self.settings.manager_pin_hash:
             then()
             return

@@ -559,6 +559,15 @@ class CashierWindow(QMainWindow):
         current = self._session.current_deal
         self.deal_list.show_deals(deals, current.out_trade_no if current is not None else None)
 
+    # -- the shop's bar (pos.ui.till_desk) -----------------------------------------------------
+
+    def add_bar(self, bar: QWidget) -> None:
+        """A row under the banners, above the till: the clerk and the shop's keys."""
+        page = self.centralWidget()
+        layout = page.layout() if page is not None else None
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.count() - 1, bar)
+
     # -- closing --------------------------------------------------------------------------------
 
     def show_status(self, what: str) -> None:

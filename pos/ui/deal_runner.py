@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from pos.checkout import CheckoutSession, Command, Event, NetworkCommand, PayClient, SendReport
     from pos.clock import Clock
     from pos.services import Backend
+    from pos.store import Stamp
     from pos.ui.ops import Ops
     from pos.ui.recovery_gate import RecoveryGate
 
@@ -192,13 +193,21 @@ def _call(session: CheckoutSession, command: NetworkCommand, client: PayClient |
 
 
 def begin_deal(
-    backend: Backend, clock: Clock, amount_fen: int, product: str, auth_code: str | None
+    backend: Backend,
+    clock: Clock,
+    amount_fen: int,
+    product: str,
+    auth_code: str | None,
+    *,
+    stamp: Stamp | None = None,
 ) -> tuple[CheckoutSession, list[Command]]:
-    """On the DB worker: store a new deal and start its checkout: the shop's QR, or with
-    ``auth_code`` the customer's payment code (PaymentCodeRefused, nothing stored, when the
-    till refuses the code)."""
+    """On the DB worker: store a new deal, stamped with the clerk and shift at the till, and
+    start its checkout: the shop's QR, or with ``auth_code`` the customer's payment code
+    (PaymentCodeRefused, nothing stored, when the till refuses the code)."""
     from pos.checkout import CheckoutSession
+    from pos.store import NO_STAMP
 
+    stamp = NO_STAMP if stamp is None else stamp
     if auth_code is None:
         session = CheckoutSession.begin(
             store=backend.store,
@@ -209,6 +218,7 @@ def begin_deal(
             sign_type=backend.sign_type,
             config=backend.config,
             clock=clock,
+            stamp=stamp,
         )
     else:
         session = CheckoutSession.begin_code(
@@ -221,6 +231,7 @@ def begin_deal(
             config=backend.config,
             clock=clock,
             auth_code=auth_code,
+            stamp=stamp,
         )
     return session, session.start()
 

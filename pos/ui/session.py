@@ -18,7 +18,7 @@ them, after :data:`RECOVERY_BUDGET_SECONDS`, or at once on Esc, whichever comes 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     )
     from pos.relay.events import RelayEvent
     from pos.services import Backend
-    from pos.store import Deal
+    from pos.store import Deal, Stamp
     from pos.ui.refunding import RefundRunner
 
 log = logging.getLogger(__name__)
@@ -143,6 +143,9 @@ class PaymentSession(QObject):
         self._watched: dict[str, CheckoutSession] = {}
         self._deadline: datetime | None = None
         self._is_closed = False
+        #: Who sells, for each new deal (pos.ui.till_desk: the clerk and shift); called on the
+        #: database worker as the deal is stored. None: nobody (a till without clerks).
+        self.stamper: Callable[[], Stamp] | None = None
         #: today's deals and the products, read for the till
         self.lists = TillLists(ops, clock=clock, parent=self)
         self.lists.deals_changed.connect(self.deals_changed)
@@ -279,10 +282,18 @@ class PaymentSession(QObject):
         self._cancel_when_started = False
         self._ending = None
         self._left = None
+        stamper = self.stamper
         (
             self._ops.db(
                 self,
-                lambda: begin_deal(backend, clock, amount_fen, product, auth_code),
+                lambda: begin_deal(
+                    backend,
+                    clock,
+                    amount_fen,
+                    product,
+                    auth_code,
+                    stamp=stamper() if stamper else None,
+                ),
                 what="storing the deal",
             )
             .success(self._on_begun)

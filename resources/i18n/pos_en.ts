@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="47"/>
+        <source>Clerks and managers</source>
+        <extracomment>The list was read again after a change (the accounts, active and not).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="56"/>
+        <location filename="../../pos/ui/manager/accounts.py" line="141"/>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="64"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="66"/>
+        <location filename="../../pos/ui/manager/accounts.py" line="121"/>
+        <source>clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="67"/>
+        <location filename="../../pos/ui/manager/accounts.py" line="121"/>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="68"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="73"/>
+        <source>4 to 6 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="74"/>
+        <source>PIN (new, or a manager&apos;s return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="82"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="85"/>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="124"/>
+        <source>inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="139"/>
+        <source>Reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="150"/>
+        <source>Type the name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="156"/>
+        <source>%1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="171"/>
+        <source>%1 is active again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="171"/>
+        <source>%1 is deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../pos/ui/manager/alarms.py" line="26"/>
@@ -10,9 +97,148 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="26"/>
+        <source>A refund</source>
+        <extracomment>What each action is called in the refusal, by pos.shop.Action value.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="27"/>
+        <source>The settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="28"/>
+        <source>Editing the products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="29"/>
+        <source>An export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="30"/>
+        <source>Reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="31"/>
+        <source>The manager&apos;s view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="32"/>
+        <source>Clerks&apos; accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="33"/>
+        <source>Closing another clerk&apos;s shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="34"/>
+        <source>The day&apos;s close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="42"/>
+        <source>%1 needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="55"/>
+        <source>Manager&apos;s approval</source>
+        <extracomment>A manager typed a PIN (checked by the caller, on the database worker).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="61"/>
+        <source>A manager may approve it once with their own PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="67"/>
+        <source>Manager&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="77"/>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="79"/>
+        <source>Approve (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="96"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CashSaleDialog</name>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="47"/>
+        <source>Cash sale</source>
+        <extracomment>The clerk confirmed: (amount_fen, received_fen).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="56"/>
+        <source>Amount (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="61"/>
+        <source>Cash received (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="63"/>
+        <source>Change due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="77"/>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="79"/>
+        <source>Take the cash (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="140"/>
+        <source>Storing the sale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="145"/>
+        <source>Less cash received than the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="155"/>
+        <source>Cash sale %1 stored. Give %2 back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="159"/>
+        <source>Done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="501"/>
+        <location filename="../../pos/ui/app.py" line="549"/>
         <location filename="../../pos/ui/cashier.py" line="93"/>
         <source>WeChat Pay cashier</source>
         <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till&apos;s widgets run work off the main thread (pos.ui.ops). The till&apos;s outbox to the shop server (pos.ui.shop_sync); None without a server.
@@ -22,7 +248,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="107"/>
-        <location filename="../../pos/ui/cashier.py" line="569"/>
+        <location filename="../../pos/ui/cashier.py" line="578"/>
         <source>Checking unfinished payments…</source>
         <extracomment>the customer&apos;s payment code: the gun in the keys, a code typed by hand</extracomment>
         <translation type="unfinished"></translation>
@@ -228,18 +454,27 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="567"/>
+        <location filename="../../pos/ui/cashier.py" line="576"/>
         <source>Settings saved. Restart the till to use them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="585"/>
+        <location filename="../../pos/ui/cashier.py" line="594"/>
         <source>The till cannot open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="599"/>
+        <location filename="../../pos/ui/cashier.py" line="608"/>
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Closing</name>
+    <message>
+        <location filename="../../pos/ui/closing.py" line="182"/>
+        <source>The day cannot be closed: a shift of the day is still open, or the day is closed already.</source>
+        <extracomment>Where the handover and day-close slips are saved as PDFs, in the data folder.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -673,6 +908,35 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
 </context>
 <context>
+    <name>DayCloseDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="277"/>
+        <source>Day close %1</source>
+        <extracomment>The manager asked to print the slip.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="284"/>
+        <source>The day is closed. The slip is saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="286"/>
+        <source>The day is closed. The slip could not be saved as a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="292"/>
+        <source>Print the slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="295"/>
+        <source>Close (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DealList</name>
     <message>
         <location filename="../../pos/ui/deal_list.py" line="69"/>
@@ -846,6 +1110,157 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="42"/>
+        <source>QR code</source>
+        <extracomment>How the screens name the methods, by PaymentMethod value (the slips&apos; own words in Chinese).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="43"/>
+        <source>Payment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="44"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="67"/>
+        <source>Method</source>
+        <extracomment>The largest drawer the till takes, in fen (a typo, not a drawer, beyond it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="68"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="69"/>
+        <source>Takings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="70"/>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="71"/>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="82"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="134"/>
+        <source>Handover</source>
+        <extracomment>The clerk confirmed the count: (counted_fen, note). The clerk asked to print the slip again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="138"/>
+        <source>Handover of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="143"/>
+        <source>Float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="146"/>
+        <source>Cash expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="149"/>
+        <source>the cash counted in the drawer, yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="152"/>
+        <source>Cash counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="155"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="159"/>
+        <source>why the drawer differs, who takes over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="161"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="172"/>
+        <source>Not now (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="174"/>
+        <source>Print the slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="177"/>
+        <source>Hand over (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="201"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="203"/>
+        <source>short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="203"/>
+        <source>over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="229"/>
+        <source>Type the cash counted in yuan, for example 512.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="233"/>
+        <source>Closing the shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="244"/>
+        <source>Handed over. The slip is saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="246"/>
+        <source>Handed over. The slip could not be saved as a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="250"/>
+        <source>Next clerk (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LateBanner</name>
     <message>
         <location filename="../../pos/ui/late_banner.py" line="30"/>
@@ -865,6 +1280,102 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../pos/ui/login.py" line="109"/>
+        <source>Type your number and press Enter, then your PIN.</source>
+        <extracomment>The longest PIN an account has (pos.shop.accounts: 4 to 6 digits). The clerk typed a number and a PIN: (number, pin). The locked till&apos;s clerk typed their PIN. Someone else wants the locked till (the clerk stays logged out; their shift stays open). The float was counted into the drawer, in fen. A manager closes the day instead of opening a shift (after the last handover).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="119"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="125"/>
+        <source>Log in (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="140"/>
+        <location filename="../../pos/ui/login.py" line="168"/>
+        <source>Another clerk (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="142"/>
+        <source>Unlock (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="153"/>
+        <source>Count the cash float into the drawer and type the sum (yuan).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="161"/>
+        <source>Open the shift (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="164"/>
+        <source>Close the day instead (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="177"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="191"/>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="195"/>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="195"/>
+        <source>clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="205"/>
+        <source>The till is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="207"/>
+        <source>%1, type your PIN to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="214"/>
+        <source>New shift of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="249"/>
+        <location filename="../../pos/ui/login.py" line="263"/>
+        <source>Type the number shown before your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="285"/>
+        <source>Type the float in yuan, for example 200 or 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="287"/>
+        <source>Opening the shift with %1…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -948,82 +1459,87 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/manager/window.py" line="161"/>
+        <source>Clerks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/window.py" line="167"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="197"/>
+        <location filename="../../pos/ui/manager/window.py" line="204"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="223"/>
+        <location filename="../../pos/ui/manager/window.py" line="230"/>
         <source>Takings by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="228"/>
+        <location filename="../../pos/ui/manager/window.py" line="235"/>
         <source>Could not load the day: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="235"/>
+        <location filename="../../pos/ui/manager/window.py" line="242"/>
         <source>%1 deals, %2 shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="272"/>
+        <location filename="../../pos/ui/manager/window.py" line="283"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="287"/>
-        <location filename="../../pos/ui/manager/window.py" line="290"/>
+        <location filename="../../pos/ui/manager/window.py" line="298"/>
+        <location filename="../../pos/ui/manager/window.py" line="301"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="319"/>
+        <location filename="../../pos/ui/manager/window.py" line="330"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="336"/>
+        <location filename="../../pos/ui/manager/window.py" line="347"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="339"/>
+        <location filename="../../pos/ui/manager/window.py" line="350"/>
         <source>Reconciliation cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="343"/>
+        <location filename="../../pos/ui/manager/window.py" line="354"/>
         <source>Exported %1 deals to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="350"/>
+        <location filename="../../pos/ui/manager/window.py" line="361"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="377"/>
+        <location filename="../../pos/ui/manager/window.py" line="394"/>
         <source>Refund of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="387"/>
+        <location filename="../../pos/ui/manager/window.py" line="426"/>
         <source>Downloading WeChat&apos;s bill of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="413"/>
+        <location filename="../../pos/ui/manager/window.py" line="452"/>
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="419"/>
+        <location filename="../../pos/ui/manager/window.py" line="458"/>
         <source>Reconciliation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1403,13 +1919,13 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="72"/>
+        <location filename="../../pos/ui/app.py" line="73"/>
         <source>&amp;Look in:</source>
         <extracomment>On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE &quot;Recovery&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="73"/>
+        <location filename="../../pos/ui/app.py" line="74"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,33 +2191,33 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="206"/>
+        <location filename="../../pos/ui/manager/refund.py" line="229"/>
         <source>Refunded %1 ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="209"/>
+        <location filename="../../pos/ui/manager/refund.py" line="232"/>
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="212"/>
+        <location filename="../../pos/ui/manager/refund.py" line="235"/>
         <source>The refund needs the merchant platform: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="217"/>
-        <location filename="../../pos/ui/manager/refund.py" line="253"/>
+        <location filename="../../pos/ui/manager/refund.py" line="240"/>
+        <location filename="../../pos/ui/manager/refund.py" line="276"/>
         <source>The refund failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="232"/>
+        <location filename="../../pos/ui/manager/refund.py" line="255"/>
         <source>Refund number: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="240"/>
+        <location filename="../../pos/ui/manager/refund.py" line="263"/>
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2085,50 +2601,65 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="33"/>
+        <location filename="../../pos/ui/settings/till.py" line="38"/>
         <source>Till</source>
         <extracomment>Each language of config.LANGUAGES in its own words. The poll interval is shown and saved to a tenth of a second.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="37"/>
         <location filename="../../pos/ui/settings/till.py" line="42"/>
+        <location filename="../../pos/ui/settings/till.py" line="47"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="47"/>
-        <source>default chime</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/settings/till.py" line="48"/>
-        <source>Play</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/settings/till.py" line="52"/>
-        <location filename="../../pos/ui/settings/till.py" line="67"/>
-        <source>Payment sound</source>
+        <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings/till.py" line="53"/>
-        <source>WAV sound ({patterns})</source>
+        <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="56"/>
-        <source>Checkout timeout</source>
+        <location filename="../../pos/ui/settings/till.py" line="58"/>
+        <source>default chime</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="60"/>
-        <source>Poll interval</source>
+        <location filename="../../pos/ui/settings/till.py" line="59"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="63"/>
+        <location filename="../../pos/ui/settings/till.py" line="82"/>
+        <source>Payment sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/settings/till.py" line="64"/>
+        <source>WAV sound ({patterns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="67"/>
+        <source>Checkout timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="71"/>
+        <source>Poll interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="75"/>
+        <source>Lock when idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="79"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2423,6 +2954,65 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     <message>
         <location filename="../../pos/ui/manager/shop_day.py" line="186"/>
         <source>(nobody logged in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillDesk</name>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="126"/>
+        <source>Cash (Ctrl+Enter)</source>
+        <extracomment>How often the idle lock is checked. The till&apos;s keys for the shop: a cash sale, the lock, the handover. Someone logged in, out, or the till has no accounts: the Account or None. The till locked itself (idle) or was locked (key): open views of the manager close. A cash sale was stored (a pos.checkout.cash.CashSale). A shift was handed over (its pos.shop.ShiftSummary). The day was closed (its pos.shop.DayClose). The core, used on the database worker only. Copies for the main thread, set from what the database worker returned. The other tills&apos; handovers of a day, for the day&apos;s close (the shop server&apos;s; set by whoever wires the shop in). Called on the database worker.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="127"/>
+        <source>Handover (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="128"/>
+        <source>Day close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="129"/>
+        <source>Lock (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="160"/>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="160"/>
+        <source>clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="162"/>
+        <source>Clerk: %1 %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="339"/>
+        <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="343"/>
+        <source>Wrong number or PIN. %1 tries left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="346"/>
+        <source>Another clerk&apos;s shift is still open at this till: they hand it over first, or a manager logs in to close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="350"/>
+        <source>Log in and open a shift first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

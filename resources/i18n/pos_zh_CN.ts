@@ -1,6 +1,93 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="47" />
+        <source>Clerks and managers</source>
+        <extracomment>The list was read again after a change (the accounts, active and not).</extracomment>
+        <translation>收银员与店长</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="56" />
+        <location filename="../../pos/ui/manager/accounts.py" line="141" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="64" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="66" />
+        <location filename="../../pos/ui/manager/accounts.py" line="121" />
+        <source>clerk</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="67" />
+        <location filename="../../pos/ui/manager/accounts.py" line="121" />
+        <source>manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="68" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="73" />
+        <source>4 to 6 digits</source>
+        <translation>4 到 6 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="74" />
+        <source>PIN (new, or a manager's return)</source>
+        <translation>PIN（新账号，或店长重新启用）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="82" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="85" />
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="124" />
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="139" />
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="150" />
+        <source>Type the name first.</source>
+        <translation>请先输入姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="156" />
+        <source>%1 added.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="171" />
+        <source>%1 is active again.</source>
+        <translation>%1 已重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/accounts.py" line="171" />
+        <source>%1 is deactivated.</source>
+        <translation>%1 已停用。</translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../pos/ui/manager/alarms.py" line="26" />
@@ -9,9 +96,148 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="26" />
+        <source>A refund</source>
+        <extracomment>What each action is called in the refusal, by pos.shop.Action value.</extracomment>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="27" />
+        <source>The settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="28" />
+        <source>Editing the products</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="29" />
+        <source>An export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="30" />
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="31" />
+        <source>The manager's view</source>
+        <translation>店长视图</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="32" />
+        <source>Clerks' accounts</source>
+        <translation>收银员账号</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="33" />
+        <source>Closing another clerk's shift</source>
+        <translation>结束其他收银员的班次</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="34" />
+        <source>The day's close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="42" />
+        <source>%1 needs a manager.</source>
+        <translation>%1需要店长权限。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="55" />
+        <source>Manager's approval</source>
+        <extracomment>A manager typed a PIN (checked by the caller, on the database worker).</extracomment>
+        <translation>店长授权</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="61" />
+        <source>A manager may approve it once with their own PIN.</source>
+        <translation>店长可用自己的 PIN 授权这一次操作。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="67" />
+        <source>Manager's PIN</source>
+        <translation>店长 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="77" />
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="79" />
+        <source>Approve (Enter)</source>
+        <translation>授权 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/approval.py" line="96" />
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+</context>
+<context>
+    <name>CashSaleDialog</name>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="47" />
+        <source>Cash sale</source>
+        <extracomment>The clerk confirmed: (amount_fen, received_fen).</extracomment>
+        <translation>现金收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="56" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="61" />
+        <source>Cash received (yuan)</source>
+        <translation>实收现金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="63" />
+        <source>Change due</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="77" />
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="79" />
+        <source>Take the cash (Enter)</source>
+        <translation>收下现金 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="140" />
+        <source>Storing the sale…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="145" />
+        <source>Less cash received than the amount.</source>
+        <translation>实收现金少于金额。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="155" />
+        <source>Cash sale %1 stored. Give %2 back.</source>
+        <translation>现金收款 %1 已保存。请找零 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash.py" line="159" />
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>CashierWindow</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="501" />
+        <location filename="../../pos/ui/app.py" line="549" />
         <location filename="../../pos/ui/cashier.py" line="93" />
         <source>WeChat Pay cashier</source>
         <extracomment>The services are open and the session attached (recovery runs next). The services could not be opened (bad settings, unreadable database): message. The one way the till's widgets run work off the main thread (pos.ui.ops). The till's outbox to the shop server (pos.ui.shop_sync); None without a server.
@@ -21,7 +247,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/cashier.py" line="107" />
-        <location filename="../../pos/ui/cashier.py" line="569" />
+        <location filename="../../pos/ui/cashier.py" line="578" />
         <source>Checking unfinished payments…</source>
         <extracomment>the customer's payment code: the gun in the keys, a code typed by hand</extracomment>
         <translation>正在核对未完成的收款…</translation>
@@ -225,19 +451,28 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>警报：微信支付报告 %1 的订单（%2）支付金额不符，不计为已支付。请告知店长。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="567" />
+        <location filename="../../pos/ui/cashier.py" line="576" />
         <source>Settings saved. Restart the till to use them.</source>
         <translation>设置已保存，重启收银台后生效。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="585" />
+        <location filename="../../pos/ui/cashier.py" line="594" />
         <source>The till cannot open: %1</source>
         <translation>收银台无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cashier.py" line="599" />
+        <location filename="../../pos/ui/cashier.py" line="608" />
         <source>A payment is in progress. Quit anyway? It will be checked at the next start.</source>
         <translation>有一笔收款正在进行。仍要退出吗？下次启动时会自动核对。</translation>
+    </message>
+</context>
+<context>
+    <name>Closing</name>
+    <message>
+        <location filename="../../pos/ui/closing.py" line="182" />
+        <source>The day cannot be closed: a shift of the day is still open, or the day is closed already.</source>
+        <extracomment>Where the handover and day-close slips are saved as PDFs, in the data folder.</extracomment>
+        <translation>无法日结：当天还有班次未交班，或当天已日结。</translation>
     </message>
 </context>
 <context>
@@ -563,9 +798,7 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     <message numerus="yes">
         <location filename="../../pos/ui/customer_screen.py" line="532" />
         <source>%n second(s) left</source>
-        <translation>
-            <numerusform>剩余 %n 秒</numerusform>
-        </translation>
+        <translation><numerusform>剩余 %n 秒</numerusform></translation>
     </message>
 </context>
 <context>
@@ -666,6 +899,35 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <location filename="../../pos/ui/customer_sim.py" line="259" />
         <source>This order has ended without a payment.</source>
         <translation>该订单已结束，未支付。</translation>
+    </message>
+</context>
+<context>
+    <name>DayCloseDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="277" />
+        <source>Day close %1</source>
+        <extracomment>The manager asked to print the slip.</extracomment>
+        <translation>日结 %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="284" />
+        <source>The day is closed. The slip is saved as %1.</source>
+        <translation>已日结。日结单已保存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="286" />
+        <source>The day is closed. The slip could not be saved as a PDF.</source>
+        <translation>已日结。日结单未能保存为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="292" />
+        <source>Print the slip</source>
+        <translation>打印小票</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="295" />
+        <source>Close (Enter)</source>
+        <translation>关闭 (Enter)</translation>
     </message>
 </context>
 <context>
@@ -842,6 +1104,157 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="42" />
+        <source>QR code</source>
+        <extracomment>How the screens name the methods, by PaymentMethod value (the slips' own words in Chinese).</extracomment>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="43" />
+        <source>Payment code</source>
+        <translation>付款码</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="44" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="67" />
+        <source>Method</source>
+        <extracomment>The largest drawer the till takes, in fen (a typo, not a drawer, beyond it).</extracomment>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="68" />
+        <source>Count</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="69" />
+        <source>Takings</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="70" />
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="71" />
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="82" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="134" />
+        <source>Handover</source>
+        <extracomment>The clerk confirmed the count: (counted_fen, note). The clerk asked to print the slip again.</extracomment>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="138" />
+        <source>Handover of %1</source>
+        <translation>%1 交班</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="143" />
+        <source>Float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="146" />
+        <source>Cash expected</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="149" />
+        <source>the cash counted in the drawer, yuan</source>
+        <translation>钱箱实点现金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="152" />
+        <source>Cash counted</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="155" />
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="159" />
+        <source>why the drawer differs, who takes over…</source>
+        <translation>差额原因、接班人…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="161" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="172" />
+        <source>Not now (Esc)</source>
+        <translation>暂不交班 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="174" />
+        <source>Print the slip</source>
+        <translation>打印交班单</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="177" />
+        <source>Hand over (Enter)</source>
+        <translation>交班 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="201" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="203" />
+        <source>short</source>
+        <translation>短款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="203" />
+        <source>over</source>
+        <translation>长款</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="229" />
+        <source>Type the cash counted in yuan, for example 512.50.</source>
+        <translation>请输入实点现金（元），例如 512.50。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="233" />
+        <source>Closing the shift…</source>
+        <translation>正在交班…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="244" />
+        <source>Handed over. The slip is saved as %1.</source>
+        <translation>已交班。交班单已保存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="246" />
+        <source>Handed over. The slip could not be saved as a PDF.</source>
+        <translation>已交班。交班单未能保存为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift.py" line="250" />
+        <source>Next clerk (Enter)</source>
+        <translation>下一位收银员 (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>LateBanner</name>
     <message>
         <location filename="../../pos/ui/late_banner.py" line="30" />
@@ -860,6 +1273,102 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>
             <numerusform>（另有 %n 笔）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../pos/ui/login.py" line="109" />
+        <source>Type your number and press Enter, then your PIN.</source>
+        <extracomment>The longest PIN an account has (pos.shop.accounts: 4 to 6 digits). The clerk typed a number and a PIN: (number, pin). The locked till's clerk typed their PIN. Someone else wants the locked till (the clerk stays logged out; their shift stays open). The float was counted into the drawer, in fen. A manager closes the day instead of opening a shift (after the last handover).</extracomment>
+        <translation>输入工号后按 Enter，再输入 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="119" />
+        <source>Number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="125" />
+        <source>Log in (Enter)</source>
+        <translation>登录 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="140" />
+        <location filename="../../pos/ui/login.py" line="168" />
+        <source>Another clerk (F2)</source>
+        <translation>换人 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="142" />
+        <source>Unlock (Enter)</source>
+        <translation>解锁 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="153" />
+        <source>Count the cash float into the drawer and type the sum (yuan).</source>
+        <translation>请清点放入钱箱的备用金，并输入金额（元）。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="161" />
+        <source>Open the shift (Enter)</source>
+        <translation>开班 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="164" />
+        <source>Close the day instead (F4)</source>
+        <translation>不开班，直接日结 (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="177" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="191" />
+        <source>Log in</source>
+        <translation>收银员登录</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="195" />
+        <source>manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="195" />
+        <source>clerk</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="205" />
+        <source>The till is locked</source>
+        <translation>收银台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="207" />
+        <source>%1, type your PIN to go on.</source>
+        <translation>%1，请输入 PIN 继续。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="214" />
+        <source>New shift of %1</source>
+        <translation>%1 开班</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="249" />
+        <location filename="../../pos/ui/login.py" line="263" />
+        <source>Type the number shown before your name.</source>
+        <translation>请输入姓名前的工号。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="285" />
+        <source>Type the float in yuan, for example 200 or 0.</source>
+        <translation>请输入备用金（元），例如 200 或 0。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login.py" line="287" />
+        <source>Opening the shift with %1…</source>
+        <translation>正在以 %1 开班…</translation>
     </message>
 </context>
 <context>
@@ -943,82 +1452,87 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
     </message>
     <message>
         <location filename="../../pos/ui/manager/window.py" line="161" />
+        <source>Clerks…</source>
+        <translation>收银员…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/manager/window.py" line="167" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="197" />
+        <location filename="../../pos/ui/manager/window.py" line="204" />
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="223" />
+        <location filename="../../pos/ui/manager/window.py" line="230" />
         <source>Takings by hour</source>
         <translation>每小时收款</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="228" />
+        <location filename="../../pos/ui/manager/window.py" line="235" />
         <source>Could not load the day: %1</source>
         <translation>无法加载当日数据：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="235" />
+        <location filename="../../pos/ui/manager/window.py" line="242" />
         <source>%1 deals, %2 shown.</source>
         <translation>共 %1 笔交易，显示 %2 笔。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="272" />
+        <location filename="../../pos/ui/manager/window.py" line="283" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="287" />
-        <location filename="../../pos/ui/manager/window.py" line="290" />
+        <location filename="../../pos/ui/manager/window.py" line="298" />
+        <location filename="../../pos/ui/manager/window.py" line="301" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="319" />
+        <location filename="../../pos/ui/manager/window.py" line="330" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="336" />
+        <location filename="../../pos/ui/manager/window.py" line="347" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="339" />
+        <location filename="../../pos/ui/manager/window.py" line="350" />
         <source>Reconciliation cancelled.</source>
         <translation>已取消对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="343" />
+        <location filename="../../pos/ui/manager/window.py" line="354" />
         <source>Exported %1 deals to %2.</source>
         <translation>已导出 %1 笔交易到 %2。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="350" />
+        <location filename="../../pos/ui/manager/window.py" line="361" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="377" />
+        <location filename="../../pos/ui/manager/window.py" line="394" />
         <source>Refund of %1: %2</source>
         <translation>%1 的退款：%2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="387" />
+        <location filename="../../pos/ui/manager/window.py" line="426" />
         <source>Downloading WeChat's bill of %1…</source>
         <translation>正在下载 %1 的微信账单…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="413" />
+        <location filename="../../pos/ui/manager/window.py" line="452" />
         <source>WeChat makes the bill of %1 the next morning. You can reconcile it after %2.</source>
         <translation>微信在次日上午生成 %1 的账单，%2 之后即可对账。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/window.py" line="419" />
+        <location filename="../../pos/ui/manager/window.py" line="458" />
         <source>Reconciliation failed: %1</source>
         <translation>对账失败：%1</translation>
     </message>
@@ -1398,13 +1912,13 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="72" />
+        <location filename="../../pos/ui/app.py" line="73" />
         <source>&amp;Look in:</source>
         <extracomment>On quit (window closed, SIGTERM): how long the last database writes may take, how long a network call in flight is waited for, and each embedded server. The whole stays under 3 s (a shop PC shutting down kills what takes longer); what a call in flight would have brought is learned again at the next start (ARCHITECTURE "Recovery").</extracomment>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="73" />
+        <location filename="../../pos/ui/app.py" line="74" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -1668,33 +2182,33 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>正在退款 %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="206" />
+        <location filename="../../pos/ui/manager/refund.py" line="229" />
         <source>Refunded %1 ✓</source>
         <translation>已退款 %1 ✓</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="209" />
+        <location filename="../../pos/ui/manager/refund.py" line="232" />
         <source>WeChat Pay is still processing the refund of %1; it is followed up.</source>
         <translation>微信支付仍在处理 %1 的退款，系统会继续跟进。</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="212" />
+        <location filename="../../pos/ui/manager/refund.py" line="235" />
         <source>The refund needs the merchant platform: %1</source>
         <translation>退款异常，需在商户平台处理：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="217" />
-        <location filename="../../pos/ui/manager/refund.py" line="253" />
+        <location filename="../../pos/ui/manager/refund.py" line="240" />
+        <location filename="../../pos/ui/manager/refund.py" line="276" />
         <source>The refund failed: %1</source>
         <translation>退款失败：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="232" />
+        <location filename="../../pos/ui/manager/refund.py" line="255" />
         <source>Refund number: %1</source>
         <translation>退款单号：%1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/manager/refund.py" line="240" />
+        <location filename="../../pos/ui/manager/refund.py" line="263" />
         <source>Deal %1, paid %2 at %3. Reason: %4</source>
         <translation>订单 %1，%3 支付 %2。原因：%4</translation>
     </message>
@@ -2078,50 +2592,65 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <translation>通知地址</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="33" />
+        <location filename="../../pos/ui/settings/till.py" line="38" />
         <source>Till</source>
         <extracomment>Each language of config.LANGUAGES in its own words. The poll interval is shown and saved to a tenth of a second.</extracomment>
         <translation>收银机</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="37" />
         <location filename="../../pos/ui/settings/till.py" line="42" />
+        <location filename="../../pos/ui/settings/till.py" line="47" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="47" />
+        <location filename="../../pos/ui/settings/till.py" line="52" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="53" />
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="58" />
         <source>default chime</source>
         <translation>默认提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="48" />
+        <location filename="../../pos/ui/settings/till.py" line="59" />
         <source>Play</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="52" />
-        <location filename="../../pos/ui/settings/till.py" line="67" />
+        <location filename="../../pos/ui/settings/till.py" line="63" />
+        <location filename="../../pos/ui/settings/till.py" line="82" />
         <source>Payment sound</source>
         <translation>收款提示音</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="53" />
+        <location filename="../../pos/ui/settings/till.py" line="64" />
         <source>WAV sound ({patterns})</source>
         <translation>WAV 音频 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="56" />
+        <location filename="../../pos/ui/settings/till.py" line="67" />
         <source>Checkout timeout</source>
         <translation>收款超时</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="60" />
+        <location filename="../../pos/ui/settings/till.py" line="71" />
         <source>Poll interval</source>
         <translation>查询间隔</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/settings/till.py" line="64" />
+        <location filename="../../pos/ui/settings/till.py" line="75" />
+        <source>Lock when idle</source>
+        <translation>空闲锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/settings/till.py" line="79" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2417,6 +2946,65 @@ After a payment the paid screen stays this long, unless the clerk presses Enter.
         <location filename="../../pos/ui/manager/shop_day.py" line="186" />
         <source>(nobody logged in)</source>
         <translation>（未登录）</translation>
+    </message>
+</context>
+<context>
+    <name>TillDesk</name>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="126" />
+        <source>Cash (Ctrl+Enter)</source>
+        <extracomment>How often the idle lock is checked. The till's keys for the shop: a cash sale, the lock, the handover. Someone logged in, out, or the till has no accounts: the Account or None. The till locked itself (idle) or was locked (key): open views of the manager close. A cash sale was stored (a pos.checkout.cash.CashSale). A shift was handed over (its pos.shop.ShiftSummary). The day was closed (its pos.shop.DayClose). The core, used on the database worker only. Copies for the main thread, set from what the database worker returned. The other tills' handovers of a day, for the day's close (the shop server's; set by whoever wires the shop in). Called on the database worker.</extracomment>
+        <translation>现金 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="127" />
+        <source>Handover (Ctrl+H)</source>
+        <translation>交班 (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="128" />
+        <source>Day close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="129" />
+        <source>Lock (Ctrl+L)</source>
+        <translation>锁屏 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="160" />
+        <source>manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="160" />
+        <source>clerk</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="162" />
+        <source>Clerk: %1 %2 (%3)</source>
+        <translation>收银员：%1 %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="339" />
+        <source>Too many wrong PINs. Locked for %1 min %2 s.</source>
+        <translation>PIN 错误次数过多，已锁定 %1 分 %2 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="343" />
+        <source>Wrong number or PIN. %1 tries left.</source>
+        <translation>工号或 PIN 错误，还可再试 %1 次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="346" />
+        <source>Another clerk's shift is still open at this till: they hand it over first, or a manager logs in to close it.</source>
+        <translation>本机还有其他收银员的班次未交班：请其先交班，或由店长登录结束该班次。</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_desk.py" line="350" />
+        <source>Log in and open a shift first.</source>
+        <translation>请先登录并开班。</translation>
     </message>
 </context>
 <context>

@@ -95,6 +95,10 @@ def test_the_product_editor_needs_the_manager_pin(till: Till) -> None:
         lambda: [p.name for p in till.store.products()] == ["Bagel", "Latte", "Tea"],
         timeout=WAIT_MS,
     )
+    # The store is written before the saved list comes back to the window (an op's result).
+    till.qtbot.waitUntil(
+        lambda: till.window.products.names == ["Bagel", "Latte", "Tea"], timeout=WAIT_MS
+    )
     till.press(Qt.Key.Key_F2)
     assert till.window.product == "Latte"
 

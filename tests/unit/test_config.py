@@ -125,6 +125,7 @@ def test_round_trip_with_a_keyring_keeps_the_key_out_of_the_file(path: Path) -> 
         relay_till_merchants={"POS-02": "1900000110"},
         relay_merchants=[Merchant("wx0123456789abcdef", "1900000110", "b" * 32)],
         relay_replay_events=200,
+        idle_lock_minutes=0,
         manager_pin_hash="scrypt$abc",
     )
     save_settings(settings, path, secrets=store)
@@ -406,6 +407,8 @@ BAD_FILES = [
     ("poll_interval_seconds = 0\n", "poll_interval_seconds must be a number of seconds"),
     ("password_wait_seconds = 60\n", "password_wait_seconds must be a whole number of seconds"),
     ("password_poll_seconds = 0.5\n", "password_poll_seconds must be a number of seconds"),
+    ("idle_lock_minutes = 1441\n", "idle_lock_minutes must be a whole number of minutes"),
+    ("idle_lock_minutes = -1\n", "idle_lock_minutes must be a whole number of minutes"),
     ('language = "fr"\n', "language must be one of zh_CN, en"),
     ('api_base_url = "ftp://x"\n', "api_base_url must be an http:// or https:// URL"),
     ('relay_url = "relay.lan"\n', "relay_url must be an http:// or https:// URL"),

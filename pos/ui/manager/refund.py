@@ -18,9 +18,9 @@ from pos.errors import AmountError, RefundLimitError
 from pos.money import format_fen, parse_amount
 from pos.refunds import Refunder, RefundProgress
 from pos.reports.day import DealRow
-from pos.store import RefundState
+from pos.store import PaymentMethod, RefundState
 from pos.ui.counter import RefundSlipRow
-from pos.ui.manager.common import error_words, yuan
+from pos.ui.manager.common import alive, error_words, yuan
 from pos.ui.manager.refund_steps import RefundSteps
 from pos.ui.manager.services import ManagerServices
 from pos.ui.wechat_words import refusal_text
@@ -185,6 +185,9 @@ class RefundDialog(QDialog):
         self.result_label.setText(self.tr("Refunding %1…").replace("%1", yuan(fen)))
         self.pages.setCurrentIndex(2)
 
+        if self.row.method is PaymentMethod.CASH:
+            self._refund_cash(number, fen, reason)
+            return
         refunder = Refunder(services.store, services.client, notify_url=services.refund_notify_url)
         # Each call on a network worker, each write on the database worker (one writer).
         steps = RefundSteps(
@@ -196,7 +199,27 @@ class RefundDialog(QDialog):
         )
         steps.finished.connect(self._on_done)
         steps.failed.connect(self._on_error)
-        steps.start(number, fen, reason)
+        steps.start(number, fen, reason, stamp=services.stamp())
+
+    def _refund_cash(self, number: str, fen: int, reason: str) -> None:
+        """A cash sale's refund: from the drawer, stored SUCCESS at once; WeChat Pay never
+        hears of it (pos.checkout.cash.refund_cash), on the database worker."""
+        from pos.checkout.cash import refund_cash
+
+        services = self._services
+        store, stamp = services.store, services.stamp()
+
+        def give_back() -> RefundProgress:
+            from pos.clock import utc_now
+
+            refund = refund_cash(store, number, fen, reason, clock=utc_now, stamp=stamp)
+            deal = store.get_deal(number)
+            assert deal is not None
+            return RefundProgress(refund=refund, deal=deal)
+
+        services.workers.db(
+            give_back, on_done=alive(self, self._on_done), on_error=alive(self, self._on_error)
+        )
 
     def _on_done(self, progress: RefundProgress) -> None:
         self.progress = progress

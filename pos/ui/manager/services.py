@@ -13,14 +13,16 @@ from pos.errors import PosError
 from pos.pin import PinGate
 from pos.refunds import RefundClient
 from pos.reports.reconcile import BillClient
-from pos.store import Store
+from pos.store import NO_STAMP, Stamp, Store
 
 if TYPE_CHECKING:
     from pos.config import Settings
     from pos.services import Services
+    from pos.shop import Accounts
     from pos.sync import ShopServerClient
     from pos.ui.counter import Counter
     from pos.ui.shop_sync import ShopSync
+    from pos.ui.till_desk import TillDesk
     from pos.ui.workers import Workers
 
 
@@ -33,6 +35,7 @@ class TillApp(Protocol):
     settings: Settings
     counter: Counter
     shop_sync: ShopSync | None
+    desk: TillDesk
 
     def pin_gate(self) -> PinGate | None: ...
 
@@ -70,6 +73,21 @@ class ManagerServices:
     counter: Counter | None = None
     #: The till's client of the shop server, for the whole shop's day; None: no server.
     shop_client: ShopServerClient | None = None
+    #: A till with clerks: ``guard(action, then)`` calls ``then`` when the clerk may do the
+    #: action (pos.shop.Action's value), else after a manager's approval. None: no clerks.
+    guard: Callable[[str, Callable[[], object]], None] | None = None
+    #: The clerk and shift a refund made here is stamped with.
+    stamp: Callable[[], Stamp] = lambda: NO_STAMP
+    #: The till's clerks' accounts (pos.shop.Accounts), for the manager to add and
+    #: deactivate; used on the database worker. None: the view shows no accounts.
+    accounts: Accounts | None = None
+
+    def guarded(self, action: str, then: Callable[[], object]) -> None:
+        """``then`` at once on a till without clerks; else through :attr:`guard`."""
+        if self.guard is None:
+            then()
+        else:
+            self.guard(action, then)
 
     def today(self) -> date:
         """Today, the shop's business day (the settings' time zone)."""
@@ -100,4 +118,7 @@ def manager_services(app: TillApp) -> ManagerServices:
         pin_gate=app.pin_gate(),
         counter=app.counter,
         shop_client=app.shop_sync.client if app.shop_sync is not None else None,
+        guard=app.desk.guard if app.desk.has_accounts else None,
+        stamp=app.desk.current_stamp,
+        accounts=app.desk.desk.accounts if app.desk.desk is not None else None,
     )

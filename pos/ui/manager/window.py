@@ -157,6 +157,12 @@ class ManagerWindow(QWidget):
         self.shop_button = QPushButton(self.tr("Whole shop…"))
         self.shop_button.setObjectName("shopDayButton")
         self.shop_button.clicked.connect(self.open_shop_day)
+        # A till with clerks: the manager adds and deactivates them here.
+        self.accounts_button = QPushButton(self.tr("Clerks…"))
+        self.accounts_button.setObjectName("accountsButton")
+        self.accounts_button.clicked.connect(self.open_accounts)
+        self.accounts_button.setVisible(self._services.accounts is not None)
+        self.accounts_dialog: QWidget | None = None
         # Esc closes the view too (keyPressEvent): a till is worked from the keyboard.
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeManager")
@@ -167,6 +173,7 @@ class ManagerWindow(QWidget):
             self.refund_button,
             self.reconcile_button,
             self.shop_button,
+            self.accounts_button,
             self.close_button,
         ):
             actions.addWidget(button)
@@ -265,6 +272,10 @@ class ManagerWindow(QWidget):
         return day, day
 
     def _ask_export(self, fmt: str) -> None:
+        # A till with clerks: an export needs a manager (or one's approval at the till).
+        self._services.guarded("export", lambda: self._ask_export_path(fmt))
+
+    def _ask_export_path(self, fmt: str) -> None:
         first, last = self.export_range()
         name = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
         suggested = str(Path.home() / f"deals-{name}.{fmt}")
@@ -362,9 +373,15 @@ class ManagerWindow(QWidget):
         return view
 
     def open_refund(self) -> RefundDialog | None:
+        """The refund dialog for the selected deal; a clerk is refused it in plain words and
+        a manager may approve it with their PIN (then it opens)."""
         row = self.selected_row()
         if row is None or row.state not in (DealState.PAID, DealState.PARTIALLY_REFUNDED):
             return None
+        self._services.guarded("refund", lambda: self._show_refund(row))
+        return self.refund_dialog
+
+    def _show_refund(self, row: DealRow) -> RefundDialog:
         dialog = RefundDialog(self._services, row, self)
         dialog.refund_finished.connect(self._on_refund_finished)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -380,9 +397,31 @@ class ManagerWindow(QWidget):
         )
         self.load_day()
 
+    # -- accounts --------------------------------------------------------------------------
+
+    def open_accounts(self) -> None:
+        """The clerks and managers (a manager's, or with a manager's approval)."""
+        accounts = self._services.accounts
+        if accounts is None:
+            return
+
+        def show() -> None:
+            from pos.ui.manager.accounts import AccountsDialog
+
+            dialog = AccountsDialog(accounts, self._services.workers, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.show()
+            self.accounts_dialog = dialog
+
+        self._services.guarded("accounts", show)
+
     # -- reconcile -------------------------------------------------------------------------
 
     def reconcile(self) -> None:
+        self._services.guarded("reconcile", self._reconcile)
+
+    def _reconcile(self) -> None:
         day, store, client = self.day, self._services.store, self._services.client
         label = self.tr("Downloading WeChat's bill of %1…").replace("%1", day.isoformat())
         self.status.setText(label)

@@ -28,6 +28,7 @@ FIELD_VARIABLES: dict[str, str] = {
         "notify_url",
         "checkout_timeout_seconds",
         "poll_interval_seconds",
+        "idle_lock_minutes",
         "language",
         "sound",
         "speak_amount",

@@ -15,7 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from pos import config
-from pos.config import CHECKOUT_TIMEOUT_RANGE, POLL_INTERVAL_RANGE, Settings
+from pos.config import (
+    CHECKOUT_TIMEOUT_RANGE,
+    IDLE_LOCK_MINUTES_RANGE,
+    POLL_INTERVAL_RANGE,
+    Settings,
+)
 from pos.config.validation import SOUND_SUFFIXES
 from pos.ui.settings.fields import FieldRows, translate
 from pos.ui.sound import chime_path
@@ -40,6 +45,12 @@ class TillBox(QGroupBox):
         self.poll_spin.setDecimals(POLL_DECIMALS)
         self.poll_spin.setSingleStep(0.5)
         self.poll_spin.setSuffix(translate("SettingsDialog", " s"))
+        # A till with clerks locks itself after these minutes without a key (0: never).
+        self.idle_lock_spin = QSpinBox()
+        self.idle_lock_spin.setObjectName("idleLockSpin")
+        self.idle_lock_spin.setRange(*IDLE_LOCK_MINUTES_RANGE)
+        self.idle_lock_spin.setSuffix(translate("SettingsDialog", " min"))
+        self.idle_lock_spin.setSpecialValueText(translate("SettingsDialog", "never"))
         self.language_combo = QComboBox()
         for code in config.LANGUAGES:
             self.language_combo.addItem(LANGUAGE_NAMES.get(code, code), code)
@@ -61,6 +72,10 @@ class TillBox(QGroupBox):
             fields.add("poll_interval_seconds", self.poll_spin),
         )
         form.addRow(
+            translate("SettingsDialog", "Lock when idle"),
+            fields.add("idle_lock_minutes", self.idle_lock_spin),
+        )
+        form.addRow(
             translate("SettingsDialog", "Language"), fields.add("language", self.language_combo)
         )
         form.addRow(
@@ -71,6 +86,7 @@ class TillBox(QGroupBox):
     def load(self, settings: Settings) -> None:
         self.timeout_spin.setValue(settings.checkout_timeout_seconds)
         self.poll_spin.setValue(settings.poll_interval_seconds)
+        self.idle_lock_spin.setValue(settings.idle_lock_minutes)
         index = self.language_combo.findData(settings.language)
         self.language_combo.setCurrentIndex(max(index, 0))
         self.sound_edit.setText(settings.sound or "")
@@ -84,6 +100,7 @@ class TillBox(QGroupBox):
         return {
             "checkout_timeout_seconds": self.timeout_spin.value(),
             "poll_interval_seconds": round(self.poll_spin.value(), POLL_DECIMALS),
+            "idle_lock_minutes": self.idle_lock_spin.value(),
             "language": str(self.language_combo.currentData()),
             "sound": self.sound_edit.text().strip() or None,
         }
