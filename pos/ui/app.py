@@ -287,7 +287,7 @@ class CashierApp(QObject):
 
     def _start_shop_sync(self, services: Services) -> None:
         """Send this till's deals to the shop server in the background (offline first)."""
-        from pos.ui.shop_sync import start_shop_sync
+        from pos.ui.shop_sync import other_tills_shifts, start_shop_sync
 
         assert services.relay_url and services.till_token
         self.shop_sync = start_shop_sync(
@@ -302,6 +302,18 @@ class CashierApp(QObject):
         poke = self.shop_sync.poke
         self.session.deal_ended.connect(lambda *_: poke())
         self.session.payment_succeeded.connect(lambda *_: poke())
+        # Handovers and the day's close go to the server with the deals; the day's close sums
+        # the other tills' handovers the server has.
+        sync = self.shop_sync
+        self.desk.handed_over.connect(
+            lambda summary: sync.send_record(summary.KIND, summary.key, summary.to_payload())
+        )
+        self.desk.day_closed.connect(
+            lambda closed: sync.send_record(closed.KIND, closed.key, closed.to_payload())
+        )
+        self.desk.other_shifts = lambda day: other_tills_shifts(
+            sync.client, day, till=services.backend.till_id
+        )
 
     # -- end of the shop server -------------------------------------------------------------
 

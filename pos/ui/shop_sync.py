@@ -22,6 +22,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from pos.errors import PosError, ShopServerRefused, ShopServerUnreachable
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from pos.shop import ShiftSummary
     from pos.store import Store
     from pos.sync import PushResult, ShopServerClient, Syncer
     from pos.sync.outbox import Outgoing
@@ -180,3 +183,21 @@ def start_shop_sync(
     )
     sync.start()
     return sync
+
+
+def other_tills_shifts(client: ShopServerClient, day: date, *, till: str) -> list[ShiftSummary]:
+    """The other tills' handovers of ``day`` from the shop server, for the day's close (run
+    on the database worker, where the close is made). ShiftError when the server cannot be
+    asked: a close without the other tills would be the wrong sum, so it waits for the server.
+    """
+    from pos.errors import ShiftError, ShopServerError
+    from pos.shop import ShiftSummary as Summary
+
+    try:
+        rows = client.records(Summary.KIND, day)
+    except ShopServerError as exc:
+        raise ShiftError(
+            f"the shop server cannot be reached ({exc}); the other tills' shifts are unknown: "
+            "close the day when it answers"
+        ) from None
+    return [Summary.from_payload(row.payload) for row in rows if row.till != till]
