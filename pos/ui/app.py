@@ -469,6 +469,7 @@ class CashierApp(QObject):
         if self._opener is not None:
             self._opener.cancel()  # quit before the first paint: nothing to open any more
         self.session.close()
+        self.desk.close()
         if self.relay_listener is not None:
             self.relay_listener.stop()
         if self.shop_sync is not None:

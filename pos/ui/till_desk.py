@@ -354,6 +354,15 @@ class TillDesk(QObject):
 
     # -- idle ----------------------------------------------------------------------------------
 
+    def close(self) -> None:
+        """Stop watching the keys and the idle time (the till is shutting down). The filter
+        sits on the whole application: left installed, it would be called for every event of
+        every window after this till is gone."""
+        self._idle_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
             self._touch()

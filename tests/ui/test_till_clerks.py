@@ -19,6 +19,7 @@ from helpers.clerks import (
 )
 from helpers.till import WAIT_MS, Till, ever
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from pos.config import Settings
@@ -399,3 +400,21 @@ def test_a_manager_closes_the_shift_a_clerk_left_open(clerks_till: Till) -> None
     [shift] = till.store.shifts_between(*ever())
     summary = json.loads(shift.summary or "{}")
     assert (summary["clerk_name"], summary["closed_by_name"]) == ("小李", "王店长")
+
+
+def test_a_till_shut_down_leaves_no_filter_on_the_application(
+    qtbot: QtBot, settings: Settings, sandbox: Sandbox
+) -> None:
+    # The till's idle watch sits on the whole application; a till gone must take it away,
+    # or every event of every later window goes through it (and a scanner gun's keys slow).
+    app = CashierApp(settings, sandbox=sandbox, with_sound=False, client_timeout=2.0)
+    app.start()
+    qtbot.waitUntil(lambda: app.session.is_ready, timeout=10_000)
+    seen: list[int] = []
+    app.desk._touch = lambda: seen.append(1)  # type: ignore[method-assign]
+    QTest.keyClick(app.window, Qt.Key.Key_5)
+    assert seen  # the watch sees the keys while the till runs
+    app.shutdown()
+    seen.clear()
+    QTest.keyClick(app.window, Qt.Key.Key_5)
+    assert seen == []
